@@ -1,0 +1,80 @@
+// Controlled vocabularies of the warehouse: the values normalised columns may take, with the
+// labels the UI shows. The ETL's matching rules (rules.json) map raw export text onto these.
+
+export const LIFECYCLE = [
+	'belum_terverifikasi',
+	'terverifikasi',
+	'terdisposisi',
+	'ditindaklanjuti',
+	'ditanggapi_pelapor',
+	'selesai',
+	'ditunda',
+	'bukan_wewenang',
+	'arsip',
+	'dihapus'
+] as const;
+export type Lifecycle = (typeof LIFECYCLE)[number];
+
+export const LIFECYCLE_LABEL: Record<Lifecycle, { id: string; en: string }> = {
+	belum_terverifikasi: { id: 'Belum terverifikasi', en: 'Not yet verified' },
+	terverifikasi: { id: 'Terverifikasi', en: 'Verified' },
+	terdisposisi: { id: 'Terdisposisi', en: 'Dispatched' },
+	ditindaklanjuti: { id: 'Ditindaklanjuti', en: 'Followed up' },
+	ditanggapi_pelapor: { id: 'Ditanggapi pelapor', en: 'Reporter replied' },
+	selesai: { id: 'Selesai', en: 'Closed' },
+	ditunda: { id: 'Ditunda', en: 'On hold' },
+	bukan_wewenang: { id: 'Bukan wewenang', en: 'Not in remit' },
+	arsip: { id: 'Diarsipkan', en: 'Archived' },
+	dihapus: { id: 'Dihapus / ditolak', en: 'Deleted / rejected' }
+};
+
+export const CLASSIFICATIONS = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+export const CHANNELS = [
+	'web',
+	'sms',
+	'android',
+	'ios',
+	'whatsapp',
+	'twitter',
+	'instagram',
+	'facebook',
+	'email',
+	'tatap_muka',
+	'lainnya'
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** OPD (perangkat daerah) and agency types; `lainnya` when no rule matches. */
+export const OPD_TYPES = {
+	disdukcapil: { id: 'Disdukcapil', en: 'Civil registry' },
+	dinsos: { id: 'Dinas Sosial', en: 'Social affairs' },
+	pupr: { id: 'Dinas PUPR', en: 'Public works' },
+	perkim: { id: 'Dinas Perkim', en: 'Housing & settlements' },
+	dinkes: { id: 'Dinas Kesehatan', en: 'Health office' },
+	rsud: { id: 'RSUD / Puskesmas', en: 'Hospitals & clinics' },
+	disdik: { id: 'Dinas Pendidikan', en: 'Education' },
+	dishub: { id: 'Dinas Perhubungan', en: 'Transport' },
+	dlh: { id: 'Dinas Lingkungan Hidup', en: 'Environment' },
+	diskominfo: { id: 'Diskominfo', en: 'Communication & IT' },
+	satpolpp: { id: 'Satpol PP', en: 'Public order' },
+	inspektorat: { id: 'Inspektorat', en: 'Inspectorate' },
+	organisasi: { id: 'Bagian Organisasi / Setda', en: 'Regional secretariat' },
+	disnaker: { id: 'Dinas Tenaga Kerja', en: 'Manpower' },
+	dpmptsp: { id: 'DPMPTSP (perizinan)', en: 'Licensing' },
+	bapenda: { id: 'Bapenda (pajak daerah)', en: 'Regional revenue' },
+	bpbd: { id: 'BPBD', en: 'Disaster management' },
+	pertanian: { id: 'Dinas Pertanian', en: 'Agriculture' },
+	perdagangan: { id: 'Dinas Perdagangan', en: 'Trade' },
+	kecamatan: { id: 'Kecamatan', en: 'Sub-district office' },
+	kelurahan_desa: { id: 'Kelurahan / Desa', en: 'Village office' },
+	pdam: { id: 'PDAM', en: 'Water utility' },
+	bpn: { id: 'Kantor Pertanahan', en: 'Land office' },
+	kepolisian: { id: 'Kepolisian', en: 'Police' },
+	bpjs: { id: 'BPJS', en: 'Social security (BPJS)' },
+	bumn: { id: 'BUMN', en: 'State-owned enterprise' },
+	kementerian: { id: 'Kementerian / Lembaga', en: 'Ministry / agency' },
+	lainnya: { id: 'Lainnya', en: 'Other' }
+} as const;
+export type OpdType = keyof typeof OPD_TYPES;

@@ -1,0 +1,111 @@
+-- Telaah warehouse schema (DuckDB). Applied by pipelines/warehouse/open.ts on every open;
+-- every statement is idempotent so an existing warehouse is left as it is.
+-- Reporter identity (name, NIK, phone, e-mail) has no column here on purpose: the ETL
+-- keeps at most a salted hash (reporter_hash) whose salt lives outside this file.
+
+CREATE TABLE IF NOT EXISTS meta (
+  key   VARCHAR PRIMARY KEY,
+  value VARCHAR NOT NULL
+);
+
+-- Provinces and kab/kota (Kemendagri 2025 codes) with Dukcapil 2024 S2 population.
+CREATE TABLE IF NOT EXISTS regions (
+  code          VARCHAR PRIMARY KEY,   -- '36' (province) or '36.03' (kab/kota)
+  level         VARCHAR NOT NULL CHECK (level IN ('province', 'regency')),
+  kind          VARCHAR NOT NULL CHECK (kind IN ('provinsi', 'kabupaten', 'kota')),
+  name          VARCHAR NOT NULL,      -- official name, e.g. 'Kabupaten Tangerang'
+  short_name    VARCHAR NOT NULL,      -- display name, e.g. 'Kab. Tangerang'
+  province_code VARCHAR NOT NULL,
+  population    BIGINT,
+  area_km2      DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS districts (
+  code          VARCHAR PRIMARY KEY,   -- '35.78.01'
+  regency_code  VARCHAR NOT NULL,
+  name          VARCHAR NOT NULL
+);
+
+-- Normalised spelling -> region code; built from the official names plus region_nicknames.csv.
+CREATE TABLE IF NOT EXISTS region_aliases (
+  alias VARCHAR PRIMARY KEY,
+  code  VARCHAR NOT NULL
+);
+
+-- Annual reporting targets per region (rencana aksi), e.g. Kab. Tangerang 2023: 3,000.
+CREATE TABLE IF NOT EXISTS region_targets (
+  region_code VARCHAR NOT NULL,
+  year        INTEGER NOT NULL,
+  target      INTEGER NOT NULL,
+  source      VARCHAR,
+  PRIMARY KEY (region_code, year)
+);
+
+-- One row per complaint, keyed by tracking id. No PRIMARY KEY index: DuckDB's ART index makes
+-- bulk loads of millions of rows slow and memory-hungry; the ETL upserts set-wise and
+-- ingest tests assert uniqueness instead.
+CREATE TABLE IF NOT EXISTS complaints (
+  tracking_id        VARCHAR NOT NULL,
+  created_at         TIMESTAMP,           -- WIB wall-clock time as exported
+  verified_at        TIMESTAMP,
+  dispositioned_at   TIMESTAMP,
+  first_response_at  TIMESTAMP,
+  closed_at          TIMESTAMP,
+  title              VARCHAR,
+  body               VARCHAR,             -- phone numbers, NIK and e-mail addresses masked
+  category_path      VARCHAR,             -- 'Corona Virus > Bantuan Sosial > BST'
+  category_top       VARCHAR,
+  classification     VARCHAR CHECK (classification IN ('pengaduan', 'aspirasi', 'permintaan_informasi')),
+  channel            VARCHAR NOT NULL,    -- web | sms | android | ios | whatsapp | twitter | instagram | facebook | email | tatap_muka | lainnya
+  channel_raw        VARCHAR,
+  province_code      VARCHAR,
+  province_name      VARCHAR,
+  regency_code       VARCHAR,             -- NULL: national agency or no location given
+  regency_name       VARCHAR,
+  district_code      VARCHAR,
+  district_name      VARCHAR,             -- kecamatan as written when no code matched
+  location_raw       VARCHAR,
+  agency_raw         VARCHAR,
+  agency_name        VARCHAR,
+  opd_type           VARCHAR NOT NULL,
+  status_raw         VARCHAR,
+  status             VARCHAR NOT NULL CHECK (status IN ('belum_terverifikasi', 'terverifikasi', 'terdisposisi',
+                       'ditindaklanjuti', 'ditanggapi_pelapor', 'selesai', 'ditunda', 'bukan_wewenang', 'arsip', 'dihapus')),
+  is_anonymous       BOOLEAN NOT NULL,
+  is_confidential    BOOLEAN NOT NULL,
+  reporter_hash      VARCHAR,
+  extra              JSON,                -- unmapped export columns, kept as written
+  content_hash       UBIGINT NOT NULL,
+  first_batch_id     INTEGER NOT NULL,
+  last_batch_id      INTEGER NOT NULL
+);
+
+-- One row per ingested file.
+CREATE TABLE IF NOT EXISTS ingest_batches (
+  batch_id      INTEGER PRIMARY KEY,
+  run_id        VARCHAR NOT NULL,        -- files ingested by one command share a run (one transaction)
+  file_name     VARCHAR NOT NULL,
+  file_sha256   VARCHAR NOT NULL,
+  file_bytes    BIGINT NOT NULL,
+  format        VARCHAR NOT NULL,
+  encoding      VARCHAR NOT NULL,
+  profile       VARCHAR NOT NULL,
+  started_at    TIMESTAMP NOT NULL,
+  finished_at   TIMESTAMP NOT NULL,
+  rows_read     BIGINT NOT NULL,
+  loaded        BIGINT NOT NULL,
+  updated       BIGINT NOT NULL,
+  duplicate     BIGINT NOT NULL,
+  quarantined   BIGINT NOT NULL,
+  CHECK (rows_read = loaded + updated + duplicate + quarantined)
+);
+
+-- Rows that were read but not applied, with the reason. raw holds the row as exported,
+-- reporter identity columns removed.
+CREATE TABLE IF NOT EXISTS quarantine (
+  batch_id     INTEGER NOT NULL,
+  source_row   BIGINT NOT NULL,          -- 1-based record number in the file (header excluded)
+  reason_code  VARCHAR NOT NULL,
+  reason       VARCHAR NOT NULL,
+  raw          JSON
+);
