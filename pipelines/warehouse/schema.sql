@@ -26,10 +26,12 @@ CREATE TABLE IF NOT EXISTS districts (
   name          VARCHAR NOT NULL
 );
 
--- Normalised spelling -> region code; built from the official names plus region_nicknames.csv.
+-- Normalised spelling (norm_region) -> region code; built from the official names plus
+-- region_nicknames.csv. code is NULL when the spelling is ambiguous; candidates lists the codes.
 CREATE TABLE IF NOT EXISTS region_aliases (
-  alias VARCHAR PRIMARY KEY,
-  code  VARCHAR NOT NULL
+  alias      VARCHAR PRIMARY KEY,
+  code       VARCHAR,
+  candidates VARCHAR
 );
 
 -- Annual reporting targets per region (rencana aksi), e.g. Kab. Tangerang 2023: 3,000.
