@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { REGION_MACROS } from '../warehouse/region-sql.ts';
+import { DATE_FIELDS, loadAliases, loadProfiles, loadRules, type Profile } from './config.ts';
+import { detectProfile, mapHeaders, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
+import { inspectFile, transcodeToUtf8, UnreadableFileError, type FileFacts } from './inspect.ts';
+import { INGEST_MACROS } from './macros.ts';
+import { jsonToCsv, xlsxToCsv, type ParseFailure } from './records.ts';
+import { DISTRICT_LOOKUP_SQL, fieldExpr, ident, lit, normaliseSql, regionLookupSql, ruleLookupSql, rulesTableSql } from './sql.ts';
+
+export interface Counts {
+	rows_read: number;
+	loaded: number;
+	updated: number;
+	duplicate: number;
+	quarantined: number;
+}
+export interface FileSummary extends Counts {
+	file: string;
+	batch_id: number;
+	profile: string;
+	format: string;
+	encoding: string;
+	sha256: string;
+	reasons: Record<string, number>;
+	duration_ms: number;
+}
+export interface RunSummary extends Counts {
+	run_id: string;
+	files: FileSummary[];
+	reasons: Record<string, number>;
+	duration_ms: number;
+}
+export type Stage = 'inspect' | 'stage' | 'normalise' | 'upsert' | 'done';
+export interface IngestOptions {
+	/** force a mapping profile instead of detecting it from the headers */
+	profile?: string;
+	/** secret mixed into reporter hashes; kept outside the warehouse */
+	salt: string;
+	onStage?: (file: string, stage: Stage) => void;
+	/** latest plausible complaint date (default: tomorrow) */
+	maxDate?: Date;
+}
+
+const COUNT_KEYS = ['rows_read', 'loaded', 'updated', 'duplicate', 'quarantined'] as const;
+
+/**
+ * Loads export files into the warehouse as ONE transaction: either every file is applied or,
+ * on any error (unreadable file, crash), the warehouse is left exactly as it was.
+ */
+export async function ingest(conn: DuckDBConnection, files: string[], opts: IngestOptions): Promise<RunSummary> {
+	const t0 = performance.now();
+	const aliases = loadAliases();
+	const rules = loadRules();
+	const profiles = loadProfiles();
+	const forced = opts.profile ? profiles.find((p) => p.name === opts.profile) : undefined;
+	if (opts.profile && !forced) throw new Error(`unknown profile "${opts.profile}" (known: ${profiles.map((p) => p.name).join(', ')})`);
+	const runId = randomUUID();
+	const work = mkdtempSync(join(tmpdir(), 'telaah-ingest-'));
+	await conn.run(INGEST_MACROS);
+	await conn.run(REGION_MACROS);
+	await conn.run(rulesTableSql(rules));
+	const summaries: FileSummary[] = [];
+	await conn.run('BEGIN TRANSACTION');
+	try {
+		for (const [i, file] of files.entries()) {
+			summaries.push(
+				await ingestFile(conn, file, {
+					...opts,
+					runId,
+					work: join(work, String(i)),
+					choose: (headers) => forced ?? detectProfile(headers, profiles),
+					map: (headers, profile) => mapHeaders(headers, profile, aliases),
+					rules
+				})
+			);
+		}
+		await conn.run('COMMIT');
+	} catch (err) {
+		await conn.run('ROLLBACK');
+		throw err;
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+	const total = Object.fromEntries(COUNT_KEYS.map((k) => [k, summaries.reduce((s, f) => s + f[k], 0)])) as unknown as Counts;
+	const reasons: Record<string, number> = {};
+	for (const s of summaries) for (const [k, v] of Object.entries(s.reasons)) reasons[k] = (reasons[k] ?? 0) + v;
+	return { run_id: runId, ...total, files: summaries, reasons, duration_ms: Math.round(performance.now() - t0) };
+}
+
+interface FileContext extends IngestOptions {
+	runId: string;
+	work: string;
+	choose: (headers: string[]) => Profile;
+	map: (headers: string[], profile: Profile) => HeaderMapping;
+	rules: ReturnType<typeof loadRules>;
+}
+
+async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext): Promise<FileSummary> {
+	const t0 = performance.now();
+	const startedAt = new Date();
+	const stage = (s: Stage) => ctx.onStage?.(file, s);
+	stage('inspect');
+	const facts = await inspectFile(file);
+	const { csvPath, failures, ownCsv } = await toCsv(facts, ctx.work);
+
+	stage('stage');
+	await stageCsv(conn, csvPath, ownCsv, facts);
+	const headers = (await rows<{ column_name: string }>(conn, `DESCRIBE stg`)).map((r) => r.column_name);
+	const profile = ctx.choose(headers);
+	const mapping = ctx.map(headers, profile);
+	if (!mapping.fields.tracking_id)
+		throw new UnreadableFileError(
+			`${file}: no column is recognisable as the tracking id (profile "${profile.name}"); headers found: ${headers.slice(0, 30).join(', ')}`
+		);
+	const rejects = await rows<{ source_row: number; message: string; line: string | null }>(
+		conn,
+		`SELECT (line - 1)::BIGINT AS source_row, arg_min(error_message, column_idx) AS message, any_value(csv_line) AS line
+		 FROM etl_rej GROUP BY line ORDER BY line`
+	);
+
+	stage('normalise');
+	const f = (field: Parameters<typeof fieldExpr>[0]) => fieldExpr(field, mapping, profile);
+	const agency = `coalesce(${f('agency')}, blank(regexp_extract(${f('status')}, '(?i)^\\s*terdisposisi ke (.+)$', 1)))`;
+	await conn.run(ruleLookupSql('lk_status', 'status', f('status')));
+	await conn.run(ruleLookupSql('lk_classification', 'classification', f('classification')));
+	await conn.run(ruleLookupSql('lk_channel', 'channel', f('channel')));
+	await conn.run(ruleLookupSql('lk_opd', 'opd_type', agency));
+	await conn.run(regionLookupSql({ region: f('region'), code: f('region_code'), province: f('province'), agency }));
+	await conn.run(
+		normaliseSql({
+			mapping,
+			profile,
+			rules: ctx.rules,
+			sourceRowExpr: await sourceRowExpr(conn, ownCsv, rejects.length > 0),
+			salt: ctx.salt,
+			maxDate: (ctx.maxDate ?? new Date(Date.now() + 86_400_000)).toISOString().slice(0, 19).replace('T', ' ')
+		})
+	);
+	await conn.run(DISTRICT_LOOKUP_SQL);
+
+	stage('upsert');
+	const batchId = (await rows<{ id: number }>(conn, `SELECT (coalesce(max(batch_id), 0) + 1)::INTEGER AS id FROM ingest_batches`))[0]!.id;
+	const rawJson = rawRowSql(mapping, headers);
+	await conn.run(INCOMING_SQL);
+	await conn.run(`
+		INSERT INTO quarantine
+		SELECT ${batchId}, n.source_row, n.reason_code, n.reason, ${rawJson}
+		FROM etl_norm n JOIN stg s ON s.rowid = n.rid WHERE n.reason_code IS NOT NULL;
+
+		INSERT INTO quarantine
+		SELECT ${batchId}, i.source_row, 'duplicate_in_file',
+		       'tracking id ' || i.tracking_id || ' appears again in row ' || i.kept_row || ', which was loaded', ${rawJson}
+		FROM etl_incoming i JOIN stg s ON s.rowid = i.rid WHERE i.dup_rank > 1;
+
+		CREATE OR REPLACE TEMP TABLE etl_outcome AS
+		SELECT i.tracking_id, i.rid, c.first_batch_id AS old_first_batch,
+		       CASE WHEN c.tracking_id IS NULL THEN 'new'
+		            WHEN c.content_hash = i.content_hash THEN 'same'
+		            WHEN i.activity < greatest(${DATE_FIELDS.map((d) => `c.${d}`).join(', ')}) THEN 'stale'
+		            ELSE 'changed' END AS outcome
+		FROM etl_incoming i LEFT JOIN complaints c USING (tracking_id)
+		WHERE i.dup_rank = 1;
+
+		INSERT INTO quarantine
+		SELECT ${batchId}, i.source_row, 'stale_version',
+		       'tracking id ' || i.tracking_id || ' is already stored with later activity; this older version was not applied', ${rawJson}
+		FROM etl_outcome o JOIN etl_incoming i ON i.rid = o.rid JOIN stg s ON s.rowid = i.rid WHERE o.outcome = 'stale';
+
+		DELETE FROM complaints WHERE tracking_id IN (SELECT tracking_id FROM etl_outcome WHERE outcome = 'changed');
+
+		INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}, first_batch_id, last_batch_id)
+		SELECT ${COMPLAINT_COLUMNS.map((c) => `i.${c}`).join(', ')}, coalesce(o.old_first_batch, ${batchId}), ${batchId}
+		FROM etl_incoming i JOIN etl_outcome o ON o.rid = i.rid WHERE o.outcome IN ('new', 'changed');
+	`);
+	const withheld = mapping.identity.length > 0;
+	for (const r of rejects)
+		await insertRawFailure(conn, batchId, r.source_row, 'malformed_row', `row cannot be parsed as CSV: ${r.message}`, withheld ? null : r.line);
+	for (const p of failures) await insertRawFailure(conn, batchId, p.sourceRow, 'malformed_row', p.reason, withheld ? null : p.raw);
+
+	const [c] = await rows<{ staged: number; loaded: number; updated: number; duplicate: number }>(
+		conn,
+		`SELECT (SELECT count(*) FROM stg)::BIGINT AS staged,
+		        count(*) FILTER (WHERE outcome = 'new')::BIGINT AS loaded,
+		        count(*) FILTER (WHERE outcome = 'changed')::BIGINT AS updated,
+		        count(*) FILTER (WHERE outcome = 'same')::BIGINT AS duplicate
+		 FROM etl_outcome`
+	);
+	const reasons = Object.fromEntries(
+		(await rows<{ reason_code: string; n: number }>(conn, `SELECT reason_code, count(*)::BIGINT AS n FROM quarantine WHERE batch_id = ${batchId} GROUP BY 1 ORDER BY 2 DESC`)).map((r) => [r.reason_code, Number(r.n)])
+	);
+	const quarantined = Object.values(reasons).reduce((a, b) => a + b, 0);
+	const counts: Counts = {
+		rows_read: Number(c!.staged) + rejects.length + failures.length,
+		loaded: Number(c!.loaded),
+		updated: Number(c!.updated),
+		duplicate: Number(c!.duplicate),
+		quarantined
+	};
+	if (counts.rows_read !== counts.loaded + counts.updated + counts.duplicate + counts.quarantined)
+		throw new Error(`${file}: counts do not reconcile ${JSON.stringify(counts)}; nothing was applied`);
+	await conn.run(`INSERT INTO ingest_batches VALUES (${batchId}, ${lit(ctx.runId)}, ${lit(basename(file))}, ${lit(facts.sha256)}, ${facts.bytes},
+		${lit(facts.format)}, ${lit(facts.encoding)}, ${lit(profile.name)}, ${lit(iso(startedAt))}::TIMESTAMP, ${lit(iso(new Date()))}::TIMESTAMP,
+		${counts.rows_read}, ${counts.loaded}, ${counts.updated}, ${counts.duplicate}, ${counts.quarantined})`);
+	await conn.run(`DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS etl_rej; DROP TABLE IF EXISTS etl_rej_scan; DROP TABLE IF EXISTS etl_norm;
+		DROP TABLE IF EXISTS etl_incoming; DROP TABLE IF EXISTS etl_outcome; DROP TABLE IF EXISTS etl_rej_adj;`);
+	stage('done');
+	return {
+		file,
+		batch_id: batchId,
+		profile: profile.name,
+		format: facts.format,
+		encoding: facts.encoding,
+		sha256: facts.sha256,
+		...counts,
+		reasons,
+		duration_ms: Math.round(performance.now() - t0)
+	};
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+
+async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
+	return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
+}
+
+/** Non-CSV formats and legacy encodings become a UTF-8 CSV that DuckDB can read natively. */
+async function toCsv(facts: FileFacts, work: string): Promise<{ csvPath: string; failures: ParseFailure[]; ownCsv: boolean }> {
+	if (facts.format === 'csv' && facts.encoding !== 'windows-1252') return { csvPath: facts.path, failures: [], ownCsv: false };
+	const { mkdirSync } = await import('node:fs');
+	mkdirSync(work, { recursive: true });
+	const out = join(work, 'staged.csv');
+	if (facts.format === 'csv') {
+		await transcodeToUtf8(facts.path, out, 'windows-1252');
+		return { csvPath: out, failures: [], ownCsv: false };
+	}
+	const converted = facts.format === 'json' ? await jsonToCsv(facts.path, out) : await xlsxToCsv(facts.path, out);
+	return { csvPath: out, failures: converted.failures, ownCsv: true };
+}
+
+async function stageCsv(conn: DuckDBConnection, path: string, ownCsv: boolean, facts: FileFacts): Promise<void> {
+	const dialect = ownCsv ? `, delim = ',', quote = '"', escape = '"'` : '';
+	try {
+		await conn.run(`CREATE OR REPLACE TEMP TABLE stg AS SELECT * FROM read_csv(${lit(path)},
+			all_varchar = true, header = true, store_rejects = true, rejects_table = 'etl_rej', rejects_scan = 'etl_rej_scan',
+			max_line_size = 4000000 ${dialect})`);
+	} catch (e) {
+		throw new UnreadableFileError(`${facts.path}: cannot be read as ${facts.format.toUpperCase()} (${(e as Error).message.split('\n')[0]})`);
+	}
+}
+
+/**
+ * 1-based record number of each staged row in the source file. DuckDB drops rejected records
+ * from the table, so when there are any the rank among good rows is shifted past them.
+ */
+async function sourceRowExpr(conn: DuckDBConnection, ownCsv: boolean, hasRejects: boolean): Promise<string> {
+	if (ownCsv) return `CAST(s.${ident(SOURCE_ROW_COLUMN)} AS BIGINT)`;
+	// Rows written inside an open transaction get row ids from a large offset, in insertion
+	// (= file) order; subtracting the first one gives the rank.
+	const [first] = await rows<{ id: bigint | null }>(conn, `SELECT min(rowid) AS id FROM stg`);
+	const rank = `(s.rowid - ${first?.id ?? 0} + 1)`;
+	if (!hasRejects) return rank;
+	await conn.run(`CREATE OR REPLACE TEMP TABLE etl_rej_adj AS
+		SELECT r - j AS good_before, max(j) AS rejected_so_far
+		FROM (SELECT r, row_number() OVER (ORDER BY r) AS j FROM (SELECT DISTINCT line - 1 AS r FROM etl_rej))
+		GROUP BY 1`);
+	return `${rank} + coalesce((SELECT max(rejected_so_far) FROM etl_rej_adj WHERE good_before < ${rank}), 0)`;
+}
+
+/** The row as exported, minus reporter identity columns. */
+function rawRowSql(mapping: HeaderMapping, headers: string[]): string {
+	const identity = new Set(mapping.identity);
+	const keep = headers.filter((h) => !identity.has(h) && h !== SOURCE_ROW_COLUMN);
+	return `json_object(${keep.map((h) => `${lit(h)}, s.${ident(h)}`).join(', ')})`;
+}
+
+async function insertRawFailure(conn: DuckDBConnection, batch: number, row: number, code: string, reason: string, raw: string | null) {
+	const rawSql = raw === null ? `json_object('withheld', 'the file has reporter identity columns')` : `json_object('line', mask_pii(${lit(raw)}))`;
+	await conn.run(`INSERT INTO quarantine VALUES (${batch}, ${row}, ${lit(code)}, ${lit(reason)}, ${rawSql})`);
+}
+
+const COMPLAINT_COLUMNS = [
+	'tracking_id', 'created_at', 'verified_at', 'dispositioned_at', 'first_response_at', 'closed_at', 'title', 'body',
+	'category_path', 'category_top', 'classification', 'channel', 'channel_raw', 'province_code', 'province_name',
+	'regency_code', 'regency_name', 'district_code', 'district_name', 'location_raw', 'agency_raw', 'agency_name',
+	'opd_type', 'status_raw', 'status', 'is_anonymous', 'is_confidential', 'reporter_hash', 'extra', 'content_hash'
+] as const;
+
+// Valid rows with their final columns; the newest version of a tracking id within the file is
+// rank 1 (later activity first, then later row), the others are quarantined as duplicates.
+const INCOMING_SQL = `CREATE OR REPLACE TEMP TABLE etl_incoming AS
+	SELECT *, hash(${COMPLAINT_COLUMNS.filter((c) => c !== 'content_hash').join(', ')}) AS content_hash
+	FROM (
+		SELECT n.* EXCLUDE (district_raw, reason_code, reason),
+		       d.code AS district_code,
+		       coalesce(d.name, n.district_raw) AS district_name,
+		       greatest(${DATE_FIELDS.map((d) => `n.${d}`).join(', ')}) AS activity,
+		       row_number() OVER w AS dup_rank,
+		       first_value(n.source_row) OVER w AS kept_row
+		FROM etl_norm n
+		LEFT JOIN lk_district d ON d.regency_code = n.regency_code AND d.raw = n.district_raw
+		WHERE n.reason_code IS NULL
+		WINDOW w AS (PARTITION BY n.tracking_id ORDER BY greatest(${DATE_FIELDS.map((d) => `n.${d}`).join(', ')}) DESC NULLS LAST, n.source_row DESC)
+	)`;

@@ -1,0 +1,66 @@
+// Per-connection SQL macros the ETL's set-wise normalisation is built from. TEMP so they are
+// never persisted into the warehouse file.
+
+const MONTHS: Record<string, string> = {
+	januari: '01', jan: '01', january: '01',
+	februari: '02', pebruari: '02', feb: '02', peb: '02', february: '02',
+	maret: '03', mar: '03', march: '03',
+	april: '04', apr: '04',
+	mei: '05', may: '05',
+	juni: '06', jun: '06', june: '06',
+	juli: '07', jul: '07', july: '07',
+	agustus: '08', agu: '08', agt: '08', ags: '08', aug: '08', august: '08',
+	september: '09', sep: '09', sept: '09',
+	oktober: '10', okt: '10', oct: '10', october: '10',
+	november: '11', nov: '11', nopember: '11', nop: '11',
+	desember: '12', des: '12', dec: '12', december: '12'
+};
+const monthMap = `MAP {${Object.entries(MONTHS)
+	.map(([k, v]) => `'${k}': '${v}'`)
+	.join(', ')}}`;
+
+const DMY = ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%d.%m.%Y'];
+const WORDY = ['%d %m %Y %H:%M:%S', '%d %m %Y %H:%M', '%d %m %Y'];
+const list = (xs: string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
+
+export const INGEST_MACROS = `
+-- '' and dash placeholders are missing values, not values.
+CREATE OR REPLACE TEMP MACRO blank(s) AS nullif(nullif(nullif(trim(s), ''), '-'), 'NULL');
+
+-- "16 Oktober 2023", "Senin, 16 Okt 2023 pukul 14.05 WIB" -> "16 10 2023 14:05"
+CREATE OR REPLACE TEMP MACRO id_wordy_date(s) AS (
+	SELECT regexp_replace(t, '[a-z]+', coalesce(${monthMap}[regexp_extract(t, '[a-z]+')], 'xx'))
+	FROM (SELECT trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(lower(s),
+		'^(senin|selasa|rabu|kamis|jumat|jum''at|sabtu|minggu|ahad)[, ]+', ''),
+		'\\s*(pukul|jam|wib|wita|wit)\\b\\s*', ' ', 'g'),
+		'([0-9]{1,2})[.]([0-9]{2})(?:[.]([0-9]{2}))?\\s*$', '\\1:\\2'),
+		'[ ,]+', ' ', 'g')) AS t)
+);
+
+-- Every date spelling seen in exports: ISO (with or without T / zone), day-first numeric,
+-- Indonesian month names, Excel serial numbers. NULL means unparseable (or blank).
+CREATE OR REPLACE TEMP MACRO parse_id_ts(raw) AS CASE
+	WHEN blank(raw) IS NULL THEN NULL
+	WHEN regexp_full_match(trim(raw), '[0-9]{5}([.][0-9]+)?') THEN
+		CASE WHEN TRY_CAST(trim(raw) AS DOUBLE) BETWEEN 20000 AND 80000
+		     THEN TIMESTAMP '1899-12-30' + to_seconds(CAST(round(TRY_CAST(trim(raw) AS DOUBLE) * 86400) AS BIGINT)) END
+	WHEN regexp_matches(trim(raw), '[0-9]T?[0-9:.]+ ?(Z|[+-][0-9]{2}:?[0-9]{2})$') THEN
+		CAST(timezone('Asia/Jakarta', TRY_CAST(trim(raw) AS TIMESTAMPTZ)) AS TIMESTAMP)
+	ELSE coalesce(
+		TRY_CAST(trim(raw) AS TIMESTAMP),
+		try_strptime(trim(raw), ${list(DMY)}),
+		CASE WHEN regexp_matches(lower(raw), '[a-z]') THEN try_strptime(id_wordy_date(raw), ${list(WORDY)}) END
+	)
+END;
+
+-- Phone numbers, 16-digit NIKs and e-mail addresses in free text, masked before storage.
+CREATE OR REPLACE TEMP MACRO mask_pii(s) AS CASE
+	WHEN s IS NULL OR NOT regexp_matches(s, '[0-9]{6}|@|[0-9][ .-][0-9]{3}') THEN s
+	ELSE regexp_replace(regexp_replace(regexp_replace(s,
+		'[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+([.][A-Za-z0-9-]+)+', '[email]', 'g'),
+		'\\b[0-9]{16}\\b', '[NIK]', 'g'),
+		'(\\+62|\\b62|\\b0)[ -]?8[0-9]{1,3}[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}\\b', '[telepon]', 'g')
+END;
+
+CREATE OR REPLACE TEMP MACRO norm_text(s) AS lower(trim(regexp_replace(s, '\\s+', ' ', 'g')));
+`;

@@ -1,0 +1,227 @@
+// SQL text builders for the ETL. Everything taken from an export (header names, values) enters
+// SQL only through ident() / lit(), never spliced raw.
+import type { Field, Profile, RuleKind, RuleSet } from './config.ts';
+import { DATE_FIELDS, IDENTITY_FIELDS } from './config.ts';
+import type { HeaderMapping } from './headers.ts';
+
+export const ident = (name: string) => `"${name.replaceAll('\u0000', '').replaceAll('"', '""')}"`;
+export const lit = (value: string) => `'${value.replaceAll('\u0000', '').replaceAll("'", "''")}'`;
+
+/** Rule tables (status, channel, ...) as one temp table the lookups join against. */
+export function rulesTableSql(rules: RuleSet): string {
+	const rows: string[] = [];
+	for (const kind of ['status', 'classification', 'channel', 'opd_type'] as RuleKind[]) {
+		rules[kind].forEach((r, i) => rows.push(`(${lit(kind)}, ${i}, ${lit(r.pattern)}, ${lit(r.value)})`));
+	}
+	return `CREATE OR REPLACE TEMP TABLE etl_rules AS SELECT * FROM (VALUES ${rows.join(', ')}) v(kind, priority, pattern, value)`;
+}
+
+/** Expression for a field's raw text: the mapped column, the profile's constant, or NULL. */
+export function fieldExpr(field: Field, mapping: HeaderMapping, profile: Profile, alias = 's'): string {
+	const header = mapping.fields[field];
+	if (header) return `blank(${alias}.${ident(header)})`;
+	const constant = profile.constants[field];
+	return constant !== undefined ? lit(constant) : 'NULL::VARCHAR';
+}
+
+/** Distinct raw values of one field mapped through an ordered rule list; first match wins. */
+export function ruleLookupSql(table: string, kind: RuleKind, rawExpr: string): string {
+	return `CREATE OR REPLACE TEMP TABLE ${table} AS
+		SELECT d.raw, arg_min(r.value, r.priority) AS value
+		FROM (SELECT DISTINCT norm_text(${rawExpr}) AS raw FROM stg s WHERE ${rawExpr} IS NOT NULL) d
+		LEFT JOIN etl_rules r ON r.kind = ${lit(kind)} AND regexp_matches(d.raw, r.pattern)
+		GROUP BY d.raw`;
+}
+
+/**
+ * Region resolution over the distinct (location, code, province, agency) combinations:
+ * an explicit code wins; then the most specific part of the location text; an ambiguous
+ * spelling is settled by the agency's or province's region when they name one candidate;
+ * without a location, the province or a "Kota X"/"Kabupaten X" phrase inside the agency name.
+ */
+export function regionLookupSql(e: { region: string; code: string; province: string; agency: string }): string {
+	return `CREATE OR REPLACE TEMP TABLE lk_region AS
+	WITH d AS (
+		SELECT DISTINCT ${e.region} AS region, ${e.code} AS code, ${e.province} AS province, ${e.agency} AS agency FROM stg s
+	), part AS (
+		SELECT region, norm_region(unnest(string_split(region, ','))) AS alias
+		FROM (SELECT DISTINCT region FROM d WHERE region IS NOT NULL)
+	), text_match AS (
+		SELECT p.region,
+		       arg_min(a.code, CASE r.level WHEN 'regency' THEN 0 ELSE 1 END) FILTER (WHERE a.code IS NOT NULL) AS code,
+		       string_agg(a.candidates, ' ') FILTER (WHERE a.candidates IS NOT NULL) AS candidates
+		FROM part p LEFT JOIN region_aliases a USING (alias) LEFT JOIN regions r ON r.code = a.code
+		GROUP BY p.region
+	), agency_words AS (
+		SELECT agency, string_split(norm_region(agency), ' ') AS w FROM (SELECT DISTINCT agency FROM d WHERE agency IS NOT NULL)
+	), agency_phrase AS (
+		SELECT agency, norm_region(array_to_string(w[i:j], ' ')) AS alias, j - i AS len
+		FROM agency_words, range(1, len(w) + 1) r1(i), range(i + 1, least(i + 5, len(w)) + 1) r2(j)
+		WHERE w[i] IN ('kabupaten', 'kab', 'kota', 'kodya', 'provinsi', 'prov', 'pemkab', 'pemkot', 'pemprov')
+	), agency_match AS (
+		SELECT p.agency, arg_max(a.code, p.len) AS code
+		FROM agency_phrase p JOIN region_aliases a USING (alias) WHERE a.code IS NOT NULL
+		GROUP BY p.agency
+	), province_match AS (
+		SELECT DISTINCT d.province, a.code FROM d JOIN region_aliases a ON a.alias = norm_region(d.province)
+		JOIN regions r ON r.code = a.code AND r.level = 'province'
+	), resolved AS (
+		SELECT d.*,
+		       cr.code AS code_match,
+		       tm.code AS text_code,
+		       tm.candidates,
+		       am.code AS agency_code,
+		       pm.code AS province_code_given,
+		       list_filter(string_split(tm.candidates, ' '),
+		                   c -> c = am.code OR c = substr(am.code, 1, 2) OR c[1:2] = pm.code) AS settled
+		FROM d
+		LEFT JOIN regions cr ON cr.code = region_code_form(d.code)
+		LEFT JOIN text_match tm ON tm.region = d.region
+		LEFT JOIN agency_match am ON am.agency = d.agency
+		LEFT JOIN province_match pm ON pm.province = d.province
+	)
+	SELECT region, code, province, agency,
+	       coalesce(code_match, text_code, CASE WHEN len(settled) = 1 THEN settled[1] END,
+	                CASE WHEN region IS NULL AND code IS NULL THEN coalesce(agency_code, province_code_given) END,
+	                agency_code) AS region_code,
+	       CASE
+	         WHEN code IS NOT NULL AND code_match IS NULL THEN 'unknown_region_code'
+	         WHEN code_match IS NOT NULL OR text_code IS NOT NULL OR len(settled) = 1 THEN NULL
+	         WHEN region IS NULL THEN NULL
+	         WHEN agency_code IS NOT NULL THEN NULL
+	         WHEN candidates IS NOT NULL THEN 'ambiguous_region'
+	         ELSE 'unknown_region'
+	       END AS problem
+	FROM resolved`;
+}
+
+/** Kecamatan names matched within their kab/kota, tolerant of spacing and small misspellings. */
+export const DISTRICT_LOOKUP_SQL = `CREATE OR REPLACE TEMP TABLE lk_district AS
+	WITH d AS (
+		SELECT DISTINCT regency_code, district_raw AS raw FROM etl_norm
+		WHERE regency_code IS NOT NULL AND district_raw IS NOT NULL
+	), k AS (
+		SELECT d.regency_code, d.raw, x.code, x.name,
+		       jaro_winkler_similarity(replace(norm_region(regexp_replace(d.raw, '^(?i)kec(amatan)?[.]?\\s+', '')), ' ', ''),
+		                               replace(norm_region(x.name), ' ', '')) AS sim
+		FROM d JOIN districts x ON x.regency_code = d.regency_code
+	)
+	SELECT regency_code, raw, arg_max(code, sim) AS code, arg_max(name, sim) AS name
+	FROM k WHERE sim >= 0.93 GROUP BY regency_code, raw`;
+
+const boolSql = (expr: string, rules: RuleSet) =>
+	`CASE WHEN lower(${expr}) IN (${rules.boolean.true.map(lit).join(', ')}) THEN true
+	      WHEN lower(${expr}) IN (${rules.boolean.false.map(lit).join(', ')}) THEN false END`;
+
+interface Check {
+	code: string;
+	when: string;
+	text: string;
+}
+
+const CHECKED_RAW = ['tracking_id', 'created_at', 'verified_at', 'dispositioned_at', 'first_response_at', 'closed_at', 'status', 'classification', 'anonymous', 'confidential'] as const satisfies readonly Field[];
+
+/**
+ * The main set-wise normalisation: one row per staged row with every warehouse column and,
+ * for rows that cannot be loaded, the first failing check (reason_code + readable reason).
+ * The inner query sees the staged columns; the outer one only the inner's output, so an export
+ * header that happens to be called like a warehouse column can never shadow a parsed value.
+ */
+export function normaliseSql(opts: {
+	mapping: HeaderMapping;
+	profile: Profile;
+	rules: RuleSet;
+	sourceRowExpr: string;
+	salt: string;
+	maxDate: string;
+}): string {
+	const { mapping, profile, rules } = opts;
+	const f = (field: Field) => fieldExpr(field, mapping, profile);
+	const header = (field: Field) => lit(`"${mapping.fields[field] ?? field}"`);
+	const shown = (expr: string) => `'"' || left(${expr}, 80) || '"'`;
+	const raw = (field: (typeof CHECKED_RAW)[number]) => `raw_${field}`;
+
+	const identity = IDENTITY_FIELDS.map((k) => (k === 'reporter_phone' ? `nullif(regexp_replace(${f(k)}, '[^0-9]', '', 'g'), '')` : `lower(${f(k)})`));
+	const identityHeaders = mapping.identity.filter((h) => !IDENTITY_FIELDS.some((k) => mapping.fields[k] === h));
+	const reporterKey = `nullif(coalesce(${[...identity, ...identityHeaders.map((h) => `lower(blank(s.${ident(h)}))`)].join(', ')}), 'anonim')`;
+	const extra = mapping.extra.length ? `json_object(${mapping.extra.map((h) => `${lit(h)}, s.${ident(h)}`).join(', ')})` : 'NULL::JSON';
+	const agencyRaw = `coalesce(${f('agency')}, blank(regexp_extract(${f('status')}, '(?i)^\\s*terdisposisi ke (.+)$', 1)))`;
+	const category = `regexp_replace(${f('category')}, '\\s*(>|»|\\||\\s/\\s)\\s*', ' > ', 'g')`;
+	const flag = (k: 'anonymous' | 'confidential') => boolSql(raw(k), rules);
+
+	const checks: Check[] = [
+		{ code: 'missing_tracking_id', when: `${raw('tracking_id')} IS NULL`, text: `'no tracking id in ' || ${header('tracking_id')}` },
+		...(profile.requireCreatedAt
+			? [{ code: 'missing_date', when: `${raw('created_at')} IS NULL`, text: `'no complaint date in ' || ${header('created_at')}` }]
+			: []),
+		...DATE_FIELDS.map((d) => ({
+			code: 'bad_date',
+			when: `${raw(d)} IS NOT NULL AND ${d} IS NULL`,
+			text: `'unparseable date in ' || ${header(d)} || ': ' || ${shown(raw(d))}`
+		})),
+		...DATE_FIELDS.map((d) => ({
+			code: 'implausible_date',
+			when: `(${d} < TIMESTAMP '2000-01-01' OR ${d} > TIMESTAMP ${lit(opts.maxDate)})`,
+			text: `'date out of range in ' || ${header(d)} || ': ' || ${shown(raw(d))}`
+		})),
+		{ code: 'unknown_region', when: `r_problem = 'unknown_region_code'`, text: `'unknown region code: ' || ${shown('r_code')}` },
+		{ code: 'unknown_region', when: `r_problem = 'unknown_region'`, text: `'unknown region: ' || ${shown('r_region')}` },
+		{ code: 'ambiguous_region', when: `r_problem = 'ambiguous_region'`, text: `'ambiguous region name: ' || ${shown('r_region')} || ' (add Kab./Kota or a region code)'` },
+		{ code: 'unknown_status', when: `${raw('status')} IS NOT NULL AND status_rule IS NULL`, text: `'unknown status label: ' || ${shown(raw('status'))}` },
+		{ code: 'unknown_classification', when: `${raw('classification')} IS NOT NULL AND classification IS NULL`, text: `'unknown classification: ' || ${shown(raw('classification'))}` },
+		...(['anonymous', 'confidential'] as const).map((k) => ({
+			code: 'bad_flag',
+			when: `${raw(k)} IS NOT NULL AND (${flag(k)}) IS NULL`,
+			text: `'not a yes/no value in ' || ${header(k)} || ': ' || ${shown(raw(k))}`
+		}))
+	];
+
+	return `CREATE OR REPLACE TEMP TABLE etl_norm AS
+	SELECT x.* EXCLUDE (status_rule, r_problem, r_code, r_region, ${CHECKED_RAW.map(raw).join(', ')}),
+		x.raw_status AS status_raw,
+		coalesce(status_rule, ${DERIVED_STATUS}) AS status,
+		coalesce(${flag('anonymous')}, false) AS is_anonymous,
+		coalesce(${flag('confidential')}, false) AS is_confidential,
+		CASE ${checks.map((c) => `WHEN ${c.when} THEN ${lit(c.code)}`).join(' ')} END AS reason_code,
+		CASE ${checks.map((c) => `WHEN ${c.when} THEN ${c.text}`).join(' ')} END AS reason
+	FROM (
+	SELECT
+		s.rowid AS rid,
+		${opts.sourceRowExpr} AS source_row,
+		${CHECKED_RAW.map((k) => `${f(k)} AS ${raw(k)}`).join(',\n\t\t')},
+		${lit(profile.idPrefix)} || regexp_replace(${f('tracking_id')}, '^#\\s*', '') AS tracking_id,
+		${DATE_FIELDS.map((d) => `parse_id_ts(${f(d)}) AS ${d}`).join(',\n\t\t')},
+		mask_pii(${f('title')}) AS title,
+		mask_pii(${f('body')}) AS body,
+		${category} AS category_path,
+		split_part(${category}, ' > ', 1) AS category_top,
+		cl.value AS classification,
+		coalesce(ch.value, 'lainnya') AS channel,
+		${f('channel')} AS channel_raw,
+		rg.province_code,
+		rp.name AS province_name,
+		CASE WHEN rg.level = 'regency' THEN rg.code END AS regency_code,
+		CASE WHEN rg.level = 'regency' THEN rg.short_name END AS regency_name,
+		${f('district')} AS district_raw,
+		nullif(concat_ws(' | ', ${f('region')}, ${f('region_code')}), '') AS location_raw,
+		${agencyRaw} AS agency_raw,
+		regexp_replace(regexp_replace(${agencyRaw}, '\\s+', ' ', 'g'), '\\s*(…|\\.\\.\\.)$', '') AS agency_name,
+		coalesce(opd.value, 'lainnya') AS opd_type,
+		st.value AS status_rule,
+		CASE WHEN ${reporterKey} IS NOT NULL THEN sha256(${lit(opts.salt)} || ${reporterKey}) END AS reporter_hash,
+		${extra} AS extra,
+		reg.problem AS r_problem, reg.code AS r_code, reg.region AS r_region
+	FROM stg s
+	LEFT JOIN lk_region reg ON reg.region IS NOT DISTINCT FROM ${f('region')} AND reg.code IS NOT DISTINCT FROM ${f('region_code')}
+		AND reg.province IS NOT DISTINCT FROM ${f('province')} AND reg.agency IS NOT DISTINCT FROM ${agencyRaw}
+	LEFT JOIN regions rg ON rg.code = reg.region_code
+	LEFT JOIN regions rp ON rp.code = rg.province_code
+	LEFT JOIN lk_status st ON st.raw = norm_text(${f('status')})
+	LEFT JOIN lk_classification cl ON cl.raw = norm_text(${f('classification')})
+	LEFT JOIN lk_channel ch ON ch.raw = norm_text(${f('channel')})
+	LEFT JOIN lk_opd opd ON opd.raw = norm_text(${agencyRaw})
+	) x`;
+}
+
+const DERIVED_STATUS = `CASE WHEN closed_at IS NOT NULL THEN 'selesai' WHEN first_response_at IS NOT NULL THEN 'ditindaklanjuti'
+	WHEN dispositioned_at IS NOT NULL THEN 'terdisposisi' WHEN verified_at IS NOT NULL THEN 'terverifikasi' ELSE 'belum_terverifikasi' END`;
