@@ -1,0 +1,99 @@
+// Helpers for tests that ingest into real, throw-away warehouse files.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { openWarehouse, type Warehouse } from '../warehouse/open.ts';
+import { ingest, type RunSummary } from './load.ts';
+
+export interface Scratch {
+	dir: string;
+	file(name: string, content: string | Buffer): string;
+	cleanup(): void;
+}
+
+export function scratchDir(): Scratch {
+	const dir = mkdtempSync(join(tmpdir(), 'telaah-test-'));
+	return {
+		dir,
+		file(name, content) {
+			const path = join(dir, name);
+			writeFileSync(path, content);
+			return path;
+		},
+		cleanup: () => rmSync(dir, { recursive: true, force: true })
+	};
+}
+
+export const TEST_SALT = 'test-salt';
+
+/** Opens the warehouse, ingests, closes: the way the CLI does it, so file locks are released. */
+export async function ingestInto(db: string, files: string[], profile?: string): Promise<RunSummary> {
+	const w = await openWarehouse(db);
+	try {
+		return await ingest(w.conn, files, { salt: TEST_SALT, profile });
+	} finally {
+		w.close();
+	}
+}
+
+/** Read-only query of a warehouse file; BIGINTs come back as numbers. */
+export async function sql<T = Record<string, unknown>>(db: string, query: string): Promise<T[]> {
+	const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+	const conn = await inst.connect();
+	try {
+		const rows = (await conn.runAndReadAll(query)).getRowObjectsJS();
+		return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]))) as T[];
+	} finally {
+		conn.closeSync();
+		inst.closeSync();
+	}
+}
+
+export async function withWarehouse<T>(db: string, fn: (w: Warehouse) => Promise<T>): Promise<T> {
+	const w = await openWarehouse(db);
+	try {
+		return await fn(w);
+	} finally {
+		w.close();
+	}
+}
+
+/** A LAPOR!-style export with the given rows (semicolon-separated like Excel in id-ID). */
+export const LAPOR_HEADER = [
+	'ID Tracking', 'Tanggal Laporan', 'Judul Laporan', 'Isi Laporan', 'Kategori', 'Klasifikasi', 'Sumber', 'Lokasi',
+	'Kode Wilayah', 'Instansi Tujuan', 'Status', 'Anonim', 'Rahasia', 'Tanggal Verifikasi', 'Tanggal Disposisi',
+	'Tanggal Tindak Lanjut', 'Tanggal Selesai', 'Nama Pelapor', 'Telepon Pelapor', 'Email Pelapor'
+] as const;
+export type LaporRow = Partial<Record<(typeof LAPOR_HEADER)[number] | string, string>>;
+
+export function laporCsv(rows: LaporRow[], opts: { delimiter?: string; extraHeaders?: string[] } = {}): string {
+	const d = opts.delimiter ?? ';';
+	const headers = [...LAPOR_HEADER, ...(opts.extraHeaders ?? [])];
+	const cell = (v: string) => (/["\n\r]|[;,]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+	return [headers.join(d), ...rows.map((r) => headers.map((h) => cell(r[h] ?? '')).join(d))].join('\n') + '\n';
+}
+
+export const baseRow = (over: LaporRow = {}): LaporRow => ({
+	'ID Tracking': '5000001',
+	'Tanggal Laporan': '2023-10-16 09:00:00',
+	'Judul Laporan': 'Jalan berlubang',
+	'Isi Laporan': 'Jalan di depan pasar berlubang besar',
+	Kategori: 'Pekerjaan Umum dan Penataan Ruang > Infrastruktur Jalan > Jalan Berlubang',
+	Klasifikasi: 'Pengaduan',
+	Sumber: 'Website',
+	Lokasi: 'Kab. Tangerang',
+	'Kode Wilayah': '36.03',
+	'Instansi Tujuan': 'Dinas PUPR Kabupaten Tangerang',
+	Status: 'Selesai',
+	Anonim: 'Tidak',
+	Rahasia: 'Tidak',
+	'Tanggal Verifikasi': '2023-10-17 09:00:00',
+	'Tanggal Disposisi': '2023-10-17 10:00:00',
+	'Tanggal Tindak Lanjut': '2023-10-19 09:00:00',
+	'Tanggal Selesai': '2023-10-30 09:00:00',
+	'Nama Pelapor': 'Siti Contoh',
+	'Telepon Pelapor': '081234567890',
+	'Email Pelapor': 'siti@example.com',
+	...over
+});
