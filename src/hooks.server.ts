@@ -1,0 +1,32 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { isLang, LANG_COOKIE } from '$lib/i18n';
+import { requestLang } from '$lib/server/lang';
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const lang = requestLang(event);
+	event.locals.lang = lang;
+	// `?lang=xx` is remembered, so the switch link in the header sticks across pages.
+	const asked = event.url.searchParams.get('lang');
+	if (isLang(asked) && asked !== event.cookies.get(LANG_COOKIE)) {
+		event.cookies.set(LANG_COOKIE, asked, {
+			path: '/',
+			maxAge: 60 * 60 * 24 * 365,
+			sameSite: 'lax',
+			httpOnly: true,
+			secure: event.url.protocol === 'https:'
+		});
+	}
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
+	});
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	if (!response.headers.has('Content-Language')) response.headers.set('Content-Language', lang);
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) console.error(`[telaah] ${event.request.method} ${event.url.pathname}:`, error);
+	return { message: status === 404 ? 'Not found' : 'Internal error', code: 'internal' };
+};

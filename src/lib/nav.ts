@@ -1,0 +1,10 @@
+import type { MessageKey } from '$lib/i18n';
+
+/** The main navigation. Pages other than the overview are added by later work. */
+export const NAV: { href: string; key: MessageKey }[] = [
+	{ href: '/', key: 'nav.overview' },
+	{ href: '/tren', key: 'nav.trends' },
+	{ href: '/wilayah', key: 'nav.regions' },
+	{ href: '/instansi', key: 'nav.agencies' },
+	{ href: '/aduan', key: 'nav.complaints' }
+];

@@ -1,0 +1,22 @@
+// CSV export (RFC 4180) that is also safe to open in a spreadsheet: a text cell beginning
+// with = + - @ (or a tab / carriage return) could be run as a formula, so it gets a leading
+// apostrophe (OWASP "CSV injection"). Numbers are written as numbers and never prefixed.
+export type Cell = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvCell(value: Cell): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+	if (typeof value === 'boolean') return value ? 'true' : 'false';
+	let s = value;
+	if (FORMULA_START.test(s)) s = `'${s}`;
+	return NEEDS_QUOTES.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** Header plus rows, CRLF line ends, with a UTF-8 BOM so Excel reads the accents right. */
+export function toCsv(header: string[], rows: Cell[][]): string {
+	const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
+	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}

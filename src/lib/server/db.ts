@@ -1,0 +1,146 @@
+// The warehouse connection of the web server: one DuckDB instance and one connection per
+// process, opened lazily on the first query, read-only (the dashboard never writes; the ETL
+// is the only writer). Every query goes through `query()`: a prepared, parameterised
+// statement whose rows are validated with zod. SQL text is always a constant in the code;
+// user input only ever reaches DuckDB as bound parameters.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+	BOOLEAN,
+	DOUBLE,
+	DuckDBInstance,
+	INTEGER,
+	VARCHAR,
+	type DuckDBConnection,
+	type DuckDBPreparedStatement,
+	type DuckDBType
+} from '@duckdb/node-api';
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+
+export type Param = string | number | boolean | null;
+export type Params = Record<string, Param>;
+
+interface Db {
+	path: string;
+	instance: DuckDBInstance;
+	conn: DuckDBConnection;
+	statements: Map<string, DuckDBPreparedStatement>;
+}
+
+// Kept on globalThis so Vite's dev-mode module reloads reuse the open file instead of
+// opening a second instance.
+const KEY = Symbol.for('telaah.db');
+type Holder = { db?: Promise<Db>; queue: Promise<unknown> };
+const holder: Holder = ((globalThis as Record<symbol, unknown>)[KEY] as Holder | undefined) ?? {
+	queue: Promise.resolve()
+};
+(globalThis as Record<symbol, unknown>)[KEY] = holder;
+
+/** The warehouse file: `$TELAAH_DB`, default `data/telaah.duckdb`, relative to the cwd. */
+export function warehousePath(): string {
+	return resolve(process.cwd(), process.env.TELAAH_DB || 'data/telaah.duckdb');
+}
+
+async function open(): Promise<Db> {
+	const path = warehousePath();
+	if (!existsSync(path)) {
+		error(503, {
+			code: 'warehouse_missing',
+			message:
+				`Warehouse file not found: ${path}. Create it with ` +
+				`"npm run ingest -- <export file> --db ${path}" or start the app with "npm start", ` +
+				`which loads the sample data; or point TELAAH_DB at an existing warehouse.`
+		});
+	}
+	let instance: DuckDBInstance;
+	try {
+		instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+	} catch (err) {
+		error(503, {
+			code: 'warehouse_unavailable',
+			message: `Warehouse ${path} could not be opened: ${(err as Error).message}`
+		});
+	}
+	const conn = await instance.connect();
+	return { path, instance, conn, statements: new Map() };
+}
+
+function db(): Promise<Db> {
+	if (!holder.db) {
+		holder.db = open();
+		// A failed open (file missing, locked) is retried on the next request.
+		holder.db.catch(() => (holder.db = undefined));
+	}
+	return holder.db;
+}
+
+/** Runs `fn` after every query queued before it: bind + run of a cached statement is atomic. */
+function serial<T>(fn: () => Promise<T>): Promise<T> {
+	const run = holder.queue.then(fn, fn);
+	holder.queue = run.catch(() => undefined);
+	return run;
+}
+
+function typeOf(value: Param): DuckDBType {
+	if (typeof value === 'boolean') return BOOLEAN;
+	if (typeof value === 'number') return Number.isInteger(value) ? INTEGER : DOUBLE;
+	return VARCHAR; // strings, and NULL (cast it in SQL: `$from::TIMESTAMP`)
+}
+
+export class QueryShapeError extends Error {}
+
+/**
+ * Runs a prepared statement with named parameters (`$name` in the SQL) and validates every
+ * row with `row`. DuckDB hands BIGINT/HUGEINT back as JS bigint and TIMESTAMP as a DuckDB
+ * value object: cast in SQL (`::INTEGER`, `::DOUBLE`, `strftime(...)`) so rows hold plain
+ * numbers and strings; a bigint that slips through fails validation loudly.
+ */
+export async function query<S extends z.ZodType>(
+	sql: string,
+	params: Params,
+	row: S
+): Promise<z.infer<S>[]> {
+	const { statements, conn } = await db();
+	const rows = await serial(async () => {
+		let stmt = statements.get(sql);
+		if (!stmt) {
+			stmt = await conn.prepare(sql);
+			statements.set(sql, stmt);
+		}
+		stmt.clearBindings();
+		const names = Object.keys(params);
+		if (names.length) {
+			stmt.bind(params, Object.fromEntries(names.map((n) => [n, typeOf(params[n] ?? null)])));
+		}
+		const reader = await stmt.runAndReadAll();
+		return reader.getRowObjectsJS();
+	});
+	const parsed = z.array(row).safeParse(rows);
+	if (!parsed.success) {
+		throw new QueryShapeError(
+			`Query returned rows of an unexpected shape:\n${z.prettifyError(parsed.error)}\nSQL: ${sql.trim().slice(0, 200)}`
+		);
+	}
+	return parsed.data;
+}
+
+/** Like `query` for statements that return exactly one row. */
+export async function queryOne<S extends z.ZodType>(sql: string, params: Params, row: S): Promise<z.infer<S>> {
+	const rows = await query(sql, params, row);
+	if (rows.length !== 1) throw new QueryShapeError(`Expected one row, got ${rows.length}: ${sql.trim().slice(0, 200)}`);
+	return rows[0] as z.infer<S>;
+}
+
+/** Closes the instance (tests, shutdown). The next query opens it again. */
+export async function closeDb(): Promise<void> {
+	const pending = holder.db;
+	holder.db = undefined;
+	if (!pending) return;
+	const opened = await pending.catch(() => undefined);
+	if (!opened) return;
+	await holder.queue;
+	for (const stmt of opened.statements.values()) stmt.destroySync();
+	opened.conn.closeSync();
+	opened.instance.closeSync();
+}

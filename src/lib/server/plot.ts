@@ -1,0 +1,102 @@
+// Server-side charts: Observable Plot renders into a linkedom document and we keep the SVG
+// markup. Pages insert it with {@html}; that markup is built only from numbers and our own
+// dictionary strings, never from user-supplied text.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import type { I18n } from '$lib/i18n';
+import type { MonthCount } from './queries/overview';
+
+/** The COVID-19 period the dashboard marks: March 2020 up to and including January 2021. */
+export const COVID_PERIOD = { from: '2020-03', to: '2021-01' } as const;
+
+export const CHART_COLORS = {
+	bar: '#2f5d8a',
+	covidFill: '#f3e3c3',
+	covidText: '#7a4f00',
+	ink: '#1f2933',
+	grid: '#1f2933'
+} as const;
+
+/** Renders a Plot spec to an SVG (or <figure>) string. */
+export function renderPlot(options: Plot.PlotOptions): string {
+	const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+	const node = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as { outerHTML: string };
+	return node.outerHTML;
+}
+
+const utcMonth = (yyyyMm: string) => new Date(`${yyyyMm}-01T00:00:00Z`);
+const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
+
+/** Monthly complaint counts as bars, with the COVID period shaded and labelled when in range. */
+export function trendChart(months: MonthCount[], L: I18n, opts: { width?: number; height?: number } = {}): string {
+	const width = opts.width ?? 960;
+	const height = opts.height ?? 320;
+	if (months.length === 0) return '';
+	const data = months.map((m) => ({ month: utcMonth(m.month), n: m.n }));
+	const start = data[0]!.month;
+	const end = addMonths(data[data.length - 1]!.month, 1);
+	const span = data.length;
+
+	// The shaded band, clipped to the months shown; absent when they don't overlap.
+	const covidStart = utcMonth(COVID_PERIOD.from);
+	const covidEnd = addMonths(utcMonth(COVID_PERIOD.to), 1);
+	const band =
+		covidStart < end && covidEnd > start
+			? [{ x1: covidStart < start ? start : covidStart, x2: covidEnd > end ? end : covidEnd }]
+			: [];
+
+	const yearTicks = span > 36;
+	const tickFormat = yearTicks
+		? (d: Date) => String(d.getUTCFullYear())
+		: (d: Date) => L.month(d.toISOString().slice(0, 7));
+	const max = Math.max(...data.map((d) => d.n), 1);
+
+	return renderPlot({
+		width,
+		height,
+		marginTop: 28,
+		marginLeft: 56,
+		marginRight: 16,
+		marginBottom: 32,
+		style: { fontSize: '12px', color: CHART_COLORS.ink, background: 'transparent', overflow: 'visible' },
+		ariaLabel: L.t('trend.ariaLabel'),
+		ariaDescription: band.length ? L.t('trend.covidNote') : undefined,
+		x: {
+			type: 'utc',
+			domain: [start, end],
+			label: null,
+			ticks: yearTicks ? 'year' : span > 12 ? '3 months' : 'month',
+			tickFormat
+		},
+		y: {
+			domain: [0, max],
+			nice: true,
+			grid: true,
+			label: `↑ ${L.t('trend.yLabel')}`,
+			tickFormat: (n: number) => L.int(n)
+		},
+		marks: [
+			Plot.rectX(band, { x1: 'x1', x2: 'x2', fill: CHART_COLORS.covidFill, fillOpacity: 0.85 }),
+			Plot.text(band, {
+				x: 'x1',
+				frameAnchor: 'top',
+				text: () => L.t('trend.covid'),
+				textAnchor: 'start',
+				lineAnchor: 'bottom',
+				dx: 4,
+				dy: -6,
+				fill: CHART_COLORS.covidText,
+				fontWeight: 600
+			}),
+			Plot.rectY(data, {
+				x: 'month',
+				y: 'n',
+				interval: 'month',
+				fill: CHART_COLORS.bar,
+				insetLeft: span > 60 ? 0.25 : 1,
+				insetRight: span > 60 ? 0.25 : 1
+			}),
+			Plot.ruleY([0], { stroke: CHART_COLORS.ink })
+		]
+	});
+}

@@ -1,0 +1,181 @@
+// e2e harness: build a small warehouse with the real CLIs, serve the built app on a free port,
+// drive it with Debian's Chromium through playwright-core, and check figures against DuckDB.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Runs `npm run <script> -- args`; throws with its output when it fails. Returns stdout. */
+export function npmRun(script: string, args: string[], timeoutMs = 600_000): string {
+	const r = spawnSync('npm', ['run', '--silent', script, '--', ...args], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		timeout: timeoutMs,
+		maxBuffer: 64 * 1024 * 1024
+	});
+	if (r.error) throw new Error(`npm run ${script} could not run: ${r.error.message}`);
+	if (r.status !== 0) {
+		throw new Error(
+			`npm run ${script} -- ${args.join(' ')} failed with exit code ${r.status ?? r.signal}\n` +
+				`--- stdout ---\n${r.stdout.slice(-4000)}\n--- stderr ---\n${r.stderr.slice(-4000)}`
+		);
+	}
+	return r.stdout;
+}
+
+/** The last JSON value printed on stdout (the ingest CLI's --json summary). */
+export function lastJson(stdout: string): unknown {
+	const text = stdout.trim();
+	try {
+		return JSON.parse(text);
+	} catch {
+		const lines = text.split('\n');
+		for (let i = lines.length - 1; i >= 0; i--) {
+			const chunk = lines.slice(i).join('\n');
+			if (!/^\s*[{[]/.test(lines[i] ?? '')) continue;
+			try {
+				return JSON.parse(chunk);
+			} catch {
+				/* keep looking */
+			}
+		}
+	}
+	throw new Error(`no JSON on stdout:\n${text.slice(-2000)}`);
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((ok, ko) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', ko);
+		srv.listen(0, '127.0.0.1', () => {
+			const addr = srv.address();
+			srv.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : ko(new Error('no port'))));
+		});
+	});
+}
+
+export interface RunningServer {
+	origin: string;
+	child: ChildProcess;
+	output: () => string;
+	stop: () => Promise<void>;
+}
+
+/** Starts `node build` on a free port for `db` and waits until it answers HTTP. */
+export async function startServer(db: string, timeoutMs = 30_000): Promise<RunningServer> {
+	if (process.env.TELAAH_BUILD_FAILED) throw new Error('vite build failed in this run: e2e tests need build/');
+	if (!existsSync(resolve(ROOT, 'build/index.js'))) {
+		throw new Error('build/index.js is missing: run `npx vite build` first (npm test does it)');
+	}
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['build'], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, TELAAH_DB: db },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let out = '';
+	child.stdout?.on('data', (d) => (out += d));
+	child.stderr?.on('data', (d) => (out += d));
+	const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+			await exited;
+			clearTimeout(timer);
+		}
+	};
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${out}`);
+		try {
+			const r = await fetch(`${origin}/robots.txt`);
+			if (r.ok) break;
+		} catch {
+			/* not listening yet */
+		}
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`server did not answer within ${timeoutMs} ms:\n${out}`);
+		}
+		await new Promise((r) => setTimeout(r, 150));
+	}
+	return { origin, child, output: () => out, stop };
+}
+
+export function launchBrowser(): Promise<Browser> {
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see README)`);
+	}
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+}
+
+/** Runs one query against a warehouse file opened read-only, then closes it. */
+export async function sql<T = Record<string, unknown>>(db: string, text: string): Promise<T[]> {
+	const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+	try {
+		const conn = await instance.connect();
+		try {
+			return (await conn.runAndReadAll(text)).getRowObjectsJS() as T[];
+		} finally {
+			conn.closeSync();
+		}
+	} finally {
+		instance.closeSync();
+	}
+}
+
+/** Minimal RFC 4180 parser for the app's CSV exports (quotes, doubled quotes, CRLF, BOM). */
+export function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let cell = '';
+	let quoted = false;
+	const s = text.replace(/^\uFEFF/, '');
+	for (let i = 0; i < s.length; i++) {
+		const c = s[i];
+		if (quoted) {
+			if (c === '"' && s[i + 1] === '"') {
+				cell += '"';
+				i++;
+			} else if (c === '"') quoted = false;
+			else cell += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') {
+			row.push(cell);
+			cell = '';
+		} else if (c === '\r' && s[i + 1] === '\n') {
+			/* CR of CRLF */
+		} else if (c === '\n') {
+			row.push(cell);
+			rows.push(row);
+			row = [];
+			cell = '';
+		} else cell += c;
+	}
+	if (cell !== '' || row.length) {
+		row.push(cell);
+		rows.push(row);
+	}
+	return rows;
+}
