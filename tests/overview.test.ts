@@ -57,8 +57,9 @@ describe('overview page', () => {
 		expect(await page.locator('footer').count()).toBe(1);
 		expect(await page.locator('h1').count()).toBe(1);
 		expect(await page.locator('table:not(:has(caption))').count()).toBe(0);
-		await expect(page.locator('.chart-svg svg').count()).resolves.toBe(1);
-		expect(await page.locator('.chart-svg svg').textContent()).toContain('Masa COVID-19');
+		expect(await page.locator('.chart-svg svg').count()).toBe(2); // wide + narrow (CSS picks one)
+		expect(await page.locator('.chart-narrow svg').isVisible()).toBe(false);
+		expect(await page.locator('.chart-wide svg').textContent()).toContain('Masa COVID-19');
 		for (const label of ['Ringkasan', 'Tren', 'Wilayah', 'Instansi', 'Aduan']) {
 			expect(await page.locator('nav a', { hasText: label }).count()).toBe(1);
 		}
@@ -82,7 +83,7 @@ describe('overview page', () => {
 		expect(await page.locator('h1').textContent()).toBe('Overview');
 		const shown = (await page.getByTestId('kpi-total').textContent())?.trim();
 		expect(shown).toBe(enInt.format(total)); // "20,000"
-		expect(await page.locator('.chart-svg svg').textContent()).toContain('COVID-19 period');
+		expect(await page.locator('.chart-wide svg').textContent()).toContain('COVID-19 period');
 
 		// The cookie keeps English on a plain URL; the link switches back.
 		await page.goto(`${base}/`);
@@ -150,7 +151,7 @@ describe('overview page', () => {
 		const res = await page.goto(`${base}/`);
 		expect(res?.status()).toBe(200);
 		expect((await page.getByTestId('kpi-total').textContent())?.trim()).toBe(idInt.format(total));
-		expect(await page.locator('.chart-svg svg rect').count()).toBeGreaterThan(10);
+		expect(await page.locator('.chart-wide svg rect').count()).toBeGreaterThan(10);
 
 		await page.fill('input[name="from"]', '2020-01');
 		await page.fill('input[name="to"]', '2020-12');

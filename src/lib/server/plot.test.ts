@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '$lib/i18n';
-import { trendChart } from './plot';
+import { showsCovid, trendChart } from './plot';
 
 const months = (from: string, n: number) =>
 	Array.from({ length: n }, (_, i) => {
@@ -24,5 +24,19 @@ describe('trend chart', () => {
 		expect(svg).not.toContain('COVID');
 		expect(svg).toContain('Mar 2022');
 		expect(trendChart([], i18n('en'))).toBe('');
+	});
+
+	it('knows when the months overlap the COVID period', () => {
+		expect(showsCovid(months('2019-01', 14))).toBe(false); // up to Feb 2020
+		expect(showsCovid(months('2019-01', 15))).toBe(true); // reaches Mar 2020
+		expect(showsCovid(months('2021-01', 3))).toBe(true);
+		expect(showsCovid(months('2021-02', 3))).toBe(false);
+		expect(showsCovid([])).toBe(false);
+	});
+
+	it('renders a narrow variant with sparser ticks', () => {
+		const svg = trendChart(months('2018-01', 96), i18n('id'), { width: 480, height: 300 });
+		expect(svg).toContain('viewBox="0 0 480 300"');
+		expect(svg).toContain('Masa COVID-19');
 	});
 });

@@ -27,10 +27,17 @@ export function renderPlot(options: Plot.PlotOptions): string {
 const utcMonth = (yyyyMm: string) => new Date(`${yyyyMm}-01T00:00:00Z`);
 const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
 
+/** True when the months shown overlap the COVID period (the chart then shades it). */
+export function showsCovid(months: MonthCount[]): boolean {
+	if (months.length === 0) return false;
+	return months[0]!.month <= COVID_PERIOD.to && months[months.length - 1]!.month >= COVID_PERIOD.from;
+}
+
 /** Monthly complaint counts as bars, with the COVID period shaded and labelled when in range. */
 export function trendChart(months: MonthCount[], L: I18n, opts: { width?: number; height?: number } = {}): string {
 	const width = opts.width ?? 960;
 	const height = opts.height ?? 320;
+	const narrow = width < 640;
 	if (months.length === 0) return '';
 	const data = months.map((m) => ({ month: utcMonth(m.month), n: m.n }));
 	const start = data[0]!.month;
@@ -45,7 +52,7 @@ export function trendChart(months: MonthCount[], L: I18n, opts: { width?: number
 			? [{ x1: covidStart < start ? start : covidStart, x2: covidEnd > end ? end : covidEnd }]
 			: [];
 
-	const yearTicks = span > 36;
+	const yearTicks = span > (narrow ? 18 : 36);
 	const tickFormat = yearTicks
 		? (d: Date) => String(d.getUTCFullYear())
 		: (d: Date) => L.month(d.toISOString().slice(0, 7));
@@ -55,17 +62,25 @@ export function trendChart(months: MonthCount[], L: I18n, opts: { width?: number
 		width,
 		height,
 		marginTop: 28,
-		marginLeft: 56,
+		marginLeft: narrow ? 44 : 56,
 		marginRight: 16,
 		marginBottom: 32,
-		style: { fontSize: '12px', color: CHART_COLORS.ink, background: 'transparent', overflow: 'visible' },
+		style: { fontSize: narrow ? '11px' : '12px', color: CHART_COLORS.ink, background: 'transparent', overflow: 'visible' },
 		ariaLabel: L.t('trend.ariaLabel'),
 		ariaDescription: band.length ? L.t('trend.covidNote') : undefined,
 		x: {
 			type: 'utc',
 			domain: [start, end],
 			label: null,
-			ticks: yearTicks ? 'year' : span > 12 ? '3 months' : 'month',
+			ticks: yearTicks
+				? span > (narrow ? 72 : 144)
+					? '2 years'
+					: 'year'
+				: span > (narrow ? 6 : 12)
+					? narrow
+						? '6 months'
+						: '3 months'
+					: 'month',
 			tickFormat
 		},
 		y: {
