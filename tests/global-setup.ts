@@ -16,6 +16,8 @@ declare module 'vitest' {
 		dbServed: string;
 		workDir: string;
 		ingestSummary: unknown;
+		/** Why the setup failed, or null. Reported by every e2e test (see e2eContext). */
+		setupError: string | null;
 	}
 }
 
@@ -42,10 +44,18 @@ export default async function setup(project: TestProject) {
 		project.provide('dbServed', db);
 		project.provide('workDir', dir);
 		project.provide('ingestSummary', summary);
+		project.provide('setupError', null);
 		console.log(`[e2e] warehouse + server ready in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${server.origin} (${dir})`);
 	} catch (err) {
+		// Don't abort the whole vitest run (the unit project would report nothing): each e2e
+		// test fails with this message instead.
 		await cleanup();
-		throw err;
+		const message = err instanceof Error ? err.message : String(err);
+		console.error(`[e2e] setup failed: ${message}`);
+		for (const key of ['baseUrl', 'dbCopy', 'dbServed', 'workDir'] as const) project.provide(key, '');
+		project.provide('ingestSummary', null);
+		project.provide('setupError', message);
+		return;
 	}
 	return cleanup;
 }

@@ -1,18 +1,22 @@
 // e2e harness: build a small warehouse with the real CLIs, serve the built app on a free port,
 // drive it with Debian's Chromium through playwright-core, and check figures against DuckDB.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { chromium, type Browser } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Runs `npm run <script> -- args`; throws with its output when it fails. Returns stdout. */
 export function npmRun(script: string, args: string[], timeoutMs = 600_000): string {
+	const scripts = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> })
+		.scripts;
+	if (!scripts?.[script]) throw new Error(`package.json has no "${script}" script: e2e tests need \`npm run ${script}\``);
 	const r = spawnSync('npm', ['run', '--silent', script, '--', ...args], {
 		cwd: ROOT,
 		encoding: 'utf8',
@@ -47,6 +51,13 @@ export function lastJson(stdout: string): unknown {
 		}
 	}
 	throw new Error(`no JSON on stdout:\n${text.slice(-2000)}`);
+}
+
+/** The run's e2e context from tests/global-setup.ts; throws the setup's error if it failed. */
+export function e2eContext() {
+	const error = inject('setupError');
+	if (error) throw new Error(`e2e setup failed: ${error}`);
+	return { baseUrl: inject('baseUrl'), dbCopy: inject('dbCopy'), dbServed: inject('dbServed'), workDir: inject('workDir') };
 }
 
 export function freePort(): Promise<number> {

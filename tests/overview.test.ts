@@ -3,11 +3,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, parseCsv, ROOT, sql, startServer } from './harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eContext, launchBrowser, parseCsv, ROOT, sql, startServer } from './harness';
 
-const base = inject('baseUrl');
-const db = inject('dbCopy');
 const RESULTS = resolve(ROOT, 'test-results');
 
 const idInt = new Intl.NumberFormat('id-ID');
@@ -24,8 +22,12 @@ const IN_2020 = `AND created_at >= TIMESTAMP '2020-01-01' AND created_at < TIMES
 
 let browser: Browser;
 let total: number;
+let base: string;
+let db: string;
+let workDir: string;
 
 beforeAll(async () => {
+	({ baseUrl: base, dbCopy: db, workDir } = e2eContext());
 	mkdirSync(RESULTS, { recursive: true });
 	browser = await launchBrowser();
 	total = (await sql<{ n: number }>(db, TOTAL('')))[0]!.n;
@@ -163,7 +165,7 @@ describe('overview page', () => {
 	});
 
 	it('explains a missing warehouse with a 503 page instead of crashing', async () => {
-		const server = await startServer(resolve(inject('workDir'), 'missing.duckdb'));
+		const server = await startServer(resolve(workDir, 'missing.duckdb'));
 		try {
 			const res = await fetch(`${server.origin}/`);
 			expect(res.status).toBe(503);
