@@ -17,6 +17,7 @@ import {
 } from '@duckdb/node-api';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { Lru, memo } from './cache';
 
 export type Param = string | number | boolean | null;
 export type Params = Record<string, Param>;
@@ -31,9 +32,12 @@ interface Db {
 // Kept on globalThis so Vite's dev-mode module reloads reuse the open file instead of
 // opening a second instance.
 const KEY = Symbol.for('telaah.db');
-type Holder = { db?: Promise<Db>; queue: Promise<unknown> };
+type Holder = { db?: Promise<Db>; queue: Promise<unknown>; results: Lru<Promise<readonly unknown[]>> };
 const holder: Holder = ((globalThis as Record<symbol, unknown>)[KEY] as Holder | undefined) ?? {
-	queue: Promise.resolve()
+	queue: Promise.resolve(),
+	// Validated rows per (SQL, params): the read-only warehouse cannot change while it is open
+	// (see cache.ts), so repeated page views cost no query. Cleared by closeDb().
+	results: new Lru(500)
 };
 (globalThis as Record<symbol, unknown>)[KEY] = holder;
 
@@ -96,11 +100,12 @@ export class QueryShapeError extends Error {}
  * value object: cast in SQL (`::INTEGER`, `::DOUBLE`, `strftime(...)`) so rows hold plain
  * numbers and strings; a bigint that slips through fails validation loudly.
  */
-export async function query<S extends z.ZodType>(
-	sql: string,
-	params: Params,
-	row: S
-): Promise<z.infer<S>[]> {
+export function query<S extends z.ZodType>(sql: string, params: Params, row: S): Promise<readonly z.infer<S>[]> {
+	const key = `${sql}\u0000${JSON.stringify(params)}`;
+	return memo(holder.results, key, () => runQuery(sql, params, row)) as Promise<readonly z.infer<S>[]>;
+}
+
+async function runQuery<S extends z.ZodType>(sql: string, params: Params, row: S): Promise<readonly z.infer<S>[]> {
 	const { statements, conn } = await db();
 	const rows = await serial(async () => {
 		let stmt = statements.get(sql);
@@ -122,7 +127,8 @@ export async function query<S extends z.ZodType>(
 			`Query returned rows of an unexpected shape:\n${z.prettifyError(parsed.error)}\nSQL: ${sql.trim().slice(0, 200)}`
 		);
 	}
-	return parsed.data;
+	// Shared by every caller through the cache: frozen so nobody edits it in place.
+	return Object.freeze(parsed.data.map((r) => Object.freeze(r) as z.infer<S>));
 }
 
 /** Like `query` for statements that return exactly one row. */
@@ -136,6 +142,7 @@ export async function queryOne<S extends z.ZodType>(sql: string, params: Params,
 export async function closeDb(): Promise<void> {
 	const pending = holder.db;
 	holder.db = undefined;
+	holder.results.clear();
 	if (!pending) return;
 	const opened = await pending.catch(() => undefined);
 	if (!opened) return;

@@ -28,13 +28,13 @@ const utcMonth = (yyyyMm: string) => new Date(`${yyyyMm}-01T00:00:00Z`);
 const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
 
 /** True when the months shown overlap the COVID period (the chart then shades it). */
-export function showsCovid(months: MonthCount[]): boolean {
+export function showsCovid(months: readonly MonthCount[]): boolean {
 	if (months.length === 0) return false;
 	return months[0]!.month <= COVID_PERIOD.to && months[months.length - 1]!.month >= COVID_PERIOD.from;
 }
 
 /** Monthly complaint counts as bars, with the COVID period shaded and labelled when in range. */
-export function trendChart(months: MonthCount[], L: I18n, opts: { width?: number; height?: number } = {}): string {
+export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width?: number; height?: number } = {}): string {
 	const width = opts.width ?? 960;
 	const height = opts.height ?? 320;
 	const narrow = width < 640;

@@ -100,7 +100,7 @@ const MONTHLY_SQL = `
 const MonthRow = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), n: z.number().int() });
 export type MonthCount = z.infer<typeof MonthRow>;
 
-export function monthly(period: Period): Promise<MonthCount[]> {
+export function monthly(period: Period): Promise<readonly MonthCount[]> {
 	return query(MONTHLY_SQL, params(period), MonthRow);
 }
 
@@ -122,7 +122,7 @@ const TOP_CATEGORIES_SQL = `
 const CategoryRow = z.object({ category: z.string(), n: z.number().int(), share: z.number() });
 export type CategoryCount = z.infer<typeof CategoryRow>;
 
-export function topCategories(period: Period): Promise<CategoryCount[]> {
+export function topCategories(period: Period): Promise<readonly CategoryCount[]> {
 	return query(TOP_CATEGORIES_SQL, params(period), CategoryRow);
 }
 
@@ -154,8 +154,8 @@ export async function dataAsOf(): Promise<string | null> {
 export interface Overview {
 	warehouse: WarehouseFacts;
 	kpis: Kpis;
-	monthly: MonthCount[];
-	categories: CategoryCount[];
+	monthly: readonly MonthCount[];
+	categories: readonly CategoryCount[];
 }
 
 export async function overview(period: Period): Promise<Overview> {
