@@ -1,6 +1,22 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { isLang, LANG_COOKIE } from '$lib/i18n';
 import { requestLang } from '$lib/server/lang';
+import { overview } from '$lib/server/queries/overview';
+
+/**
+ * Warm-up at start: open the warehouse and run the overview's queries in the background, so
+ * the first visitor doesn't pay for it (in-flight results are shared, see cache.ts). A missing
+ * warehouse is only logged here; pages explain it.
+ */
+export const init: ServerInit = () => {
+	if (building) return;
+	const t0 = Date.now();
+	overview({ from: null, to: null }).then(
+		(o) => console.log(`[telaah] warehouse ready: ${o.warehouse.complaints} complaints (${Date.now() - t0} ms)`),
+		(err: unknown) => console.warn(`[telaah] warehouse not available yet: ${(err as { body?: { message?: string } })?.body?.message ?? err}`)
+	);
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const lang = requestLang(event);
