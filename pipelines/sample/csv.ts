@@ -1,0 +1,44 @@
+// Column order of the export and RFC 4180 serialisation.
+
+export const SAMPLE_HEADERS = [
+	'ID Tracking',
+	'Tanggal Laporan',
+	'Judul Laporan',
+	'Isi Laporan',
+	'Kategori',
+	'Klasifikasi',
+	'Sumber',
+	'Lokasi',
+	'Kode Wilayah',
+	'Instansi Tujuan',
+	'Status',
+	'Anonim',
+	'Rahasia',
+	'Tanggal Verifikasi',
+	'Tanggal Disposisi',
+	'Tanggal Tindak Lanjut',
+	'Tanggal Selesai',
+	'Nama Pelapor',
+	'Email Pelapor',
+	'Telepon Pelapor'
+] as const;
+export type SampleHeader = (typeof SAMPLE_HEADERS)[number];
+export type SampleColumns = Record<SampleHeader, string>;
+
+/** Record separator of the file (RFC 4180). Line breaks inside quoted bodies stay as written (LF). */
+export const CSV_EOL = '\r\n';
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvField(value: string): string {
+	return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One record without its line terminator; append CSV_EOL when writing. */
+export function toCsvLine(row: SampleColumns): string {
+	let line = csvField(row[SAMPLE_HEADERS[0]]);
+	for (let i = 1; i < SAMPLE_HEADERS.length; i++) line += ',' + csvField(row[SAMPLE_HEADERS[i]!]);
+	return line;
+}
+
+export const CSV_HEADER_LINE = SAMPLE_HEADERS.map(csvField).join(',');
