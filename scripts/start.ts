@@ -5,7 +5,7 @@
 //   ORIGIN     public origin, needed by adapter-node for form posts (default http://localhost:PORT)
 //   TELAAH_DB  warehouse file (default data/telaah.duckdb)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,12 +42,13 @@ function run(label: string, cmd: string, args: string[]): void {
 }
 
 // 1. Build when build/ is missing or older than the sources it is made from.
+const VITE_BUILD = ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'];
 const builtAt = existsSync('build/handler.js') ? statSync('build/handler.js').mtimeMs : 0;
 const sourcesAt = newest(['src', 'static', 'pipelines', 'svelte.config.js', 'vite.config.ts', 'package.json']);
 if (builtAt === 0) {
-	run('build (build/ is missing)', process.execPath, ['node_modules/vite/bin/vite.js', 'build']);
+	run('build (build/ is missing)', process.execPath, VITE_BUILD);
 } else if (builtAt < sourcesAt) {
-	run('build (sources changed since the last build)', process.execPath, ['node_modules/vite/bin/vite.js', 'build']);
+	run('build (sources changed since the last build)', process.execPath, VITE_BUILD);
 } else {
 	log('build: up to date');
 }
@@ -60,7 +61,10 @@ if (existsSync(db)) {
 	log(`warehouse: ${db} does not exist; loading the sample data into it`);
 	const sample = 'data/cache/sample.csv';
 	if (existsSync(sample)) log(`sample: reusing ${sample}`);
-	else run('sample', 'npm', ['run', '--silent', 'sample', '--', '--out', sample]);
+	else {
+		mkdirSync(dirname(sample), { recursive: true });
+		run('sample', 'npm', ['run', '--silent', 'sample', '--', '--out', sample]);
+	}
 	log('ingest: loading the sample (first run only)');
 	const r = spawnSync('npm', ['run', '--silent', 'ingest', '--', sample, '--db', db], { stdio: 'inherit' });
 	if (r.status !== 0) {
