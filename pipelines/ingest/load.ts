@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { REGION_MACROS } from '../warehouse/region-sql.ts';
-import { DATE_FIELDS, loadAliases, loadProfiles, loadRules, type Profile } from './config.ts';
+import { DATE_FIELDS, loadAliases, loadProfiles, loadRules, type Profile, type RuleSet } from './config.ts';
 import { detectProfile, mapHeaders, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
 import { inspectFile, transcodeToUtf8, UnreadableFileError, type FileFacts } from './inspect.ts';
 import { INGEST_MACROS } from './macros.ts';
 import { jsonToCsv, xlsxToCsv, type ParseFailure } from './records.ts';
-import { DISTRICT_LOOKUP_SQL, fieldExpr, ident, lit, normaliseSql, regionLookupSql, ruleLookupSql, rulesTableSql } from './sql.ts';
+import { agencyExpr, categoryLookupSql, DISTRICT_LOOKUP_SQL, fieldExpr, finalColumnsSql, ident, insertTimeColumnsSql, lit, NORM_WORK_COLUMNS, normaliseSql, regionLookupSql, ruleLookupSql } from './sql.ts';
 
 export interface Counts {
 	rows_read: number;
@@ -62,7 +62,6 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 	const work = mkdtempSync(join(tmpdir(), 'telaah-ingest-'));
 	await conn.run(INGEST_MACROS);
 	await conn.run(REGION_MACROS);
-	await conn.run(rulesTableSql(rules));
 	const summaries: FileSummary[] = [];
 	await conn.run('BEGIN TRANSACTION');
 	try {
@@ -96,7 +95,7 @@ interface FileContext extends IngestOptions {
 	work: string;
 	choose: (headers: string[]) => Profile;
 	map: (headers: string[], profile: Profile) => HeaderMapping;
-	rules: ReturnType<typeof loadRules>;
+	rules: RuleSet;
 }
 
 async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext): Promise<FileSummary> {
@@ -124,80 +123,83 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 
 	stage('normalise');
 	const f = (field: Parameters<typeof fieldExpr>[0]) => fieldExpr(field, mapping, profile);
-	const agency = `coalesce(${f('agency')}, blank(regexp_extract(${f('status')}, '(?i)^\\s*terdisposisi ke (.+)$', 1)))`;
-	await conn.run(ruleLookupSql('lk_status', 'status', f('status')));
-	await conn.run(ruleLookupSql('lk_classification', 'classification', f('classification')));
-	await conn.run(ruleLookupSql('lk_channel', 'channel', f('channel')));
-	await conn.run(ruleLookupSql('lk_opd', 'opd_type', agency));
+	const agency = agencyExpr(mapping, profile);
+	await conn.run(ruleLookupSql('lk_status', ctx.rules.status, f('status')));
+	await conn.run(ruleLookupSql('lk_classification', ctx.rules.classification, f('classification')));
+	await conn.run(ruleLookupSql('lk_channel', ctx.rules.channel, f('channel')));
+	await conn.run(ruleLookupSql('lk_opd', ctx.rules.opd_type, agency));
+	await conn.run(categoryLookupSql(f('category')));
 	await conn.run(regionLookupSql({ region: f('region'), code: f('region_code'), province: f('province'), agency }));
-	await conn.run(
-		normaliseSql({
+	const normalise = normaliseSql({
 			mapping,
 			profile,
 			rules: ctx.rules,
 			sourceRowExpr: await sourceRowExpr(conn, ownCsv, rejects.length > 0),
-			salt: ctx.salt,
 			maxDate: (ctx.maxDate ?? new Date(Date.now() + 86_400_000)).toISOString().slice(0, 19).replace('T', ' ')
-		})
-	);
+		});
+	if (process.env.TELAAH_ETL_EXPLAIN) writeFileSync(process.env.TELAAH_ETL_EXPLAIN, normalise[0]!);
+	for (const statement of normalise) await conn.run(statement);
 	await conn.run(DISTRICT_LOOKUP_SQL);
 
 	stage('upsert');
 	const batchId = (await rows<{ id: number }>(conn, `SELECT (coalesce(max(batch_id), 0) + 1)::INTEGER AS id FROM ingest_batches`))[0]!.id;
 	const rawJson = rawRowSql(mapping, headers);
-	await conn.run(INCOMING_SQL);
-	await conn.run(`
-		INSERT INTO quarantine
+	const [repeats] = await rows<{ n: bigint }>(conn, `SELECT count(tracking_id) - count(DISTINCT tracking_id) AS n FROM etl_norm WHERE reason_code IS NULL`);
+	await conn.run(incomingSql(ctx.rules, repeats!.n > 0n));
+	const [bad] = await rows<{ invalid: bigint; dups: bigint }>(
+		conn,
+		`SELECT (SELECT count(*) FROM etl_norm WHERE reason_code IS NOT NULL) AS invalid, (SELECT count(*) FROM etl_incoming WHERE dup_rank > 1) AS dups`
+	);
+	// Scanning the whole staged table to rebuild raw rows is only worth it when some are bad.
+	if (bad!.invalid > 0n)
+		await conn.run(`INSERT INTO quarantine
 		SELECT ${batchId}, n.source_row, n.reason_code, n.reason, ${rawJson}
-		FROM etl_norm n JOIN stg s ON s.rowid = n.rid WHERE n.reason_code IS NOT NULL;
-
-		INSERT INTO quarantine
+		FROM etl_norm n JOIN stg s ON s.rowid = n.rid WHERE n.reason_code IS NOT NULL`);
+	if (bad!.dups > 0n)
+		await conn.run(`INSERT INTO quarantine
 		SELECT ${batchId}, i.source_row, 'duplicate_in_file',
 		       'tracking id ' || i.tracking_id || ' appears again in row ' || i.kept_row || ', which was loaded', ${rawJson}
-		FROM etl_incoming i JOIN stg s ON s.rowid = i.rid WHERE i.dup_rank > 1;
-
-		CREATE OR REPLACE TEMP TABLE etl_outcome AS
-		SELECT i.tracking_id, i.rid, c.first_batch_id AS old_first_batch,
-		       CASE WHEN c.tracking_id IS NULL THEN 'new'
-		            WHEN c.content_hash = i.content_hash THEN 'same'
-		            WHEN i.activity < greatest(${DATE_FIELDS.map((d) => `c.${d}`).join(', ')}) THEN 'stale'
-		            ELSE 'changed' END AS outcome
-		FROM etl_incoming i LEFT JOIN complaints c USING (tracking_id)
-		WHERE i.dup_rank = 1;
-
-		INSERT INTO quarantine
+		FROM etl_incoming i JOIN stg s ON s.rowid = i.rid WHERE i.dup_rank > 1`);
+	// Outcome per incoming row against the stored version, kept on etl_incoming itself so the
+	// final insert needs no extra join.
+	await conn.run(`ALTER TABLE etl_incoming ADD COLUMN outcome VARCHAR; ALTER TABLE etl_incoming ADD COLUMN old_first_batch INTEGER;
+		UPDATE etl_incoming i SET old_first_batch = c.first_batch_id,
+		       outcome = CASE WHEN c.content_hash = i.content_hash THEN 'same'
+		                      WHEN i.activity < greatest(${DATE_FIELDS.map((d) => `c.${d}`).join(', ')}) THEN 'stale'
+		                      ELSE 'changed' END
+		FROM complaints c WHERE c.tracking_id = i.tracking_id AND i.dup_rank = 1;
+		UPDATE etl_incoming SET outcome = 'new' WHERE outcome IS NULL AND dup_rank = 1;`);
+	const outcomes = Object.fromEntries(
+		(await rows<{ outcome: string; n: bigint }>(conn, `SELECT outcome, count(*) AS n FROM etl_incoming WHERE dup_rank = 1 GROUP BY 1`)).map((r) => [r.outcome, Number(r.n)])
+	);
+	if (outcomes.stale)
+		await conn.run(`INSERT INTO quarantine
 		SELECT ${batchId}, i.source_row, 'stale_version',
 		       'tracking id ' || i.tracking_id || ' is already stored with later activity; this older version was not applied', ${rawJson}
-		FROM etl_outcome o JOIN etl_incoming i ON i.rid = o.rid JOIN stg s ON s.rowid = i.rid WHERE o.outcome = 'stale';
-
-		DELETE FROM complaints WHERE tracking_id IN (SELECT tracking_id FROM etl_outcome WHERE outcome = 'changed');
-
-		INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}, first_batch_id, last_batch_id)
-		SELECT ${COMPLAINT_COLUMNS.map((c) => `i.${c}`).join(', ')}, coalesce(o.old_first_batch, ${batchId}), ${batchId}
-		FROM etl_incoming i JOIN etl_outcome o ON o.rid = i.rid WHERE o.outcome IN ('new', 'changed');
-	`);
+		FROM etl_incoming i JOIN stg s ON s.rowid = i.rid WHERE i.outcome = 'stale'`);
+	if (outcomes.changed) await conn.run(`DELETE FROM complaints WHERE tracking_id IN (SELECT tracking_id FROM etl_incoming WHERE outcome = 'changed')`);
+	if (outcomes.new || outcomes.changed)
+		await conn.run(`INSERT INTO complaints BY NAME
+		SELECT i.* EXCLUDE (rid, source_row, text_hash, activity, dup_rank, kept_row, outcome, old_first_batch),
+		       ${insertTimeColumnsSql(mapping, profile, ctx.salt)},
+		       coalesce(i.old_first_batch, ${batchId}) AS first_batch_id, ${batchId} AS last_batch_id
+		FROM etl_incoming i JOIN stg s ON s.rowid = i.rid
+		WHERE i.outcome IN ('new', 'changed')`);
 	const withheld = mapping.identity.length > 0;
 	for (const r of rejects)
 		await insertRawFailure(conn, batchId, r.source_row, 'malformed_row', `row cannot be parsed as CSV: ${r.message}`, withheld ? null : r.line);
 	for (const p of failures) await insertRawFailure(conn, batchId, p.sourceRow, 'malformed_row', p.reason, withheld ? null : p.raw);
 
-	const [c] = await rows<{ staged: number; loaded: number; updated: number; duplicate: number }>(
-		conn,
-		`SELECT (SELECT count(*) FROM stg)::BIGINT AS staged,
-		        count(*) FILTER (WHERE outcome = 'new')::BIGINT AS loaded,
-		        count(*) FILTER (WHERE outcome = 'changed')::BIGINT AS updated,
-		        count(*) FILTER (WHERE outcome = 'same')::BIGINT AS duplicate
-		 FROM etl_outcome`
-	);
+	const [staged] = await rows<{ n: bigint }>(conn, `SELECT count(*) AS n FROM stg`);
 	const reasons = Object.fromEntries(
 		(await rows<{ reason_code: string; n: number }>(conn, `SELECT reason_code, count(*)::BIGINT AS n FROM quarantine WHERE batch_id = ${batchId} GROUP BY 1 ORDER BY 2 DESC`)).map((r) => [r.reason_code, Number(r.n)])
 	);
 	const quarantined = Object.values(reasons).reduce((a, b) => a + b, 0);
 	const counts: Counts = {
-		rows_read: Number(c!.staged) + rejects.length + failures.length,
-		loaded: Number(c!.loaded),
-		updated: Number(c!.updated),
-		duplicate: Number(c!.duplicate),
+		rows_read: Number(staged!.n) + rejects.length + failures.length,
+		loaded: outcomes.new ?? 0,
+		updated: outcomes.changed ?? 0,
+		duplicate: outcomes.same ?? 0,
 		quarantined
 	};
 	if (counts.rows_read !== counts.loaded + counts.updated + counts.duplicate + counts.quarantined)
@@ -206,7 +208,7 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 		${lit(facts.format)}, ${lit(facts.encoding)}, ${lit(profile.name)}, ${lit(iso(startedAt))}::TIMESTAMP, ${lit(iso(new Date()))}::TIMESTAMP,
 		${counts.rows_read}, ${counts.loaded}, ${counts.updated}, ${counts.duplicate}, ${counts.quarantined})`);
 	await conn.run(`DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS etl_rej; DROP TABLE IF EXISTS etl_rej_scan; DROP TABLE IF EXISTS etl_norm;
-		DROP TABLE IF EXISTS etl_incoming; DROP TABLE IF EXISTS etl_outcome; DROP TABLE IF EXISTS etl_rej_adj;`);
+		DROP TABLE IF EXISTS etl_incoming; DROP TABLE IF EXISTS etl_rej_adj;`);
 	stage('done');
 	return {
 		file,
@@ -245,7 +247,7 @@ async function stageCsv(conn: DuckDBConnection, path: string, ownCsv: boolean, f
 	const dialect = ownCsv ? `, delim = ',', quote = '"', escape = '"'` : '';
 	try {
 		await conn.run(`CREATE OR REPLACE TEMP TABLE stg AS SELECT * FROM read_csv(${lit(path)},
-			all_varchar = true, header = true, store_rejects = true, rejects_table = 'etl_rej', rejects_scan = 'etl_rej_scan',
+			all_varchar = true, header = true, nullstr = ['', '-', 'NULL'], store_rejects = true, rejects_table = 'etl_rej', rejects_scan = 'etl_rej_scan',
 			max_line_size = 4000000 ${dialect})`);
 	} catch (e) {
 		throw new UnreadableFileError(`${facts.path}: cannot be read as ${facts.format.toUpperCase()} (${(e as Error).message.split('\n')[0]})`);
@@ -282,26 +284,29 @@ async function insertRawFailure(conn: DuckDBConnection, batch: number, row: numb
 	await conn.run(`INSERT INTO quarantine VALUES (${batch}, ${row}, ${lit(code)}, ${lit(reason)}, ${rawSql})`);
 }
 
-const COMPLAINT_COLUMNS = [
-	'tracking_id', 'created_at', 'verified_at', 'dispositioned_at', 'first_response_at', 'closed_at', 'title', 'body',
-	'category_path', 'category_top', 'classification', 'channel', 'channel_raw', 'province_code', 'province_name',
-	'regency_code', 'regency_name', 'district_code', 'district_name', 'location_raw', 'agency_raw', 'agency_name',
-	'opd_type', 'status_raw', 'status', 'is_anonymous', 'is_confidential', 'reporter_hash', 'extra', 'content_hash'
-] as const;
+// What makes a stored version differ from an incoming one: every normalised column, plus a
+// hash of the raw title, body and extra columns (texts are only materialised at insert time).
+const HASHED_COLUMNS = [
+	'tracking_id', 'created_at', 'verified_at', 'dispositioned_at', 'first_response_at', 'closed_at', 'text_hash',
+	'category_path', 'classification', 'channel_raw', 'regency_code', 'province_code', 'district_code', 'district_name',
+	'location_raw', 'agency_raw', 'opd_type', 'status_raw', 'status', 'is_anonymous', 'is_confidential'
+];
 
 // Valid rows with their final columns; the newest version of a tracking id within the file is
 // rank 1 (later activity first, then later row), the others are quarantined as duplicates.
-const INCOMING_SQL = `CREATE OR REPLACE TEMP TABLE etl_incoming AS
-	SELECT *, hash(${COMPLAINT_COLUMNS.filter((c) => c !== 'content_hash').join(', ')}) AS content_hash
+// The ranking window is skipped when no tracking id repeats (the usual case).
+const incomingSql = (rules: RuleSet, repeats: boolean) => `CREATE OR REPLACE TEMP TABLE etl_incoming AS
+	SELECT *, hash(${HASHED_COLUMNS.join(', ')}) AS content_hash
 	FROM (
-		SELECT n.* EXCLUDE (district_raw, reason_code, reason),
+		SELECT n.* EXCLUDE (${NORM_WORK_COLUMNS.join(', ')}),
+		       ${finalColumnsSql(rules)},
 		       d.code AS district_code,
 		       coalesce(d.name, n.district_raw) AS district_name,
 		       greatest(${DATE_FIELDS.map((d) => `n.${d}`).join(', ')}) AS activity,
-		       row_number() OVER w AS dup_rank,
-		       first_value(n.source_row) OVER w AS kept_row
+		       ${repeats ? 'row_number() OVER w' : '1'} AS dup_rank,
+		       ${repeats ? 'first_value(n.source_row) OVER w' : 'n.source_row'} AS kept_row
 		FROM etl_norm n
 		LEFT JOIN lk_district d ON d.regency_code = n.regency_code AND d.raw = n.district_raw
 		WHERE n.reason_code IS NULL
-		WINDOW w AS (PARTITION BY n.tracking_id ORDER BY greatest(${DATE_FIELDS.map((d) => `n.${d}`).join(', ')}) DESC NULLS LAST, n.source_row DESC)
+		${repeats ? `WINDOW w AS (PARTITION BY n.tracking_id ORDER BY greatest(${DATE_FIELDS.map((d) => `n.${d}`).join(', ')}) DESC NULLS LAST, n.source_row DESC)` : ''}
 	)`;

@@ -19,6 +19,7 @@ const monthMap = `MAP {${Object.entries(MONTHS)
 	.map(([k, v]) => `'${k}': '${v}'`)
 	.join(', ')}}`;
 
+const ISO = ['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S'];
 const DMY = ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%d.%m.%Y'];
 const WORDY = ['%d %m %Y %H:%M:%S', '%d %m %Y %H:%M', '%d %m %Y'];
 const list = (xs: string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
@@ -39,7 +40,10 @@ CREATE OR REPLACE TEMP MACRO id_wordy_date(s) AS (
 
 -- Every date spelling seen in exports: ISO (with or without T / zone), day-first numeric,
 -- Indonesian month names, Excel serial numbers. NULL means unparseable (or blank).
-CREATE OR REPLACE TEMP MACRO parse_id_ts(raw) AS CASE
+-- The ETL runs parse_id_ts_fast (one strict strptime for plain ISO, the common case) over
+-- every row and parse_id_ts_slow only over what is left: DuckDB evaluates both arms of a
+-- coalesce for all rows, so the split has to be explicit.
+CREATE OR REPLACE TEMP MACRO parse_id_ts_slow(raw) AS CASE
 	WHEN blank(raw) IS NULL THEN NULL
 	WHEN regexp_full_match(trim(raw), '[0-9]{5}([.][0-9]+)?') THEN
 		CASE WHEN TRY_CAST(trim(raw) AS DOUBLE) BETWEEN 20000 AND 80000
@@ -52,6 +56,8 @@ CREATE OR REPLACE TEMP MACRO parse_id_ts(raw) AS CASE
 		CASE WHEN regexp_matches(lower(raw), '[a-z]') THEN try_strptime(id_wordy_date(raw), ${list(WORDY)}) END
 	)
 END;
+CREATE OR REPLACE TEMP MACRO parse_id_ts_fast(raw) AS try_strptime(raw, ${list(ISO)});
+CREATE OR REPLACE TEMP MACRO parse_id_ts(raw) AS coalesce(parse_id_ts_fast(raw), parse_id_ts_slow(raw));
 
 -- Phone numbers, 16-digit NIKs and e-mail addresses in free text, masked before storage.
 CREATE OR REPLACE TEMP MACRO mask_pii(s) AS CASE

@@ -7,30 +7,27 @@ import type { HeaderMapping } from './headers.ts';
 export const ident = (name: string) => `"${name.replaceAll('\u0000', '').replaceAll('"', '""')}"`;
 export const lit = (value: string) => `'${value.replaceAll('\u0000', '').replaceAll("'", "''")}'`;
 
-/** Rule tables (status, channel, ...) as one temp table the lookups join against. */
-export function rulesTableSql(rules: RuleSet): string {
-	const rows: string[] = [];
-	for (const kind of ['status', 'classification', 'channel', 'opd_type'] as RuleKind[]) {
-		rules[kind].forEach((r, i) => rows.push(`(${lit(kind)}, ${i}, ${lit(r.pattern)}, ${lit(r.value)})`));
-	}
-	return `CREATE OR REPLACE TEMP TABLE etl_rules AS SELECT * FROM (VALUES ${rows.join(', ')}) v(kind, priority, pattern, value)`;
-}
-
-/** Expression for a field's raw text: the mapped column, the profile's constant, or NULL. */
+/**
+ * Expression for a field's raw text: the mapped column, the profile's constant, or NULL.
+ * Blank placeholders ('', '-', 'NULL') are already NULL: staging reads them as such.
+ */
 export function fieldExpr(field: Field, mapping: HeaderMapping, profile: Profile, alias = 's'): string {
 	const header = mapping.fields[field];
-	if (header) return `blank(${alias}.${ident(header)})`;
+	if (header) return `${alias}.${ident(header)}`;
 	const constant = profile.constants[field];
 	return constant !== undefined ? lit(constant) : 'NULL::VARCHAR';
 }
 
-/** Distinct raw values of one field mapped through an ordered rule list; first match wins. */
-export function ruleLookupSql(table: string, kind: RuleKind, rawExpr: string): string {
+/**
+ * Distinct raw values of one field mapped through an ordered rule list; first match wins.
+ * The rules become one CASE of constant patterns so each regex is compiled once.
+ */
+export function ruleLookupSql(table: string, rules: RuleSet[RuleKind], rawExpr: string): string {
+	const cases = rules.map((r) => `WHEN regexp_matches(t, ${lit(r.pattern)}) THEN ${lit(r.value)}`).join(' ');
 	return `CREATE OR REPLACE TEMP TABLE ${table} AS
-		SELECT d.raw, arg_min(r.value, r.priority) AS value
-		FROM (SELECT DISTINCT norm_text(${rawExpr}) AS raw FROM stg s WHERE ${rawExpr} IS NOT NULL) d
-		LEFT JOIN etl_rules r ON r.kind = ${lit(kind)} AND regexp_matches(d.raw, r.pattern)
-		GROUP BY d.raw`;
+		SELECT raw, CASE ${cases} END AS value,
+		       regexp_replace(regexp_replace(trim(raw), '\\s+', ' ', 'g'), '\\s*(…|\\.\\.\\.)$', '') AS cleaned
+		FROM (SELECT raw, norm_text(raw) AS t FROM (SELECT DISTINCT ${rawExpr} AS raw FROM stg s WHERE ${rawExpr} IS NOT NULL))`;
 }
 
 /**
@@ -39,10 +36,10 @@ export function ruleLookupSql(table: string, kind: RuleKind, rawExpr: string): s
  * spelling is settled by the agency's or province's region when they name one candidate;
  * without a location, the province or a "Kota X"/"Kabupaten X" phrase inside the agency name.
  */
-export function regionLookupSql(e: { region: string; code: string; province: string; agency: string }): string {
+export function regionLookupSql(e: RegionInputs): string {
 	return `CREATE OR REPLACE TEMP TABLE lk_region AS
 	WITH d AS (
-		SELECT DISTINCT ${e.region} AS region, ${e.code} AS code, ${e.province} AS province, ${e.agency} AS agency FROM stg s
+		SELECT DISTINCT ${regionKey(e)} AS key, ${e.region} AS region, ${e.code} AS code, ${e.province} AS province, ${e.agency} AS agency FROM stg s
 	), part AS (
 		SELECT region, norm_region(unnest(string_split(region, ','))) AS alias
 		FROM (SELECT DISTINCT region FROM d WHERE region IS NOT NULL)
@@ -80,7 +77,7 @@ export function regionLookupSql(e: { region: string; code: string; province: str
 		LEFT JOIN agency_match am ON am.agency = d.agency
 		LEFT JOIN province_match pm ON pm.province = d.province
 	)
-	SELECT region, code, province, agency,
+	SELECT key, region, code, province, agency,
 	       coalesce(code_match, text_code, CASE WHEN len(settled) = 1 THEN settled[1] END,
 	                CASE WHEN region IS NULL AND code IS NULL THEN coalesce(agency_code, province_code_given) END,
 	                agency_code) AS region_code,
@@ -93,6 +90,38 @@ export function regionLookupSql(e: { region: string; code: string; province: str
 	         ELSE 'unknown_region'
 	       END AS problem
 	FROM resolved`;
+}
+
+type RegionInputs = { region: string; code: string; province: string; agency: string };
+/** One hashable join key for the four region inputs (a plain equi-join is far cheaper than four IS NOT DISTINCT FROMs). */
+const regionKey = (e: RegionInputs) => `concat_ws(chr(31), coalesce(${e.region}, chr(30)), coalesce(${e.code}, chr(30)), coalesce(${e.province}, chr(30)), coalesce(${e.agency}, chr(30)))`;
+
+/** The agency as written, or taken from a "Terdisposisi ke X" status when no agency column is filled. */
+export const agencyExpr = (mapping: HeaderMapping, profile: Profile) => {
+	const f = (field: Field) => fieldExpr(field, mapping, profile);
+	return `coalesce(${f('agency')}, nullif(trim(regexp_extract(${f('status')}, '(?i)^\\s*terdisposisi ke (.+)$', 1)), ''))`;
+};
+
+/** Distinct category texts with their path separators made uniform. */
+export function categoryLookupSql(rawExpr: string): string {
+	return `CREATE OR REPLACE TEMP TABLE lk_category AS
+		SELECT raw, path, split_part(path, ' > ', 1) AS top
+		FROM (SELECT raw, regexp_replace(trim(raw), '\\s*(>|»|\\||\\s/\\s)\\s*', ' > ', 'g') AS path
+		      FROM (SELECT DISTINCT ${rawExpr} AS raw FROM stg s WHERE ${rawExpr} IS NOT NULL))`;
+}
+
+/**
+ * Columns computed from the staged row at insert time, for the rows actually inserted: the
+ * long texts (PII-masked) and the reporter hash are not carried through the intermediate tables.
+ */
+export function insertTimeColumnsSql(mapping: HeaderMapping, profile: Profile, salt: string): string {
+	const f = (field: Field) => fieldExpr(field, mapping, profile);
+	const identity = IDENTITY_FIELDS.map((k) => (k === 'reporter_phone' ? `nullif(regexp_replace(${f(k)}, '[^0-9]', '', 'g'), '')` : `lower(trim(${f(k)}))`));
+	const identityHeaders = mapping.identity.filter((h) => !IDENTITY_FIELDS.some((k) => mapping.fields[k] === h));
+	const reporterKey = `nullif(coalesce(${[...identity, ...identityHeaders.map((h) => `lower(trim(s.${ident(h)}))`)].join(', ')}), 'anonim')`;
+	const extra = mapping.extra.length ? `json_object(${mapping.extra.map((h) => `${lit(h)}, s.${ident(h)}`).join(', ')})` : 'NULL::JSON';
+	return `mask_pii(${f('title')}) AS title, mask_pii(${f('body')}) AS body, ${extra} AS extra,
+		CASE WHEN ${reporterKey} IS NOT NULL THEN sha256(${lit(salt)} || ${reporterKey}) END AS reporter_hash`;
 }
 
 /** Kecamatan names matched within their kab/kota, tolerant of spacing and small misspellings. */
@@ -132,25 +161,20 @@ export function normaliseSql(opts: {
 	profile: Profile;
 	rules: RuleSet;
 	sourceRowExpr: string;
-	salt: string;
 	maxDate: string;
-}): string {
+}): string[] {
 	const { mapping, profile, rules } = opts;
 	const f = (field: Field) => fieldExpr(field, mapping, profile);
 	const header = (field: Field) => lit(`"${mapping.fields[field] ?? field}"`);
 	const shown = (expr: string) => `'"' || left(${expr}, 80) || '"'`;
 	const raw = (field: (typeof CHECKED_RAW)[number]) => `raw_${field}`;
 
-	const identity = IDENTITY_FIELDS.map((k) => (k === 'reporter_phone' ? `nullif(regexp_replace(${f(k)}, '[^0-9]', '', 'g'), '')` : `lower(${f(k)})`));
-	const identityHeaders = mapping.identity.filter((h) => !IDENTITY_FIELDS.some((k) => mapping.fields[k] === h));
-	const reporterKey = `nullif(coalesce(${[...identity, ...identityHeaders.map((h) => `lower(blank(s.${ident(h)}))`)].join(', ')}), 'anonim')`;
-	const extra = mapping.extra.length ? `json_object(${mapping.extra.map((h) => `${lit(h)}, s.${ident(h)}`).join(', ')})` : 'NULL::JSON';
-	const agencyRaw = `coalesce(${f('agency')}, blank(regexp_extract(${f('status')}, '(?i)^\\s*terdisposisi ke (.+)$', 1)))`;
-	const category = `regexp_replace(${f('category')}, '\\s*(>|»|\\||\\s/\\s)\\s*', ' > ', 'g')`;
+	const agencyRaw = agencyExpr(mapping, profile);
+	const textHash = `hash(${[f('title'), f('body'), ...mapping.extra.map((h) => `s.${ident(h)}`)].join(', ')})`;
 	const flag = (k: 'anonymous' | 'confidential') => boolSql(raw(k), rules);
 
 	const checks: Check[] = [
-		{ code: 'missing_tracking_id', when: `${raw('tracking_id')} IS NULL`, text: `'no tracking id in ' || ${header('tracking_id')}` },
+		{ code: 'missing_tracking_id', when: `nullif(trim(${raw('tracking_id')}), '') IS NULL`, text: `'no tracking id in ' || ${header('tracking_id')}` },
 		...(profile.requireCreatedAt
 			? [{ code: 'missing_date', when: `${raw('created_at')} IS NULL`, text: `'no complaint date in ' || ${header('created_at')}` }]
 			: []),
@@ -176,25 +200,22 @@ export function normaliseSql(opts: {
 		}))
 	];
 
-	return `CREATE OR REPLACE TEMP TABLE etl_norm AS
-	SELECT x.* EXCLUDE (status_rule, r_problem, r_code, r_region, ${CHECKED_RAW.map(raw).join(', ')}),
-		x.raw_status AS status_raw,
-		coalesce(status_rule, ${DERIVED_STATUS}) AS status,
-		coalesce(${flag('anonymous')}, false) AS is_anonymous,
-		coalesce(${flag('confidential')}, false) AS is_confidential,
-		CASE ${checks.map((c) => `WHEN ${c.when} THEN ${lit(c.code)}`).join(' ')} END AS reason_code,
-		CASE ${checks.map((c) => `WHEN ${c.when} THEN ${c.text}`).join(' ')} END AS reason
+	const dateFixes = DATE_FIELDS.map((d) => `${d} = coalesce(${d}, parse_id_ts_slow(${raw(d)}))`).join(', ');
+	const dateLeft = DATE_FIELDS.map((d) => `(${d} IS NULL AND ${raw(d)} IS NOT NULL)`).join(' OR ');
+	const reasonCode = `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${lit(c.code)}`).join(' ')} END`;
+	return [
+		`CREATE OR REPLACE TEMP TABLE etl_norm AS
+	SELECT x.*, NULL::VARCHAR AS reason_code, NULL::VARCHAR AS reason
 	FROM (
 	SELECT
 		s.rowid AS rid,
 		${opts.sourceRowExpr} AS source_row,
 		${CHECKED_RAW.map((k) => `${f(k)} AS ${raw(k)}`).join(',\n\t\t')},
-		${lit(profile.idPrefix)} || regexp_replace(${f('tracking_id')}, '^#\\s*', '') AS tracking_id,
-		${DATE_FIELDS.map((d) => `parse_id_ts(${f(d)}) AS ${d}`).join(',\n\t\t')},
-		mask_pii(${f('title')}) AS title,
-		mask_pii(${f('body')}) AS body,
-		${category} AS category_path,
-		split_part(${category}, ' > ', 1) AS category_top,
+		${lit(profile.idPrefix)} || regexp_replace(trim(${f('tracking_id')}), '^#\\s*', '') AS tracking_id,
+		${textHash} AS text_hash,
+		${DATE_FIELDS.map((d) => `parse_id_ts_fast(${f(d)}) AS ${d}`).join(',\n\t\t')},
+		cat.path AS category_path,
+		cat.top AS category_top,
 		cl.value AS classification,
 		coalesce(ch.value, 'lainnya') AS channel,
 		${f('channel')} AS channel_raw,
@@ -205,23 +226,36 @@ export function normaliseSql(opts: {
 		${f('district')} AS district_raw,
 		nullif(concat_ws(' | ', ${f('region')}, ${f('region_code')}), '') AS location_raw,
 		${agencyRaw} AS agency_raw,
-		regexp_replace(regexp_replace(${agencyRaw}, '\\s+', ' ', 'g'), '\\s*(…|\\.\\.\\.)$', '') AS agency_name,
+		opd.cleaned AS agency_name,
 		coalesce(opd.value, 'lainnya') AS opd_type,
 		st.value AS status_rule,
-		CASE WHEN ${reporterKey} IS NOT NULL THEN sha256(${lit(opts.salt)} || ${reporterKey}) END AS reporter_hash,
-		${extra} AS extra,
 		reg.problem AS r_problem, reg.code AS r_code, reg.region AS r_region
 	FROM stg s
-	LEFT JOIN lk_region reg ON reg.region IS NOT DISTINCT FROM ${f('region')} AND reg.code IS NOT DISTINCT FROM ${f('region_code')}
-		AND reg.province IS NOT DISTINCT FROM ${f('province')} AND reg.agency IS NOT DISTINCT FROM ${agencyRaw}
+	LEFT JOIN lk_region reg ON reg.key = ${regionKey({ region: f('region'), code: f('region_code'), province: f('province'), agency: agencyRaw })}
 	LEFT JOIN regions rg ON rg.code = reg.region_code
 	LEFT JOIN regions rp ON rp.code = rg.province_code
-	LEFT JOIN lk_status st ON st.raw = norm_text(${f('status')})
-	LEFT JOIN lk_classification cl ON cl.raw = norm_text(${f('classification')})
-	LEFT JOIN lk_channel ch ON ch.raw = norm_text(${f('channel')})
-	LEFT JOIN lk_opd opd ON opd.raw = norm_text(${agencyRaw})
-	) x`;
+	LEFT JOIN lk_status st ON st.raw = ${f('status')}
+	LEFT JOIN lk_classification cl ON cl.raw = ${f('classification')}
+	LEFT JOIN lk_channel ch ON ch.raw = ${f('channel')}
+	LEFT JOIN lk_opd opd ON opd.raw = ${agencyRaw}
+	LEFT JOIN lk_category cat ON cat.raw = ${f('category')}
+	) x`,
+		// Rare spellings go through the regex-heavy parser only for the rows the fast one left.
+		`UPDATE etl_norm SET ${dateFixes} WHERE ${dateLeft}`,
+		`UPDATE etl_norm SET reason_code = ${reasonCode}, reason = CASE ${checks.map((c) => `WHEN ${c.when} THEN ${c.text}`).join(' ')} END
+		 WHERE ${reasonCode} IS NOT NULL`
+	];
 }
+
+/** Final per-row values that depend on the (possibly repaired) dates and raw flags. */
+export function finalColumnsSql(rules: RuleSet): string {
+	return `n.raw_status AS status_raw,
+		coalesce(n.status_rule, ${DERIVED_STATUS}) AS status,
+		coalesce(${boolSql('n.raw_anonymous', rules)}, false) AS is_anonymous,
+		coalesce(${boolSql('n.raw_confidential', rules)}, false) AS is_confidential`;
+}
+
+export const NORM_WORK_COLUMNS = ['status_rule', 'r_problem', 'r_code', 'r_region', 'district_raw', 'reason_code', 'reason', ...CHECKED_RAW.map((k) => `raw_${k}`)];
 
 const DERIVED_STATUS = `CASE WHEN closed_at IS NOT NULL THEN 'selesai' WHEN first_response_at IS NOT NULL THEN 'ditindaklanjuti'
 	WHEN dispositioned_at IS NOT NULL THEN 'terdisposisi' WHEN verified_at IS NOT NULL THEN 'terverifikasi' ELSE 'belum_terverifikasi' END`;
