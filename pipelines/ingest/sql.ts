@@ -45,7 +45,9 @@ export function regionLookupSql(e: RegionInputs): string {
 		FROM (SELECT DISTINCT region FROM d WHERE region IS NOT NULL)
 	), text_match AS (
 		SELECT p.region,
-		       arg_min(a.code, CASE r.level WHEN 'regency' THEN 0 ELSE 1 END) FILTER (WHERE a.code IS NOT NULL) AS code,
+		       -- an explicit "Kab./Kota X" beats a bare name (a kecamatan can share a city's name), which beats a province
+		       arg_min(a.code, CASE WHEN r.level = 'regency' AND regexp_matches(p.alias, '^(kabupaten|kota) ') THEN 0
+		                            WHEN r.level = 'regency' THEN 1 ELSE 2 END) FILTER (WHERE a.code IS NOT NULL) AS code,
 		       string_agg(a.candidates, ' ') FILTER (WHERE a.candidates IS NOT NULL) AS candidates
 		FROM part p LEFT JOIN region_aliases a USING (alias) LEFT JOIN regions r ON r.code = a.code
 		GROUP BY p.region
