@@ -1,0 +1,27 @@
+// One measured task per process, so each gets its own clock and peak memory:
+//   tsx bench/task.ts ctas|ingest <csv> <db>
+// Prints {"ms": ..., "max_rss_mb": ...} as its last line.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { openWarehouse } from '../pipelines/warehouse/open.ts';
+import { ingest } from '../pipelines/ingest/load.ts';
+
+const [task, csv, db] = process.argv.slice(2);
+if (!task || !csv || !db) throw new Error('usage: tsx bench/task.ts ctas|ingest <csv> <db>');
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+let extra: Record<string, unknown> = {};
+const t0 = performance.now();
+if (task === 'ctas') {
+	// The reference: DuckDB's own bare load of the same file, types auto-detected.
+	const inst = await DuckDBInstance.create(db);
+	const conn = await inst.connect();
+	await conn.run(`CREATE TABLE t AS SELECT * FROM read_csv(${lit(csv)})`);
+	conn.closeSync();
+	inst.closeSync();
+} else if (task === 'ingest') {
+	const w = await openWarehouse(db);
+	const r = await ingest(w.conn, [csv], { salt: 'bench' });
+	w.close();
+	extra = { rows_read: r.rows_read, loaded: r.loaded, updated: r.updated, duplicate: r.duplicate, quarantined: r.quarantined };
+} else throw new Error(`unknown task ${task}`);
+const ms = performance.now() - t0;
+console.log(JSON.stringify({ ms: Math.round(ms), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra }));
