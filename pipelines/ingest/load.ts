@@ -9,7 +9,7 @@ import { detectProfile, mapHeaders, SOURCE_ROW_COLUMN, type HeaderMapping } from
 import { inspectFile, transcodeToUtf8, UnreadableFileError, type FileFacts } from './inspect.ts';
 import { INGEST_MACROS } from './macros.ts';
 import { jsonToCsv, xlsxToCsv, type ParseFailure } from './records.ts';
-import { agencyExpr, categoryLookupSql, DISTRICT_LOOKUP_SQL, fieldExpr, finalColumnsSql, ident, insertTimeColumnsSql, lit, NORM_WORK_COLUMNS, normaliseSql, regionLookupSql, ruleLookupSql } from './sql.ts';
+import { agencyExpr, categoryLookupSql, DISTRICT_LOOKUP_SQL, fieldExpr, finalColumnsSql, ident, textColumnsSql, lit, NORM_WORK_COLUMNS, normaliseSql, regionLookupSql, ruleLookupSql } from './sql.ts';
 
 export interface Counts {
 	rows_read: number;
@@ -135,6 +135,7 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 			profile,
 			rules: ctx.rules,
 			sourceRowExpr: await sourceRowExpr(conn, ownCsv, rejects.length > 0),
+			textColumns: textColumnsSql(mapping, profile, ctx.salt),
 			maxDate: (ctx.maxDate ?? new Date(Date.now() + 86_400_000)).toISOString().slice(0, 19).replace('T', ' ')
 		});
 	if (process.env.TELAAH_ETL_EXPLAIN) writeFileSync(process.env.TELAAH_ETL_EXPLAIN, normalise[0]!);
@@ -181,9 +182,8 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 	if (outcomes.new || outcomes.changed)
 		await conn.run(`INSERT INTO complaints BY NAME
 		SELECT i.* EXCLUDE (rid, source_row, text_hash, activity, dup_rank, kept_row, outcome, old_first_batch),
-		       ${insertTimeColumnsSql(mapping, profile, ctx.salt)},
 		       coalesce(i.old_first_batch, ${batchId}) AS first_batch_id, ${batchId} AS last_batch_id
-		FROM etl_incoming i JOIN stg s ON s.rowid = i.rid
+		FROM etl_incoming i
 		WHERE i.outcome IN ('new', 'changed')`);
 	const withheld = mapping.identity.length > 0;
 	for (const r of rejects)

@@ -113,10 +113,10 @@ export function categoryLookupSql(rawExpr: string): string {
 }
 
 /**
- * Columns computed from the staged row at insert time, for the rows actually inserted: the
- * long texts (PII-masked) and the reporter hash are not carried through the intermediate tables.
+ * The long texts (PII-masked), unmapped columns and the reporter hash. Computed once in the
+ * normalisation pass: carrying them is cheaper than joining the staged rows back at insert.
  */
-export function insertTimeColumnsSql(mapping: HeaderMapping, profile: Profile, salt: string): string {
+export function textColumnsSql(mapping: HeaderMapping, profile: Profile, salt: string): string {
 	const f = (field: Field) => fieldExpr(field, mapping, profile);
 	const identity = IDENTITY_FIELDS.map((k) => (k === 'reporter_phone' ? `nullif(regexp_replace(${f(k)}, '[^0-9]', '', 'g'), '')` : `lower(trim(${f(k)}))`));
 	const identityHeaders = mapping.identity.filter((h) => !IDENTITY_FIELDS.some((k) => mapping.fields[k] === h));
@@ -164,6 +164,7 @@ export function normaliseSql(opts: {
 	rules: RuleSet;
 	sourceRowExpr: string;
 	maxDate: string;
+	textColumns: string;
 }): string[] {
 	const { mapping, profile, rules } = opts;
 	const f = (field: Field) => fieldExpr(field, mapping, profile);
@@ -215,6 +216,7 @@ export function normaliseSql(opts: {
 		${CHECKED_RAW.map((k) => `${f(k)} AS ${raw(k)}`).join(',\n\t\t')},
 		${lit(profile.idPrefix)} || regexp_replace(trim(${f('tracking_id')}), '^#\\s*', '') AS tracking_id,
 		${textHash} AS text_hash,
+		${opts.textColumns},
 		${DATE_FIELDS.map((d) => `parse_id_ts_fast(${f(d)}) AS ${d}`).join(',\n\t\t')},
 		cat.path AS category_path,
 		cat.top AS category_top,
