@@ -161,30 +161,39 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 		SELECT ${batchId}, i.source_row, 'duplicate_in_file',
 		       'tracking id ' || i.tracking_id || ' appears again in row ' || i.kept_row || ', which was loaded', ${rawJson}
 		FROM etl_incoming i JOIN stg s ON s.rowid = i.rid WHERE i.dup_rank > 1`);
-	// Outcome per incoming row against the stored version, kept on etl_incoming itself so the
-	// final insert needs no extra join.
-	await conn.run(`ALTER TABLE etl_incoming ADD COLUMN outcome VARCHAR; ALTER TABLE etl_incoming ADD COLUMN old_first_batch INTEGER;
-		UPDATE etl_incoming i SET old_first_batch = c.first_batch_id,
-		       outcome = CASE WHEN c.content_hash = i.content_hash THEN 'same'
-		                      WHEN i.activity < greatest(${DATE_FIELDS.map((d) => `c.${d}`).join(', ')}) THEN 'stale'
-		                      ELSE 'changed' END
-		FROM complaints c WHERE c.tracking_id = i.tracking_id AND i.dup_rank = 1;
-		UPDATE etl_incoming SET outcome = 'new' WHERE outcome IS NULL AND dup_rank = 1;`);
-	const outcomes = Object.fromEntries(
-		(await rows<{ outcome: string; n: bigint }>(conn, `SELECT outcome, count(*) AS n FROM etl_incoming WHERE dup_rank = 1 GROUP BY 1`)).map((r) => [r.outcome, Number(r.n)])
+	// Rows whose tracking id is already stored, with what to do about them; every other
+	// (first-ranked) incoming row is new. Empty on a first load, so the insert's join is free.
+	await conn.run(`CREATE OR REPLACE TEMP TABLE etl_outcome AS
+		SELECT i.rid, c.first_batch_id AS old_first_batch,
+		       CASE WHEN c.content_hash = i.content_hash THEN 'same'
+		            WHEN i.activity < greatest(${DATE_FIELDS.map((d) => `c.${d}`).join(', ')}) THEN 'stale'
+		            ELSE 'changed' END AS outcome
+		FROM etl_incoming i JOIN complaints c USING (tracking_id)
+		WHERE i.dup_rank = 1`);
+	const [counted] = await rows<{ first: bigint; same: bigint; stale: bigint; changed: bigint }>(
+		conn,
+		`SELECT (SELECT count(*) FROM etl_incoming WHERE dup_rank = 1) AS first,
+		        count(*) FILTER (WHERE outcome = 'same') AS same, count(*) FILTER (WHERE outcome = 'stale') AS stale,
+		        count(*) FILTER (WHERE outcome = 'changed') AS changed FROM etl_outcome`
 	);
+	const outcomes = {
+		new: Number(counted!.first - counted!.same - counted!.stale - counted!.changed),
+		same: Number(counted!.same),
+		stale: Number(counted!.stale),
+		changed: Number(counted!.changed)
+	};
 	if (outcomes.stale)
 		await conn.run(`INSERT INTO quarantine
 		SELECT ${batchId}, i.source_row, 'stale_version',
 		       'tracking id ' || i.tracking_id || ' is already stored with later activity; this older version was not applied', ${rawJson}
-		FROM etl_incoming i JOIN stg s ON s.rowid = i.rid WHERE i.outcome = 'stale'`);
-	if (outcomes.changed) await conn.run(`DELETE FROM complaints WHERE tracking_id IN (SELECT tracking_id FROM etl_incoming WHERE outcome = 'changed')`);
+		FROM etl_outcome o JOIN etl_incoming i USING (rid) JOIN stg s ON s.rowid = i.rid WHERE o.outcome = 'stale'`);
+	if (outcomes.changed) await conn.run(`DELETE FROM complaints WHERE tracking_id IN (SELECT i.tracking_id FROM etl_outcome o JOIN etl_incoming i USING (rid) WHERE o.outcome = 'changed')`);
 	if (outcomes.new || outcomes.changed)
 		await conn.run(`INSERT INTO complaints BY NAME
-		SELECT i.* EXCLUDE (rid, source_row, text_hash, activity, dup_rank, kept_row, outcome, old_first_batch),
-		       coalesce(i.old_first_batch, ${batchId}) AS first_batch_id, ${batchId} AS last_batch_id
-		FROM etl_incoming i
-		WHERE i.outcome IN ('new', 'changed')`);
+		SELECT i.* EXCLUDE (rid, source_row, text_hash, activity, dup_rank, kept_row),
+		       coalesce(o.old_first_batch, ${batchId}) AS first_batch_id, ${batchId} AS last_batch_id
+		FROM etl_incoming i LEFT JOIN etl_outcome o USING (rid)
+		WHERE i.dup_rank = 1 AND (o.outcome IS NULL OR o.outcome = 'changed')`);
 	const withheld = mapping.identity.length > 0;
 	for (const r of rejects)
 		await insertRawFailure(conn, batchId, r.source_row, 'malformed_row', `row cannot be parsed as CSV: ${r.message}`, withheld ? null : r.line);
@@ -197,9 +206,9 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 	const quarantined = Object.values(reasons).reduce((a, b) => a + b, 0);
 	const counts: Counts = {
 		rows_read: Number(staged!.n) + rejects.length + failures.length,
-		loaded: outcomes.new ?? 0,
-		updated: outcomes.changed ?? 0,
-		duplicate: outcomes.same ?? 0,
+		loaded: outcomes.new,
+		updated: outcomes.changed,
+		duplicate: outcomes.same,
 		quarantined
 	};
 	if (counts.rows_read !== counts.loaded + counts.updated + counts.duplicate + counts.quarantined)
@@ -208,7 +217,7 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 		${lit(facts.format)}, ${lit(facts.encoding)}, ${lit(profile.name)}, ${lit(iso(startedAt))}::TIMESTAMP, ${lit(iso(new Date()))}::TIMESTAMP,
 		${counts.rows_read}, ${counts.loaded}, ${counts.updated}, ${counts.duplicate}, ${counts.quarantined})`);
 	await conn.run(`DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS etl_rej; DROP TABLE IF EXISTS etl_rej_scan; DROP TABLE IF EXISTS etl_norm;
-		DROP TABLE IF EXISTS etl_incoming; DROP TABLE IF EXISTS etl_rej_adj;`);
+		DROP TABLE IF EXISTS etl_incoming; DROP TABLE IF EXISTS etl_outcome; DROP TABLE IF EXISTS etl_rej_adj;`);
 	stage('done');
 	return {
 		file,

@@ -1,0 +1,51 @@
+// The CLI as users run it: a real process, real files, exit codes and the --json contract.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { REPO_ROOT } from '../warehouse/open.ts';
+import { baseRow, laporCsv, scratchDir, sql, type Scratch } from './test-support.ts';
+
+let s: Scratch;
+beforeAll(() => {
+	s = scratchDir();
+});
+afterAll(() => s.cleanup());
+
+const cli = (...args: string[]) =>
+	spawnSync(resolve(REPO_ROOT, 'node_modules/.bin/tsx'), [resolve(REPO_ROOT, 'pipelines/ingest/cli.ts'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });
+
+describe('npm run ingest', () => {
+	it('creates the warehouse, ingests, and prints the reconciled summary as the last JSON line', () => {
+		const db = `${s.dir}/cli/w.duckdb`;
+		const file = s.file('a.csv', laporCsv([baseRow(), baseRow({ 'ID Tracking': '2', 'Tanggal Laporan': 'besok' })]));
+		const r = cli(file, '--db', db, '--json');
+		expect(r.status, r.stderr).toBe(0);
+		const summary = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+		expect(summary).toMatchObject({ rows_read: 2, loaded: 1, updated: 0, duplicate: 0, quarantined: 1, reasons: { bad_date: 1 } });
+		expect(existsSync(db)).toBe(true);
+		// the reporter-hash salt is kept beside the warehouse, not in it
+		expect(existsSync(`${db}.salt`)).toBe(true);
+	});
+
+	it('exits non-zero with a clear message for an unreadable file and leaves the warehouse unchanged', async () => {
+		const db = `${s.dir}/cli/w2.duckdb`;
+		expect(cli(s.file('ok.csv', laporCsv([baseRow()])), '--db', db).status).toBe(0);
+		const r = cli(s.file('ok2.csv', laporCsv([baseRow({ 'ID Tracking': '9' })])), s.file('empty.csv', ''), '--db', db, '--json');
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(/empty\.csv: the file is empty/);
+		expect(r.stderr).toMatch(/warehouse is unchanged/);
+		expect(await sql(db, `SELECT tracking_id FROM complaints`)).toEqual([{ tracking_id: '5000001' }]);
+	});
+
+	it('explains its usage and rejects unknown options and missing files', () => {
+		expect(cli().status).toBe(2);
+		expect(cli('--bogus', 'x.csv').status).toBe(2);
+		const missing = cli(`${s.dir}/nope.csv`);
+		expect(missing.status).toBe(1);
+		expect(missing.stderr).toMatch(/file not found/);
+		const unknownProfile = cli(s.file('p.csv', laporCsv([baseRow()])), '--profile', 'nosuch', '--db', `${s.dir}/cli/w3.duckdb`);
+		expect(unknownProfile.status).toBe(1);
+		expect(unknownProfile.stderr).toMatch(/unknown profile "nosuch"/);
+	});
+});
