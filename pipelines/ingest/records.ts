@@ -4,6 +4,7 @@ import { createReadStream, createWriteStream, readFileSync, type WriteStream } f
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
+import { csvField } from '../lib/csv.ts';
 import { SOURCE_ROW_COLUMN } from './headers.ts';
 import { UnreadableFileError } from './inspect.ts';
 
@@ -18,7 +19,6 @@ export interface Converted {
 	failures: ParseFailure[];
 }
 
-export const csvField = (v: string) => `"${v.replaceAll('"', '""')}"`;
 
 class CsvSink {
 	private out: WriteStream;

@@ -1,4 +1,5 @@
 // Column order of the export and RFC 4180 serialisation.
+import { csvField } from '../lib/csv';
 
 export const SAMPLE_HEADERS = [
 	'ID Tracking',
@@ -28,11 +29,7 @@ export type SampleColumns = Record<SampleHeader, string>;
 /** Record separator of the file (RFC 4180). Line breaks inside quoted bodies stay as written (LF). */
 export const CSV_EOL = '\r\n';
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvField(value: string): string {
-	return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+export { csvField };
 
 /** One record without its line terminator; append CSV_EOL when writing. */
 export function toCsvLine(row: SampleColumns): string {
