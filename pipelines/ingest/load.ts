@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -131,14 +131,13 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 	await conn.run(categoryLookupSql(f('category')));
 	await conn.run(regionLookupSql({ region: f('region'), code: f('region_code'), province: f('province'), agency }));
 	const normalise = normaliseSql({
-			mapping,
-			profile,
-			rules: ctx.rules,
-			sourceRowExpr: await sourceRowExpr(conn, ownCsv, rejects.length > 0),
-			textColumns: textColumnsSql(mapping, profile, ctx.salt),
-			maxDate: (ctx.maxDate ?? new Date(Date.now() + 86_400_000)).toISOString().slice(0, 19).replace('T', ' ')
-		});
-	if (process.env.TELAAH_ETL_EXPLAIN) writeFileSync(process.env.TELAAH_ETL_EXPLAIN, normalise[0]!);
+		mapping,
+		profile,
+		rules: ctx.rules,
+		sourceRowExpr: await sourceRowExpr(conn, ownCsv, rejects.length > 0),
+		textColumns: textColumnsSql(mapping, profile, ctx.salt),
+		maxDate: iso(ctx.maxDate ?? new Date(Date.now() + 86_400_000))
+	});
 	for (const statement of normalise) await conn.run(statement);
 	await conn.run(DISTRICT_LOOKUP_SQL);
 
@@ -241,7 +240,6 @@ async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
 /** Non-CSV formats and legacy encodings become a UTF-8 CSV that DuckDB can read natively. */
 async function toCsv(facts: FileFacts, work: string): Promise<{ csvPath: string; failures: ParseFailure[]; ownCsv: boolean }> {
 	if (facts.format === 'csv' && facts.encoding !== 'windows-1252') return { csvPath: facts.path, failures: [], ownCsv: false };
-	const { mkdirSync } = await import('node:fs');
 	mkdirSync(work, { recursive: true });
 	const out = join(work, 'staged.csv');
 	if (facts.format === 'csv') {

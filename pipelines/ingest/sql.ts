@@ -153,10 +153,11 @@ interface Check {
 const CHECKED_RAW = ['tracking_id', 'created_at', 'verified_at', 'dispositioned_at', 'first_response_at', 'closed_at', 'status', 'classification', 'anonymous', 'confidential'] as const satisfies readonly Field[];
 
 /**
- * The main set-wise normalisation: one row per staged row with every warehouse column and,
- * for rows that cannot be loaded, the first failing check (reason_code + readable reason).
- * The inner query sees the staged columns; the outer one only the inner's output, so an export
- * header that happens to be called like a warehouse column can never shadow a parsed value.
+ * The main set-wise normalisation, as statements to run in order: (1) etl_norm, one row per
+ * staged row with every warehouse column; (2) the slow date parser for the values the fast one
+ * left; (3) for rows that cannot be loaded, the first failing check (reason_code + reason).
+ * Checks read only etl_norm's own columns, so an export header that happens to be called like a
+ * warehouse column can never shadow a parsed value.
  */
 export function normaliseSql(opts: {
 	mapping: HeaderMapping;
