@@ -1,10 +1,10 @@
 import { i18n } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
-import { periodQuery } from '$lib/period';
+import { filterQuery } from '$lib/filters';
 import { requestLang } from '$lib/server/lang';
 import { showsCovid, trendChart } from '$lib/server/plot';
 import { overview } from '$lib/server/queries/overview';
-import { periodOr400 } from '$lib/server/request';
+import { filtersOr400 } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
 
 // Rendered charts per language and period (the warehouse is immutable while served; cache.ts).
@@ -12,10 +12,10 @@ const charts = new Lru<Promise<{ wide: string; narrow: string; covid: boolean }>
 
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
-	const period = periodOr400(event.url, lang);
+	const period = filtersOr400(event.url, lang);
 	const o = await overview(period);
 	const L = i18n(lang);
-	const chart = await memo(charts, `${lang}|${period.from}|${period.to}`, async () => ({
+	const chart = await memo(charts, `${lang}|${JSON.stringify(period)}`, async () => ({
 		wide: trendChart(o.monthly, L),
 		narrow: trendChart(o.monthly, L, { width: 480, height: 300 }),
 		covid: showsCovid(o.monthly)
@@ -27,6 +27,6 @@ export const load: PageServerLoad = async (event) => {
 		// Server-rendered SVG built from counts and dictionary strings only (safe for {@html}):
 		// a wide one, and a narrow one with larger text that CSS swaps in on small screens.
 		chart,
-		csvHref: `/api/overview.csv${periodQuery(period, { lang })}`
+		csvHref: `/api/overview.csv${filterQuery(period, { lang })}`
 	};
 };

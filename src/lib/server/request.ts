@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { translate, type Lang } from '$lib/i18n';
 import { parsePeriod, type Period } from '$lib/period';
+import { parseFilters, type Filters } from '$lib/filters';
 
 /** The period filter of a request, or a 400 with a message that says what to fix. */
 export function periodOr400(url: URL, lang: Lang): Period {
@@ -12,4 +13,29 @@ export function periodOr400(url: URL, lang: Lang): Period {
 			? translate(lang, 'period.badFormat', { param: p.param, value: p.value.slice(0, 40) })
 			: translate(lang, 'period.order', { from: p.from, to: p.to });
 	error(400, { code: 'bad_period', message });
+}
+
+/** The global filters of a request, or a 400 with a message that says what to fix. */
+export function filtersOr400(url: URL, lang: Lang): Filters {
+	const r = parseFilters(url.searchParams);
+	if (r.ok) return r.filters;
+	const p = r.problem;
+	const message =
+		p.kind === 'format'
+			? translate(lang, 'period.badFormat', { param: p.param, value: p.value.slice(0, 40) })
+			: p.kind === 'order'
+				? translate(lang, 'period.order', { from: p.from, to: p.to })
+				: translate(lang, 'filter.badValue', { param: p.param, value: p.value.slice(0, 40) });
+	error(400, { code: 'bad_filter', message });
+}
+
+/** One enumerated page parameter (e.g. `?grain=week`): the default when absent, else a 400. */
+export function choiceOr400<T extends string>(url: URL, lang: Lang, name: string, choices: readonly T[], fallback: T): T {
+	const raw = url.searchParams.get(name);
+	if (raw === null || raw === '') return fallback;
+	if ((choices as readonly string[]).includes(raw)) return raw as T;
+	error(400, {
+		code: 'bad_param',
+		message: translate(lang, 'param.bad', { param: name, value: raw.slice(0, 40), choices: choices.join(', ') })
+	});
 }

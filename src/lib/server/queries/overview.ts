@@ -3,14 +3,15 @@
 // created_at. Without a period, complaints with an unknown created_at are counted too; with
 // one, they cannot be placed and drop out.
 import { z } from 'zod';
-import { periodBounds, type Period } from '$lib/period';
+import type { Filters } from '$lib/filters';
 import { query, queryOne } from '../db';
+import { FILTER_WHERE, withFilters } from './filter-sql';
 
-/** The period filter as a SQL fragment over `created_at`. A constant: values are bound. */
-const IN_PERIOD = `($start IS NULL OR created_at >= $start::TIMESTAMP)
-	AND ($end IS NULL OR created_at < $end::TIMESTAMP)`;
+/** The global filters (period, region, category, channel, status); values are bound. */
+const IN_PERIOD = FILTER_WHERE;
 
-const params = (p: Period) => periodBounds(p);
+type Period = Partial<Filters>;
+const params = (p: Period) => withFilters(p);
 
 // Statuses of complaints an agency has acted on (see domain.md §1 and §5, "tindak lanjut").
 export const FOLLOWED_UP_STATUSES = ['ditindaklanjuti', 'ditanggapi_pelapor', 'selesai'] as const;
@@ -24,7 +25,7 @@ const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
  *
  * - total: every complaint in the period.
  * - per100k: total / national population × 100,000, where the population is the sum of the
- *   province rows of `regions` (Dukcapil 2024 S2). Not annualised: a longer period gives a
+ *   province rows of `regions` (Dukcapil 2024 S2), or the selected region's population. Not annualised: a longer period gives a
  *   larger figure. NULL when the population is unknown.
  * - followUpRate ("tingkat tindak lanjut"): among complaints whose status is not dihapus or
  *   arsip, the share that has been followed up, i.e. status ditindaklanjuti,
@@ -48,7 +49,8 @@ const KPI_SQL = `
 		(median(epoch(first_response_at) - epoch(created_at))
 			FILTER (WHERE first_response_at >= created_at) / 86400.0)::DOUBLE AS median_response_days,
 		count(*) FILTER (WHERE nullif(trim(category_top), '') IS NULL)::INTEGER AS uncategorised,
-		(SELECT sum(population)::DOUBLE FROM regions WHERE level = 'province') AS population
+		(SELECT sum(population)::DOUBLE FROM regions
+			WHERE CASE WHEN $region IS NULL THEN level = 'province' ELSE code = $region END) AS population
 	FROM c`;
 
 const KpiRow = z.object({

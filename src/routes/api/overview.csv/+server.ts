@@ -4,20 +4,21 @@ import { isHttpError } from '@sveltejs/kit';
 import { toCsv } from '$lib/server/csv';
 import { requestLang } from '$lib/server/lang';
 import { topCategories } from '$lib/server/queries/overview';
-import { periodOr400 } from '$lib/server/request';
+import { filtersOr400 } from '$lib/server/request';
+import { filterSuffix } from '$lib/filters';
 import type { RequestHandler } from './$types';
 
 const HEADER = ['rank', 'category', 'complaints', 'share_pct'];
 
 export const GET: RequestHandler = async (event) => {
 	try {
-		const period = periodOr400(event.url, requestLang(event));
+		const period = filtersOr400(event.url, requestLang(event));
 		const rows = await topCategories(period);
 		const body = toCsv(
 			HEADER,
 			rows.map((r, i) => [i + 1, r.category, r.n, Math.round(r.share * 10_000) / 100])
 		);
-		const suffix = period.from || period.to ? `_${period.from ?? 'awal'}_${period.to ?? 'akhir'}` : '';
+		const suffix = filterSuffix(period);
 		return new Response(body, {
 			headers: {
 				'Content-Type': 'text/csv; charset=utf-8',

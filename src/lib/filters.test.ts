@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { filterParams, filterQuery, filterSuffix, isFiltered, NO_FILTERS, parseFilters } from './filters';
+
+const p = (qs: string) => parseFilters(new URLSearchParams(qs));
+
+describe('global filters', () => {
+	it('parses every filter, blanks meaning "none"', () => {
+		expect(p('')).toEqual({ ok: true, filters: NO_FILTERS });
+		expect(p('from=2020-03&to=2021-01&region=36.03&category=Corona%20Virus&channel=sms&status=selesai')).toEqual({
+			ok: true,
+			filters: { from: '2020-03', to: '2021-01', region: '36.03', category: 'Corona Virus', channel: 'sms', status: 'selesai' }
+		});
+		expect(p('region=&category=&channel=&status=')).toEqual({ ok: true, filters: NO_FILTERS });
+	});
+
+	it('names the bad parameter, period problems first', () => {
+		expect(p('region=36.3')).toEqual({ ok: false, problem: { kind: 'value', param: 'region', value: '36.3' } });
+		expect(p("region=36' OR 1=1")).toMatchObject({ ok: false, problem: { param: 'region' } });
+		expect(p('channel=fax')).toEqual({ ok: false, problem: { kind: 'value', param: 'channel', value: 'fax' } });
+		expect(p('status=open')).toMatchObject({ ok: false, problem: { param: 'status' } });
+		expect(p(`category=${'x'.repeat(121)}`)).toMatchObject({ ok: false, problem: { param: 'category' } });
+		expect(p('from=2020-13&channel=fax')).toMatchObject({ ok: false, problem: { kind: 'format', param: 'from' } });
+	});
+
+	it('builds bound parameters, links and file-name suffixes', () => {
+		expect(filterParams({ from: '2020-03', to: '2020-12', region: '36' })).toEqual({
+			start: '2020-03-01',
+			end: '2021-01-01',
+			region: '36',
+			category: null,
+			channel: null,
+			status: null
+		});
+		expect(isFiltered(NO_FILTERS)).toBe(false);
+		expect(isFiltered({ ...NO_FILTERS, status: 'selesai' })).toBe(true);
+		expect(filterQuery({ ...NO_FILTERS, region: '36', category: 'A & B' }, { sort: 'n', x: null })).toBe(
+			'?region=36&category=A+%26+B&sort=n'
+		);
+		expect(filterSuffix({ ...NO_FILTERS, from: '2020-01', category: 'Corona Virus / "x"' })).toBe('_2020-01_akhir_corona-virus-x');
+	});
+});

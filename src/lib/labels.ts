@@ -1,0 +1,21 @@
+// Display labels for the warehouse vocabularies (status, channel, OPD type) in both languages.
+import { LIFECYCLE_LABEL, OPD_TYPES, type Channel, type Lifecycle, type OpdType } from '$pipelines/ingest/vocab';
+import type { Lang } from './i18n';
+
+export const CHANNEL_LABEL: Record<Channel, { id: string; en: string }> = {
+	web: { id: 'Situs web', en: 'Website' },
+	sms: { id: 'SMS 1708', en: 'SMS 1708' },
+	android: { id: 'Aplikasi Android', en: 'Android app' },
+	ios: { id: 'Aplikasi iOS', en: 'iOS app' },
+	whatsapp: { id: 'WhatsApp', en: 'WhatsApp' },
+	twitter: { id: 'Twitter/X', en: 'Twitter/X' },
+	instagram: { id: 'Instagram', en: 'Instagram' },
+	facebook: { id: 'Facebook', en: 'Facebook' },
+	email: { id: 'Surel', en: 'E-mail' },
+	tatap_muka: { id: 'Tatap muka', en: 'In person' },
+	lainnya: { id: 'Lainnya', en: 'Other' }
+};
+
+export const statusLabel = (lang: Lang, s: string) => LIFECYCLE_LABEL[s as Lifecycle]?.[lang] ?? s;
+export const channelLabel = (lang: Lang, c: string) => CHANNEL_LABEL[c as Channel]?.[lang] ?? c;
+export const opdLabel = (lang: Lang, t: string) => OPD_TYPES[t as OpdType]?.[lang] ?? t;

@@ -1,0 +1,63 @@
+// More server-rendered charts (see plot.ts): stacked bars over time with the COVID band, and
+// the province choropleth. Built from numbers, codes and our own labels; category names come
+// from the warehouse, so Plot writes them as text nodes (escaped by the serializer).
+import * as Plot from '@observablehq/plot';
+import type { I18n } from '$lib/i18n';
+import { COVID_PERIOD, renderPlot } from './plot';
+import type { Grain, Series } from './queries/trends';
+
+export const PALETTE = ['#2f5d8a', '#d08c2c', '#3f8f6b', '#b5473a', '#7a5ea8', '#4aa3b5', '#a6763d', '#c15d91', '#8c8c8c', '#5b7d2f', '#9e9ac8', '#6b4f2a'];
+
+const day = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
+
+export function stackedChart(
+	s: Series,
+	labels: string[],
+	grain: Grain,
+	L: I18n,
+	opts: { ariaLabel: string; width?: number; height?: number }
+): string {
+	if (s.buckets.length === 0) return '';
+	const width = opts.width ?? 960;
+	const height = opts.height ?? 300;
+	const data: { t: Date; key: string; n: number }[] = [];
+	s.keys.forEach((_, ki) => s.buckets.forEach((b, bi) => data.push({ t: day(b), key: labels[ki]!, n: s.counts[ki]![bi]! })));
+	const first = day(s.buckets[0]!);
+	const last = day(s.buckets.at(-1)!);
+	const end = new Date(last);
+	if (grain === 'week') end.setUTCDate(end.getUTCDate() + 7);
+	else end.setUTCMonth(end.getUTCMonth() + 1);
+	const covidStart = day(`${COVID_PERIOD.from}-01`);
+	const covidEnd = new Date(Date.UTC(2021, 1, 1));
+	const band = covidStart < end && covidEnd > first ? [{ x1: covidStart < first ? first : covidStart, x2: covidEnd > end ? end : covidEnd }] : [];
+	return renderPlot({
+		width,
+		height,
+		marginTop: 28,
+		marginLeft: 56,
+		marginRight: 16,
+		marginBottom: 32,
+		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
+		ariaLabel: opts.ariaLabel,
+		ariaDescription: band.length ? L.t('trend.covidNote') : undefined,
+		x: { type: 'utc', domain: [first, end], label: null },
+		y: { grid: true, label: `↑ ${L.t('common.complaints')}`, tickFormat: (n: number) => L.int(n) },
+		color: { domain: labels, range: PALETTE.slice(0, labels.length), legend: true },
+		marks: [
+			Plot.rectX(band, { x1: 'x1', x2: 'x2', fill: '#f3e3c3', fillOpacity: 0.85 }),
+			Plot.text(band, {
+				x: 'x1',
+				frameAnchor: 'top',
+				text: () => L.t('trend.covid'),
+				textAnchor: 'start',
+				lineAnchor: 'bottom',
+				dx: 4,
+				dy: -6,
+				fill: '#7a4f00',
+				fontWeight: 600
+			}),
+			Plot.rectY(data, { x: 't', y: 'n', fill: 'key', interval: grain === 'week' ? 'week' : 'month', order: labels }),
+			Plot.ruleY([0])
+		]
+	});
+}

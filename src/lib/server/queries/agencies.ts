@@ -1,0 +1,123 @@
+// Queries behind /instansi: the OPD league table, grouped by opd_type, or by (opd_type,
+// agency_name) when a region is selected. Definitions (domain.md §1, §5):
+// - responseMedian / responseP90: calendar days created_at → first_response_at, only where >= 0;
+// - closeMedian: calendar days created_at → closed_at, only where >= 0;
+// - breach3 ("verifikasi ≤3 hari kerja"): share of due complaints whose verified_at came more than
+//   3 working days after the filing date, or which are still unverified more than 3 working days
+//   after it at the as-of date. Due = verified, or unverified and past the deadline; dihapus and
+//   arsip complaints are left out (they leave the queue). Working days from cal (calendar.ts);
+// - breach5 ("tindak lanjut ≤5 hari kerja"): the same with first_response_at and 5;
+// - unresolved60: among complaints filed more than 60 days before the as-of date, the share whose
+//   status is not selesai, dihapus or arsip.
+// The as-of date is the latest timestamp in the warehouse (the export's snapshot), not the
+// filters' period end.
+import { z } from 'zod';
+import type { Filters } from '$lib/filters';
+import { query } from '../db';
+import { CALENDAR_CTE } from './calendar';
+import { FILTER_WHERE, RESOLVED_SQL, withFilters } from './filter-sql';
+
+export const AS_OF_SQL = `(SELECT greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)) FROM complaints)`;
+
+/** Per-complaint deadline facts, over the filtered complaints; `grp` columns chosen by the caller. */
+export const DEADLINE_CTE = `${CALENDAR_CTE},
+	snap AS (SELECT ${AS_OF_SQL} AS t),
+	c0 AS (
+		SELECT tracking_id, created_at, verified_at, first_response_at, closed_at, status, opd_type, agency_name,
+			province_code, regency_code
+		FROM complaints WHERE created_at IS NOT NULL AND ${FILTER_WHERE}
+	),
+	f AS (
+		SELECT c.*, cc.wd AS wd0, cv.wd AS wd_v, cr.wd AS wd_r, ca.wd AS wd_now, snap.t AS asof_t,
+			c.status IN ('dihapus', 'arsip') AS removed
+		FROM c0 c
+		CROSS JOIN snap
+		LEFT JOIN cal cc ON cc.d = c.created_at::DATE
+		LEFT JOIN cal cv ON cv.d = c.verified_at::DATE
+		LEFT JOIN cal cr ON cr.d = c.first_response_at::DATE
+		LEFT JOIN cal ca ON ca.d = snap.t::DATE
+	)`;
+
+/** Aggregates over `f` rows; append to a SELECT that groups them. */
+export const DEADLINE_METRICS = `
+		count(*)::INTEGER AS n,
+		(median(epoch(first_response_at) - epoch(created_at)) FILTER (WHERE first_response_at >= created_at) / 86400.0)::DOUBLE AS response_median,
+		(quantile_cont(epoch(first_response_at) - epoch(created_at), 0.9) FILTER (WHERE first_response_at >= created_at) / 86400.0)::DOUBLE AS response_p90,
+		(median(epoch(closed_at) - epoch(created_at)) FILTER (WHERE closed_at >= created_at) / 86400.0)::DOUBLE AS close_median,
+		count(*) FILTER (WHERE NOT removed AND (verified_at IS NOT NULL OR wd_now - wd0 > 3))::INTEGER AS due3,
+		count(*) FILTER (WHERE NOT removed AND (CASE WHEN verified_at IS NOT NULL THEN wd_v - wd0 ELSE wd_now - wd0 END) > 3)::INTEGER AS breach3,
+		count(*) FILTER (WHERE NOT removed AND (first_response_at IS NOT NULL OR wd_now - wd0 > 5))::INTEGER AS due5,
+		count(*) FILTER (WHERE NOT removed AND (CASE WHEN first_response_at IS NOT NULL THEN wd_r - wd0 ELSE wd_now - wd0 END) > 5)::INTEGER AS breach5,
+		count(*) FILTER (WHERE created_at < asof_t - INTERVAL 60 DAY)::INTEGER AS old60,
+		count(*) FILTER (WHERE created_at < asof_t - INTERVAL 60 DAY AND NOT (${RESOLVED_SQL}))::INTEGER AS unresolved60`;
+
+const LEAGUE_SQL = `
+	WITH ${DEADLINE_CTE}
+	SELECT opd_type, CASE WHEN $byAgency THEN coalesce(agency_name, '') END AS agency, ${DEADLINE_METRICS}
+	FROM f GROUP BY ALL
+	ORDER BY n DESC, opd_type, agency`;
+
+const Row = z.object({
+	opd_type: z.string(),
+	agency: z.string().nullable(),
+	n: z.number().int(),
+	response_median: z.number().nullable(),
+	response_p90: z.number().nullable(),
+	close_median: z.number().nullable(),
+	due3: z.number().int(),
+	breach3: z.number().int(),
+	due5: z.number().int(),
+	breach5: z.number().int(),
+	old60: z.number().int(),
+	unresolved60: z.number().int()
+});
+export type MetricRow = z.infer<typeof Row>;
+export const MetricRowSchema = Row;
+
+export interface AgencyRow extends MetricRow {
+	breach3Rate: number | null;
+	breach5Rate: number | null;
+	unresolved60Rate: number | null;
+}
+
+export const withRates = <T extends MetricRow>(r: T) => ({
+	...r,
+	breach3Rate: r.due3 ? r.breach3 / r.due3 : null,
+	breach5Rate: r.due5 ? r.breach5 / r.due5 : null,
+	unresolved60Rate: r.old60 ? r.unresolved60 / r.old60 : null
+});
+
+export const AGENCY_SORTS = ['n', 'response_median', 'response_p90', 'close_median', 'breach3', 'breach5', 'unresolved60', 'name'] as const;
+export type AgencySort = (typeof AGENCY_SORTS)[number];
+
+const sortValue: Record<Exclude<AgencySort, 'name'>, (r: AgencyRow) => number | null> = {
+	n: (r) => r.n,
+	response_median: (r) => r.response_median,
+	response_p90: (r) => r.response_p90,
+	close_median: (r) => r.close_median,
+	breach3: (r) => r.breach3Rate,
+	breach5: (r) => r.breach5Rate,
+	unresolved60: (r) => r.unresolved60Rate
+};
+
+/** Largest first for the metrics (nulls last), A–Z for name; ties by volume then name. */
+export function sortAgencies(rows: readonly AgencyRow[], sort: AgencySort): AgencyRow[] {
+	const name = (r: AgencyRow) => `${r.opd_type}\u0000${r.agency ?? ''}`;
+	return [...rows].sort((a, b) => {
+		if (sort === 'name') return name(a).localeCompare(name(b));
+		const va = sortValue[sort](a);
+		const vb = sortValue[sort](b);
+		if (va !== vb) {
+			if (va === null) return 1;
+			if (vb === null) return -1;
+			return vb - va;
+		}
+		return b.n - a.n || name(a).localeCompare(name(b));
+	});
+}
+
+/** The league table: by OPD type, or by agency within type when a region is selected. */
+export async function agencyLeague(f: Partial<Filters>, sort: AgencySort = 'n'): Promise<AgencyRow[]> {
+	const rows = await query(LEAGUE_SQL, withFilters(f, { byAgency: Boolean(f.region) }), Row);
+	return sortAgencies(rows.map(withRates), sort);
+}

@@ -1,0 +1,84 @@
+// Queries behind /aduan: the filtered complaint list, 25 per page, newest first, and one
+// complaint by tracking id. Title and body are withheld in SQL (NULL) for confidential
+// complaints (is_confidential, "Rahasia"), so no page or CSV can show them. The warehouse holds
+// no reporter identity (only a salted hash, never selected here).
+import { z } from 'zod';
+import type { Filters } from '$lib/filters';
+import { query } from '../db';
+import { FILTER_WHERE, withFilters } from './filter-sql';
+
+export const PAGE_SIZE = 25;
+export const CSV_LIMIT = 10_000;
+
+const COLUMNS = `tracking_id, strftime(created_at, '%Y-%m-%d %H:%M') AS created_at, category_top, channel, status,
+	province_code, province_name, regency_code, regency_name, opd_type, agency_name, is_confidential,
+	CASE WHEN is_confidential THEN NULL ELSE title END AS title`;
+
+const LIST_SQL = `
+	SELECT ${COLUMNS}, (count(*) OVER ())::INTEGER AS total
+	FROM complaints WHERE ${FILTER_WHERE}
+	ORDER BY created_at DESC NULLS LAST, tracking_id
+	LIMIT $limit OFFSET $offset`;
+
+const COUNT_SQL = `SELECT count(*)::INTEGER AS total FROM complaints WHERE ${FILTER_WHERE}`;
+
+const ListRow = z.object({
+	tracking_id: z.string(),
+	created_at: z.string().nullable(),
+	category_top: z.string().nullable(),
+	channel: z.string(),
+	status: z.string(),
+	province_code: z.string().nullable(),
+	province_name: z.string().nullable(),
+	regency_code: z.string().nullable(),
+	regency_name: z.string().nullable(),
+	opd_type: z.string(),
+	agency_name: z.string().nullable(),
+	is_confidential: z.boolean(),
+	title: z.string().nullable()
+});
+export type ComplaintListRow = z.infer<typeof ListRow>;
+
+export async function complaintPage(f: Partial<Filters>, page: number): Promise<{ total: number; rows: ComplaintListRow[] }> {
+	const [countRow] = await query(COUNT_SQL, withFilters(f), z.object({ total: z.number().int() }));
+	const total = countRow?.total ?? 0;
+	const rows = await query(
+		LIST_SQL,
+		withFilters(f, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+		ListRow.extend({ total: z.number().int() })
+	);
+	return { total, rows: rows.map(({ total: _t, ...r }) => r) };
+}
+
+export async function complaintCsvRows(f: Partial<Filters>): Promise<readonly ComplaintListRow[]> {
+	const rows = await query(LIST_SQL, withFilters(f, { limit: CSV_LIMIT, offset: 0 }), ListRow.extend({ total: z.number().int() }));
+	return rows;
+}
+
+const DETAIL_SQL = `
+	SELECT ${COLUMNS},
+		CASE WHEN is_confidential THEN NULL ELSE body END AS body,
+		category_path, classification, is_anonymous, district_name,
+		strftime(verified_at, '%Y-%m-%d %H:%M') AS verified_at,
+		strftime(dispositioned_at, '%Y-%m-%d %H:%M') AS dispositioned_at,
+		strftime(first_response_at, '%Y-%m-%d %H:%M') AS first_response_at,
+		strftime(closed_at, '%Y-%m-%d %H:%M') AS closed_at
+	FROM complaints WHERE tracking_id = $id
+	LIMIT 1`;
+
+const DetailRow = ListRow.extend({
+	body: z.string().nullable(),
+	category_path: z.string().nullable(),
+	classification: z.string().nullable(),
+	is_anonymous: z.boolean(),
+	district_name: z.string().nullable(),
+	verified_at: z.string().nullable(),
+	dispositioned_at: z.string().nullable(),
+	first_response_at: z.string().nullable(),
+	closed_at: z.string().nullable()
+});
+export type ComplaintDetail = z.infer<typeof DetailRow>;
+
+export async function complaintById(id: string): Promise<ComplaintDetail | undefined> {
+	return (await query(DETAIL_SQL, { id }, DetailRow))[0];
+}

@@ -1,0 +1,23 @@
+// The one WHERE fragment for the global filters (src/lib/filters.ts). Constant SQL text: every
+// value is a bound parameter ($start, $end, $region, $category, $channel, $status), NULL
+// meaning "no filter". Use `${FILTER_WHERE}` inside a query over `complaints` (or an alias
+// exposing the same column names) and pass `filterParams(filters)` as parameters.
+import { filterParams, type Filters } from '$lib/filters';
+import type { Params } from '../db';
+
+export const FILTER_WHERE = `($start IS NULL OR created_at >= $start::TIMESTAMP)
+	AND ($end IS NULL OR created_at < $end::TIMESTAMP)
+	AND ($region IS NULL OR province_code = $region OR regency_code = $region)
+	AND ($category IS NULL OR category_top = $category)
+	AND ($channel IS NULL OR channel = $channel)
+	AND ($status IS NULL OR status = $status)`;
+
+/** The filter parameters plus any extra ones a query needs. */
+export function withFilters(f: Partial<Filters>, extra: Params = {}): Params {
+	return { ...filterParams(f), ...extra };
+}
+
+// Statuses of complaints an agency has acted on (domain.md §1, §5: "tindak lanjut").
+export const FOLLOWED_UP_SQL = `status IN ('ditindaklanjuti', 'ditanggapi_pelapor', 'selesai')`;
+// Closed or removed from the queue: not "unresolved".
+export const RESOLVED_SQL = `status IN ('selesai', 'dihapus', 'arsip')`;

@@ -1,0 +1,34 @@
+// Choices for the global filter bar: regions (provinces and their kab/kota) and the top-level
+// categories present in the warehouse. Independent of the filters themselves.
+import { z } from 'zod';
+import { query } from '../db';
+
+const RegionRow = z.object({
+	code: z.string(),
+	level: z.enum(['province', 'regency']),
+	short_name: z.string(),
+	province_code: z.string(),
+	population: z.number().nullable()
+});
+export type RegionOption = z.infer<typeof RegionRow>;
+
+export function regionList(): Promise<readonly RegionOption[]> {
+	return query(
+		`SELECT code, level, short_name, province_code, population::DOUBLE AS population FROM regions ORDER BY province_code, level DESC, code`,
+		{},
+		RegionRow
+	);
+}
+
+export function categoryList(): Promise<readonly string[]> {
+	return query(
+		`SELECT DISTINCT category_top AS c FROM complaints WHERE nullif(trim(category_top), '') IS NOT NULL ORDER BY 1`,
+		{},
+		z.object({ c: z.string() })
+	).then((rows) => rows.map((r) => r.c));
+}
+
+/** The region with this code, or undefined. */
+export async function regionByCode(code: string): Promise<RegionOption | undefined> {
+	return (await regionList()).find((r) => r.code === code);
+}

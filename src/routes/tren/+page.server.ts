@@ -1,0 +1,48 @@
+import { filterQuery } from '$lib/filters';
+import { i18n } from '$lib/i18n';
+import { channelLabel, statusLabel } from '$lib/labels';
+import { Lru, memo } from '$lib/server/cache';
+import { stackedChart } from '$lib/server/charts';
+import { requestLang } from '$lib/server/lang';
+import { DIMENSIONS, GRAINS, trends, type Dimension } from '$lib/server/queries/trends';
+import { choiceOr400, filtersOr400 } from '$lib/server/request';
+import type { PageServerLoad } from './$types';
+
+const charts = new Lru<Promise<Record<Dimension, { labels: string[]; svg: string }>>>(100);
+
+export const load: PageServerLoad = async (event) => {
+	const lang = requestLang(event);
+	const filters = filtersOr400(event.url, lang);
+	const grain = choiceOr400(event.url, lang, 'grain', GRAINS, 'month');
+	const t = await trends(filters, grain);
+	const L = i18n(lang);
+	const label = (dim: Dimension, key: string | null) =>
+		key === null
+			? L.t('common.other')
+			: dim === 'status'
+				? statusLabel(lang, key)
+				: dim === 'channel'
+					? channelLabel(lang, key)
+					: key;
+	const rendered = await memo(charts, `${lang}|${grain}|${JSON.stringify(filters)}`, async () => {
+		const out = {} as Record<Dimension, { labels: string[]; svg: string }>;
+		for (const dim of DIMENSIONS) {
+			const s = t.series[dim];
+			const labels = s.keys.map((k) => label(dim, k));
+			const dimName = L.t(dim === 'category' ? 'trends.byCategory' : dim === 'channel' ? 'trends.byChannel' : 'trends.byStatus');
+			out[dim] = { labels, svg: stackedChart(s, labels, grain, L, { ariaLabel: L.t('trends.chartLabel', { dim: dimName.toLowerCase() }) }) };
+		}
+		return out;
+	});
+	return {
+		lang,
+		filters,
+		grain,
+		total: t.total,
+		series: t.series,
+		charts: rendered,
+		monthHref: `/tren${filterQuery(filters)}`,
+		weekHref: `/tren${filterQuery(filters, { grain: 'week' })}`,
+		csvHref: `/api/tren.csv${filterQuery(filters, { grain: grain === 'week' ? 'week' : null })}`
+	};
+};
