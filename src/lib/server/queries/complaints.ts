@@ -15,7 +15,7 @@ const COLUMNS = `tracking_id, strftime(created_at, '%Y-%m-%d %H:%M') AS created_
 	CASE WHEN is_confidential THEN NULL ELSE title END AS title`;
 
 const LIST_SQL = `
-	SELECT ${COLUMNS}, (count(*) OVER ())::INTEGER AS total
+	SELECT ${COLUMNS}
 	FROM complaints WHERE ${FILTER_WHERE}
 	ORDER BY created_at DESC NULLS LAST, tracking_id
 	LIMIT $limit OFFSET $offset`;
@@ -42,17 +42,12 @@ export type ComplaintListRow = z.infer<typeof ListRow>;
 export async function complaintPage(f: Partial<Filters>, page: number): Promise<{ total: number; rows: ComplaintListRow[] }> {
 	const [countRow] = await query(COUNT_SQL, withFilters(f), z.object({ total: z.number().int() }));
 	const total = countRow?.total ?? 0;
-	const rows = await query(
-		LIST_SQL,
-		withFilters(f, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-		ListRow.extend({ total: z.number().int() })
-	);
-	return { total, rows: rows.map(({ total: _t, ...r }) => r) };
+	const rows = await query(LIST_SQL, withFilters(f, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), ListRow);
+	return { total, rows: [...rows] };
 }
 
 export async function complaintCsvRows(f: Partial<Filters>): Promise<readonly ComplaintListRow[]> {
-	const rows = await query(LIST_SQL, withFilters(f, { limit: CSV_LIMIT, offset: 0 }), ListRow.extend({ total: z.number().int() }));
-	return rows;
+	return query(LIST_SQL, withFilters(f, { limit: CSV_LIMIT, offset: 0 }), ListRow);
 }
 
 const DETAIL_SQL = `

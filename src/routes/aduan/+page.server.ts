@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { filterQuery } from '$lib/filters';
+import { translate } from '$lib/i18n';
+import { requestLang } from '$lib/server/lang';
+import { complaintPage, CSV_LIMIT, PAGE_SIZE } from '$lib/server/queries/complaints';
+import { filtersOr400 } from '$lib/server/request';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const lang = requestLang(event);
+	const filters = filtersOr400(event.url, lang);
+	const raw = event.url.searchParams.get('page');
+	const page = raw === null || raw === '' ? 1 : /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : NaN;
+	if (!Number.isFinite(page)) error(400, { code: 'bad_page', message: translate(lang, 'complaints.badPage', { value: raw!.slice(0, 40) }) });
+	const { total, rows } = await complaintPage(filters, page);
+	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	const href = (p: number) => `/aduan${filterQuery(filters, { page: p > 1 ? String(p) : null })}`;
+	return {
+		lang,
+		filters,
+		page,
+		pages,
+		total,
+		rows,
+		csvLimit: CSV_LIMIT,
+		prevHref: page > 1 ? href(Math.min(page - 1, pages)) : null,
+		nextHref: page < pages ? href(page + 1) : null,
+		detailQuery: filterQuery(filters),
+		csvHref: `/api/aduan.csv${filterQuery(filters)}`
+	};
+};
