@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
 import { COVID_PERIOD, renderPlot } from './plot';
 import type { Grain, Series } from './queries/trends';
+import { provinceFeatures, type Feature } from './topo';
 
 export const PALETTE = ['#2f5d8a', '#d08c2c', '#3f8f6b', '#b5473a', '#7a5ea8', '#4aa3b5', '#a6763d', '#c15d91', '#8c8c8c', '#5b7d2f', '#9e9ac8', '#6b4f2a'];
 
@@ -58,6 +59,33 @@ export function stackedChart(
 			}),
 			Plot.rectY(data, { x: 't', y: 'n', fill: 'key', interval: grain === 'week' ? 'week' : 'month', order: labels }),
 			Plot.ruleY([0])
+		]
+	});
+}
+
+/** Province choropleth: `values` by province code; provinces without a value are grey. */
+export function choropleth(values: Map<string, number | null>, L: I18n, opts: { ariaLabel: string; format: (v: number) => string; names: Map<string, string> }): string {
+	const features = provinceFeatures();
+	const value = (f: Feature) => values.get(f.id) ?? null;
+	return renderPlot({
+		width: 960,
+		height: 380,
+		margin: 8,
+		style: { fontSize: '12px', background: 'transparent' },
+		ariaLabel: opts.ariaLabel,
+		projection: { type: 'mercator', domain: { type: 'FeatureCollection', features } as never },
+		color: { type: 'quantile', n: 5, scheme: 'blues', legend: true, tickFormat: (v: number) => opts.format(v), label: null },
+		marks: [
+			Plot.geo(features, {
+				fill: (f: Feature) => value(f) ?? undefined,
+				stroke: '#ffffff',
+				strokeWidth: 0.6,
+				title: (f: Feature) => {
+					const v = value(f);
+					return `${opts.names.get(f.id) ?? f.id}: ${v === null ? L.t('kpi.na') : opts.format(v)}`;
+				}
+			}),
+			Plot.geo(features.filter((f) => value(f) === null), { fill: '#d5d8dc', stroke: '#ffffff', strokeWidth: 0.6 })
 		]
 	});
 }
