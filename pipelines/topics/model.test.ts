@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { buildVocabulary, cosineDistances, fitTopics, kmeans, labelFrom, rng, sampleIndices, silhouette, vectorize, assignText } from './model.ts';
+
+// Synthetic texts written for the test (no real complaints).
+const THEMES = [
+	['lampu jalan mati', 'lampu penerangan jalan padam gelap', 'lampu jalan umum mati malam gelap'],
+	['sampah menumpuk belum diangkut', 'tumpukan sampah bau di pasar', 'truk sampah tidak mengangkut sampah'],
+	['bantuan sosial belum cair', 'bansos tidak tepat sasaran penerima', 'bantuan sosial blt belum diterima warga'],
+	['jalan berlubang rusak parah', 'aspal jalan rusak berlubang', 'jalan rusak lubang besar bahaya']
+];
+const docs = Array.from({ length: 120 }, (_, i) => {
+	const t = THEMES[i % 4]!;
+	return { id: `d${i}`, text: `${t[i % 3]} ${t[(i + 1) % 3]}`, confidential: i % 10 === 0 };
+});
+
+describe('vectors', () => {
+	it('tf-idf vectors are L2-normalised; count vectors are raw counts', () => {
+		const vocab = buildVocabulary([['a', 'b'], ['a', 'c'], ['a', 'b', 'b']], { minDf: 1, maxDfRatio: 1 });
+		expect(vocab.terms).toEqual(['a', 'b', 'c']);
+		const x = vectorize(['a', 'b', 'b', 'z'], vocab);
+		expect([...x.idx]).toEqual([0, 1]);
+		expect(x.val[0]! ** 2 + x.val[1]! ** 2).toBeCloseTo(1, 6);
+		expect(x.val[1]!).toBeGreaterThan(x.val[0]!); // rarer and repeated
+		expect([...vectorize(['b', 'b', 'c'], vocab, 'count').val]).toEqual([2, 1]);
+	});
+
+	it('drops terms under minDf and over maxDfRatio', () => {
+		const vocab = buildVocabulary([['a', 'b'], ['a', 'c'], ['a', 'b']], { minDf: 2, maxDfRatio: 0.9 });
+		expect(vocab.terms).toEqual(['b']);
+	});
+});
+
+describe('rng and sampling', () => {
+	it('is deterministic per seed', () => {
+		const a = rng(1);
+		const b = rng(1);
+		expect([a(), a(), a()]).toEqual([b(), b(), b()]);
+		expect([...sampleIndices(100, 5, 7)]).toEqual([...sampleIndices(100, 5, 7)]);
+		expect(new Set(sampleIndices(100, 50, 7)).size).toBe(50);
+		expect([...sampleIndices(3, 10, 7)]).toEqual([0, 1, 2]);
+	});
+});
+
+describe('kmeans', () => {
+	const vocab = buildVocabulary([['a'], ['b'], ['a'], ['b']], { minDf: 1, maxDfRatio: 1 });
+	const X = [['a'], ['a', 'a'], ['b'], ['b', 'b']].map((d) => vectorize(d, vocab, 'count'));
+	it('separates two obvious groups (spherical and Euclidean)', () => {
+		for (const spherical of [true, false]) {
+			const r = kmeans(X, 2, 2, { seed: 3, spherical });
+			expect(r.assign[0]).toBe(r.assign[1]);
+			expect(r.assign[2]).toBe(r.assign[3]);
+			expect(r.assign[0]).not.toBe(r.assign[2]);
+		}
+	});
+
+	it('silhouette is 1 for perfectly separated orthogonal groups', () => {
+		const Xn = [['a'], ['a'], ['b'], ['b']].map((d) => vectorize(d, vocab));
+		const D = cosineDistances(Xn, 2);
+		expect(silhouette(D, [0, 0, 1, 1], 2)).toBeCloseTo(1, 6);
+		expect(silhouette(D, [0, 1, 0, 1], 2)).toBeLessThan(0);
+	});
+});
+
+describe('fitTopics', () => {
+	it('recovers the four themes, chooses k by silhouette, is deterministic', () => {
+		const m = fitTopics(docs, { seed: 11, kRange: [2, 3, 4, 5, 6], vocabulary: { minDf: 2 } });
+		expect(m.k).toBe(4);
+		expect(m.kCandidates.map((c) => c.k)).toEqual([2, 3, 4, 5, 6]);
+		const theme = (i: number) => i % 4;
+		const byCluster = new Map<number, Set<number>>();
+		m.assignments.forEach((a, i) => byCluster.set(a.cluster, (byCluster.get(a.cluster) ?? new Set()).add(theme(i))));
+		for (const themes of byCluster.values()) expect(themes.size).toBe(1);
+		const again = fitTopics(docs, { seed: 11, kRange: [2, 3, 4, 5, 6], vocabulary: { minDf: 2 } });
+		expect(again.assignments).toEqual(m.assignments);
+		expect(again.clusters).toEqual(m.clusters);
+	});
+
+	it('labels from top terms, examples closest to the centroid without confidential ones', () => {
+		const m = fitTopics(docs, { seed: 11, k: 4, vocabulary: { minDf: 2 }, examples: 3 });
+		const lamp = m.clusters.find((c) => c.label.includes('lampu'))!;
+		expect(lamp).toBeDefined();
+		expect(lamp.topTerms[0]!.weight).toBeGreaterThan(lamp.topTerms[1]!.weight - 1e-12);
+		for (const c of m.clusters) {
+			expect(c.examples.length).toBe(3);
+			for (const id of c.examples) {
+				const i = Number(id.slice(1));
+				expect(docs[i]!.confidential).toBe(false);
+				expect(m.assignments[i]!.cluster).toBe(c.id);
+			}
+		}
+		expect(m.clusters.reduce((s, c) => s + c.size, 0)).toBe(docs.length);
+		expect(assignText(m, 'lampu jalan padam').cluster).toBe(lamp.id);
+	});
+
+	it('labelFrom skips words already inside a chosen bigram', () => {
+		expect(labelFrom([{ term: 'jalan_rusak', weight: 3 }, { term: 'jalan', weight: 2 }, { term: 'rusak', weight: 2 }, { term: 'aspal', weight: 1 }])).toBe('jalan rusak · aspal');
+	});
+});
