@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, clean, contentWords, displayTerm, MASK, normalise, stopwords, tokenize, withBigrams } from './text.ts';
+import { analyse, clean, stem, contentWords, displayTerm, MASK, normalise, stopwords, tokenize, withBigrams } from './text.ts';
 
 describe('clean', () => {
 	it('lower-cases and masks e-mail, URL, phone and numbers', () => {
@@ -71,5 +71,15 @@ describe('analyse', () => {
 	it('bigrams skip a repeated word', () => {
 		expect(withBigrams(['a', 'a', 'b'])).toEqual(['a', 'a', 'b', 'a_b']);
 		expect(displayTerm('jalan_rusak')).toBe('jalan rusak');
+	});
+});
+
+describe('stem', () => {
+	it('applies stem-exceptions.json before the Snowball rules', () => {
+		expect(stem('memohon')).toBe('mohon'); // Snowball alone gives "pohon" (tree)
+		expect(stem('menunggu')).toBe('tunggu');
+		expect(stem('keluarga')).toBe('keluarga');
+		expect(stem('penerangan')).toBe('terang');
+		expect(stem('perbaikan')).toBe('baik');
 	});
 });

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import NORMALISATION from './normalisation.json' with { type: 'json' };
+import STEM_EXCEPTIONS from './stem-exceptions.json' with { type: 'json' };
 import { stemId } from './stemmer.ts';
 
 export const MASK = { url: '_url_', email: '_email_', phone: '_phone_', number: '_num_' } as const;
@@ -101,9 +102,13 @@ export interface AnalyseOptions {
 	minLength?: number;
 }
 
+const EXCEPTIONS: ReadonlyMap<string, string> = new Map(Object.entries(STEM_EXCEPTIONS as Record<string, string>).filter(([k]) => !k.startsWith('_')));
+
 const stemCache = new Map<string, string>();
-/** stemId with a cache (complaint vocabularies are small, texts many). */
+/** stemId with the exceptions of stem-exceptions.json first, cached (vocabularies are small, texts many). */
 export function stem(word: string): string {
+	const fixed = EXCEPTIONS.get(word);
+	if (fixed !== undefined) return fixed;
 	let s = stemCache.get(word);
 	if (s === undefined) {
 		s = stemId(word);
