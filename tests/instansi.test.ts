@@ -1,0 +1,104 @@
+// /instansi end to end: the league table's volume and deadline figures against SQL written here
+// independently (its own working-day calendar straight from data/reference/holidays_id.csv),
+// sorting, the region drill-down by agency name, CSV.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eContext, launchBrowser, parseCsv, ROOT, sql } from './harness';
+
+const RESULTS = resolve(ROOT, 'test-results');
+const idInt = new Intl.NumberFormat('id-ID');
+const idPct = new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+let browser: Browser;
+let base: string;
+let db: string;
+
+beforeAll(async () => {
+	({ baseUrl: base, dbCopy: db } = e2eContext());
+	mkdirSync(RESULTS, { recursive: true });
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const HOLIDAYS = resolve(ROOT, 'data/reference/holidays_id.csv');
+// Per OPD type: volume, and the 5-working-day follow-up breach share counted day by day.
+const LEAGUE = (where: string) => `
+	WITH hol AS (SELECT CAST(date AS DATE) AS d FROM read_csv('${HOLIDAYS}', header = true, all_varchar = true)),
+	wd AS (SELECT CAST(t.d AS DATE) AS d FROM range(TIMESTAMP '2015-01-01', TIMESTAMP '2031-01-01', INTERVAL 1 DAY) t(d)
+		WHERE dayofweek(t.d) NOT IN (0, 6) AND CAST(t.d AS DATE) NOT IN (SELECT d FROM hol)),
+	snap AS (SELECT CAST(greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)) AS DATE) AS s FROM complaints),
+	c AS (
+		SELECT opd_type, status, first_response_at,
+			(SELECT count(*) FROM wd WHERE wd.d > CAST(x.created_at AS DATE) AND wd.d <= coalesce(CAST(x.first_response_at AS DATE), snap.s)) AS days
+		FROM complaints x, snap WHERE created_at IS NOT NULL ${where}
+	)
+	SELECT opd_type, count(*)::INTEGER AS n,
+		count(*) FILTER (WHERE status NOT IN ('dihapus', 'arsip') AND (first_response_at IS NOT NULL OR days > 5))::INTEGER AS due,
+		count(*) FILTER (WHERE status NOT IN ('dihapus', 'arsip') AND days > 5)::INTEGER AS late
+	FROM c GROUP BY opd_type ORDER BY n DESC, opd_type`;
+
+describe('agencies page', () => {
+	it('shows each OPD type with its volume and 5-working-day breach share', async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		const res = await page.goto(`${base}/instansi`);
+		expect(res?.status()).toBe(200);
+		expect(await page.locator('h1').textContent()).toBe('Instansi');
+		const expected = await sql<{ opd_type: string; n: number; due: number; late: number }>(db, LEAGUE(''));
+		const shown = await page.locator('[data-testid="agency-table"] tbody tr').evaluateAll((trs) =>
+			trs.map((tr) => [
+				tr.getAttribute('data-opd'),
+				tr.querySelector('[data-col="n"]')?.textContent?.trim(),
+				tr.querySelector('[data-col="breach5"]')?.textContent?.trim()
+			])
+		);
+		expect(shown).toEqual(expected.map((e) => [e.opd_type, idInt.format(e.n), e.due ? idPct.format(e.late / e.due) : '–']));
+		expect(await page.locator('table:not(:has(caption))').count()).toBe(0);
+		await page.screenshot({ path: resolve(RESULTS, 'instansi.png'), fullPage: false });
+
+		// Sorting by the breach share: a link, so it works without JavaScript.
+		await Promise.all([page.waitForURL(/sort=breach5/), page.locator('th a', { hasText: 'Lewat tenggat tindak lanjut' }).click()]);
+		const rates = await page.locator('[data-col="breach5"]').allTextContents();
+		const values = rates.map((r) => Number(r.replace('%', '').replace(',', '.')));
+		expect(values).toEqual([...values].sort((a, b) => b - a));
+		await context.close();
+	});
+
+	it('lists agencies by name within a region and downloads the same rows as CSV', async () => {
+		const [{ code }] = await sql<{ code: string }>(
+			db,
+			`SELECT regency_code AS code FROM complaints WHERE regency_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`
+		);
+		const page = await browser.newPage();
+		await page.goto(`${base}/instansi?region=${code}`);
+		const expected = await sql<{ agency: string; n: number }>(
+			db,
+			`SELECT coalesce(agency_name, '') AS agency, count(*)::INTEGER AS n FROM complaints
+			 WHERE created_at IS NOT NULL AND (province_code = '${code}' OR regency_code = '${code}')
+			 GROUP BY opd_type, agency ORDER BY n DESC`
+		);
+		const total = expected.reduce((s, e) => s + e.n, 0);
+		const counts = (await page.locator('[data-col="n"]').allTextContents()).map((t) => Number(t.replaceAll('.', '')));
+		expect(counts.reduce((s, n) => s + n, 0)).toBe(total);
+		expect(counts[0]).toBe(expected[0]!.n);
+		await page.close();
+
+		const res = await fetch(`${base}/api/instansi.csv?from=2020-03&to=2021-01`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-disposition')).toContain('telaah-instansi_2020-03_2021-01.csv');
+		const [header, ...rows] = parseCsv(await res.text());
+		expect(header.slice(0, 4)).toEqual(['rank', 'opd_type', 'agency', 'complaints']);
+		const covid = await sql<{ opd_type: string; n: number; due: number; late: number }>(
+			db,
+			LEAGUE(`AND created_at >= TIMESTAMP '2020-03-01' AND created_at < TIMESTAMP '2021-02-01'`)
+		);
+		expect(rows.map((r) => [r[1], Number(r[3]), Number(r[9]), Number(r[10])])).toEqual(
+			covid.map((e) => [e.opd_type, e.n, e.due, Math.round((e.late / e.due) * 10_000) / 100])
+		);
+		expect((await fetch(`${base}/instansi?sort=nope`)).status).toBe(400);
+		expect(readFileSync(HOLIDAYS, 'utf8')).toContain('2020-05-25');
+	});
+});
