@@ -25,7 +25,7 @@ describe('clean', () => {
 
 describe('tokenize', () => {
 	it('splits on non-letters and folds hyphen reduplication', () => {
-		expect(tokenize('jalan-jalan, anak-anak! e-ktp _num_ rt')).toEqual(['jalan', 'anak', 'e', '_num_', 'rt']);
+		expect(tokenize('jalan-jalan, anak-anak! e-ktp _num_ rt')).toEqual(['jalan', 'anak', 'ektp', '_num_', 'rt']);
 	});
 });
 

@@ -41,8 +41,8 @@ export function tokenize(cleaned: string): string[] {
 		let w = m[0];
 		if (w.includes('-')) {
 			const parts = w.split('-');
-			// full reduplication (anak-anak) or a partial one (sayur-mayur): keep the first part
-			w = parts.every((p) => p === parts[0]) || parts.length === 2 ? parts[0]! : parts.join('');
+			// reduplication (anak-anak) keeps one part; anything else (e-ktp, ktp-el) is joined
+			w = parts.every((p) => p === parts[0]) ? parts[0]! : parts.join('');
 		}
 		out.push(w);
 	}

@@ -1,0 +1,61 @@
+// Curated keyword taxonomy of policy themes (themes.json, validated with zod). Tags a complaint
+// with every theme one of whose keywords occurs, independently of the topic clusters. Keywords
+// and texts go through the same cleaning, spelling normalisation and stemming (no stopword
+// removal, so "jalan yang rusak" can be a keyword), and a keyword matches a run of words.
+
+import { z } from 'zod';
+import THEMES_JSON from './themes.json' with { type: 'json' };
+import { clean, normalise, stem, tokenize } from './text.ts';
+
+export const ThemeSchema = z.object({
+	id: z.string().regex(/^[a-z][a-z_]*$/),
+	label: z.string().min(1),
+	keywords: z.array(z.string().trim().min(1)).min(1)
+});
+export const TaxonomySchema = z
+	.object({ _comment: z.string().optional(), themes: z.array(ThemeSchema).min(1) })
+	.refine((t) => new Set(t.themes.map((x) => x.id)).size === t.themes.length, { message: 'theme ids must be unique' });
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/** Words of a text as the tagger sees them: cleaned, normalised, stemmed; masks dropped. */
+export const themeWords = (text: string): string[] =>
+	normalise(tokenize(clean(text)))
+		.filter((w) => !w.startsWith('_'))
+		.map(stem);
+
+export interface Tagger {
+	themes: readonly Theme[];
+	tag(text: string): string[];
+}
+
+export function buildTagger(input: unknown = THEMES_JSON): Tagger {
+	const { themes } = TaxonomySchema.parse(input);
+	// first word -> candidate phrases (as word arrays) with their theme
+	const byFirst = new Map<string, { words: string[]; theme: string }[]>();
+	for (const t of themes) {
+		for (const kw of t.keywords) {
+			const words = themeWords(kw);
+			if (words.length === 0) throw new Error(`theme ${t.id}: keyword "${kw}" has no words`);
+			const list = byFirst.get(words[0]!) ?? [];
+			list.push({ words, theme: t.id });
+			byFirst.set(words[0]!, list);
+		}
+	}
+	const order = new Map(themes.map((t, i) => [t.id, i]));
+	return {
+		themes,
+		tag(text: string): string[] {
+			const words = themeWords(text);
+			const found = new Set<string>();
+			for (let i = 0; i < words.length; i++) {
+				for (const c of byFirst.get(words[i]!) ?? []) {
+					if (found.has(c.theme)) continue;
+					let ok = i + c.words.length <= words.length;
+					for (let j = 1; ok && j < c.words.length; j++) ok = words[i + j] === c.words[j];
+					if (ok) found.add(c.theme);
+				}
+			}
+			return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+		}
+	};
+}
