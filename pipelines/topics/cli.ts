@@ -1,0 +1,51 @@
+// npm run topics -- [--db PATH] [--k K] [--seed S] [--json]
+// Fits topic clusters on the warehouse's complaint texts and writes topic_clusters,
+// complaint_topics, topic_examples, complaint_themes and topic_fit in one transaction.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DB, openWarehouse } from '../warehouse/open.ts';
+import { runTopics } from './store.ts';
+
+const USAGE = `usage: npm run topics -- [--db PATH] [--k K] [--seed S] [--json]
+  --db PATH   warehouse file (default data/telaah.duckdb)
+  --k K       number of clusters (default: chosen by silhouette in 6..30)
+  --seed S    random seed (default 20240601)
+  --json      print the summary as JSON on the last stdout line`;
+
+async function main(): Promise<number> {
+	let values;
+	try {
+		({ values } = parseArgs({ options: { db: { type: 'string' }, k: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+	} catch (e) {
+		console.error(`${(e as Error).message}\n${USAGE}`);
+		return 2;
+	}
+	if (values.help) {
+		console.error(USAGE);
+		return 0;
+	}
+	const k = values.k === undefined ? undefined : Number(values.k);
+	if (k !== undefined && !(Number.isInteger(k) && k >= 2)) {
+		console.error(`--k must be an integer >= 2\n${USAGE}`);
+		return 2;
+	}
+	const w = await openWarehouse(resolve(values.db ?? DEFAULT_DB));
+	try {
+		const s = await runTopics(w.conn, { k, seed: values.seed ? Number(values.seed) : undefined });
+		console.log(`${s.documents} complaints, k = ${s.k}, fit ${s.fit_seconds.toFixed(1)} s, write ${s.write_seconds.toFixed(1)} s`);
+		for (const c of [...s.clusters].sort((a, b) => b.size - a.size)) console.log(`  ${String(c.id).padStart(3)}  ${String(c.size).padStart(7)}  ${c.label}`);
+		console.log(`themes: ${Object.entries(s.themes).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+		if (values.json) console.log(JSON.stringify(s));
+		return 0;
+	} finally {
+		w.close();
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	(err) => {
+		console.error(err instanceof Error ? err.message : err);
+		process.exit(1);
+	}
+);

@@ -1,0 +1,136 @@
+// Fits the topic model on the warehouse's complaint texts and writes clusters, assignments,
+// examples and policy-theme tags into DuckDB in ONE transaction (the previous fit is replaced).
+// The tables belong to this module (not schema.sql) and are created IF NOT EXISTS.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { csvField } from '../lib/csv.ts';
+import { fitTopics, type FitOptions, type TopicModel } from './model.ts';
+import { buildTagger } from './themes.ts';
+import { displayTerm } from './text.ts';
+
+export const TOPIC_TABLES_SQL = `
+CREATE TABLE IF NOT EXISTS topic_clusters (
+  cluster_id INTEGER PRIMARY KEY,
+  label      VARCHAR NOT NULL,          -- up to three top terms, e.g. 'lampu jalan · padam'
+  top_terms  JSON NOT NULL,             -- [{"term": "lampu jalan", "weight": 0.31}, ...]
+  size       INTEGER NOT NULL
+);
+-- One row per complaint in the fit: nearest cluster and its cosine similarity.
+CREATE TABLE IF NOT EXISTS complaint_topics (
+  tracking_id VARCHAR NOT NULL,
+  cluster_id  INTEGER NOT NULL,
+  score       DOUBLE NOT NULL
+);
+-- Complaints closest to each centroid; confidential complaints are never examples.
+CREATE TABLE IF NOT EXISTS topic_examples (
+  cluster_id  INTEGER NOT NULL,
+  tracking_id VARCHAR NOT NULL,
+  rank        INTEGER NOT NULL
+);
+-- Curated policy themes (pipelines/topics/themes.json), independent of the clusters.
+CREATE TABLE IF NOT EXISTS complaint_themes (
+  tracking_id VARCHAR NOT NULL,
+  theme       VARCHAR NOT NULL
+);
+-- One row: the fit the tables above come from.
+CREATE TABLE IF NOT EXISTS topic_fit (
+  fitted_at    TIMESTAMP NOT NULL,
+  k            INTEGER NOT NULL,
+  seed         BIGINT NOT NULL,
+  documents    BIGINT NOT NULL,
+  vocabulary   INTEGER NOT NULL,
+  k_candidates JSON NOT NULL,
+  fit_seconds  DOUBLE NOT NULL
+);
+`;
+
+export interface TopicsSummary {
+	documents: number;
+	k: number;
+	k_candidates: { k: number; silhouette: number }[];
+	fit_seconds: number;
+	write_seconds: number;
+	clusters: { id: number; label: string; size: number }[];
+	themes: Record<string, number>;
+}
+
+interface ComplaintText {
+	tracking_id: string;
+	text: string;
+	confidential: boolean;
+}
+
+async function readComplaints(conn: DuckDBConnection): Promise<ComplaintText[]> {
+	const res = await conn.runAndReadAll(`
+		SELECT tracking_id, concat_ws('. ', nullif(title, ''), nullif(body, '')) AS text, is_confidential
+		FROM complaints
+		WHERE status <> 'dihapus'
+		ORDER BY tracking_id`);
+	return res.getRowObjectsJS().map((r) => ({ tracking_id: String(r.tracking_id), text: String(r.text ?? ''), confidential: r.is_confidential === true }));
+}
+
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+function writeCsv(path: string, header: string[], rows: Iterable<(string | number)[]>): void {
+	const lines = [header.join(',')];
+	for (const r of rows) lines.push(r.map((v) => csvField(String(v))).join(','));
+	writeFileSync(path, lines.join('\n') + '\n');
+}
+
+/** Fits on the complaints in `conn` and replaces the topic tables in one transaction. */
+export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): Promise<TopicsSummary> {
+	await conn.run(TOPIC_TABLES_SQL);
+	const complaints = await readComplaints(conn);
+	if (complaints.length === 0) throw new Error('no complaints in the warehouse: run npm run ingest first');
+	const seed = opts.seed ?? 20240601;
+	const t0 = performance.now();
+	const model: TopicModel = fitTopics(
+		complaints.map((c) => ({ id: c.tracking_id, text: c.text, confidential: c.confidential })),
+		{ ...opts, seed }
+	);
+	const tagger = buildTagger();
+	const tags = complaints.map((c) => tagger.tag(c.text));
+	const fitSeconds = (performance.now() - t0) / 1000;
+
+	const t1 = performance.now();
+	const dir = mkdtempSync(join(tmpdir(), 'telaah-topics-'));
+	try {
+		const f = (name: string) => join(dir, name);
+		writeCsv(f('clusters.csv'), ['cluster_id', 'label', 'top_terms', 'size'], model.clusters.map((c) => [c.id, c.label, JSON.stringify(c.topTerms.map((t) => ({ term: displayTerm(t.term), weight: Math.round(t.weight * 1e6) / 1e6 }))), c.size]));
+		writeCsv(f('assign.csv'), ['tracking_id', 'cluster_id', 'score'], complaints.map((c, i) => [c.tracking_id, model.assignments[i]!.cluster, model.assignments[i]!.score]));
+		writeCsv(f('examples.csv'), ['cluster_id', 'tracking_id', 'rank'], model.clusters.flatMap((c) => c.examples.map((id, r) => [c.id, id, r + 1])));
+		writeCsv(f('themes.csv'), ['tracking_id', 'theme'], complaints.flatMap((c, i) => tags[i]!.map((t) => [c.tracking_id, t])));
+		const read = (name: string) => `read_csv(${lit(f(name))}, header = true, all_varchar = true)`;
+		await conn.run('BEGIN TRANSACTION');
+		try {
+			await conn.run(`
+				DELETE FROM topic_clusters; DELETE FROM complaint_topics; DELETE FROM topic_examples; DELETE FROM complaint_themes; DELETE FROM topic_fit;
+				INSERT INTO topic_clusters SELECT cluster_id::INTEGER, label, top_terms::JSON, size::INTEGER FROM ${read('clusters.csv')};
+				INSERT INTO complaint_topics SELECT tracking_id, cluster_id::INTEGER, score::DOUBLE FROM ${read('assign.csv')};
+				INSERT INTO topic_examples SELECT cluster_id::INTEGER, tracking_id, rank::INTEGER FROM ${read('examples.csv')};
+				INSERT INTO complaint_themes SELECT tracking_id, theme FROM ${read('themes.csv')};
+				INSERT INTO topic_fit VALUES (now()::TIMESTAMP, ${model.k}, ${seed}, ${complaints.length}, ${model.vocab.terms.length}, ${lit(JSON.stringify(model.kCandidates))}::JSON, ${fitSeconds});
+			`);
+			await conn.run('COMMIT');
+		} catch (err) {
+			await conn.run('ROLLBACK');
+			throw err;
+		}
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+	const themes: Record<string, number> = {};
+	for (const t of tags) for (const x of t) themes[x] = (themes[x] ?? 0) + 1;
+	return {
+		documents: complaints.length,
+		k: model.k,
+		k_candidates: model.kCandidates,
+		fit_seconds: fitSeconds,
+		write_seconds: (performance.now() - t1) / 1000,
+		clusters: model.clusters.map((c) => ({ id: c.id, label: c.label, size: c.size })),
+		themes
+	};
+}
