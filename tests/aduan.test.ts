@@ -29,7 +29,7 @@ describe('complaints explorer', () => {
 		const page = await context.newPage();
 		const res = await page.goto(`${base}/aduan?from=2020-01&to=2020-12&category=Corona+Virus`);
 		expect(res?.status()).toBe(200);
-		const [{ n }] = await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${WHERE}`);
+		const { n } = (await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${WHERE}`))[0]!;
 		expect(n).toBeGreaterThan(50);
 		const pages = Math.ceil(n! / 25);
 		expect(await page.getByTestId('complaint-caption').textContent()).toBe(

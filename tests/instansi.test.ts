@@ -68,10 +68,10 @@ describe('agencies page', () => {
 	});
 
 	it('lists agencies by name within a region and downloads the same rows as CSV', async () => {
-		const [{ code }] = await sql<{ code: string }>(
+		const { code } = (await sql<{ code: string }>(
 			db,
 			`SELECT regency_code AS code FROM complaints WHERE regency_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`
-		);
+		))[0]!;
 		const page = await browser.newPage();
 		await page.goto(`${base}/instansi?region=${code}`);
 		const expected = await sql<{ agency: string; n: number }>(
@@ -89,7 +89,7 @@ describe('agencies page', () => {
 		const res = await fetch(`${base}/api/instansi.csv?from=2020-03&to=2021-01`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-disposition')).toContain('telaah-instansi_2020-03_2021-01.csv');
-		const [header, ...rows] = parseCsv(await res.text());
+		const [header = [], ...rows] = parseCsv(await res.text());
 		expect(header.slice(0, 4)).toEqual(['rank', 'opd_type', 'agency', 'complaints']);
 		const covid = await sql<{ opd_type: string; n: number; due: number; late: number }>(
 			db,

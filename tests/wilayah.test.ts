@@ -54,11 +54,11 @@ describe('regions page', () => {
 	});
 
 	it('drills down from a province to a kab/kota to its complaints', async () => {
-		const [{ prov, kab }] = await sql<{ prov: string; kab: string }>(
+		const { prov, kab } = (await sql<{ prov: string; kab: string }>(
 			db,
 			`SELECT province_code AS prov, regency_code AS kab FROM complaints WHERE regency_code IS NOT NULL
 			 GROUP BY 1, 2 ORDER BY count(*) DESC, 2 LIMIT 1`
-		);
+		))[0]!;
 		const count = async (where: string) => (await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${where}`))[0]!.n;
 		const page = await browser.newPage();
 		await page.goto(`${base}/wilayah?level=province`);
@@ -81,7 +81,7 @@ describe('regions page', () => {
 		expect((await fetch(`${base}/wilayah/x'1`)).status).toBe(404);
 		expect((await fetch(`${base}/wilayah?metric=x`)).status).toBe(400);
 		const res = await fetch(`${base}/api/wilayah.csv?region=36`);
-		const [header, ...rows] = parseCsv(await res.text());
+		const [header = [], ...rows] = parseCsv(await res.text());
 		expect(header.slice(0, 6)).toEqual(['rank', 'code', 'name', 'province_code', 'population', 'complaints']);
 		const expected = await sql<{ code: string; n: number }>(
 			db,

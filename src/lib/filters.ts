@@ -20,7 +20,12 @@ export interface Filters extends Period {
 export const NO_FILTERS: Filters = { from: null, to: null, region: null, category: null, channel: null, status: null };
 
 const blank = (s: string) => (s.trim() === '' ? null : s.trim());
-const opt = <T extends z.ZodType>(inner: T) => z.string().transform(blank).pipe(inner.nullable()).nullable();
+const opt = <T extends z.ZodType<string, string>>(inner: T) =>
+	z
+		.string()
+		.transform(blank)
+		.pipe(inner.nullable() as unknown as z.ZodType<z.output<T> | null, string | null>)
+		.nullable();
 
 export const filterSchema = z.object({
 	region: opt(z.string().regex(/^\d{2}(\.\d{2})?$/)),

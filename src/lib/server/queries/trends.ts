@@ -75,7 +75,11 @@ export function buildSeries(rows: readonly TrendRow[], dim: Dimension, grain: Gr
 	);
 	const bi = new Map(buckets.map((b, i) => [b, i]));
 	const counts = keys.map(() => buckets.map(() => 0));
-	for (const r of mine) counts[keys.indexOf(r.key)]![bi.get(r.bucket)!] += r.n;
+	for (const r of mine) {
+		const row = counts[keys.indexOf(r.key)]!;
+		const i = bi.get(r.bucket)!;
+		row[i] = (row[i] ?? 0) + r.n;
+	}
 	return { buckets, keys, counts, totals: keys.map((k) => byKey.get(k)!) };
 }
 
