@@ -3,6 +3,11 @@ import { building } from '$app/environment';
 import { isLang, LANG_COOKIE } from '$lib/i18n';
 import { requestLang } from '$lib/server/lang';
 import { overview } from '$lib/server/queries/overview';
+import { agencyLeague } from '$lib/server/queries/agencies';
+import { complaintPage } from '$lib/server/queries/complaints';
+import { categoryList, regionList } from '$lib/server/queries/options';
+import { regionRanking } from '$lib/server/queries/regions';
+import { trends } from '$lib/server/queries/trends';
 
 /**
  * Warm-up at start: open the warehouse and run the overview's queries in the background, so
@@ -13,7 +18,19 @@ export const init: ServerInit = () => {
 	if (building) return;
 	const t0 = Date.now();
 	overview({ from: null, to: null }).then(
-		(o) => console.log(`[telaah] warehouse ready: ${o.warehouse.complaints} complaints (${Date.now() - t0} ms)`),
+		(o) => {
+			console.log(`[telaah] warehouse ready: ${o.warehouse.complaints} complaints (${Date.now() - t0} ms)`);
+			// Then the other pages' unfiltered queries (results are memoised; see db.ts).
+			void Promise.all([
+				regionList(),
+				categoryList(),
+				trends({}, 'month'),
+				agencyLeague({}),
+				regionRanking({}, 'regency'),
+				regionRanking({}, 'province'),
+				complaintPage({}, 1)
+			]).catch(() => undefined);
+		},
 		(err: unknown) => console.warn(`[telaah] warehouse not available yet: ${(err as { body?: { message?: string } })?.body?.message ?? err}`)
 	);
 };
