@@ -32,7 +32,7 @@ async function main(): Promise<number> {
 	const w = await openWarehouse(resolve(values.db ?? DEFAULT_DB));
 	try {
 		const s = await runTopics(w.conn, { k, seed: values.seed ? Number(values.seed) : undefined });
-		console.log(`${s.documents} complaints, k = ${s.k}, fit ${s.fit_seconds.toFixed(1)} s, write ${s.write_seconds.toFixed(1)} s`);
+		console.log(`${s.documents} complaints, k = ${s.k}, fit ${s.fit_seconds.toFixed(1)} s (${Object.entries(s.timings_ms).map(([k, v]) => `${k} ${v}`).join(', ')}), write ${s.write_seconds.toFixed(1)} s`);
 		for (const c of [...s.clusters].sort((a, b) => b.size - a.size)) console.log(`  ${String(c.id).padStart(3)}  ${String(c.size).padStart(7)}  ${c.label}`);
 		console.log(`themes: ${Object.entries(s.themes).map(([t, n]) => `${t} ${n}`).join(', ')}`);
 		if (values.json) console.log(JSON.stringify(s));

@@ -83,23 +83,32 @@ export type Weighting = 'tfidf' | 'count';
 
 /** tfidf: (1 + ln tf) * idf, L2-normalised. count: raw term counts, not normalised. */
 export function vectorize(doc: readonly string[], vocab: Vocabulary, weighting: Weighting = 'tfidf'): SparseVec {
-	const tf = new Map<number, number>();
+	const hits: number[] = [];
 	for (const t of doc) {
 		const i = vocab.index.get(t);
-		if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
+		if (i !== undefined) hits.push(i);
 	}
-	const idx = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
-	const val = new Float32Array(idx.length);
-	let norm = 0;
-	idx.forEach((i, n) => {
-		const c = tf.get(i)!;
-		const v = weighting === 'tfidf' ? (1 + Math.log(c)) * vocab.idf[i]! : c;
-		val[n] = v;
-		norm += v * v;
-	});
-	if (weighting === 'tfidf' && norm > 0) {
-		const s = 1 / Math.sqrt(norm);
-		for (let n = 0; n < val.length; n++) val[n]! *= s;
+	hits.sort((a, b) => a - b);
+	let distinct = 0;
+	for (let n = 0; n < hits.length; n++) if (n === 0 || hits[n] !== hits[n - 1]) distinct++;
+	const idx = new Int32Array(distinct);
+	const val = new Float32Array(distinct);
+	let m = -1;
+	for (let n = 0; n < hits.length; n++) {
+		if (n === 0 || hits[n] !== hits[n - 1]) idx[++m] = hits[n]!;
+		val[m]! += 1;
+	}
+	if (weighting === 'tfidf') {
+		let norm = 0;
+		for (let n = 0; n < distinct; n++) {
+			const v = (1 + Math.log(val[n]!)) * vocab.idf[idx[n]!]!;
+			val[n] = v;
+			norm += v * v;
+		}
+		if (norm > 0) {
+			const s = 1 / Math.sqrt(norm);
+			for (let n = 0; n < distinct; n++) val[n]! *= s;
+		}
 	}
 	return { idx, val };
 }
@@ -362,11 +371,12 @@ export interface FitOptions {
 	k?: number;
 	/** candidate k values (default 6, 8, 10, 12, 15, 20, 25, 30) */
 	kRange?: readonly number[];
-	/** documents used to choose k (default 6,000) and to score the silhouette (default 2,000) */
+	/** documents used to choose k (default 4,000) and to score the silhouette (default 1,500) */
 	kSelectDocs?: number;
 	silhouetteDocs?: number;
-	/** at most this many documents are used to fit the centroids (default 60,000); all are assigned */
+	/** at most this many documents are used to fit the centroids (default 40,000); all are assigned */
 	fitSample?: number;
+	/** k-means restarts (default 2, or 1 when more than 20,000 documents are fit) */
 	nInit?: number;
 	maxIter?: number;
 	topTerms?: number;
@@ -374,6 +384,8 @@ export interface FitOptions {
 	vocabulary?: VocabularyOptions;
 	/** features of a text (default analyse(): stems + bigrams) */
 	features?: (text: string) => string[];
+	/** features already computed, one array per document in input order (then `features` is unused) */
+	tokens?: readonly (readonly string[])[];
 }
 
 export const DEFAULT_K_RANGE = [6, 8, 10, 12, 15, 20, 25, 30] as const;
@@ -434,11 +446,12 @@ export function fitTopics(docs: readonly TopicDoc[], opts: FitOptions = {}): Top
 	const timings: Record<string, number> = {};
 	let t0 = performance.now();
 	const features = opts.features ?? ((t: string) => analyse(t));
-	const tokens = docs.map((d) => features(d.text));
+	const tokens = opts.tokens ?? docs.map((d) => features(d.text));
+	if (tokens.length !== docs.length) throw new Error(`tokens: ${tokens.length} arrays for ${docs.length} documents`);
 	timings.analyse_ms = performance.now() - t0;
 
 	t0 = performance.now();
-	const fitIdx = sampleIndices(docs.length, opts.fitSample ?? 60_000, seed);
+	const fitIdx = sampleIndices(docs.length, opts.fitSample ?? 40_000, seed);
 	const vocab = buildVocabulary(Array.from(fitIdx, (i) => tokens[i]!), opts.vocabulary);
 	const X = tokens.map((d) => vectorize(d, vocab));
 	const Xfit = Array.from(fitIdx, (i) => X[i]!);
@@ -452,8 +465,8 @@ export function fitTopics(docs: readonly TopicDoc[], opts: FitOptions = {}): Top
 		const choice = chooseK(Xfit, vocab.terms.length, {
 			seed,
 			kRange: opts.kRange ?? DEFAULT_K_RANGE,
-			kSelectDocs: opts.kSelectDocs ?? 6_000,
-			silhouetteDocs: opts.silhouetteDocs ?? 2_000,
+			kSelectDocs: opts.kSelectDocs ?? 4_000,
+			silhouetteDocs: opts.silhouetteDocs ?? 1_500,
 			maxIter: 25
 		});
 		k = choice.k;
@@ -462,7 +475,8 @@ export function fitTopics(docs: readonly TopicDoc[], opts: FitOptions = {}): Top
 	timings.choose_k_ms = performance.now() - t0;
 
 	t0 = performance.now();
-	const res = kmeans(Xfit, k, vocab.terms.length, { seed, maxIter, nInit: opts.nInit ?? 2 });
+	// two restarts on small corpora; one on large ones, where a restart costs more than it gains
+	const res = kmeans(Xfit, k, vocab.terms.length, { seed, maxIter, nInit: opts.nInit ?? (Xfit.length > 20_000 ? 1 : 2) });
 	k = res.k;
 	timings.kmeans_ms = performance.now() - t0;
 

@@ -9,7 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { csvField } from '../lib/csv.ts';
 import { fitTopics, type FitOptions, type TopicModel } from './model.ts';
 import { buildTagger } from './themes.ts';
-import { displayTerm } from './text.ts';
+import { contentWordsOf, displayTerm, prepare, withBigrams } from './text.ts';
 
 export const TOPIC_TABLES_SQL = `
 CREATE TABLE IF NOT EXISTS topic_clusters (
@@ -53,6 +53,7 @@ export interface TopicsSummary {
 	k_candidates: { k: number; silhouette: number }[];
 	fit_seconds: number;
 	write_seconds: number;
+	timings_ms: Record<string, number>;
 	clusters: { id: number; label: string; size: number }[];
 	themes: Record<string, number>;
 }
@@ -87,12 +88,19 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 	if (complaints.length === 0) throw new Error('no complaints in the warehouse: run npm run ingest first');
 	const seed = opts.seed ?? 20240601;
 	const t0 = performance.now();
-	const model: TopicModel = fitTopics(
-		complaints.map((c) => ({ id: c.tracking_id, text: c.text, confidential: c.confidential })),
-		{ ...opts, seed }
-	);
+	// one text pass shared by the topic features and the theme tagger
 	const tagger = buildTagger();
-	const tags = complaints.map((c) => tagger.tag(c.text));
+	const tokens: string[][] = [];
+	const tags: string[][] = [];
+	for (const c of complaints) {
+		const prepared = prepare(c.text);
+		tokens.push(withBigrams(contentWordsOf(prepared)));
+		tags.push(tagger.tagPrepared(prepared));
+	}
+	const model: TopicModel = fitTopics(
+		complaints.map((c) => ({ id: c.tracking_id, text: '', confidential: c.confidential })),
+		{ ...opts, seed, tokens }
+	);
 	const fitSeconds = (performance.now() - t0) / 1000;
 
 	const t1 = performance.now();
@@ -130,6 +138,7 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 		k_candidates: model.kCandidates,
 		fit_seconds: fitSeconds,
 		write_seconds: (performance.now() - t1) / 1000,
+		timings_ms: Object.fromEntries(Object.entries(model.timings).map(([k, v]) => [k, Math.round(v)])),
 		clusters: model.clusters.map((c) => ({ id: c.id, label: c.label, size: c.size })),
 		themes
 	};

@@ -117,13 +117,16 @@ export function stem(word: string): string {
 	return s;
 }
 
-/** Content words of a text: cleaned, tokenised, normalised, stopwords and masks out, stemmed. */
-export function contentWords(text: string, opts: AnalyseOptions = {}): string[] {
+/** Cleaned, tokenised, normalised words of a text (masks kept): the shared first pass. */
+export const prepare = (text: string): string[] => normalise(tokenize(clean(text)));
+
+/** Content words of prepared words: stopwords, masks and short words out, stemmed. */
+export function contentWordsOf(words: readonly string[], opts: AnalyseOptions = {}): string[] {
 	const stop = opts.stopwords ?? stopwords();
 	const minLength = opts.minLength ?? 3;
 	const doStem = opts.stem ?? true;
 	const out: string[] = [];
-	for (const w of normalise(tokenize(clean(text)))) {
+	for (const w of words) {
 		if (MASK_TOKENS.has(w) || w.length < minLength || stop.has(w)) continue;
 		const s = doStem ? stem(w) : w;
 		if (s.length < minLength) continue; // not stop.has(s): 'diperbaiki' -> 'baik' is a content stem
@@ -131,6 +134,9 @@ export function contentWords(text: string, opts: AnalyseOptions = {}): string[] 
 	}
 	return out;
 }
+
+/** Content words of a text: cleaned, tokenised, normalised, stopwords and masks out, stemmed. */
+export const contentWords = (text: string, opts: AnalyseOptions = {}): string[] => contentWordsOf(prepare(text), opts);
 
 /** Unigrams followed by bigrams ("a_b") of adjacent content words. */
 export function withBigrams(words: readonly string[]): string[] {

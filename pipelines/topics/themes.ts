@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import THEMES_JSON from './themes.json' with { type: 'json' };
-import { clean, normalise, stem, tokenize } from './text.ts';
+import { prepare, stem } from './text.ts';
 
 export const ThemeSchema = z.object({
 	id: z.string().regex(/^[a-z][a-z_]*$/),
@@ -18,14 +18,15 @@ export const TaxonomySchema = z
 export type Theme = z.infer<typeof ThemeSchema>;
 
 /** Words of a text as the tagger sees them: cleaned, normalised, stemmed; masks dropped. */
-export const themeWords = (text: string): string[] =>
-	normalise(tokenize(clean(text)))
-		.filter((w) => !w.startsWith('_'))
-		.map(stem);
+export const themeWords = (text: string): string[] => themeWordsOf(prepare(text));
+/** The same from prepare()d words (to share the first pass with the topic features). */
+export const themeWordsOf = (prepared: readonly string[]): string[] => prepared.filter((w) => !w.startsWith('_')).map(stem);
 
 export interface Tagger {
 	themes: readonly Theme[];
 	tag(text: string): string[];
+	/** tag() from prepare()d words */
+	tagPrepared(prepared: readonly string[]): string[];
 }
 
 export function buildTagger(input: unknown = THEMES_JSON): Tagger {
@@ -42,10 +43,7 @@ export function buildTagger(input: unknown = THEMES_JSON): Tagger {
 		}
 	}
 	const order = new Map(themes.map((t, i) => [t.id, i]));
-	return {
-		themes,
-		tag(text: string): string[] {
-			const words = themeWords(text);
+	const tagWords = (words: readonly string[]): string[] => {
 			const found = new Set<string>();
 			for (let i = 0; i < words.length; i++) {
 				for (const c of byFirst.get(words[i]!) ?? []) {
@@ -56,6 +54,6 @@ export function buildTagger(input: unknown = THEMES_JSON): Tagger {
 				}
 			}
 			return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
-		}
 	};
+	return { themes, tag: (text) => tagWords(themeWords(text)), tagPrepared: (prepared) => tagWords(themeWordsOf(prepared)) };
 }
