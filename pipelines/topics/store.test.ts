@@ -57,5 +57,12 @@ describe('npm run topics: runTopics on a warehouse', () => {
 		await withWarehouse(db, (w) => runTopics(w.conn, { k: 4, vocabulary: { minDf: 2 } }));
 		expect(await sql(db, 'SELECT * FROM complaint_topics ORDER BY tracking_id')).toEqual(first);
 		expect((await sql<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM topic_fit'))[0]!.n).toBe(1);
+
+		// a refit with another seed numbers its clusters differently inside, but the ids stay with the topics
+		const lampBefore = await sql<{ cluster_id: number }>(db, "SELECT cluster_id FROM topic_clusters WHERE label LIKE '%lampu%'");
+		await withWarehouse(db, (w) => runTopics(w.conn, { k: 4, seed: 99, vocabulary: { minDf: 2 } }));
+		expect(await sql(db, 'SELECT * FROM complaint_topics ORDER BY tracking_id')).toEqual(first.map((r) => ({ ...r, score: expect.any(Number) })));
+		expect(await sql<{ cluster_id: number }>(db, "SELECT cluster_id FROM topic_clusters WHERE label LIKE '%lampu%'")).toEqual(lampBefore);
+		expect((await sql<{ ids: string }>(db, 'SELECT string_agg(cluster_id::VARCHAR, \',\' ORDER BY cluster_id) AS ids FROM topic_clusters'))[0]!.ids).toBe('0,1,2,3');
 	});
 });

@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { csvField } from '../lib/csv.ts';
 import { fitTopics, type FitOptions, type TopicModel } from './model.ts';
+import { stableIds } from './stable-ids.ts';
 import { buildTagger } from './themes.ts';
 import { contentWordsOf, displayTerm, prepare, withBigrams } from './text.ts';
 
 export const TOPIC_TABLES_SQL = `
+-- cluster_id is stable across refits where the topic is the same (pipelines/topics/stable-ids.ts).
 CREATE TABLE IF NOT EXISTS topic_clusters (
   cluster_id INTEGER PRIMARY KEY,
   label      VARCHAR NOT NULL,          -- up to three top terms, e.g. 'lampu jalan · padam'
@@ -43,8 +45,10 @@ CREATE TABLE IF NOT EXISTS topic_fit (
   documents    BIGINT NOT NULL,
   vocabulary   INTEGER NOT NULL,
   k_candidates JSON NOT NULL,
-  fit_seconds  DOUBLE NOT NULL
+  fit_seconds  DOUBLE NOT NULL,
+  max_cluster_id INTEGER NOT NULL       -- highest cluster id ever used: fresh ids start above it
 );
+ALTER TABLE topic_fit ADD COLUMN IF NOT EXISTS max_cluster_id INTEGER DEFAULT -1;
 `;
 
 export interface TopicsSummary {
@@ -103,13 +107,24 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 	);
 	const fitSeconds = (performance.now() - t0) / 1000;
 
+	// ids: keep the previous fit's id where the topic is the same (see stable-ids.ts)
+	const prev = (await conn.runAndReadAll('SELECT cluster_id, top_terms::VARCHAR AS top_terms FROM topic_clusters')).getRowObjectsJS();
+	const maxUsed = (await conn.runAndReadAll('SELECT coalesce(max(max_cluster_id), -1)::INTEGER AS m FROM topic_fit')).getRowObjectsJS()[0]?.m;
+	const display = model.clusters.map((c) => c.topTerms.map((t) => ({ term: displayTerm(t.term), weight: Math.round(t.weight * 1e6) / 1e6 })));
+	const ids = stableIds(
+		prev.map((p) => ({ id: Number(p.cluster_id), terms: JSON.parse(String(p.top_terms)) as { term: string; weight: number }[] })),
+		display.map((terms) => ({ terms })),
+		{ maxUsed: Number(maxUsed ?? -1) }
+	);
+	const maxId = Math.max(...ids, Number(maxUsed ?? -1));
+
 	const t1 = performance.now();
 	const dir = mkdtempSync(join(tmpdir(), 'telaah-topics-'));
 	try {
 		const f = (name: string) => join(dir, name);
-		writeCsv(f('clusters.csv'), ['cluster_id', 'label', 'top_terms', 'size'], model.clusters.map((c) => [c.id, c.label, JSON.stringify(c.topTerms.map((t) => ({ term: displayTerm(t.term), weight: Math.round(t.weight * 1e6) / 1e6 }))), c.size]));
-		writeCsv(f('assign.csv'), ['tracking_id', 'cluster_id', 'score'], complaints.map((c, i) => [c.tracking_id, model.assignments[i]!.cluster, model.assignments[i]!.score]));
-		writeCsv(f('examples.csv'), ['cluster_id', 'tracking_id', 'rank'], model.clusters.flatMap((c) => c.examples.map((id, r) => [c.id, id, r + 1])));
+		writeCsv(f('clusters.csv'), ['cluster_id', 'label', 'top_terms', 'size'], model.clusters.map((c, j) => [ids[j]!, c.label, JSON.stringify(display[j]), c.size]));
+		writeCsv(f('assign.csv'), ['tracking_id', 'cluster_id', 'score'], complaints.map((c, i) => [c.tracking_id, ids[model.assignments[i]!.cluster]!, model.assignments[i]!.score]));
+		writeCsv(f('examples.csv'), ['cluster_id', 'tracking_id', 'rank'], model.clusters.flatMap((c, j) => c.examples.map((id, r) => [ids[j]!, id, r + 1])));
 		writeCsv(f('themes.csv'), ['tracking_id', 'theme'], complaints.flatMap((c, i) => tags[i]!.map((t) => [c.tracking_id, t])));
 		const read = (name: string) => `read_csv(${lit(f(name))}, header = true, all_varchar = true)`;
 		await conn.run('BEGIN TRANSACTION');
@@ -120,7 +135,7 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 				INSERT INTO complaint_topics SELECT tracking_id, cluster_id::INTEGER, score::DOUBLE FROM ${read('assign.csv')};
 				INSERT INTO topic_examples SELECT cluster_id::INTEGER, tracking_id, rank::INTEGER FROM ${read('examples.csv')};
 				INSERT INTO complaint_themes SELECT tracking_id, theme FROM ${read('themes.csv')};
-				INSERT INTO topic_fit VALUES (now()::TIMESTAMP, ${model.k}, ${seed}, ${complaints.length}, ${model.vocab.terms.length}, ${lit(JSON.stringify(model.kCandidates))}::JSON, ${fitSeconds});
+				INSERT INTO topic_fit VALUES (now()::TIMESTAMP, ${model.k}, ${seed}, ${complaints.length}, ${model.vocab.terms.length}, ${lit(JSON.stringify(model.kCandidates))}::JSON, ${fitSeconds}, ${maxId});
 			`);
 			await conn.run('COMMIT');
 		} catch (err) {
@@ -139,7 +154,7 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 		fit_seconds: fitSeconds,
 		write_seconds: (performance.now() - t1) / 1000,
 		timings_ms: Object.fromEntries(Object.entries(model.timings).map(([k, v]) => [k, Math.round(v)])),
-		clusters: model.clusters.map((c) => ({ id: c.id, label: c.label, size: c.size })),
+		clusters: model.clusters.map((c, j) => ({ id: ids[j]!, label: c.label, size: c.size })),
 		themes
 	};
 }
