@@ -22,7 +22,13 @@ export function stackedChart(
 	const width = opts.width ?? 960;
 	const height = opts.height ?? 300;
 	const data: { t: Date; key: string; n: number }[] = [];
-	s.keys.forEach((_, ki) => s.buckets.forEach((b, bi) => data.push({ t: day(b), key: labels[ki]!, n: s.counts[ki]![bi]! })));
+	// Zero segments draw nothing: left out to keep the markup small.
+	s.keys.forEach((_, ki) =>
+		s.buckets.forEach((b, bi) => {
+			const n = s.counts[ki]![bi]!;
+			if (n > 0) data.push({ t: day(b), key: labels[ki]!, n });
+		})
+	);
 	const first = day(s.buckets[0]!);
 	const last = day(s.buckets.at(-1)!);
 	const end = new Date(last);
@@ -57,7 +63,15 @@ export function stackedChart(
 				fill: '#7a4f00',
 				fontWeight: 600
 			}),
-			Plot.rectY(data, { x: 't', y: 'n', fill: 'key', interval: grain === 'week' ? 'week' : 'month', order: labels }),
+			Plot.rectY(data, {
+				x: 't',
+				y: 'n',
+				fill: 'key',
+				interval: grain === 'week' ? 'week' : 'month',
+				order: labels,
+				// Native tooltips (<title>) per bar segment; monthly only, to keep weekly pages small.
+				title: grain === 'month' ? (d: { t: Date; key: string; n: number }) => `${L.month(d.t.toISOString().slice(0, 7))} · ${d.key}: ${L.int(d.n)}` : undefined
+			}),
 			Plot.ruleY([0])
 		]
 	});

@@ -46,3 +46,7 @@ export const load: PageServerLoad = async (event) => {
 		csvHref: `/api/tren.csv${filterQuery(filters, { grain: grain === 'week' ? 'week' : null })}`
 	};
 };
+
+// Static pages (links and GET forms only): no client-side JS, so the large SVG charts are not
+// shipped a second time inside the hydration data.
+export const csr = false;

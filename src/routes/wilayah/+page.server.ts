@@ -64,3 +64,7 @@ export const load: PageServerLoad = async (event) => {
 		csvHref: `/api/wilayah.csv${filterQuery(filters, { level: view.level, sort: view.sort })}`
 	};
 };
+
+// Static pages (links and GET forms only): no client-side JS, so the large SVG charts are not
+// shipped a second time inside the hydration data.
+export const csr = false;
