@@ -112,7 +112,7 @@ export function laporCorpus(rows: readonly Row[]): Corpus {
 	return {
 		name: 'lapor2017',
 		texts: kept.map((r) => `${r.title ?? ''}. ${stripLaporFrame(r.body_text ?? '')}`),
-		gold: kept.map((r) => addresseeGroup(r.addressee_from_salutation)),
+		gold: kept.map((r) => addresseeGroup(r.addressee_from_salutation ?? null)),
 		goldField: 'addressee_from_salutation (coarse groups)'
 	};
 }
