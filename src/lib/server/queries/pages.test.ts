@@ -167,3 +167,13 @@ describe('complaint list (/aduan)', () => {
 		expect(await complaintById("B5' OR '1'='1")).toBeUndefined();
 	});
 });
+
+describe('peer rank with a region selected', () => {
+	it('ranks a kab/kota among all kab/kota of its province, not only the selected one', async () => {
+		const [bogor] = await regionRanking({ ...all, region: '32.01' }, 'regency');
+		expect(bogor?.code).toBe('32.01');
+		expect(bogor?.n).toBe(1);
+		expect(bogor?.province_rank).toBe(1);
+		expect(bogor?.province_peers).toBeGreaterThan(20); // every kab/kota of Jawa Barat
+	});
+});

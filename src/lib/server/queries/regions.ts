@@ -93,9 +93,11 @@ export function sortRegions(rows: readonly RegionRow[], sort: RegionSort): Regio
 }
 
 export async function regionRanking(f: Partial<Filters>, level: Level, sort: RegionSort = 'n'): Promise<RegionRow[]> {
-	// The region filter narrows the listed regions (WHERE above), not the complaint scan of
-	// each region's own row, so it is passed to both.
-	const rows = await query(SQL[level], withFilters(f), Row);
+	// Peer ranks need every region of the level: the query runs without the region filter
+	// (other filters kept) and the region filter then narrows the rows listed.
+	const all = await query(SQL[level], withFilters({ ...f, region: null }), Row);
+	const region = f.region ?? null;
+	const rows = region ? all.filter((r) => r.code === region || r.province_code === region) : all;
 	return sortRegions(
 		rows.map((r) => {
 			const x = withRates({ ...r, opd_type: '', agency: null });
