@@ -4,18 +4,19 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DB, openWarehouse } from '../warehouse/open.ts';
-import { runTopics } from './store.ts';
+import { assignNew, runTopics } from './store.ts';
 
-const USAGE = `usage: npm run topics -- [--db PATH] [--k K] [--seed S] [--json]
+const USAGE = `usage: npm run topics -- [--db PATH] [--k K] [--seed S] [--json] [--assign-new]
   --db PATH   warehouse file (default data/telaah.duckdb)
   --k K       number of clusters (default: chosen by silhouette in 6..30)
   --seed S    random seed (default 20240601)
-  --json      print the summary as JSON on the last stdout line`;
+  --json      print the summary as JSON on the last stdout line
+  --assign-new  no refit: assign complaints not yet in complaint_topics to the stored clusters`;
 
 async function main(): Promise<number> {
 	let values;
 	try {
-		({ values } = parseArgs({ options: { db: { type: 'string' }, k: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+		({ values } = parseArgs({ options: { db: { type: 'string' }, k: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, 'assign-new': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
 	} catch (e) {
 		console.error(`${(e as Error).message}\n${USAGE}`);
 		return 2;
@@ -31,6 +32,12 @@ async function main(): Promise<number> {
 	}
 	const w = await openWarehouse(resolve(values.db ?? DEFAULT_DB));
 	try {
+		if (values['assign-new']) {
+			const a = await assignNew(w.conn);
+			console.log(`${a.assigned} new complaints assigned; themes: ${Object.entries(a.themes).map(([t, n]) => `${t} ${n}`).join(', ') || 'none'}`);
+			if (values.json) console.log(JSON.stringify(a));
+			return 0;
+		}
 		const s = await runTopics(w.conn, { k, seed: values.seed ? Number(values.seed) : undefined });
 		console.log(`${s.documents} complaints, k = ${s.k}, fit ${s.fit_seconds.toFixed(1)} s (${Object.entries(s.timings_ms).map(([k, v]) => `${k} ${v}`).join(', ')}), write ${s.write_seconds.toFixed(1)} s`);
 		for (const c of [...s.clusters].sort((a, b) => b.size - a.size)) console.log(`  ${String(c.id).padStart(3)}  ${String(c.size).padStart(7)}  ${c.label}`);

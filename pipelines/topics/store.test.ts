@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseRow, ingestInto, laporCsv, scratchDir, sql, withWarehouse } from '../ingest/test-support.ts';
-import { runTopics } from './store.ts';
+import { assignNew, runTopics } from './store.ts';
 
 // Synthetic complaints written for the test (no real texts).
 const THEMES = [
@@ -64,5 +64,18 @@ describe('npm run topics: runTopics on a warehouse', () => {
 		expect(await sql(db, 'SELECT * FROM complaint_topics ORDER BY tracking_id')).toEqual(first.map((r) => ({ ...r, score: expect.any(Number) })));
 		expect(await sql<{ cluster_id: number }>(db, "SELECT cluster_id FROM topic_clusters WHERE label LIKE '%lampu%'")).toEqual(lampBefore);
 		expect((await sql<{ ids: string }>(db, 'SELECT string_agg(cluster_id::VARCHAR, \',\' ORDER BY cluster_id) AS ids FROM topic_clusters'))[0]!.ids).toBe('0,1,2,3');
+
+		// incremental: newly ingested complaints join the stored clusters without a refit
+		const lampId = lampBefore[0]!.cluster_id;
+		const later = Array.from({ length: 8 }, (_, i) => {
+			const t = THEMES[i % 4]!;
+			return baseRow({ 'ID Tracking': String(6_000_001 + i), 'Judul Laporan': t[0]!, 'Isi Laporan': t[1]!, Rahasia: 'Tidak' });
+		});
+		await ingestInto(db, [scratch.file('later.csv', laporCsv(later))]);
+		expect(await withWarehouse(db, (w) => assignNew(w.conn))).toMatchObject({ assigned: 8, themes: { pju: 2, sampah: 2, bansos: 2, jalan_rusak: 2 } });
+		const newLamp = await sql<{ cluster_id: number }>(db, "SELECT cluster_id FROM complaint_topics WHERE tracking_id IN ('6000001', '6000005') ORDER BY tracking_id");
+		expect(newLamp.map((r) => r.cluster_id)).toEqual([lampId, lampId]);
+		expect((await sql<{ n: number }>(db, 'SELECT sum(size)::INTEGER AS n FROM topic_clusters'))[0]!.n).toBe(88);
+		expect(await withWarehouse(db, (w) => assignNew(w.conn))).toMatchObject({ assigned: 0 });
 	});
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { csvField } from '../lib/csv.ts';
-import { fitTopics, type FitOptions, type TopicModel } from './model.ts';
+import { fitTopics, nearest, vectorize, type FitOptions, type TopicModel, type Vocabulary } from './model.ts';
 import { stableIds } from './stable-ids.ts';
 import { buildTagger } from './themes.ts';
 import { contentWordsOf, displayTerm, prepare, withBigrams } from './text.ts';
@@ -46,9 +46,18 @@ CREATE TABLE IF NOT EXISTS topic_fit (
   vocabulary   INTEGER NOT NULL,
   k_candidates JSON NOT NULL,
   fit_seconds  DOUBLE NOT NULL,
-  max_cluster_id INTEGER NOT NULL       -- highest cluster id ever used: fresh ids start above it
+  max_cluster_id INTEGER NOT NULL,      -- highest cluster id ever used: fresh ids start above it
+  cluster_ids  INTEGER[]                -- cluster id of each position in topic_terms.weights
 );
 ALTER TABLE topic_fit ADD COLUMN IF NOT EXISTS max_cluster_id INTEGER DEFAULT -1;
+ALTER TABLE topic_fit ADD COLUMN IF NOT EXISTS cluster_ids INTEGER[];
+-- The fitted model, for assigning new complaints without a refit (assignNew): the vocabulary
+-- with its idf and each term's centroid weight per cluster (in topic_fit.cluster_ids order).
+CREATE TABLE IF NOT EXISTS topic_terms (
+  term    VARCHAR NOT NULL,
+  idf     DOUBLE NOT NULL,
+  weights FLOAT[] NOT NULL
+);
 `;
 
 export interface TopicsSummary {
@@ -68,11 +77,11 @@ interface ComplaintText {
 	confidential: boolean;
 }
 
-async function readComplaints(conn: DuckDBConnection): Promise<ComplaintText[]> {
+async function readComplaints(conn: DuckDBConnection, onlyNew = false): Promise<ComplaintText[]> {
 	const res = await conn.runAndReadAll(`
 		SELECT tracking_id, concat_ws('. ', nullif(title, ''), nullif(body, '')) AS text, is_confidential
 		FROM complaints
-		WHERE status <> 'dihapus'
+		WHERE status <> 'dihapus' ${onlyNew ? 'AND tracking_id NOT IN (SELECT tracking_id FROM complaint_topics)' : ''}
 		ORDER BY tracking_id`);
 	return res.getRowObjectsJS().map((r) => ({ tracking_id: String(r.tracking_id), text: String(r.text ?? ''), confidential: r.is_confidential === true }));
 }
@@ -126,16 +135,23 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 		writeCsv(f('assign.csv'), ['tracking_id', 'cluster_id', 'score'], complaints.map((c, i) => [c.tracking_id, ids[model.assignments[i]!.cluster]!, model.assignments[i]!.score]));
 		writeCsv(f('examples.csv'), ['cluster_id', 'tracking_id', 'rank'], model.clusters.flatMap((c, j) => c.examples.map((id, r) => [ids[j]!, id, r + 1])));
 		writeCsv(f('themes.csv'), ['tracking_id', 'theme'], complaints.flatMap((c, i) => tags[i]!.map((t) => [c.tracking_id, t])));
+		const k = model.k;
+		writeCsv(
+			f('terms.csv'),
+			['term', 'idf', 'weights'],
+			model.vocab.terms.map((term, t) => [term, model.vocab.idf[t]!, `[${Array.from({ length: k }, (_, j) => Number(model.centroids[t * k + j]!.toPrecision(6))).join(',')}]`])
+		);
 		const read = (name: string) => `read_csv(${lit(f(name))}, header = true, all_varchar = true)`;
 		await conn.run('BEGIN TRANSACTION');
 		try {
 			await conn.run(`
-				DELETE FROM topic_clusters; DELETE FROM complaint_topics; DELETE FROM topic_examples; DELETE FROM complaint_themes; DELETE FROM topic_fit;
+				DELETE FROM topic_clusters; DELETE FROM complaint_topics; DELETE FROM topic_examples; DELETE FROM complaint_themes; DELETE FROM topic_fit; DELETE FROM topic_terms;
 				INSERT INTO topic_clusters SELECT cluster_id::INTEGER, label, top_terms::JSON, size::INTEGER FROM ${read('clusters.csv')};
 				INSERT INTO complaint_topics SELECT tracking_id, cluster_id::INTEGER, score::DOUBLE FROM ${read('assign.csv')};
 				INSERT INTO topic_examples SELECT cluster_id::INTEGER, tracking_id, rank::INTEGER FROM ${read('examples.csv')};
-				INSERT INTO complaint_themes SELECT tracking_id, theme FROM ${read('themes.csv')};
-				INSERT INTO topic_fit VALUES (now()::TIMESTAMP, ${model.k}, ${seed}, ${complaints.length}, ${model.vocab.terms.length}, ${lit(JSON.stringify(model.kCandidates))}::JSON, ${fitSeconds}, ${maxId});
+				${tags.some((t) => t.length) ? `INSERT INTO complaint_themes SELECT tracking_id, theme FROM ${read('themes.csv')};` : ''}
+				INSERT INTO topic_terms SELECT term, idf::DOUBLE, weights::FLOAT[] FROM ${read('terms.csv')};
+				INSERT INTO topic_fit VALUES (now()::TIMESTAMP, ${model.k}, ${seed}, ${complaints.length}, ${model.vocab.terms.length}, ${lit(JSON.stringify(model.kCandidates))}::JSON, ${fitSeconds}, ${maxId}, [${ids.join(',')}]::INTEGER[]);
 			`);
 			await conn.run('COMMIT');
 		} catch (err) {
@@ -157,4 +173,64 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 		clusters: model.clusters.map((c, j) => ({ id: ids[j]!, label: c.label, size: c.size })),
 		themes
 	};
+}
+
+export interface AssignSummary {
+	assigned: number;
+	themes: Record<string, number>;
+}
+
+/**
+ * Incremental assignment: complaints not yet in complaint_topics (e.g. just ingested) go to the
+ * nearest cluster of the stored model and get their theme tags; cluster sizes are recounted.
+ * One transaction. The clusters themselves (centroids, labels, examples) change only on a refit.
+ */
+export async function assignNew(conn: DuckDBConnection): Promise<AssignSummary> {
+	await conn.run(TOPIC_TABLES_SQL);
+	const fit = (await conn.runAndReadAll('SELECT cluster_ids::VARCHAR AS ids FROM topic_fit')).getRowObjectsJS()[0];
+	if (!fit?.ids) throw new Error('no stored topic model: run npm run topics first');
+	const clusterIds = JSON.parse(String(fit.ids)) as number[];
+	const k = clusterIds.length;
+	const rows = (await conn.runAndReadAll('SELECT term, idf, weights::VARCHAR AS weights FROM topic_terms ORDER BY term')).getRowObjectsJS();
+	const terms = rows.map((r) => String(r.term));
+	const vocab: Vocabulary = { terms, index: new Map(terms.map((t, i) => [t, i])), df: new Int32Array(terms.length), idf: Float64Array.from(rows, (r) => Number(r.idf)), docs: 0 };
+	const centroids = new Float64Array(terms.length * k);
+	rows.forEach((r, t) => (JSON.parse(String(r.weights)) as number[]).forEach((w, j) => (centroids[t * k + j] = w)));
+
+	const complaints = await readComplaints(conn, true);
+	const tagger = buildTagger();
+	const assigned: (string | number)[][] = [];
+	const tagged: string[][] = [];
+	const themes: Record<string, number> = {};
+	for (const c of complaints) {
+		const prepared = prepare(c.text);
+		const a = nearest(vectorize(withBigrams(contentWordsOf(prepared)), vocab), centroids, k);
+		assigned.push([c.tracking_id, clusterIds[a.cluster]!, a.score]);
+		for (const t of tagger.tagPrepared(prepared)) {
+			tagged.push([c.tracking_id, t]);
+			themes[t] = (themes[t] ?? 0) + 1;
+		}
+	}
+	if (complaints.length === 0) return { assigned: 0, themes };
+	const dir = mkdtempSync(join(tmpdir(), 'telaah-topics-'));
+	try {
+		writeCsv(join(dir, 'assign.csv'), ['tracking_id', 'cluster_id', 'score'], assigned);
+		writeCsv(join(dir, 'themes.csv'), ['tracking_id', 'theme'], tagged);
+		const read = (name: string) => `read_csv(${lit(join(dir, name))}, header = true, all_varchar = true)`;
+		await conn.run('BEGIN TRANSACTION');
+		try {
+			await conn.run(`
+				INSERT INTO complaint_topics SELECT tracking_id, cluster_id::INTEGER, score::DOUBLE FROM ${read('assign.csv')};
+				${tagged.length ? `INSERT INTO complaint_themes SELECT tracking_id, theme FROM ${read('themes.csv')};` : ''}
+				UPDATE topic_clusters SET size = (SELECT count(*) FROM complaint_topics ct WHERE ct.cluster_id = topic_clusters.cluster_id);
+			`);
+			await conn.run('COMMIT');
+		} catch (err) {
+			await conn.run('ROLLBACK');
+			throw err;
+		}
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+	return { assigned: complaints.length, themes };
 }
