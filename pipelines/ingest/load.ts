@@ -144,12 +144,16 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 	stage('upsert');
 	const batchId = (await rows<{ id: number }>(conn, `SELECT (coalesce(max(batch_id), 0) + 1)::INTEGER AS id FROM ingest_batches`))[0]!.id;
 	const rawJson = rawRowSql(mapping, headers);
-	const [repeats] = await rows<{ n: bigint }>(conn, `SELECT count(tracking_id) - count(DISTINCT tracking_id) AS n FROM etl_norm WHERE reason_code IS NULL`);
-	await conn.run(incomingSql(ctx.rules, repeats!.n > 0n));
-	const [bad] = await rows<{ invalid: bigint; dups: bigint }>(
+	const [valid] = await rows<{ rows: bigint; ids: bigint; invalid: bigint; stored: bigint }>(
 		conn,
-		`SELECT (SELECT count(*) FROM etl_norm WHERE reason_code IS NOT NULL) AS invalid, (SELECT count(*) FROM etl_incoming WHERE dup_rank > 1) AS dups`
+		`SELECT count(tracking_id) FILTER (WHERE reason_code IS NULL) AS rows, count(DISTINCT tracking_id) FILTER (WHERE reason_code IS NULL) AS ids,
+		        count(*) FILTER (WHERE reason_code IS NOT NULL) AS invalid, (SELECT count(*) FROM complaints) AS stored
+		 FROM etl_norm`
 	);
+	const repeats = valid!.rows > valid!.ids;
+	// Without repeated ids (the usual case) etl_incoming is a view: the insert computes it once.
+	await conn.run(incomingSql(ctx.rules, repeats));
+	const bad = { invalid: valid!.invalid, dups: valid!.rows - valid!.ids };
 	// Scanning the whole staged table to rebuild raw rows is only worth it when some are bad.
 	if (bad!.invalid > 0n)
 		await conn.run(`INSERT INTO quarantine
@@ -161,17 +165,17 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 		       'tracking id ' || i.tracking_id || ' appears again in row ' || i.kept_row || ', which was loaded', ${rawJson}
 		FROM etl_incoming i JOIN stg s ON s.rowid = i.rid WHERE i.dup_rank > 1`);
 	// Rows whose tracking id is already stored, with what to do about them; every other
-	// (first-ranked) incoming row is new. Empty on a first load, so the insert's join is free.
+	// (first-ranked) incoming row is new. Not even computed into an empty warehouse.
 	await conn.run(`CREATE OR REPLACE TEMP TABLE etl_outcome AS
 		SELECT i.rid, c.first_batch_id AS old_first_batch,
 		       CASE WHEN c.content_hash = i.content_hash THEN 'same'
 		            WHEN i.activity < greatest(${DATE_FIELDS.map((d) => `c.${d}`).join(', ')}) THEN 'stale'
 		            ELSE 'changed' END AS outcome
 		FROM etl_incoming i JOIN complaints c USING (tracking_id)
-		WHERE i.dup_rank = 1`);
+		WHERE i.dup_rank = 1 ${valid!.stored > 0n ? '' : 'AND false'}`);
 	const [counted] = await rows<{ first: bigint; same: bigint; stale: bigint; changed: bigint }>(
 		conn,
-		`SELECT (SELECT count(*) FROM etl_incoming WHERE dup_rank = 1) AS first,
+		`SELECT ${valid!.ids}::BIGINT AS first,
 		        count(*) FILTER (WHERE outcome = 'same') AS same, count(*) FILTER (WHERE outcome = 'stale') AS stale,
 		        count(*) FILTER (WHERE outcome = 'changed') AS changed FROM etl_outcome`
 	);
@@ -216,7 +220,7 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 		${lit(facts.format)}, ${lit(facts.encoding)}, ${lit(profile.name)}, ${lit(iso(startedAt))}::TIMESTAMP, ${lit(iso(new Date()))}::TIMESTAMP,
 		${counts.rows_read}, ${counts.loaded}, ${counts.updated}, ${counts.duplicate}, ${counts.quarantined})`);
 	await conn.run(`DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS etl_rej; DROP TABLE IF EXISTS etl_rej_scan; DROP TABLE IF EXISTS etl_norm;
-		DROP TABLE IF EXISTS etl_incoming; DROP TABLE IF EXISTS etl_outcome; DROP TABLE IF EXISTS etl_rej_adj;`);
+		DROP ${repeats ? 'TABLE' : 'VIEW'} IF EXISTS etl_incoming; DROP TABLE IF EXISTS etl_outcome; DROP TABLE IF EXISTS etl_rej_adj;`);
 	stage('done');
 	return {
 		file,
@@ -302,7 +306,7 @@ const HASHED_COLUMNS = [
 // Valid rows with their final columns; the newest version of a tracking id within the file is
 // rank 1 (later activity first, then later row), the others are quarantined as duplicates.
 // The ranking window is skipped when no tracking id repeats (the usual case).
-const incomingSql = (rules: RuleSet, repeats: boolean) => `CREATE OR REPLACE TEMP TABLE etl_incoming AS
+const incomingSql = (rules: RuleSet, repeats: boolean) => `CREATE OR REPLACE TEMP ${repeats ? 'TABLE' : 'VIEW'} etl_incoming AS
 	SELECT *, hash(${HASHED_COLUMNS.join(', ')}) AS content_hash
 	FROM (
 		SELECT n.* EXCLUDE (${NORM_WORK_COLUMNS.join(', ')}),
