@@ -1,25 +1,17 @@
 // /aduan end to end: filtered server-side paging against independent SQL, the detail view with
 // escaped text, confidential complaints without text anywhere (list, detail, CSV).
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eContext, launchBrowser, parseCsv, ROOT, sql } from './harness';
+import { openE2E, RESULTS, parseCsv, sql } from './harness';
 
-const RESULTS = resolve(ROOT, 'test-results');
 const idInt = new Intl.NumberFormat('id-ID');
 let browser: Browser;
 let base: string;
 let db: string;
 
-beforeAll(async () => {
-	({ baseUrl: base, dbCopy: db } = e2eContext());
-	mkdirSync(RESULTS, { recursive: true });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+beforeAll(async () => ({ base, db, browser } = await openE2E()));
+afterAll(async () => await browser?.close());
 
 const WHERE = `category_top = 'Corona Virus' AND created_at >= TIMESTAMP '2020-01-01' AND created_at < TIMESTAMP '2021-01-01'`;
 

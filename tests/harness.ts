@@ -1,7 +1,7 @@
 // e2e harness: build a small warehouse with the real CLIs, serve the built app on a free port,
 // drive it with Debian's Chromium through playwright-core, and check figures against DuckDB.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,15 @@ export function lastJson(stdout: string): unknown {
 		}
 	}
 	throw new Error(`no JSON on stdout:\n${text.slice(-2000)}`);
+}
+
+export const RESULTS = resolve(ROOT, 'test-results');
+
+/** What every e2e file starts with: the shared server and warehouse copy, and its own browser. */
+export async function openE2E() {
+	const ctx = e2eContext();
+	mkdirSync(RESULTS, { recursive: true });
+	return { ...ctx, base: ctx.baseUrl, db: ctx.dbCopy, browser: await launchBrowser() };
 }
 
 /** The run's e2e context from tests/global-setup.ts; throws the setup's error if it failed. */

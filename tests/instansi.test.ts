@@ -1,27 +1,20 @@
 // /instansi end to end: the league table's volume and deadline figures against SQL written here
 // independently (its own working-day calendar straight from data/reference/holidays_id.csv),
 // sorting, the region drill-down by agency name, CSV.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eContext, launchBrowser, parseCsv, ROOT, sql } from './harness';
+import { openE2E, RESULTS, parseCsv, ROOT, sql } from './harness';
 
-const RESULTS = resolve(ROOT, 'test-results');
 const idInt = new Intl.NumberFormat('id-ID');
 const idPct = new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 let browser: Browser;
 let base: string;
 let db: string;
 
-beforeAll(async () => {
-	({ baseUrl: base, dbCopy: db } = e2eContext());
-	mkdirSync(RESULTS, { recursive: true });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+beforeAll(async () => ({ base, db, browser } = await openE2E()));
+afterAll(async () => await browser?.close());
 
 const HOLIDAYS = resolve(ROOT, 'data/reference/holidays_id.csv');
 // Per OPD type: volume, and the 5-working-day follow-up breach share counted day by day.

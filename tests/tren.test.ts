@@ -1,25 +1,17 @@
 // /tren end to end: totals and per-category counts against independent SQL, the COVID band and
 // the 2020 bansos surge, the weekly toggle, the global filter bar without JavaScript, CSV.
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eContext, launchBrowser, parseCsv, ROOT, sql } from './harness';
+import { openE2E, RESULTS, parseCsv, sql } from './harness';
 
-const RESULTS = resolve(ROOT, 'test-results');
 const idInt = new Intl.NumberFormat('id-ID');
 let browser: Browser;
 let base: string;
 let db: string;
 
-beforeAll(async () => {
-	({ baseUrl: base, dbCopy: db } = e2eContext());
-	mkdirSync(RESULTS, { recursive: true });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+beforeAll(async () => ({ base, db, browser } = await openE2E()));
+afterAll(async () => await browser?.close());
 
 const IN_2020 = `created_at >= TIMESTAMP '2020-01-01' AND created_at < TIMESTAMP '2021-01-01'`;
 

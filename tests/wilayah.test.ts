@@ -1,26 +1,18 @@
 // /wilayah end to end: province ranking and per-capita figures against independent SQL, the
 // choropleth and its metric switch, the drill-down province → kab/kota → complaints, 404s.
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eContext, launchBrowser, parseCsv, ROOT, sql } from './harness';
+import { openE2E, RESULTS, parseCsv, sql } from './harness';
 
-const RESULTS = resolve(ROOT, 'test-results');
 const idInt = new Intl.NumberFormat('id-ID');
 const idDec1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 let browser: Browser;
 let base: string;
 let db: string;
 
-beforeAll(async () => {
-	({ baseUrl: base, dbCopy: db } = e2eContext());
-	mkdirSync(RESULTS, { recursive: true });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+beforeAll(async () => ({ base, db, browser } = await openE2E()));
+afterAll(async () => await browser?.close());
 
 describe('regions page', () => {
 	it('ranks provinces by volume with per-100k figures and draws the map', async () => {
