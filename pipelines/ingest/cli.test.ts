@@ -46,6 +46,7 @@ describe('npm run ingest', () => {
 		expect(missing.stderr).toMatch(/file not found/);
 		const unknownProfile = cli(s.file('p.csv', laporCsv([baseRow()])), '--profile', 'nosuch', '--db', `${s.dir}/cli/w3.duckdb`);
 		expect(unknownProfile.status).toBe(1);
-		expect(unknownProfile.stderr).toMatch(/unknown profile "nosuch"/);
+		expect(unknownProfile.stderr).toMatch(/^error: unknown profile "nosuch" \(known: lapor, lapor2017, surabaya\)/m);
+		expect(unknownProfile.stderr).not.toMatch(/\bat \S+\.ts:\d+/); // a message, not a stack trace
 	});
 });

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { DEFAULT_DB, openWarehouse } from '../warehouse/open.ts';
-import { UnreadableFileError } from './inspect.ts';
+import { InputError } from './inspect.ts';
 import { ingest, type RunSummary, type Stage } from './load.ts';
 
 const USAGE = `usage: npm run ingest -- <file>... [--db PATH] [--profile lapor|surabaya|lapor2017] [--json]
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
 	} catch (e) {
 		clearInterval(poll);
 		bar.stop();
-		const msg = e instanceof UnreadableFileError ? e.message : `${(e as Error).stack ?? e}`;
+		const msg = e instanceof InputError ? e.message : `${(e as Error).stack ?? e}`;
 		console.error(`error: ${msg}\nnothing was loaded: the warehouse is unchanged.`);
 		return 1;
 	} finally {

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { InputError } from './inspect.ts';
 import { CHANNELS, CLASSIFICATIONS, LIFECYCLE, OPD_TYPES } from './vocab.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,7 +71,7 @@ export type Profile = z.infer<typeof Profile>;
 
 function readJson<T>(schema: z.ZodType<T>, file: string): T {
 	const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-	if (!parsed.success) throw new Error(`invalid config ${file}:\n${z.prettifyError(parsed.error)}`);
+	if (!parsed.success) throw new InputError(`invalid config ${file}:\n${z.prettifyError(parsed.error)}`);
 	return parsed.data;
 }
 

@@ -16,7 +16,9 @@ export interface FileFacts {
 	encoding: Encoding;
 }
 
-export class UnreadableFileError extends Error {}
+/** A problem with what the user gave (file, option, config): reported as a message, not a stack. */
+export class InputError extends Error {}
+export class UnreadableFileError extends InputError {}
 
 /** Format from the first bytes, not the extension: exports are often misnamed. */
 export async function sniffFormat(path: string): Promise<Format> {

@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { REGION_MACROS } from '../warehouse/region-sql.ts';
 import { DATE_FIELDS, loadAliases, loadProfiles, loadRules, type Profile, type RuleSet } from './config.ts';
 import { detectProfile, mapHeaders, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
-import { inspectFile, transcodeToUtf8, UnreadableFileError, type FileFacts } from './inspect.ts';
+import { InputError, inspectFile, transcodeToUtf8, UnreadableFileError, type FileFacts } from './inspect.ts';
 import { INGEST_MACROS } from './macros.ts';
 import { jsonToCsv, xlsxToCsv, type ParseFailure } from './records.ts';
 import { agencyExpr, categoryLookupSql, DISTRICT_LOOKUP_SQL, fieldExpr, finalColumnsSql, ident, textColumnsSql, lit, NORM_WORK_COLUMNS, normaliseSql, regionLookupSql, ruleLookupSql } from './sql.ts';
@@ -57,7 +57,7 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 	const rules = loadRules();
 	const profiles = loadProfiles();
 	const forced = opts.profile ? profiles.find((p) => p.name === opts.profile) : undefined;
-	if (opts.profile && !forced) throw new Error(`unknown profile "${opts.profile}" (known: ${profiles.map((p) => p.name).join(', ')})`);
+	if (opts.profile && !forced) throw new InputError(`unknown profile "${opts.profile}" (known: ${profiles.map((p) => p.name).join(', ')})`);
 	const runId = randomUUID();
 	const work = mkdtempSync(join(tmpdir(), 'telaah-ingest-'));
 	await conn.run(INGEST_MACROS);
