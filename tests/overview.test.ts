@@ -164,6 +164,42 @@ describe('overview page', () => {
 		await context.close();
 	});
 
+	it('shows target progress, the backlog and the change against the previous period, matching SQL', async () => {
+		// Independent SQL: Kab. Tangerang (36.03), January–June 2023, and the same length before it.
+		const inRegion = `(province_code = '36.03' OR regency_code = '36.03')`;
+		const count = async (from: string, to: string) =>
+			(await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${inRegion}
+				AND created_at >= TIMESTAMP '${from}' AND created_at < TIMESTAMP '${to}'`))[0]!.n;
+		const n = await count('2023-01-01', '2023-07-01');
+		const before = await count('2022-07-01', '2023-01-01');
+		const target = (await sql<{ t: number }>(db, `SELECT target::INTEGER AS t FROM region_targets WHERE region_code = '36.03' AND year = 2023`))[0]!.t;
+		const open = (await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${inRegion}
+			AND created_at >= TIMESTAMP '2023-01-01' AND created_at < TIMESTAMP '2023-07-01'
+			AND status IN ('belum_terverifikasi', 'terverifikasi', 'terdisposisi', 'ditindaklanjuti', 'ditanggapi_pelapor', 'ditunda')`))[0]!.n;
+		expect(target).toBe(3000);
+
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		expect((await page.goto(`${base}/?region=36.03&from=2023-01&to=2023-06`))?.status()).toBe(200);
+		const pct = new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+		await expect(page.getByTestId('target-text').textContent()).resolves.toBe(
+			`${idInt.format(n)} dari ${idInt.format(target)} aduan (${pct.format(n / target)})`
+		);
+		expect(await page.locator('[data-testid=target-progress] progress').getAttribute('max')).toBe(String(target));
+		await expect(page.getByTestId('kpi-backlog').textContent()).resolves.toBe(idInt.format(open));
+		const change = (await page.getByTestId('change-total').locator('.visually-hidden').textContent()) ?? '';
+		expect(change).toContain('Jul 2022 – Des 2022');
+		if (before > 0 && n !== before) {
+			const signed = new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+			await expect(page.getByTestId('change-total').locator('[aria-hidden]').textContent()).resolves.toBe(
+				`${n > before ? '▲' : '▼'} ${signed.format((n - before) / before)}`
+			);
+		}
+		expect(await page.locator('.kpi svg.sparkline').count()).toBeGreaterThan(0);
+		await page.screenshot({ path: resolve(RESULTS, 'overview-target.png'), fullPage: true });
+		await context.close();
+	});
+
 	it('explains a missing warehouse with a 503 page instead of crashing', async () => {
 		const server = await startServer(resolve(workDir, 'missing.duckdb'));
 		try {

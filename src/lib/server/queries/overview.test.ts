@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openWarehouse } from '$pipelines/warehouse/open';
 import { closeDb, query, QueryShapeError } from '../db';
-import { kpis, monthly, overview, topCategories } from './overview';
+import { addMonths, comparisonPeriods, kpis, monthly, overview, periodCards, regionTarget, topCategories } from './overview';
 
 const dir = mkdtempSync(join(tmpdir(), 'telaah-overview-'));
 const db = join(dir, 'w.duckdb');
@@ -132,5 +132,62 @@ describe('overview queries', () => {
 			process.env.TELAAH_DB = db;
 		}
 		expect((await kpis(all)).total).toBe(9);
+	});
+});
+
+describe('deadline, backlog, change and target cards', () => {
+	// As-of date: 2021-02-02 (A8, the latest timestamp). A9 has no created_at and drops out.
+	it('counts deadline breaches in working days and the backlog by open status', async () => {
+		const { period: p, months } = await periodCards(all);
+		expect(p.total).toBe(8);
+		// Nothing is verified: due = unverified and more than 3 working days old, dihapus/arsip out:
+		// A1 A2 A3 A4 (A7, A8 are 1 and 0 working days before the as-of date). All breach.
+		expect(p.breach3Rate).toBe(1);
+		// Responded: A1 (Fri→Sat, 0 wd), A2 (3 wd), A4 (Fri→Wed, 3 wd), A7 (before filing: not late);
+		// unresponded and overdue: A3 → 1 breach out of 5 due.
+		expect(p.breach5Rate).toBeCloseTo(1 / 5, 10);
+		expect(p.backlogByStatus).toEqual({
+			belum_terverifikasi: 1, // A8
+			terverifikasi: 0,
+			terdisposisi: 1, // A3
+			ditindaklanjuti: 1, // A2
+			ditanggapi_pelapor: 0, // A9 has no date
+			ditunda: 1 // A4
+		});
+		expect(p.backlog).toBe(4);
+		expect(p.followUpRate).toBeCloseTo(4 / 6, 10); // A1 A2 A4 A7 of A1-A4, A7, A8
+		expect(p.medianResponseDays).toBeCloseTo(3, 10);
+		const jan = months.get('2020-01')!;
+		expect([jan.total, jan.followUpRate, jan.breach5Rate, jan.backlog]).toEqual([2, 1, 0, 1]);
+		expect(months.has('2020-02')).toBe(false);
+	});
+
+	it('compares with the previous period of the same length, or the last full month', async () => {
+		expect(addMonths('2023-01', -6)).toBe('2022-07');
+		expect(addMonths('2022-12', 1)).toBe('2023-01');
+		expect(comparisonPeriods({ from: '2023-01', to: '2023-06' }, '2024-12')).toEqual({
+			current: { from: '2023-01', to: '2023-06' },
+			previous: { from: '2022-07', to: '2022-12' },
+			selected: true
+		});
+		expect(comparisonPeriods({ from: null, to: null }, '2021-02')).toEqual({
+			current: { from: '2021-01', to: '2021-01' },
+			previous: { from: '2020-12', to: '2020-12' },
+			selected: false
+		});
+		expect(comparisonPeriods({ from: null, to: null }, null)).toBeNull();
+		const o = await overview({ from: '2020-03', to: '2020-05' });
+		expect(o.change?.previous).toEqual({ from: '2019-12', to: '2020-02' });
+		expect(o.change?.now.total).toBe(4); // A3-A6
+		expect(o.change?.before.total).toBe(2); // A1, A2
+		expect(o.change?.before.followUpRate).toBe(1);
+		expect(o.cardMonths.map((c) => c.total)).toEqual([3, 0, 1]);
+	});
+
+	it('finds the annual target of the selected region for a period within one year', async () => {
+		expect(await regionTarget({ region: '36.03', from: '2023-01', to: '2023-06' })).toEqual({ year: 2023, target: 3000 });
+		expect(await regionTarget({ region: '36.03', from: '2022-07', to: '2023-06' })).toBeNull();
+		expect(await regionTarget({ region: '36.03', from: null, to: null })).toBeNull();
+		expect(await regionTarget({ region: '36.04', from: '2023-01', to: '2023-06' })).toBeNull();
 	});
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query, queryOne } from '../db';
+import { DEADLINE_CTE, DEADLINE_METRICS } from './agencies';
 import { FILTER_WHERE, withFilters } from './filter-sql';
 
 /** The global filters (period, region, category, channel, status); values are bound. */
@@ -158,11 +159,173 @@ export interface Overview {
 	kpis: Kpis;
 	monthly: readonly MonthCount[];
 	categories: readonly CategoryCount[];
+	/** Deadline breaches and backlog for the period (the other cards read `kpis`). */
+	cards: CardValues;
+	/** Card figures per month of `monthly` (zero-filled months: total 0, rates null). */
+	cardMonths: readonly CardValues[];
+	/** The periods compared for each card's change, with their figures; null when there is no data. */
+	change: {
+		current: { from: string; to: string };
+		previous: { from: string; to: string };
+		selected: boolean;
+		now: CardValues;
+		before: CardValues;
+	} | null;
+	target: { year: number; target: number } | null;
 }
 
 export async function overview(period: Period): Promise<Overview> {
 	// One connection: these run one after the other anyway; each is a single scan of `complaints`.
 	const warehouse = await warehouseFacts();
-	const [k, m, c] = await Promise.all([kpis(period), monthly(period), topCategories(period)]);
-	return { warehouse, kpis: k, monthly: m, categories: c };
+	const cmp = comparisonPeriods({ from: period.from ?? null, to: period.to ?? null }, warehouse.last_month);
+	const [k, m, c, pc, now, before, target] = await Promise.all([
+		kpis(period),
+		monthly(period),
+		topCategories(period),
+		periodCards(period),
+		cmp ? periodCards({ ...period, ...cmp.current }) : null,
+		cmp ? periodCards({ ...period, ...cmp.previous }) : null,
+		regionTarget(period)
+	]);
+	return {
+		warehouse,
+		kpis: k,
+		monthly: m,
+		categories: c,
+		cards: pc.period,
+		cardMonths: m.map((x) => pc.months.get(x.month) ?? EMPTY),
+		change: cmp && now && before ? { ...cmp, now: now.period, before: before.period } : null,
+		target
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadline breaches, backlog, change against the previous period, sparklines and target (issue 3).
+
+/** Statuses still in an agency's queue, in lifecycle order (the backlog card). */
+export const OPEN_STATUSES = [
+	'belum_terverifikasi',
+	'terverifikasi',
+	'terdisposisi',
+	'ditindaklanjuti',
+	'ditanggapi_pelapor',
+	'ditunda'
+] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+
+/*
+ * Per month and for the whole period (the row with month NULL), over the filtered complaints with a
+ * known created_at: the deadline figures of /instansi (DEADLINE_CTE / DEADLINE_METRICS in
+ * agencies.ts: breach3/due3 and breach5/due5 in working days with holidays), the follow-up and
+ * completion counts of KPI_SQL and the backlog (complaints now in an open status) by status.
+ */
+const PERIOD_AGG_SQL = `
+	WITH ${DEADLINE_CTE}
+	SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, ${DEADLINE_METRICS},
+		count(*) FILTER (WHERE status NOT IN (${list(EXCLUDED_STATUSES)}))::INTEGER AS eligible,
+		count(*) FILTER (WHERE status NOT IN (${list(EXCLUDED_STATUSES)})
+			AND (status IN (${list(FOLLOWED_UP_STATUSES)}) OR first_response_at IS NOT NULL))::INTEGER AS followed_up,
+		count(*) FILTER (WHERE status = 'selesai')::INTEGER AS completed,
+		${OPEN_STATUSES.map((s) => `count(*) FILTER (WHERE status = '${s}')::INTEGER AS "open_${s}"`).join(',\n\t\t')}
+	FROM f
+	GROUP BY GROUPING SETS ((date_trunc('month', created_at)), ())
+	ORDER BY month NULLS FIRST`;
+
+const AggRow = z.object({
+	month: z.string().nullable(),
+	n: z.number().int(),
+	response_median: z.number().nullable(),
+	due3: z.number().int(),
+	breach3: z.number().int(),
+	due5: z.number().int(),
+	breach5: z.number().int(),
+	eligible: z.number().int(),
+	followed_up: z.number().int(),
+	completed: z.number().int(),
+	...Object.fromEntries(OPEN_STATUSES.map((s) => [`open_${s}`, z.number().int()]))
+}).passthrough();
+
+/** The card figures of one month or one period. */
+export interface CardValues {
+	total: number;
+	followUpRate: number | null;
+	completionRate: number | null;
+	medianResponseDays: number | null;
+	breach3Rate: number | null;
+	breach5Rate: number | null;
+	backlog: number;
+	backlogByStatus: Record<OpenStatus, number>;
+}
+
+const rate = (a: number, b: number) => (b ? a / b : null);
+function cardValues(r: z.infer<typeof AggRow>): CardValues {
+	const row = r as Record<string, unknown>;
+	const byStatus = Object.fromEntries(OPEN_STATUSES.map((s) => [s, row[`open_${s}`] as number])) as Record<OpenStatus, number>;
+	return {
+		total: r.n,
+		followUpRate: rate(r.followed_up, r.eligible),
+		completionRate: rate(r.completed, r.eligible),
+		medianResponseDays: r.response_median,
+		breach3Rate: rate(r.breach3, r.due3),
+		breach5Rate: rate(r.breach5, r.due5),
+		backlog: OPEN_STATUSES.reduce((s, k) => s + byStatus[k], 0),
+		backlogByStatus: byStatus
+	};
+}
+
+const EMPTY: CardValues = cardValues({
+	month: null, n: 0, response_median: null, due3: 0, breach3: 0, due5: 0, breach5: 0, eligible: 0, followed_up: 0, completed: 0,
+	...Object.fromEntries(OPEN_STATUSES.map((s) => [`open_${s}`, 0]))
+} as z.infer<typeof AggRow>);
+
+/** Card figures for the whole period and per month (only months with complaints). */
+export async function periodCards(period: Period): Promise<{ period: CardValues; months: Map<string, CardValues> }> {
+	const rows = await query(PERIOD_AGG_SQL, params(period), AggRow);
+	const months = new Map<string, CardValues>();
+	let whole = EMPTY;
+	for (const r of rows) {
+		if (r.month === null) whole = cardValues(r);
+		else months.set(r.month, cardValues(r));
+	}
+	return { period: whole, months };
+}
+
+/** 'YYYY-MM' shifted by k months. */
+export function addMonths(ym: string, k: number): string {
+	const [y, m] = ym.split('-').map(Number) as [number, number];
+	const i = y * 12 + (m - 1) + k;
+	return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The two periods a KPI's change compares. With a `from` month: the selected period (to the
+ * last month with data when `to` is open) against the period of the same length just before
+ * it. Without one: the last full month (the `to` month, or the month before the last month
+ * with data, which may be partial) against the month before.
+ */
+export function comparisonPeriods(
+	p: { from: string | null; to: string | null },
+	lastMonth: string | null
+): { current: { from: string; to: string }; previous: { from: string; to: string }; selected: boolean } | null {
+	if (p.from) {
+		const to = p.to ?? lastMonth;
+		if (!to || to < p.from) return null;
+		const [fy, fm] = p.from.split('-').map(Number) as [number, number];
+		const [ty, tm] = to.split('-').map(Number) as [number, number];
+		const len = (ty - fy) * 12 + (tm - fm) + 1;
+		return { current: { from: p.from, to }, previous: { from: addMonths(p.from, -len), to: addMonths(p.from, -1) }, selected: true };
+	}
+	const last = p.to ?? (lastMonth ? addMonths(lastMonth, -1) : null);
+	if (!last) return null;
+	return { current: { from: last, to: last }, previous: { from: addMonths(last, -1), to: addMonths(last, -1) }, selected: false };
+}
+
+/** Annual target of the selected region for the selected year (a period within one calendar year). */
+const TARGET_SQL = `SELECT target::INTEGER AS target FROM region_targets WHERE region_code = $region AND year = $year`;
+
+export async function regionTarget(f: Period): Promise<{ year: number; target: number } | null> {
+	if (!f.region || !f.from || !f.to || f.from.slice(0, 4) !== f.to.slice(0, 4)) return null;
+	const year = Number(f.from.slice(0, 4));
+	const rows = await query(TARGET_SQL, { region: f.region, year }, z.object({ target: z.number().int() }));
+	return rows[0] ? { year, target: rows[0].target } : null;
 }
