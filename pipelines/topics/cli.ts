@@ -1,22 +1,24 @@
-// npm run topics -- [--db PATH] [--k K] [--seed S] [--json]
+// npm run topics -- [--db PATH] [--k K] [--seed S] [--json] | --assign-new | --spikes
 // Fits topic clusters on the warehouse's complaint texts and writes topic_clusters,
 // complaint_topics, topic_examples, complaint_themes and topic_fit in one transaction.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DB, openWarehouse } from '../warehouse/open.ts';
-import { assignNew, runTopics } from './store.ts';
+import { themeSpikes } from './spikes-warehouse.ts';
+import { assignNew, runTopics, TOPIC_TABLES_SQL } from './store.ts';
 
 const USAGE = `usage: npm run topics -- [--db PATH] [--k K] [--seed S] [--json] [--assign-new]
   --db PATH   warehouse file (default data/telaah.duckdb)
   --k K       number of clusters (default: chosen by silhouette in 6..30)
   --seed S    random seed (default 20240601)
   --json      print the summary as JSON on the last stdout line
-  --assign-new  no refit: assign complaints not yet in complaint_topics to the stored clusters`;
+  --assign-new  no refit: assign complaints not yet in complaint_topics to the stored clusters
+  --spikes    no refit: list spikes of the stored policy themes per kab/kota and month`;
 
 async function main(): Promise<number> {
 	let values;
 	try {
-		({ values } = parseArgs({ options: { db: { type: 'string' }, k: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, 'assign-new': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+		({ values } = parseArgs({ options: { db: { type: 'string' }, k: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, 'assign-new': { type: 'boolean' }, spikes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
 	} catch (e) {
 		console.error(`${(e as Error).message}\n${USAGE}`);
 		return 2;
@@ -32,6 +34,21 @@ async function main(): Promise<number> {
 	}
 	const w = await openWarehouse(resolve(values.db ?? DEFAULT_DB));
 	try {
+		if (values.spikes) {
+			await w.conn.run(TOPIC_TABLES_SQL);
+			const r = await themeSpikes(w.conn);
+			if (r.series === 0) {
+				console.log('no themed complaints with a kab/kota: run `npm run topics` first');
+			} else {
+				console.log(`${r.spikes.length} spikes in ${r.series} theme × kab/kota series, ${r.months[0]} .. ${r.months.at(-1)}`);
+				const sorted = [...r.spikes].sort((a, b) => a.start.localeCompare(b.start) || a.theme.localeCompare(b.theme) || a.regencyCode.localeCompare(b.regencyCode));
+				for (const s of sorted) {
+					console.log(`  ${s.start}..${s.end}  ${s.theme.padEnd(12)} ${s.regencyCode.padEnd(6)} peak ${s.peak} ${s.peakCount} vs ${s.peakBaseline} (×${s.ratio.toFixed(1)}, +${s.excess} in all)`);
+				}
+			}
+			if (values.json) console.log(JSON.stringify(r));
+			return 0;
+		}
 		if (values['assign-new']) {
 			const a = await assignNew(w.conn);
 			console.log(`${a.assigned} new complaints assigned; themes: ${Object.entries(a.themes).map(([t, n]) => `${t} ${n}`).join(', ') || 'none'}`);
