@@ -3,18 +3,9 @@ import { BANSOS_SURGE_REGIONS, DEFAULT_ROWS, DEFAULT_SEED } from '../sample/anch
 import { generateComplaints } from '../sample/generate';
 import type { RegionRef } from '../sample/regions';
 import { loadReference, locationResolver } from '../sample/test-support';
+import { rng } from './model';
 import { detectSpikes, detectSpikesInSeries, logPoissonUpperTail, median, monthRange, scorePeriods } from './spikes';
 
-function mulberry32(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Knuth's Poisson sampler (fine for λ < 100). */
 function poisson(rand: () => number, lambda: number): number {
@@ -92,7 +83,7 @@ describe('detectSpikes on hand-made series', () => {
 		let alarms = 0;
 		let alarmsWithoutSeason = 0;
 		for (let seed = 1; seed <= 20; seed++) {
-			const rand = mulberry32(seed);
+			const rand = rng(seed);
 			const level = 5 + seed * 3; // 8 .. 65 a month
 			const counts = Array.from({ length: 84 }, (_, t) => poisson(rand, level * (1 + 0.25 * Math.sin((2 * Math.PI * t) / 12)) * (1 + t / 200)));
 			alarms += detectSpikes(counts).length;
