@@ -35,6 +35,8 @@ export function ruleLookupSql(table: string, rules: RuleSet[RuleKind], rawExpr: 
  * an explicit code wins; then the most specific part of the location text; an ambiguous
  * spelling is settled by the agency's or province's region when they name one candidate;
  * without a location, the province or a "Kota X"/"Kabupaten X" phrase inside the agency name.
+ * A location that names no region (a street address) falls back to the agency's region: the
+ * complaint was sent there. Only when nothing resolves is the row unknown or ambiguous.
  */
 export function regionLookupSql(e: RegionInputs): string {
 	return `CREATE OR REPLACE TEMP TABLE lk_region AS
