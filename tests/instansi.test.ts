@@ -94,4 +94,28 @@ describe('agencies page', () => {
 		expect((await fetch(`${base}/instansi?sort=nope`)).status).toBe(400);
 		expect(readFileSync(HOLIDAYS, 'utf8')).toContain('2020-05-25');
 	});
+
+	it('follows an OPD type to its agency page, whose volume matches SQL; an unknown type is a 404', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${base}/instansi?from=2020-03&to=2021-01`);
+		const link = page.locator('[data-testid="agency-table"] tbody tr').first().locator('a[data-testid="opd-link"]');
+		const type = await page.locator('[data-testid="agency-table"] tbody tr').first().getAttribute('data-opd');
+		expect(type).toBeTruthy();
+		await Promise.all([page.waitForURL(new RegExp(`/instansi/${type}\\?`)), link.click()]);
+		expect(page.url()).toContain('from=2020-03');
+		const [{ n }] = (await sql<{ n: number }>(
+			db,
+			`SELECT count(*)::INTEGER AS n FROM complaints WHERE opd_type = '${type}' AND created_at >= TIMESTAMP '2020-03-01' AND created_at < TIMESTAMP '2021-02-01'`
+		)) as [{ n: number }];
+		expect(n).toBeGreaterThan(0);
+		expect(await page.locator('[data-testid="kpi-total"]').textContent()).toBe(idInt.format(n));
+		const perAgency = (await page.locator('[data-testid="type-agency-table"] [data-col="n"]').allTextContents()).map((t) => Number(t.replaceAll('.', '')));
+		expect(perAgency.reduce((a, b) => a + b, 0)).toBe(n);
+		await page.close();
+		expect((await fetch(`${base}/instansi/nonsense`)).status).toBe(404);
+		const csv = await fetch(`${base}/api/instansi/${type}.csv?from=2020-03&to=2021-01`);
+		expect(csv.status).toBe(200);
+		const [, ...rows] = parseCsv(await csv.text());
+		expect(rows.reduce((a, r) => a + Number(r[3]), 0)).toBe(n);
+	});
 });

@@ -17,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 		rows,
 		asOf,
 		byAgency: Boolean(filters.region),
+		linkQuery: filterQuery(filters),
 		sortHrefs: Object.fromEntries(AGENCY_SORTS.map((s) => [s, `/instansi${filterQuery(filters, { sort: s === 'n' ? null : s })}`])),
 		csvHref: `/api/instansi.csv${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`
 	};

@@ -1,5 +1,6 @@
 // Queries behind /instansi: the OPD league table, grouped by opd_type, or by (opd_type,
-// agency_name) when a region is selected. Definitions (domain.md §1, §5):
+// agency_name) when a region is selected; and /instansi/[type], the same SQL restricted to one
+// OPD type by $opd. Definitions (domain.md §1, §5):
 // - responseMedian / responseP90: calendar days created_at → first_response_at, only where >= 0;
 // - closeMedian: calendar days created_at → closed_at, only where >= 0;
 // - breach3 ("verifikasi ≤3 hari kerja"): share of due complaints whose verified_at came more than
@@ -54,7 +55,8 @@ export const DEADLINE_METRICS = `
 const LEAGUE_SQL = `
 	WITH ${DEADLINE_CTE}
 	SELECT opd_type, CASE WHEN $byAgency THEN coalesce(agency_name, '') END AS agency, ${DEADLINE_METRICS}
-	FROM f GROUP BY ALL
+	FROM f WHERE ($opd::VARCHAR IS NULL OR opd_type = $opd)
+	GROUP BY ALL
 	ORDER BY n DESC, opd_type, agency`;
 
 const Row = z.object({
@@ -118,6 +120,48 @@ export function sortAgencies(rows: readonly AgencyRow[], sort: AgencySort): Agen
 
 /** The league table: by OPD type, or by agency within type when a region is selected. */
 export async function agencyLeague(f: Partial<Filters>, sort: AgencySort = 'n'): Promise<AgencyRow[]> {
-	const rows = await query(LEAGUE_SQL, withFilters(f, { byAgency: Boolean(f.region) }), Row);
+	const rows = await query(LEAGUE_SQL, withFilters(f, { byAgency: Boolean(f.region), opd: null }), Row);
 	return sortAgencies(rows.map(withRates), sort);
+}
+
+/** The league table's one row for an OPD type (the same SQL, restricted to it); null when it has no complaints. */
+export async function opdTypeSummary(f: Partial<Filters>, opdType: string): Promise<AgencyRow | null> {
+	const rows = await query(LEAGUE_SQL, withFilters(f, { byAgency: false, opd: opdType }), Row);
+	return rows[0] ? withRates(rows[0]) : null;
+}
+
+// The agencies of one OPD type, by name and kab/kota (regency_code), same metrics.
+const TYPE_AGENCIES_SQL = `
+	WITH ${DEADLINE_CTE}
+	SELECT opd_type, coalesce(agency_name, '') AS agency, regency_code, province_code, ${DEADLINE_METRICS}
+	FROM f WHERE opd_type = $opd
+	GROUP BY ALL
+	ORDER BY n DESC, agency, regency_code`;
+
+const AgencyRegionRow = Row.extend({ regency_code: z.string().nullable(), province_code: z.string().nullable() });
+export type AgencyRegionRow = AgencyRow & { regency_code: string | null; province_code: string | null };
+
+/** Agencies (agency_name × regency) of one OPD type, largest first. */
+export async function opdTypeAgencies(f: Partial<Filters>, opdType: string): Promise<AgencyRegionRow[]> {
+	const rows = await query(TYPE_AGENCIES_SQL, withFilters(f, { opd: opdType }), AgencyRegionRow);
+	return rows.map(withRates);
+}
+
+const TYPE_MONTHLY_SQL = `
+	WITH m AS (
+		SELECT date_trunc('month', created_at) AS month, count(*) AS n
+		FROM complaints WHERE created_at IS NOT NULL AND opd_type = $opd AND ${FILTER_WHERE}
+		GROUP BY 1
+	), months AS (
+		SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS month FROM m
+	)
+	SELECT strftime(months.month, '%Y-%m') AS month, coalesce(m.n, 0)::INTEGER AS n
+	FROM months LEFT JOIN m USING (month)
+	ORDER BY months.month`;
+
+const MonthRow = z.object({ month: z.string(), n: z.number().int() });
+
+/** Complaints per month for one OPD type under the filters (empty months between as 0). */
+export function opdTypeMonthly(f: Partial<Filters>, opdType: string): Promise<readonly { month: string; n: number }[]> {
+	return query(TYPE_MONTHLY_SQL, withFilters(f, { opd: opdType }), MonthRow);
 }

@@ -10,7 +10,7 @@ import { NO_FILTERS } from '$lib/filters';
 import { workingDaysBetween } from '$lib/holidays';
 import { openWarehouse } from '$pipelines/warehouse/open';
 import { closeDb, query } from '../db';
-import { agencyLeague } from './agencies';
+import { agencyLeague, opdTypeAgencies, opdTypeMonthly, opdTypeSummary } from './agencies';
 import { CALENDAR_CTE } from './calendar';
 import { complaintById, complaintCsvRows, complaintPage, PAGE_SIZE } from './complaints';
 import { regionRanking } from './regions';
@@ -111,6 +111,32 @@ describe('agency league (/instansi)', () => {
 		const byName = await agencyLeague({ ...all, region: '32.01' }, 'name');
 		expect(byName.map((r) => r.agency)).toEqual(['Dinsos Bogor']);
 		expect((await agencyLeague({ ...all, channel: 'sms' }))[0]).toMatchObject({ opd_type: 'dinsos', n: 1 });
+	});
+
+	it('scopes the same metrics to one OPD type: summary, agencies by kab/kota, monthly (/instansi/[type])', async () => {
+		const dinsos = (await opdTypeSummary(all, 'dinsos'))!;
+		expect(dinsos).toMatchObject({ opd_type: 'dinsos', agency: null, n: 3, due3: 3, breach3: 1, due5: 3, breach5: 1, old60: 3, unresolved60: 2 });
+		expect(dinsos.response_median).toBeCloseTo(9, 10);
+		expect(dinsos.response_p90).toBeCloseTo(9.8, 10);
+		expect(dinsos.breach5Rate).toBeCloseTo(1 / 3, 10);
+		// The league table's own row, unchanged by the parameter.
+		expect(dinsos).toEqual((await agencyLeague(all)).find((r) => r.opd_type === 'dinsos'));
+		expect(await opdTypeSummary(all, 'bpbd')).toBeNull();
+		expect((await opdTypeSummary({ ...all, channel: 'sms' }, 'dinsos'))!.n).toBe(1);
+
+		const agencies = await opdTypeAgencies(all, 'dinsos');
+		// Dinsos Lebak: B1 (verified 3 WD, response 4 WD), B2 (4 WD, 6 WD); Dinsos Bogor: B5.
+		expect(agencies.map((r) => [r.agency, r.regency_code, r.n, r.breach3, r.breach5, r.unresolved60])).toEqual([
+			['Dinsos Lebak', '36.02', 2, 1, 1, 1],
+			['Dinsos Bogor', '32.01', 1, 0, 0, 1]
+		]);
+		expect(agencies[0]!.response_median).toBeCloseTo(9, 10);
+		expect((await opdTypeAgencies({ ...all, region: '32' }, 'dinsos')).map((r) => r.agency)).toEqual(['Dinsos Bogor']);
+
+		expect(await opdTypeMonthly(all, 'dinsos')).toEqual([{ month: '2020-05', n: 3 }]);
+		const pupr = await opdTypeMonthly(all, 'disdukcapil');
+		expect(pupr).toEqual([{ month: '2020-12', n: 1 }]);
+		expect(await opdTypeMonthly(all, 'bpbd')).toEqual([]);
 	});
 });
 

@@ -1,0 +1,33 @@
+// /instansi/[type]'s agency table as CSV: the same rows in the same order as the page.
+import { error } from '@sveltejs/kit';
+import { filterSuffix } from '$lib/filters';
+import { csvResponse } from '$lib/server/csv-response';
+import { requestLang } from '$lib/server/lang';
+import { opdTypeAgencies } from '$lib/server/queries/agencies';
+import { filtersOr400 } from '$lib/server/request';
+import { OPD_TYPES } from '$pipelines/ingest/vocab';
+import type { RequestHandler } from './$types';
+
+const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+const pct = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 100);
+
+export const GET: RequestHandler = (event) => {
+	const type = event.params.type;
+	if (!Object.hasOwn(OPD_TYPES, type)) error(404, 'Unknown OPD type');
+	return csvResponse(async () => {
+		const lang = requestLang(event);
+		const filters = filtersOr400(event.url, lang);
+		const rows = await opdTypeAgencies(filters, type);
+		return {
+			filename: `telaah-instansi-${type}${filterSuffix(filters)}.csv`,
+			header: [
+				'opd_type', 'agency', 'regency_code', 'complaints', 'response_median_days', 'response_p90_days', 'close_median_days',
+				'verification_due', 'verification_breach_pct', 'followup_due', 'followup_breach_pct', 'older_than_60d', 'unresolved_60d_pct'
+			],
+			rows: rows.map((r) => [
+				r.opd_type, r.agency, r.regency_code, r.n, r2(r.response_median), r2(r.response_p90), r2(r.close_median),
+				r.due3, pct(r.breach3Rate), r.due5, pct(r.breach5Rate), r.old60, pct(r.unresolved60Rate)
+			])
+		};
+	});
+};

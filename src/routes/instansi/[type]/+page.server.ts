@@ -1,0 +1,39 @@
+import { error } from '@sveltejs/kit';
+import { filterQuery } from '$lib/filters';
+import { i18n, translate } from '$lib/i18n';
+import { Lru, memo } from '$lib/server/cache';
+import { requestLang } from '$lib/server/lang';
+import { trendChart } from '$lib/server/plot';
+import { opdTypeAgencies, opdTypeMonthly, opdTypeSummary } from '$lib/server/queries/agencies';
+import { warehouseAsOfEvent } from '$lib/server/queries/asof';
+import { filtersOr400 } from '$lib/server/request';
+import { OPD_TYPES } from '$pipelines/ingest/vocab';
+import type { PageServerLoad } from './$types';
+
+const charts = new Lru<Promise<string>>(200);
+
+export const load: PageServerLoad = async (event) => {
+	const lang = requestLang(event);
+	const type = event.params.type;
+	if (!Object.hasOwn(OPD_TYPES, type)) error(404, { code: 'not_found', message: translate(lang, 'agency.notFound', { type: type.slice(0, 40) }) });
+	const filters = filtersOr400(event.url, lang);
+	const [summary, agencies, months, asOf] = await Promise.all([
+		opdTypeSummary(filters, type),
+		opdTypeAgencies(filters, type),
+		opdTypeMonthly(filters, type),
+		warehouseAsOfEvent()
+	]);
+	const L = i18n(lang);
+	const chart = months.length ? await memo(charts, `${lang}|${type}|${JSON.stringify(filters)}`, async () => trendChart(months, L)) : '';
+	return {
+		lang,
+		type,
+		filters,
+		summary,
+		agencies,
+		chart,
+		asOf,
+		linkQuery: filterQuery(filters),
+		csvHref: `/api/instansi/${type}.csv${filterQuery(filters)}`
+	};
+};
