@@ -3,7 +3,7 @@
 // from the warehouse, so Plot writes them as text nodes (escaped by the serializer).
 import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
-import { COVID_PERIOD, renderPlot } from './plot';
+import { covidBand, renderPlot } from './plot';
 import type { Grain, Series } from './queries/trends';
 import { provinceFeatures, type Feature } from './topo';
 
@@ -34,9 +34,7 @@ export function stackedChart(
 	const end = new Date(last);
 	if (grain === 'week') end.setUTCDate(end.getUTCDate() + 7);
 	else end.setUTCMonth(end.getUTCMonth() + 1);
-	const covidStart = day(`${COVID_PERIOD.from}-01`);
-	const covidEnd = new Date(Date.UTC(2021, 1, 1));
-	const band = covidStart < end && covidEnd > first ? [{ x1: covidStart < first ? first : covidStart, x2: covidEnd > end ? end : covidEnd }] : [];
+	const covid = covidBand(first, end, L);
 	return renderPlot({
 		width,
 		height,
@@ -46,23 +44,12 @@ export function stackedChart(
 		marginBottom: 32,
 		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
 		ariaLabel: opts.ariaLabel,
-		ariaDescription: band.length ? L.t('trend.covidNote') : undefined,
+		ariaDescription: covid.shown ? L.t('trend.covidNote') : undefined,
 		x: { type: 'utc', domain: [first, end], label: null },
 		y: { grid: true, label: `↑ ${L.t('common.complaints')}`, tickFormat: (n: number) => L.int(n) },
 		color: { domain: labels, range: PALETTE.slice(0, labels.length), legend: true },
 		marks: [
-			Plot.rectX(band, { x1: 'x1', x2: 'x2', fill: '#f3e3c3', fillOpacity: 0.85 }),
-			Plot.text(band, {
-				x: 'x1',
-				frameAnchor: 'top',
-				text: () => L.t('trend.covid'),
-				textAnchor: 'start',
-				lineAnchor: 'bottom',
-				dx: 4,
-				dy: -6,
-				fill: '#7a4f00',
-				fontWeight: 600
-			}),
+			...covid.marks,
 			Plot.rectY(data, {
 				x: 't',
 				y: 'n',

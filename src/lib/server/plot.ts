@@ -44,13 +44,7 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 	const end = addMonths(data[data.length - 1]!.month, 1);
 	const span = data.length;
 
-	// The shaded band, clipped to the months shown; absent when they don't overlap.
-	const covidStart = utcMonth(COVID_PERIOD.from);
-	const covidEnd = addMonths(utcMonth(COVID_PERIOD.to), 1);
-	const band =
-		covidStart < end && covidEnd > start
-			? [{ x1: covidStart < start ? start : covidStart, x2: covidEnd > end ? end : covidEnd }]
-			: [];
+	const covid = covidBand(start, end, L);
 
 	const yearTicks = span > (narrow ? 18 : 36);
 	const tickFormat = yearTicks
@@ -67,7 +61,7 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 		marginBottom: 32,
 		style: { fontSize: narrow ? '11px' : '12px', color: CHART_COLORS.ink, background: 'transparent', overflow: 'visible' },
 		ariaLabel: L.t('trend.ariaLabel'),
-		ariaDescription: band.length ? L.t('trend.covidNote') : undefined,
+		ariaDescription: covid.shown ? L.t('trend.covidNote') : undefined,
 		x: {
 			type: 'utc',
 			domain: [start, end],
@@ -91,18 +85,7 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 			tickFormat: (n: number) => L.int(n)
 		},
 		marks: [
-			Plot.rectX(band, { x1: 'x1', x2: 'x2', fill: CHART_COLORS.covidFill, fillOpacity: 0.85 }),
-			Plot.text(band, {
-				x: 'x1',
-				frameAnchor: 'top',
-				text: () => L.t('trend.covid'),
-				textAnchor: 'start',
-				lineAnchor: 'bottom',
-				dx: 4,
-				dy: -6,
-				fill: CHART_COLORS.covidText,
-				fontWeight: 600
-			}),
+			...covid.marks,
 			Plot.rectY(data, {
 				x: 'month',
 				y: 'n',
@@ -114,4 +97,34 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 			Plot.ruleY([0], { stroke: CHART_COLORS.ink })
 		]
 	});
+}
+
+/**
+ * The COVID period as a shaded, labelled band clipped to [start, end): shared by every time
+ * chart. No marks when the chart's time range does not overlap it.
+ */
+export function covidBand(start: Date, end: Date, L: I18n) {
+	const covidStart = utcMonth(COVID_PERIOD.from);
+	const covidEnd = addMonths(utcMonth(COVID_PERIOD.to), 1);
+	const band =
+		covidStart < end && covidEnd > start
+			? [{ x1: covidStart < start ? start : covidStart, x2: covidEnd > end ? end : covidEnd }]
+			: [];
+	return {
+		shown: band.length > 0,
+		marks: [
+			Plot.rectX(band, { x1: 'x1', x2: 'x2', fill: CHART_COLORS.covidFill, fillOpacity: 0.85 }),
+			Plot.text(band, {
+				x: 'x1',
+				frameAnchor: 'top',
+				text: () => L.t('trend.covid'),
+				textAnchor: 'start',
+				lineAnchor: 'bottom',
+				dx: 4,
+				dy: -6,
+				fill: CHART_COLORS.covidText,
+				fontWeight: 600
+			})
+		]
+	};
 }

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query } from '../db';
 import { CALENDAR_CTE } from './calendar';
-import { FILTER_WHERE, RESOLVED_SQL, withFilters } from './filter-sql';
+import { FILTER_WHERE, monthlyCountsSql, RESOLVED_SQL, withFilters } from './filter-sql';
 
 export const AS_OF_SQL = `(SELECT greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)) FROM complaints)`;
 
@@ -147,17 +147,7 @@ export async function opdTypeAgencies(f: Partial<Filters>, opdType: string): Pro
 	return rows.map(withRates);
 }
 
-const TYPE_MONTHLY_SQL = `
-	WITH m AS (
-		SELECT date_trunc('month', created_at) AS month, count(*) AS n
-		FROM complaints WHERE created_at IS NOT NULL AND opd_type = $opd AND ${FILTER_WHERE}
-		GROUP BY 1
-	), months AS (
-		SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS month FROM m
-	)
-	SELECT strftime(months.month, '%Y-%m') AS month, coalesce(m.n, 0)::INTEGER AS n
-	FROM months LEFT JOIN m USING (month)
-	ORDER BY months.month`;
+const TYPE_MONTHLY_SQL = monthlyCountsSql(`opd_type = $opd AND ${FILTER_WHERE}`);
 
 const MonthRow = z.object({ month: z.string(), n: z.number().int() });
 

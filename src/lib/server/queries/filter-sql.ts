@@ -21,3 +21,19 @@ export function withFilters(f: Partial<Filters>, extra: Params = {}): Params {
 export const FOLLOWED_UP_SQL = `status IN ('ditindaklanjuti', 'ditanggapi_pelapor', 'selesai')`;
 // Closed or removed from the queue: not "unresolved".
 export const RESOLVED_SQL = `status IN ('selesai', 'dihapus', 'arsip')`;
+
+/**
+ * Complaints per calendar month where `condition` (constant SQL with bound parameters) holds,
+ * with the empty months between the first and the last as 0. Rows: { month: 'YYYY-MM', n }.
+ */
+export const monthlyCountsSql = (condition: string) => `
+	WITH m AS (
+		SELECT date_trunc('month', created_at) AS month, count(*) AS n
+		FROM complaints WHERE created_at IS NOT NULL AND ${condition}
+		GROUP BY 1
+	), months AS (
+		SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS month FROM m
+	)
+	SELECT strftime(months.month, '%Y-%m') AS month, coalesce(m.n, 0)::INTEGER AS n
+	FROM months LEFT JOIN m USING (month)
+	ORDER BY months.month`;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query, queryOne } from '../db';
 import { DEADLINE_CTE, DEADLINE_METRICS } from './agencies';
-import { FILTER_WHERE, withFilters } from './filter-sql';
+import { FILTER_WHERE, monthlyCountsSql, withFilters } from './filter-sql';
 
 /** The global filters (period, region, category, channel, status); values are bound. */
 const IN_PERIOD = FILTER_WHERE;
@@ -88,17 +88,7 @@ export async function kpis(period: Period): Promise<Kpis> {
 }
 
 /** Complaints per calendar month, with empty months between the first and last as 0. */
-const MONTHLY_SQL = `
-	WITH m AS (
-		SELECT date_trunc('month', created_at) AS month, count(*) AS n
-		FROM complaints WHERE created_at IS NOT NULL AND ${IN_PERIOD}
-		GROUP BY 1
-	), months AS (
-		SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS month FROM m
-	)
-	SELECT strftime(months.month, '%Y-%m') AS month, coalesce(m.n, 0)::INTEGER AS n
-	FROM months LEFT JOIN m USING (month)
-	ORDER BY months.month`;
+const MONTHLY_SQL = monthlyCountsSql(IN_PERIOD);
 
 const MonthRow = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), n: z.number().int() });
 export type MonthCount = z.infer<typeof MonthRow>;
