@@ -19,3 +19,7 @@ export async function csvResponse(build: () => Promise<{ filename: string; heade
 		throw err;
 	}
 }
+
+/** CSV number formats shared by the downloads: 2 decimals, and a rate (0..1) as a percentage. */
+export const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+export const pct = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 100);

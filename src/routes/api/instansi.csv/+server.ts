@@ -1,13 +1,10 @@
 // /instansi's league table as CSV: the same rows in the same order as the page.
 import { filterSuffix } from '$lib/filters';
-import { csvResponse } from '$lib/server/csv-response';
+import { csvResponse, pct, r2 } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
 import { AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
 import { choiceOr400, filtersOr400 } from '$lib/server/request';
 import type { RequestHandler } from './$types';
-
-const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
-const pct = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 100);
 
 export const GET: RequestHandler = (event) =>
 	csvResponse(async () => {

@@ -1,15 +1,12 @@
 // /instansi/[type]'s agency table as CSV: the same rows in the same order as the page.
 import { error } from '@sveltejs/kit';
 import { filterSuffix } from '$lib/filters';
-import { csvResponse } from '$lib/server/csv-response';
+import { csvResponse, pct, r2 } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
 import { opdTypeAgencies } from '$lib/server/queries/agencies';
 import { filtersOr400 } from '$lib/server/request';
 import { OPD_TYPES } from '$pipelines/ingest/vocab';
 import type { RequestHandler } from './$types';
-
-const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
-const pct = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 100);
 
 export const GET: RequestHandler = (event) => {
 	const type = event.params.type;
