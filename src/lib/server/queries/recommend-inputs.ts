@@ -1,0 +1,171 @@
+// The rows the recommendation rules read (src/lib/recommend/inputs.ts) for one area and month.
+// Each query is bounded by a date window (12 months, or the theme series' 26) so one area costs
+// a few scans; the region statistics and channel counts cover all 552 regions and depend only on
+// the month, so a briefing batch over every region runs them once per month (query() memoises).
+import { z } from 'zod';
+import type { Area } from '$lib/recommend/types';
+import type { RecommendInputs, ThemeSeries } from '$lib/recommend/inputs';
+import { monthsBetween, shiftMonth } from '$lib/recommend/months';
+import { monthAfter } from '$lib/period';
+import THEMES from '$pipelines/topics/themes.json';
+import { query, queryOne } from '../db';
+import { DEADLINE_CTE, DEADLINE_METRICS, MetricRowSchema } from './agencies';
+import { RESOLVED_SQL, withFilters } from './filter-sql';
+
+/** Months of history in the theme series: the spike baseline (12) plus last season ±1 (13) and the month. */
+export const SERIES_MONTHS = 26;
+
+const AREA_WHERE = `($region IS NULL OR province_code = $region OR regency_code = $region)`;
+
+const REGIONS_SQL = `
+	WITH c AS (
+		SELECT province_code, regency_code, created_at, status, verified_at
+		FROM complaints WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP
+	),
+	agg AS (
+		SELECT CASE WHEN grouping(regency_code) = 0 THEN regency_code ELSE province_code END AS code,
+			count(*)::INTEGER AS n12,
+			count(*) FILTER (WHERE created_at >= $ystart::TIMESTAMP)::INTEGER AS n_ytd,
+			count(*) FILTER (WHERE status IN ('dihapus', 'arsip') AND verified_at IS NULL)::INTEGER AS removed
+		FROM c GROUP BY GROUPING SETS ((province_code), (regency_code))
+	)
+	SELECT r.code, r.level, r.short_name AS name, r.province_code,
+		ntile(4) OVER (PARTITION BY r.level ORDER BY r.population NULLS FIRST, r.code)::INTEGER AS band,
+		r.population::DOUBLE AS population,
+		coalesce(agg.n12, 0)::INTEGER AS n12, coalesce(agg.n_ytd, 0)::INTEGER AS n_ytd,
+		coalesce(agg.removed, 0)::INTEGER AS removed, t.target::INTEGER AS target
+	FROM regions r
+	LEFT JOIN agg ON agg.code = r.code
+	LEFT JOIN region_targets t ON t.region_code = r.code AND t.year = $year
+	ORDER BY r.code`;
+
+const RegionRow = z.object({
+	code: z.string(),
+	level: z.enum(['province', 'regency']),
+	name: z.string(),
+	province_code: z.string(),
+	band: z.number().int(),
+	population: z.number().nullable(),
+	n12: z.number().int(),
+	n_ytd: z.number().int(),
+	removed: z.number().int(),
+	target: z.number().int().nullable()
+});
+
+const CHANNELS_SQL = `
+	SELECT CASE WHEN grouping(regency_code) = 0 THEN regency_code ELSE province_code END AS code, channel, count(*)::INTEGER AS n
+	FROM complaints WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP
+	GROUP BY GROUPING SETS ((province_code, channel), (regency_code, channel))
+	HAVING code IS NOT NULL
+	ORDER BY code, channel`;
+
+const ChannelRow = z.object({ code: z.string(), channel: z.string(), n: z.number().int() });
+
+// The area's complaints filed in the month, by OPD type and in total (opd_type NULL).
+const DEADLINES_SQL = `
+	WITH ${DEADLINE_CTE}
+	SELECT CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type, ${DEADLINE_METRICS}
+	FROM f GROUP BY GROUPING SETS ((opd_type), ())`;
+
+const DeadlineRow = MetricRowSchema.pick({ due3: true, breach3: true, due5: true, breach5: true }).extend({ opd_type: z.string().nullable() });
+
+// "Resolved by time T": closed before T, or a closing status without a closing date.
+const resolvedBy = (t: string) => `(closed_at < ${t} OR (closed_at IS NULL AND ${RESOLVED_SQL}))`;
+const OPEN_AT = (t: string) => `status NOT IN ('dihapus', 'arsip') AND NOT ${resolvedBy(t)}`;
+
+const BACKLOG_SQL = `
+	WITH c AS (
+		SELECT created_at, closed_at, status FROM complaints
+		WHERE created_at >= $before_start::TIMESTAMP AND created_at < $end::TIMESTAMP AND ${AREA_WHERE}
+	)
+	SELECT
+		count(*) FILTER (WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP - INTERVAL 60 DAY)::INTEGER AS old60,
+		count(*) FILTER (WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP - INTERVAL 60 DAY
+			AND ${OPEN_AT('$end::TIMESTAMP')})::INTEGER AS unresolved60,
+		count(*) FILTER (WHERE created_at >= $start::TIMESTAMP AND ${OPEN_AT('$end::TIMESTAMP')})::INTEGER AS open_now,
+		count(*) FILTER (WHERE created_at < $before_end::TIMESTAMP AND ${OPEN_AT('$before_end::TIMESTAMP')})::INTEGER AS open_before
+	FROM c`;
+
+const BacklogRow = z.object({ old60: z.number().int(), unresolved60: z.number().int(), open_now: z.number().int(), open_before: z.number().int() });
+
+const HAS_THEMES_SQL = `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'complaint_themes'`;
+
+// Theme × kab/kota × month, plus every complaint per kab/kota × month (theme NULL) as the share's
+// denominator. Deleted complaints are left out, as in the topic pipeline.
+const THEMES_SQL = `
+	WITH c AS (
+		SELECT tracking_id, regency_code, strftime(created_at, '%Y-%m') AS month FROM complaints
+		WHERE status <> 'dihapus' AND regency_code IS NOT NULL
+			AND created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP AND ${AREA_WHERE}
+	)
+	SELECT t.theme, c.regency_code, c.month, count(*)::INTEGER AS n
+	FROM complaint_themes t JOIN c USING (tracking_id) GROUP BY ALL
+	UNION ALL
+	SELECT NULL, regency_code, month, count(*)::INTEGER FROM c GROUP BY ALL`;
+
+const ThemeRow = z.object({ theme: z.string().nullable(), regency_code: z.string(), month: z.string(), n: z.number().int() });
+
+const AREA_NAME_SQL = `SELECT short_name AS name, level FROM regions WHERE code = $code`;
+
+/** The area's display name and level; null for an unknown region code. */
+export async function areaInfo(area: Area, nationalName: string): Promise<RecommendInputs['area'] | null> {
+	if (area.level === 'nasional') return { level: 'nasional', code: null, name: nationalName };
+	const rows = await query(AREA_NAME_SQL, { code: area.code }, z.object({ name: z.string(), level: z.string() }));
+	const r = rows[0];
+	if (!r) return null;
+	return { level: r.level === 'province' ? 'provinsi' : 'kabkota', code: area.code, name: r.name };
+}
+
+/** Everything the rules need for `area` (already resolved by areaInfo) and `month` ('YYYY-MM'). */
+export async function recommendInputs(area: RecommendInputs['area'], month: string): Promise<RecommendInputs> {
+	const from12 = shiftMonth(month, -11);
+	const end = monthAfter(month);
+	const region = area.code;
+	const lookback = shiftMonth(month, -3);
+	const seriesFrom = shiftMonth(month, -(SERIES_MONTHS - 1));
+	const window = { start: `${from12}-01`, end };
+	const [regions, channels, deadlines, backlog, hasThemes] = await Promise.all([
+		query(REGIONS_SQL, { ...window, ystart: `${month.slice(0, 4)}-01-01`, year: Number(month.slice(0, 4)) }, RegionRow),
+		query(CHANNELS_SQL, window, ChannelRow),
+		query(DEADLINES_SQL, withFilters({ from: month, to: month, region }), DeadlineRow),
+		queryOne(BACKLOG_SQL, { ...window, region, before_start: `${shiftMonth(lookback, -11)}-01`, before_end: monthAfter(lookback) }, BacklogRow),
+		queryOne(HAS_THEMES_SQL, {}, z.object({ n: z.number().int() }))
+	]);
+	const months = monthsBetween(seriesFrom, month);
+	let themes: ThemeSeries[] | null = null;
+	if (hasThemes.n > 0) {
+		const rows = await query(THEMES_SQL, { start: `${seriesFrom}-01`, end, region }, ThemeRow);
+		const index = new Map(months.map((m, i) => [m, i]));
+		const series = new Map<string, ThemeSeries>();
+		for (const r of rows) {
+			const key = `${r.theme ?? ''}\u0000${r.regency_code}`;
+			let s = series.get(key);
+			if (!s) series.set(key, (s = { theme: r.theme, regencyCode: r.regency_code, counts: months.map(() => 0) }));
+			s.counts[index.get(r.month)!] = r.n;
+		}
+		themes = [...series.values()];
+	}
+	return {
+		area,
+		month,
+		from12,
+		months,
+		regions: regions.map((r) => ({
+			code: r.code,
+			level: r.level === 'province' ? 'provinsi' : 'kabkota',
+			name: r.name,
+			provinceCode: r.province_code,
+			band: r.band,
+			population: r.population,
+			n12: r.n12,
+			nYtd: r.n_ytd,
+			target: r.target,
+			removedUnverified: r.removed
+		})),
+		channels: [...channels],
+		deadlines: deadlines.map((d) => ({ opdType: d.opd_type, due3: d.due3, breach3: d.breach3, due5: d.due5, breach5: d.breach5 })),
+		backlog: { old60: backlog.old60, unresolved60: backlog.unresolved60, openNow: backlog.open_now, openBefore: backlog.open_before },
+		themes,
+		themeLabels: Object.fromEntries(THEMES.themes.map((t) => [t.id, t.label]))
+	};
+}

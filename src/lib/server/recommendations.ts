@@ -1,0 +1,47 @@
+// Recommendations for an area and a month: gather the inputs (recommend-inputs.ts), run the pure
+// engine ($lib/recommend) with the validated thresholds. Used by /rekomendasi and the briefing.
+import { error } from '@sveltejs/kit';
+import { i18n, translate, type Lang } from '$lib/i18n';
+import { findings, regionsNeedingAttention } from '$lib/recommend';
+import { rank } from '$lib/recommend/rank';
+import { THRESHOLDS } from '$lib/recommend/config';
+import type { RecommendInputs } from '$lib/recommend/inputs';
+import { MONTH_RE, shiftMonth } from '$lib/recommend/months';
+import type { Area, Recommendation } from '$lib/recommend/types';
+import { warehouseAsOfEvent } from './queries/asof';
+import { areaInfo, recommendInputs } from './queries/recommend-inputs';
+
+async function inputsFor(area: Area, month: string, lang: Lang): Promise<RecommendInputs> {
+	if (!MONTH_RE.test(month)) error(400, { code: 'bad_month', message: translate(lang, 'period.badFormat', { param: 'month', value: month.slice(0, 40) }) });
+	const info = await areaInfo(area, translate(lang, 'rec.national'));
+	if (!info) error(404, { code: 'not_found', message: translate(lang, 'region.notFound', { code: area.level === 'nasional' ? '' : area.code.slice(0, 40) }) });
+	return recommendInputs(info, month);
+}
+
+/** The ranked recommendations (at most `limit`, default thresholds.json's) for an area and month ('YYYY-MM'). */
+export async function recommendationsFor(area: Area, month: string, lang: Lang, limit?: number): Promise<Recommendation[]> {
+	const inputs = await inputsFor(area, month, lang);
+	return rank(findings(inputs, THRESHOLDS, i18n(lang)), THRESHOLDS, limit);
+}
+
+/** Ranked recommendations plus, for the nation, the regions with the most findings. */
+export async function recommendationsPage(area: Area, month: string, lang: Lang) {
+	const inputs = await inputsFor(area, month, lang);
+	const all = findings(inputs, THRESHOLDS, i18n(lang));
+	return {
+		area: inputs.area,
+		recommendations: rank(all, THRESHOLDS),
+		attention: area.level === 'nasional' ? regionsNeedingAttention(all, 10) : [],
+		topicsAvailable: inputs.themes !== null
+	};
+}
+
+/** The last complete month of the data: the as-of date's month when it is the month's last day, else the one before. */
+export async function lastCompleteMonth(): Promise<string | null> {
+	const asOf = await warehouseAsOfEvent();
+	if (!asOf) return null;
+	const month = asOf.slice(0, 7);
+	const next = new Date(`${asOf.slice(0, 10)}T00:00:00Z`);
+	next.setUTCDate(next.getUTCDate() + 1);
+	return next.getUTCDate() === 1 ? month : shiftMonth(month, -1);
+}
