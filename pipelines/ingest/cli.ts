@@ -6,12 +6,15 @@ import cliProgress from 'cli-progress';
 import { DEFAULT_DB, openWarehouse } from '../warehouse/open.ts';
 import { InputError } from './inspect.ts';
 import { ingest, type RunSummary, type Stage } from './load.ts';
+import { assignNew, hasTopicModel, type AssignSummary } from '../topics/store.ts';
 
 const USAGE = `usage: npm run ingest -- <file>... [--db PATH] [--profile lapor|surabaya|lapor2017] [--json]
   Loads SP4N-LAPOR! exports (CSV, XLSX, JSON/NDJSON) into the warehouse in one transaction.
   --db PATH    warehouse file (default data/telaah.duckdb); created with reference tables if missing
   --profile    mapping profile; detected from the headers when omitted
-  --json       print the run summary as JSON on the last stdout line`;
+  --json       print the run summary as JSON on the last stdout line
+  When the warehouse has a fitted topic model (npm run topics), the new complaints are then placed
+  in its clusters and tagged with the policy themes (npm run topics -- --assign-new).`;
 
 /** Reporter hashes are salted with a secret kept beside, never inside, the warehouse. */
 export function reporterSalt(db: string): string {
@@ -70,7 +73,19 @@ async function main(): Promise<number> {
 		});
 		clearInterval(poll);
 		bar.stop();
-		report(summary, db, !!args.values.json);
+		// After the load's own transaction: a failure here leaves the loaded complaints in place,
+		// unassigned, and `npm run topics -- --assign-new` picks them up later.
+		let topics: AssignSummary | null = null;
+		if (await hasTopicModel(warehouse.conn)) {
+			try {
+				topics = await assignNew(warehouse.conn);
+			} catch (e) {
+				report(summary, db, !!args.values.json, null);
+				console.error(`error: the complaints were loaded, but assigning them to topics failed: ${(e as Error).message}\nrun \`npm run topics -- --assign-new --db ${db}\` to retry.`);
+				return 1;
+			}
+		}
+		report(summary, db, !!args.values.json, topics);
 		return 0;
 	} catch (e) {
 		clearInterval(poll);
@@ -83,7 +98,7 @@ async function main(): Promise<number> {
 	}
 }
 
-function report(s: RunSummary, db: string, json: boolean) {
+function report(s: RunSummary, db: string, json: boolean, topics: AssignSummary | null) {
 	const fmt = (n: number) => n.toLocaleString('en-US');
 	for (const f of s.files) {
 		console.log(
@@ -93,7 +108,8 @@ function report(s: RunSummary, db: string, json: boolean) {
 	}
 	const rate = s.duration_ms > 0 ? Math.round((s.rows_read / s.duration_ms) * 1000) : 0;
 	console.log(`${db}: ${fmt(s.rows_read)} rows in ${(s.duration_ms / 1000).toFixed(1)} s (${fmt(rate)} rows/s)`);
-	if (json) console.log(JSON.stringify({ db, ...s }));
+	if (topics) console.log(`topics: ${fmt(topics.assigned)} new complaints assigned to the stored clusters in ${(topics.stages_ms.total! / 1000).toFixed(1)} s`);
+	if (json) console.log(JSON.stringify({ db, ...s, topics }));
 }
 
 process.exitCode = await main();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { csvField } from '../lib/csv.ts';
 import { fitTopics, nearest, vectorize, type FitOptions, type TopicModel, type Vocabulary } from './model.ts';
+import { themeSpikes } from './spikes-warehouse.ts';
 import { stableIds } from './stable-ids.ts';
 import { buildTagger } from './themes.ts';
 import { contentWordsOf, displayTerm, prepare, withBigrams } from './text.ts';
@@ -58,7 +59,31 @@ CREATE TABLE IF NOT EXISTS topic_terms (
   idf     DOUBLE NOT NULL,
   weights FLOAT[] NOT NULL
 );
+-- Spikes of the policy themes per kab/kota and month (spikes-warehouse.ts themeSpikes), recomputed
+-- with every write of complaint_themes, so pages read them instead of scoring every series per request.
+CREATE TABLE IF NOT EXISTS topic_spikes (
+  theme         VARCHAR NOT NULL,
+  regency_code  VARCHAR NOT NULL,
+  start_month   DATE NOT NULL,          -- first flagged month
+  peak_month    DATE NOT NULL,          -- month with the largest excess
+  end_month     DATE NOT NULL,          -- last flagged month of the run
+  peak_count    INTEGER NOT NULL,       -- observed complaints in the peak month
+  baseline      DOUBLE NOT NULL,        -- expected level at the start
+  peak_baseline DOUBLE NOT NULL,        -- expected level at the peak
+  ratio         DOUBLE NOT NULL,        -- peak_count / max(peak_baseline, 1)
+  excess        DOUBLE NOT NULL,        -- complaints above the expected level over the run
+  max_z         DOUBLE NOT NULL
+);
 `;
+
+/** True when the warehouse holds a fitted topic model (topic_fit has its row). */
+export async function hasTopicModel(conn: DuckDBConnection): Promise<boolean> {
+	const r = await conn.runAndReadAll(
+		`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'topic_fit'`
+	);
+	if (r.getRowObjectsJS()[0]?.n === 0) return false;
+	return (await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM topic_fit')).getRowObjectsJS()[0]?.n !== 0;
+}
 
 export interface TopicsSummary {
 	documents: number;
@@ -67,6 +92,8 @@ export interface TopicsSummary {
 	fit_seconds: number;
 	write_seconds: number;
 	timings_ms: Record<string, number>;
+	/** Wall time per stage (read, text, themes, fit, assignment, write, spikes) and in all. */
+	stages_ms: Record<string, number>;
 	clusters: { id: number; label: string; size: number }[];
 	themes: Record<string, number>;
 }
@@ -96,25 +123,35 @@ function writeCsv(path: string, header: string[], rows: Iterable<(string | numbe
 
 /** Fits on the complaints in `conn` and replaces the topic tables in one transaction. */
 export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): Promise<TopicsSummary> {
+	const tStart = performance.now();
 	await conn.run(TOPIC_TABLES_SQL);
 	const complaints = await readComplaints(conn);
 	if (complaints.length === 0) throw new Error('no complaints in the warehouse: run npm run ingest first');
 	const seed = opts.seed ?? 20240601;
 	const t0 = performance.now();
+	const stages: Record<string, number> = { read: t0 - tStart };
 	// one text pass shared by the topic features and the theme tagger
 	const tagger = buildTagger();
 	const tokens: string[][] = [];
 	const tags: string[][] = [];
+	let tagMs = 0;
 	for (const c of complaints) {
 		const prepared = prepare(c.text);
 		tokens.push(withBigrams(contentWordsOf(prepared)));
+		const tt = performance.now();
 		tags.push(tagger.tagPrepared(prepared));
+		tagMs += performance.now() - tt;
 	}
 	const model: TopicModel = fitTopics(
 		complaints.map((c) => ({ id: c.tracking_id, text: '', confidential: c.confidential })),
 		{ ...opts, seed, tokens }
 	);
 	const fitSeconds = (performance.now() - t0) / 1000;
+	const m = model.timings;
+	stages.text = performance.now() - t0 - tagMs - (m.vectorize_ms! + m.choose_k_ms! + m.kmeans_ms! + m.assign_ms!);
+	stages.themes = tagMs;
+	stages.fit = m.vectorize_ms! + m.choose_k_ms! + m.kmeans_ms!;
+	stages.assignment = m.assign_ms!;
 
 	// ids: keep the previous fit's id where the topic is the same (see stable-ids.ts)
 	const prev = (await conn.runAndReadAll('SELECT cluster_id, top_terms::VARCHAR AS top_terms FROM topic_clusters')).getRowObjectsJS();
@@ -153,6 +190,8 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 				INSERT INTO topic_terms SELECT term, idf::DOUBLE, weights::FLOAT[] FROM ${read('terms.csv')};
 				INSERT INTO topic_fit VALUES (now()::TIMESTAMP, ${model.k}, ${seed}, ${complaints.length}, ${model.vocab.terms.length}, ${lit(JSON.stringify(model.kCandidates))}::JSON, ${fitSeconds}, ${maxId}, [${ids.join(',')}]::INTEGER[]);
 			`);
+			stages.write = performance.now() - t1;
+			stages.spikes = await replaceSpikes(conn);
 			await conn.run('COMMIT');
 		} catch (err) {
 			await conn.run('ROLLBACK');
@@ -163,13 +202,15 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 	}
 	const themes: Record<string, number> = {};
 	for (const t of tags) for (const x of t) themes[x] = (themes[x] ?? 0) + 1;
+	stages.total = performance.now() - tStart;
 	return {
 		documents: complaints.length,
 		k: model.k,
 		k_candidates: model.kCandidates,
 		fit_seconds: fitSeconds,
-		write_seconds: (performance.now() - t1) / 1000,
+		write_seconds: stages.write! / 1000,
 		timings_ms: Object.fromEntries(Object.entries(model.timings).map(([k, v]) => [k, Math.round(v)])),
+		stages_ms: roundAll(stages),
 		clusters: model.clusters.map((c, j) => ({ id: ids[j]!, label: c.label, size: c.size })),
 		themes
 	};
@@ -178,6 +219,25 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 export interface AssignSummary {
 	assigned: number;
 	themes: Record<string, number>;
+	/** Wall time per stage (read, assignment, themes, write, spikes) and in all. */
+	stages_ms: Record<string, number>;
+}
+
+const roundAll = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));
+
+/** Recomputes topic_spikes from complaint_themes (inside the caller's transaction); returns its ms. */
+async function replaceSpikes(conn: DuckDBConnection): Promise<number> {
+	const t0 = performance.now();
+	const { spikes } = await themeSpikes(conn);
+	await conn.run('DELETE FROM topic_spikes');
+	if (spikes.length) {
+		const month = (ym: string) => `DATE ${lit(`${ym}-01`)}`;
+		const values = spikes.map(
+			(s) => `(${lit(s.theme)}, ${lit(s.regencyCode)}, ${month(s.start)}, ${month(s.peak)}, ${month(s.end)}, ${s.peakCount}, ${s.baseline}, ${s.peakBaseline}, ${s.ratio}, ${s.excess}, ${s.maxZ})`
+		);
+		await conn.run(`INSERT INTO topic_spikes VALUES ${values.join(',\n')}`);
+	}
+	return performance.now() - t0;
 }
 
 /**
@@ -186,6 +246,7 @@ export interface AssignSummary {
  * One transaction. The clusters themselves (centroids, labels, examples) change only on a refit.
  */
 export async function assignNew(conn: DuckDBConnection): Promise<AssignSummary> {
+	const tStart = performance.now();
 	await conn.run(TOPIC_TABLES_SQL);
 	const fit = (await conn.runAndReadAll('SELECT cluster_ids::VARCHAR AS ids FROM topic_fit')).getRowObjectsJS()[0];
 	if (!fit?.ids) throw new Error('no stored topic model: run npm run topics first');
@@ -198,20 +259,28 @@ export async function assignNew(conn: DuckDBConnection): Promise<AssignSummary> 
 	rows.forEach((r, t) => (JSON.parse(String(r.weights)) as number[]).forEach((w, j) => (centroids[t * k + j] = w)));
 
 	const complaints = await readComplaints(conn, true);
+	const t0 = performance.now();
+	const stages: Record<string, number> = { read: t0 - tStart };
 	const tagger = buildTagger();
 	const assigned: (string | number)[][] = [];
 	const tagged: string[][] = [];
 	const themes: Record<string, number> = {};
+	let tagMs = 0;
 	for (const c of complaints) {
 		const prepared = prepare(c.text);
 		const a = nearest(vectorize(withBigrams(contentWordsOf(prepared)), vocab), centroids, k);
 		assigned.push([c.tracking_id, clusterIds[a.cluster]!, a.score]);
+		const tt = performance.now();
 		for (const t of tagger.tagPrepared(prepared)) {
 			tagged.push([c.tracking_id, t]);
 			themes[t] = (themes[t] ?? 0) + 1;
 		}
+		tagMs += performance.now() - tt;
 	}
-	if (complaints.length === 0) return { assigned: 0, themes };
+	stages.assignment = performance.now() - t0 - tagMs;
+	stages.themes = tagMs;
+	if (complaints.length === 0) return { assigned: 0, themes, stages_ms: roundAll({ ...stages, total: performance.now() - tStart }) };
+	const t1 = performance.now();
 	const dir = mkdtempSync(join(tmpdir(), 'telaah-topics-'));
 	try {
 		writeCsv(join(dir, 'assign.csv'), ['tracking_id', 'cluster_id', 'score'], assigned);
@@ -224,6 +293,8 @@ export async function assignNew(conn: DuckDBConnection): Promise<AssignSummary> 
 				${tagged.length ? `INSERT INTO complaint_themes SELECT tracking_id, theme FROM ${read('themes.csv')};` : ''}
 				UPDATE topic_clusters SET size = (SELECT count(*) FROM complaint_topics ct WHERE ct.cluster_id = topic_clusters.cluster_id);
 			`);
+			stages.write = performance.now() - t1;
+			stages.spikes = await replaceSpikes(conn);
 			await conn.run('COMMIT');
 		} catch (err) {
 			await conn.run('ROLLBACK');
@@ -232,5 +303,5 @@ export async function assignNew(conn: DuckDBConnection): Promise<AssignSummary> 
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
-	return { assigned: complaints.length, themes };
+	return { assigned: complaints.length, themes, stages_ms: roundAll({ ...stages, total: performance.now() - tStart }) };
 }
