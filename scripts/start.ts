@@ -1,4 +1,5 @@
-// `npm start`: build if needed, create the sample warehouse if there is none, serve.
+// `npm start`: build if needed, create the sample warehouse if there is none, fit the topic
+// model if the warehouse has none, serve.
 //
 //   PORT       port to listen on (default 3000)
 //   HOST       interface (default 0.0.0.0)
@@ -76,7 +77,17 @@ if (existsSync(db)) {
 	log('ingest: done');
 }
 
-// 3. Serve.
+// 3. Topic clusters for /topik: fitted once (a no-op when the warehouse has a model). Not fatal:
+// without a model the dashboard still works and /topik says how to fit one.
+{
+	log('topics: fitting the topic model if the warehouse has none');
+	const t0 = Date.now();
+	const r = spawnSync('npm', ['run', '--silent', 'topics', '--', '--db', db, '--if-missing'], { stdio: 'inherit' });
+	if (r.status === 0) log(`topics: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+	else log(`WARNING: npm run topics failed (exit code ${r.status ?? r.signal}); /topik stays empty until it succeeds.`);
+}
+
+// 4. Serve.
 const port = process.env.PORT || '3000';
 const env = {
 	...process.env,

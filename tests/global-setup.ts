@@ -16,6 +16,8 @@ declare module 'vitest' {
 		dbServed: string;
 		workDir: string;
 		ingestSummary: unknown;
+		/** `npm run topics -- --json` on the served warehouse (fitted before the copy is taken). */
+		topicsSummary: unknown;
 		/** Why the setup failed, or null. Reported by every e2e test (see e2eContext). */
 		setupError: string | null;
 	}
@@ -35,6 +37,9 @@ export default async function setup(project: TestProject) {
 	try {
 		npmRun('sample', ['--rows', '20000', '--out', csv]);
 		const summary = lastJson(npmRun('ingest', [csv, '--db', db, '--json']));
+		const tTopics = Date.now();
+		const topics = lastJson(npmRun('topics', ['--db', db, '--json']));
+		console.log(`[e2e] npm run topics on the sample: ${((Date.now() - tTopics) / 1000).toFixed(1)} s`);
 		copyFileSync(db, copy);
 		if (existsSync(`${db}.wal`)) copyFileSync(`${db}.wal`, `${copy}.wal`);
 		const server = await startServer(db);
@@ -44,6 +49,7 @@ export default async function setup(project: TestProject) {
 		project.provide('dbServed', db);
 		project.provide('workDir', dir);
 		project.provide('ingestSummary', summary);
+		project.provide('topicsSummary', topics);
 		project.provide('setupError', null);
 		console.log(`[e2e] warehouse + server ready in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${server.origin} (${dir})`);
 	} catch (err) {
@@ -54,6 +60,7 @@ export default async function setup(project: TestProject) {
 		console.error(`[e2e] setup failed: ${message}`);
 		for (const key of ['baseUrl', 'dbCopy', 'dbServed', 'workDir'] as const) project.provide(key, '');
 		project.provide('ingestSummary', null);
+		project.provide('topicsSummary', null);
 		project.provide('setupError', message);
 		return;
 	}

@@ -10,6 +10,7 @@ import { csvField } from '../lib/csv.ts';
 import { fitTopics, nearest, vectorize, type FitOptions, type TopicModel, type Vocabulary } from './model.ts';
 import { themeSpikes } from './spikes-warehouse.ts';
 import { stableIds } from './stable-ids.ts';
+import { TOPIC_TABLES } from './tables.ts';
 import { buildTagger } from './themes.ts';
 import { contentWordsOf, displayTerm, prepare, withBigrams } from './text.ts';
 
@@ -76,12 +77,13 @@ CREATE TABLE IF NOT EXISTS topic_spikes (
 );
 `;
 
-/** True when the warehouse holds a fitted topic model (topic_fit has its row). */
+/** True when the warehouse holds a fitted topic model: every topic table, and topic_fit's row
+ * (a fit made before a table was added counts as none, so `--if-missing` refits). */
 export async function hasTopicModel(conn: DuckDBConnection): Promise<boolean> {
 	const r = await conn.runAndReadAll(
-		`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'topic_fit'`
+		`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name IN (${TOPIC_TABLES.map(lit).join(', ')})`
 	);
-	if (r.getRowObjectsJS()[0]?.n === 0) return false;
+	if (r.getRowObjectsJS()[0]?.n !== TOPIC_TABLES.length) return false;
 	return (await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM topic_fit')).getRowObjectsJS()[0]?.n !== 0;
 }
 

@@ -36,6 +36,6 @@ describe('policy theme taxonomy', () => {
 
 	it('rejects an invalid taxonomy', () => {
 		expect(() => buildTagger({ themes: [{ id: 'x', label: 'X', keywords: [] }] })).toThrow();
-		expect(() => buildTagger({ themes: [{ id: 'x', label: 'X', keywords: ['a'] }, { id: 'x', label: 'Y', keywords: ['b'] }] })).toThrow(/unique/);
+		expect(() => buildTagger({ themes: [{ id: 'x', label: 'X', label_en: 'X', keywords: ['a'] }, { id: 'x', label: 'Y', label_en: 'Y', keywords: ['b'] }] })).toThrow(/unique/);
 	});
 });

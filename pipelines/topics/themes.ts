@@ -3,19 +3,11 @@
 // and texts go through the same cleaning, spelling normalisation and stemming (no stopword
 // removal, so "jalan yang rusak" can be a keyword), and a keyword matches a run of words.
 
-import { z } from 'zod';
 import THEMES_JSON from './themes.json' with { type: 'json' };
+import { TaxonomySchema, type Theme } from './taxonomy.ts';
 import { prepare, stem } from './text.ts';
 
-export const ThemeSchema = z.object({
-	id: z.string().regex(/^[a-z][a-z_]*$/),
-	label: z.string().min(1),
-	keywords: z.array(z.string().trim().min(1)).min(1)
-});
-export const TaxonomySchema = z
-	.object({ _comment: z.string().optional(), themes: z.array(ThemeSchema).min(1) })
-	.refine((t) => new Set(t.themes.map((x) => x.id)).size === t.themes.length, { message: 'theme ids must be unique' });
-export type Theme = z.infer<typeof ThemeSchema>;
+export { TaxonomySchema, ThemeSchema, type Theme } from './taxonomy.ts';
 
 /** Words of a text as the tagger sees them: cleaned, normalised, stemmed; masks dropped. */
 export const themeWords = (text: string): string[] => themeWordsOf(prepare(text));

@@ -6,5 +6,6 @@ export const NAV: { href: string; key: MessageKey }[] = [
 	{ href: '/tren', key: 'nav.trends' },
 	{ href: '/wilayah', key: 'nav.regions' },
 	{ href: '/instansi', key: 'nav.agencies' },
+	{ href: '/topik', key: 'nav.topics' },
 	{ href: '/aduan', key: 'nav.complaints' }
 ];

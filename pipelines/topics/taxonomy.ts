@@ -1,0 +1,18 @@
+// The policy-theme taxonomy (themes.json) and its schema, without the text pipeline, so the web
+// server can read the theme labels without loading the stemmer and stopword lists.
+import { z } from 'zod';
+import THEMES_JSON from './themes.json' with { type: 'json' };
+
+export const ThemeSchema = z.object({
+	id: z.string().regex(/^[a-z][a-z_]*$/),
+	label: z.string().min(1),
+	label_en: z.string().min(1),
+	keywords: z.array(z.string().trim().min(1)).min(1)
+});
+export const TaxonomySchema = z
+	.object({ _comment: z.string().optional(), themes: z.array(ThemeSchema).min(1) })
+	.refine((t) => new Set(t.themes.map((x) => x.id)).size === t.themes.length, { message: 'theme ids must be unique' });
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/** The curated themes, validated, in the file's order. */
+export const THEMES: readonly Theme[] = TaxonomySchema.parse(THEMES_JSON).themes;

@@ -1,0 +1,41 @@
+import { filterQuery } from '$lib/filters';
+import { i18n } from '$lib/i18n';
+import { Lru, memo } from '$lib/server/cache';
+import { requestLang } from '$lib/server/lang';
+import { topicClusters, topicFit, topicHeatmap, topicSpikes, topicThemes } from '$lib/server/queries/topics';
+import { filtersOr400 } from '$lib/server/request';
+import { topicHeatmap as heatmapChart } from './heatmap';
+import { themeLabels } from './themes';
+import type { PageServerLoad } from './$types';
+
+// Rendered heatmaps per language and filters (the warehouse is immutable while served; cache.ts).
+const charts = new Lru<Promise<string>>(100);
+
+export const load: PageServerLoad = async (event) => {
+	const lang = requestLang(event);
+	const filters = filtersOr400(event.url, lang);
+	const fit = await topicFit();
+	const csv = (name: string) => `/api/${name}.csv${filterQuery(filters, { lang })}`;
+	const base = { lang, filters, fit, csvHref: csv('topik'), spikesCsvHref: csv('topik-spikes'), heatmapCsvHref: csv('topik-heatmap') };
+	if (!fit) return { ...base, model: null };
+	const [clusters, themes, spikes] = await Promise.all([topicClusters(filters), topicThemes(filters), topicSpikes(filters)]);
+	const heat = await topicHeatmap(filters, clusters.rows.map((c) => c.clusterId));
+	const L = i18n(lang);
+	const names = themeLabels(lang);
+	const chart = await memo(charts, `${lang}|${JSON.stringify(filters)}`, async () =>
+		heatmapChart(heat.cells, clusters.rows, heat.regions, L, L.t(heat.level === 'province' ? 'topics.heatLabelProvince' : 'topics.heatLabelRegency'))
+	);
+	return {
+		...base,
+		model: {
+			clusters,
+			themes: { ...themes, rows: themes.rows.map((t) => ({ ...t, label: names.get(t.theme) ?? t.theme })) },
+			spikes: spikes.map((s) => ({ ...s, themeLabel: names.get(s.theme) ?? s.theme })),
+			heatmap: { level: heat.level, regions: heat.regions, chart },
+			linkQuery: filterQuery(filters)
+		}
+	};
+};
+
+// Links and GET forms only: no client-side JS, so the heatmap SVG is not shipped twice.
+export const csr = false;
