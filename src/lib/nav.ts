@@ -7,5 +7,6 @@ export const NAV: { href: string; key: MessageKey }[] = [
 	{ href: '/wilayah', key: 'nav.regions' },
 	{ href: '/instansi', key: 'nav.agencies' },
 	{ href: '/topik', key: 'nav.topics' },
-	{ href: '/aduan', key: 'nav.complaints' }
+	{ href: '/aduan', key: 'nav.complaints' },
+	{ href: '/rekomendasi', key: 'nav.recommendations' }
 ];

@@ -23,7 +23,7 @@ export const ThresholdsSchema = z
 		theme_spike: z.strictObject({
 			minZ: positive, minExcess: count, maxPValue: share, window: z.number().int().min(3), minHistory: z.number().int().min(1), highRatio: positive
 		}),
-		low_reporting: z.strictObject({ ratioToPeers: share, highRatio: share, targetShare: share, minMonthsIntoYear: z.number().int().min(1).max(12) }),
+		low_reporting: z.strictObject({ ratioToPeers: share, minExpected: count, highRatio: share, targetShare: share, minMonthsIntoYear: z.number().int().min(1).max(12) }),
 		recurring: z.strictObject({ months: z.number().int().min(3).max(24), minMonthsPresent: z.number().int().min(1), minShare: share, minPerMonth: count }),
 		channel_mix: z.strictObject({ minComplaints: count, minGap: share }),
 		removed_unverified: z.strictObject({ minComplaints: count, share, high: share, peerFactor: positive })

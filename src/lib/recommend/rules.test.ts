@@ -96,10 +96,14 @@ describe('low_reporting', () => {
 		expect(recs[0]!.action).toMatch(/sosialisasi/);
 	});
 
-	it('stays silent just above the peer ratio', () => {
+	it('stays silent just above the peer ratio, and when the peers’ rate would give it too few reports to judge', () => {
 		const inputs = baseInputs();
-		inputs.regions = inputs.regions.map((r) => (r.code === '11.01' ? { ...r, n12: 7 } : r)); // 3.5 vs 10 > 0.3
+		inputs.regions = inputs.regions.map((r) => (r.code === '11.01' ? { ...r, n12: 9 } : r)); // 4.5 vs 10 > 0.4
 		expect(lowReporting(inputs, TH, L)).toEqual([]);
+		const small = baseInputs();
+		// 10 per 100k of 90,000 people = 9 expected < minExpected 10.
+		small.regions = small.regions.map((r) => (r.code === '11.01' ? { ...r, population: 90_000, n12: 0 } : r));
+		expect(lowReporting(small, TH, L)).toEqual([]);
 	});
 
 	it('fires when far behind the annual target pro rata, silent when on track', () => {

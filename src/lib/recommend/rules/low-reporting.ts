@@ -26,7 +26,9 @@ export const lowReporting: Rule = (inputs, th, L) => {
 		const rate = per100k(r);
 		const peer = medianFor(r);
 		const ratio = rate !== null && peer > 0 ? rate / peer : null;
-		const low = ratio !== null && ratio <= cfg.ratioToPeers;
+		// A shortfall only means something when peers' rate would give this region enough reports.
+		const expectedAtPeers = r.population ? (peer * r.population) / 100_000 : 0;
+		const low = ratio !== null && ratio <= cfg.ratioToPeers && expectedAtPeers >= cfg.minExpected;
 		const expected = r.target !== null ? (r.target * monthsIntoYear) / 12 : null;
 		const behind = expected !== null && expected > 0 && monthsIntoYear >= cfg.minMonthsIntoYear && r.nYtd < cfg.targetShare * expected;
 		if (!low && !behind) continue;

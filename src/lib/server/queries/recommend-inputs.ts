@@ -69,8 +69,9 @@ const DEADLINES_SQL = `
 
 const DeadlineRow = MetricRowSchema.pick({ due3: true, breach3: true, due5: true, breach5: true }).extend({ opd_type: z.string().nullable() });
 
-// "Resolved by time T": closed before T, or a closing status without a closing date.
-const resolvedBy = (t: string) => `(closed_at < ${t} OR (closed_at IS NULL AND ${RESOLVED_SQL}))`;
+// "Resolved by time T": closed before T, or a closing status without a closing date. Never NULL,
+// so NOT resolvedBy(...) keeps the open ones.
+const resolvedBy = (t: string) => `(CASE WHEN closed_at IS NULL THEN ${RESOLVED_SQL} ELSE closed_at < ${t} END)`;
 const OPEN_AT = (t: string) => `status NOT IN ('dihapus', 'arsip') AND NOT ${resolvedBy(t)}`;
 
 const BACKLOG_SQL = `

@@ -1,0 +1,17 @@
+import { recommendationsPage } from '$lib/server/recommendations';
+import type { PageServerLoad } from './$types';
+import { recommendationParams } from './params';
+
+export const load: PageServerLoad = async (event) => {
+	const { lang, filters, area, month } = await recommendationParams(event);
+	const q = (extra: Record<string, string>) => `?${new URLSearchParams({ ...(filters.region ? { region: filters.region } : {}), ...extra })}`;
+	if (!month) return { lang, month: null, region: filters.region, result: null, csvHref: null };
+	const result = await recommendationsPage(area, month, lang);
+	return {
+		lang,
+		month,
+		region: filters.region,
+		result,
+		csvHref: `/api/rekomendasi.csv${q({ month })}`
+	};
+};

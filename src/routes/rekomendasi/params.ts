@@ -1,0 +1,21 @@
+// /rekomendasi's parameters, shared with its CSV: the area from the global region filter and the
+// month (`?month=YYYY-MM`, default the data's last complete month).
+import { error, type Cookies } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { MONTH_RE } from '$lib/recommend/months';
+import type { Area } from '$lib/recommend/types';
+import { requestLang } from '$lib/server/lang';
+import { lastCompleteMonth } from '$lib/server/recommendations';
+import { filtersOr400 } from '$lib/server/request';
+
+export async function recommendationParams(event: { url: URL; cookies: Cookies }) {
+	const lang = requestLang(event);
+	const filters = filtersOr400(event.url, lang);
+	const raw = event.url.searchParams.get('month');
+	if (raw && !MONTH_RE.test(raw)) {
+		error(400, { code: 'bad_month', message: translate(lang, 'period.badFormat', { param: 'month', value: raw.slice(0, 40) }) });
+	}
+	const region = filters.region;
+	const area: Area = region ? { level: region.includes('.') ? 'kabkota' : 'provinsi', code: region } : { level: 'nasional' };
+	return { lang, filters, area, month: raw || (await lastCompleteMonth()) };
+}
