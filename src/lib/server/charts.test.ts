@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '$lib/i18n';
-import { choropleth, stackedChart } from './charts';
+import { readFileSync } from 'node:fs';
+import { geoArea, geoBounds } from 'd3-geo';
+import { parseHTML } from 'linkedom';
+import { choropleth, NO_DATA_FILL, quantileCuts, simplifyPath, stackedChart } from './charts';
 import { buildSeries } from './queries/trends';
-import { provinceFeatures } from './topo';
+import { provinceFeatures, regencyFeatures } from './topo';
 
 const L = i18n('id');
+/** Map region code → fill of its shape, read from the rendered SVG. */
+const fills = (svg: string) =>
+	new Map([...parseHTML(`<div>${svg}</div>`).document.querySelectorAll('a[data-code]')].map((a) => [a.getAttribute('data-code')!, a.querySelector('path')!.getAttribute('fill')!]));
 
 describe('province TopoJSON decoder', () => {
 	it('yields the 38 provinces with Kemendagri codes inside Indonesia', () => {
@@ -40,14 +46,68 @@ describe('server-rendered charts', () => {
 		expect(stackedChart(buildSeries([], 'category', 'month'), [], 'month', L, { ariaLabel: 'x' })).toBe('');
 	});
 
-	it('fills provinces with values and greys those without', () => {
-		const svg = choropleth(new Map([['36', 10], ['32', 20], ['31', null]]), L, {
+	it('fills regions by quantile class, hatches those without a value and links each to its page', () => {
+		const features = provinceFeatures().filter((f) => ['36', '32', '31', '33', '34', '35'].includes(f.id));
+		const values = new Map<string, number | null>([['36', 10], ['32', 20], ['33', 30], ['34', 40], ['35', 50], ['31', null]]);
+		const { svg, legend } = choropleth(features, values, L, {
 			ariaLabel: 'peta',
 			format: (v) => L.int(v),
-			names: new Map([['36', 'Banten']])
+			names: new Map([['36', 'Banten "<x>"']]),
+			href: (code) => `/wilayah/${code}?a=1&b=2`
 		});
-		expect(svg).toContain('Banten: 10');
-		expect(svg).toContain('#d5d8dc');
-		expect((svg.match(/<path/g) ?? []).length).toBeGreaterThanOrEqual(38);
+		expect(svg).toContain('<title>Banten "&lt;x&gt;": 10</title>');
+		expect(svg).toContain('aria-label="Banten &quot;<x>&quot;: 10"');
+		const fill = fills(svg);
+		expect(fill.size).toBe(6);
+		// Five values, five classes: the lowest palest, the highest darkest, the missing one hatched.
+		expect(legend.map((l) => l.color)).toEqual([fill.get('36'), fill.get('32'), fill.get('33'), fill.get('34'), fill.get('35'), NO_DATA_FILL]);
+		expect(legend.at(-1)!.range).toBeNull();
+		expect(fill.get('31')).toMatch(/^url\(#/);
+		expect(parseHTML(`<div>${svg}</div>`).document.querySelector('a[data-code="36"]')!.getAttribute('href')).toBe('/wilayah/36?a=1&b=2');
+		expect(svg).toContain('data-value="50"');
+	});
+
+	it('puts tied values in one class: a majority of zeros is the palest, not the darkest', () => {
+		const features = provinceFeatures();
+		const values = new Map(features.map((f, i) => [f.id, i < 34 ? 0 : i]));
+		const { svg, legend } = choropleth(features, values, L, { ariaLabel: 'peta', format: (v) => L.int(v), names: new Map(), href: (code) => `/wilayah/${code}` });
+		const fill = fills(svg);
+		expect(legend[0]).toEqual({ color: fill.get(features[0]!.id), range: '0' });
+		expect(legend.at(-1)!.color).toBe(fill.get(features[37]!.id));
+		expect(legend.at(-1)!.color).not.toBe(legend[0]!.color);
+		expect(legend.some((l) => l.range === null)).toBe(false);
+	});
+
+	it('thins projected rings to half a pixel with one decimal, keeping each ring', () => {
+		const wiggly = Array.from({ length: 50 }, (_, i) => `${i}.123,${i % 2 ? 0.2 : 0}`).join('L');
+		const d = `M${wiggly}L49,40L0,40Z` + 'M100,100L100.1,100L100,100.1Z';
+		expect(simplifyPath(d)).toBe('M0.1,0L49.1,0.2L49,40L0,40ZM100,100L100.1,100L100,100.1Z');
+	});
+
+	it('computes quantile cuts without duplicates', () => {
+		expect(quantileCuts([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 5)).toEqual([3, 5, 7, 9]);
+		const cuts = quantileCuts([0, 0, 0, 0, 0, 0, 0, 0, 5, 9], 5);
+		expect(cuts).toHaveLength(2);
+		expect(cuts[0]).toBe(0);
+		expect(cuts[1]).toBeCloseTo(1, 9);
+		expect(quantileCuts([7], 5)).toEqual([]);
+	});
+});
+
+describe('kab/kota TopoJSON', () => {
+	it('has the 514 kab/kota of the reference table, each drawable and inside Indonesia', () => {
+		const f = regencyFeatures();
+		const codes = readFileSync('data/reference/regencies.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+		expect(f.map((x) => x.id).sort()).toEqual([...codes].sort());
+		for (const x of f) {
+			const [[minX, minY], [maxX, maxY]] = geoBounds(x as never);
+			expect(minX, x.id).toBeGreaterThan(94);
+			expect(maxX, x.id).toBeLessThan(142);
+			expect(minY, x.id).toBeGreaterThan(-12);
+			expect(maxY, x.id).toBeLessThan(7);
+			// Wound the way d3-geo reads it: a region covers a tiny part of the sphere, not all of it.
+			expect(geoArea(x as never), x.id).toBeLessThan(0.01);
+			expect(geoArea(x as never), x.id).toBeGreaterThan(0);
+		}
 	});
 });

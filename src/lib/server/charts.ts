@@ -1,11 +1,12 @@
 // More server-rendered charts (see plot.ts): stacked bars over time with the COVID band, and
-// the province choropleth. Built from numbers, codes and our own labels; category names come
+// the choropleth of provinces or kab/kota. Built from numbers, codes and our own labels; category names come
 // from the warehouse, so Plot writes them as text nodes (escaped by the serializer).
 import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
 import { covidBand, renderPlot } from './plot';
 import type { Grain, Series } from './queries/trends';
-import { provinceFeatures, type Feature } from './topo';
+import { simplifyLine } from '$pipelines/geo/simplify';
+import type { Feature } from './topo';
 
 export const PALETTE = ['#2f5d8a', '#d08c2c', '#3f8f6b', '#b5473a', '#7a5ea8', '#4aa3b5', '#a6763d', '#c15d91', '#8c8c8c', '#5b7d2f', '#9e9ac8', '#6b4f2a'];
 
@@ -64,29 +65,124 @@ export function stackedChart(
 	});
 }
 
-/** Province choropleth: `values` by province code; provinces without a value are grey. */
-export function choropleth(values: Map<string, number | null>, L: I18n, opts: { ariaLabel: string; format: (v: number) => string; names: Map<string, string> }): string {
-	const features = provinceFeatures();
-	const value = (f: Feature) => values.get(f.id) ?? null;
-	return renderPlot({
-		width: 960,
-		height: 380,
-		margin: 8,
-		style: { fontSize: '12px', background: 'transparent' },
-		ariaLabel: opts.ariaLabel,
-		projection: { type: 'mercator', domain: { type: 'FeatureCollection', features } as never },
-		color: { type: 'quantile', n: 5, scheme: 'blues', legend: true, tickFormat: (v: number) => opts.format(v), label: null },
-		marks: [
-			Plot.geo(features, {
-				fill: (f: Feature) => value(f) ?? undefined,
-				stroke: '#ffffff',
-				strokeWidth: 0.6,
-				title: (f: Feature) => {
-					const v = value(f);
-					return `${opts.names.get(f.id) ?? f.id}: ${v === null ? L.t('kpi.na') : opts.format(v)}`;
-				}
-			}),
-			Plot.geo(features.filter((f) => value(f) === null), { fill: '#d5d8dc', stroke: '#ffffff', strokeWidth: 0.6 })
-		]
+/** Fill of regions without a value (no complaints to rate, no population): grey, outside the blues. */
+export const NO_DATA_FILL = '#c4c7cc';
+const NO_DATA_PATTERN = 'telaah-no-data';
+
+export interface MapLegendItem {
+	color: string;
+	/** formatted range ("12,3 – 45,6"); null for the no-data entry */
+	range: string | null;
+}
+export interface Choropleth {
+	svg: string;
+	legend: MapLegendItem[];
+}
+
+/**
+ * Thins a projected polygon path ("M x,y L x,y … Z" rings, as d3-geo writes them) for the
+ * screen: Douglas–Peucker at half a pixel, one decimal. 514 kab/kota at 960 px would otherwise
+ * be ~700 KB of SVG. Borders are simplified per shape, so neighbours may part by under half a
+ * pixel: hidden under the white border stroke.
+ */
+export function simplifyPath(d: string, tolerance = 0.5): string {
+	return d.replace(/M([^Z]*)Z/g, (_, body: string) => {
+		const pts = body.split('L').map((p) => p.split(',').map(Number) as [number, number]);
+		const ring = simplifyLine([...pts, pts[0]!], tolerance).slice(0, -1);
+		return `M${ring.map(([x, y]) => `${Math.round(x * 10) / 10},${Math.round(y * 10) / 10}`).join('L')}Z`;
 	});
+}
+
+/** Class boundaries at the 1/n … (n-1)/n quantiles (linear interpolation), duplicates removed. */
+export function quantileCuts(values: readonly number[], n: number): number[] {
+	const v = [...values].sort((a, b) => a - b);
+	if (v.length < 2) return [];
+	const cuts: number[] = [];
+	for (let i = 1; i < n; i++) {
+		const h = (v.length - 1) * (i / n);
+		const q = v[Math.floor(h)]! + (v[Math.ceil(h)]! - v[Math.floor(h)]!) * (h - Math.floor(h));
+		if (cuts.at(-1) !== q) cuts.push(q);
+	}
+	return cuts;
+}
+
+/**
+ * Choropleth of provinces or kab/kota (`features` from topo.ts, fitted to the ones given):
+ * up to five quantile classes of blue, hatched grey where the value is null. Each region is an SVG link to
+ * `href(code)` with a <title> ("name: value") and data-code / data-value / data-tip attributes
+ * (the hover/focus tooltip, static/chart-tips.js, reads data-tip). The legend is returned as
+ * data for an HTML list, so it can name the no-data class.
+ */
+export function choropleth(
+	features: readonly Feature[],
+	values: Map<string, number | null>,
+	L: I18n,
+	opts: { ariaLabel: string; format: (v: number) => string; names: Map<string, string>; href: (code: string) => string; width?: number }
+): Choropleth {
+	const value = (f: Feature) => values.get(f.id) ?? null;
+	const present = features.map(value).filter((v): v is number => v !== null);
+	const cuts = quantileCuts(present, 5);
+	// Blues for one class more than needed, without its palest (near-white would vanish on the page).
+	const colors = present.length ? (Plot.scale({ color: { type: 'threshold', scheme: 'blues', domain: [...cuts, Infinity, Infinity] } }).range as string[]).slice(1, cuts.length + 2) : [];
+	// Ties stay together in the lower class (v <= cut), so a majority of zeros is the palest class.
+	const classOf = (v: number) => cuts.filter((c) => c < v).length;
+	const fill = (f: Feature) => {
+		const v = value(f);
+		return v === null ? NO_DATA_FILL : colors[classOf(v)]!;
+	};
+	const tip = (f: Feature) => {
+		const v = value(f);
+		return `${opts.names.get(f.id) ?? f.id}: ${v === null ? L.t('kpi.na') : opts.format(v)}`;
+	};
+	const svg = renderPlot(
+		{
+			width: opts.width ?? 960,
+			margin: 8,
+			style: { fontSize: '12px', background: 'transparent' },
+			ariaLabel: opts.ariaLabel,
+			projection: { type: 'mercator', domain: { type: 'FeatureCollection', features } as never },
+			color: { type: 'identity' },
+			marks: [
+				Plot.geo(features as Feature[], {
+					fill,
+					stroke: '#ffffff',
+					strokeWidth: features.length > 100 ? 0.3 : 0.6,
+					href: (f: Feature) => opts.href(f.id),
+					title: tip
+				})
+			]
+		},
+		(root) => {
+			// No data: grey with a hatch, told apart from the palest class without relying on colour.
+			const doc = root.ownerDocument;
+			const svgRoot = root.tagName.toLowerCase() === 'svg' ? root : root.querySelector('svg');
+			const defs = doc.createElementNS('http://www.w3.org/2000/svg', 'defs');
+			defs.innerHTML = `<pattern id="${NO_DATA_PATTERN}" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="${NO_DATA_FILL}"></rect><rect width="1" height="4" fill="#8a8f96"></rect></pattern>`;
+			svgRoot?.prepend(defs);
+			const byCode = new Map(features.map((f) => [opts.href(f.id), f]));
+			for (const a of root.querySelectorAll('a')) {
+				const f = byCode.get(a.getAttribute('href') ?? '');
+				if (!f) continue;
+				const v = value(f);
+				a.setAttribute('data-code', f.id);
+				if (v !== null) a.setAttribute('data-value', String(Number(v.toPrecision(6))));
+				else a.querySelector('path')?.setAttribute('fill', `url(#${NO_DATA_PATTERN})`);
+				a.setAttribute('data-tip', tip(f));
+				a.setAttribute('aria-label', tip(f));
+				const path = a.querySelector('path');
+				path?.setAttribute('d', simplifyPath(path.getAttribute('d') ?? ''));
+			}
+		}
+	);
+	// One entry per class that has regions, labelled with the range of their actual values.
+	const legend: MapLegendItem[] = [];
+	colors.forEach((color, i) => {
+		const inClass = present.filter((v) => classOf(v) === i);
+		if (inClass.length === 0) return;
+		const lo = Math.min(...inClass);
+		const hi = Math.max(...inClass);
+		legend.push({ color, range: lo === hi ? opts.format(lo) : `${opts.format(lo)} – ${opts.format(hi)}` });
+	});
+	if (present.length < features.length) legend.push({ color: NO_DATA_FILL, range: null });
+	return { svg, legend };
 }

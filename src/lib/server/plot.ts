@@ -17,10 +17,14 @@ export const CHART_COLORS = {
 	grid: '#1f2933'
 } as const;
 
-/** Renders a Plot spec to an SVG (or <figure>) string. */
-export function renderPlot(options: Plot.PlotOptions): string {
+/**
+ * Renders a Plot spec to an SVG (or <figure>) string; `decorate` may add attributes to the
+ * rendered node first (e.g. data-* for tooltips and tests).
+ */
+export function renderPlot(options: Plot.PlotOptions, decorate?: (root: Element) => void): string {
 	const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-	const node = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as { outerHTML: string };
+	const node = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
+	decorate?.(node);
 	return node.outerHTML;
 }
 
@@ -91,6 +95,8 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 				y: 'n',
 				interval: 'month',
 				fill: CHART_COLORS.bar,
+				// <title> per bar: the native tooltip, and the text of the hover/focus tip (static/chart-tips.js).
+				title: (d: { month: Date; n: number }) => `${L.month(d.month.toISOString().slice(0, 7))}: ${L.int(d.n)} ${L.t('common.complaints').toLowerCase()}`,
 				insetLeft: span > 60 ? 0.25 : 1,
 				insetRight: span > 60 ? 0.25 : 1
 			}),

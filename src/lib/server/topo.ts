@@ -1,7 +1,9 @@
 // A minimal TopoJSON → GeoJSON decoder (quantized, delta-encoded arcs; Polygon and
-// MultiPolygon geometries), enough for data/reference/indonesia-38-provinces.topo.json.
-// Written here instead of adding topojson-client: ~40 lines, no new dependency.
-import topoText from '../../../data/reference/indonesia-38-provinces.topo.json?raw';
+// MultiPolygon geometries), enough for the two maps in data/reference/: the 38 provinces and the
+// 514 kab/kota (built by pipelines/geo/cli.ts). Written here instead of adding topojson-client:
+// ~40 lines, no new dependency.
+import provinceText from '../../../data/reference/indonesia-38-provinces.topo.json?raw';
+import kabkotaText from '../../../data/reference/indonesia-514-kabkota.topo.json?raw';
 
 type Pos = [number, number];
 interface Topology {
@@ -54,9 +56,15 @@ export function toFeatures(topo: Topology, object: string): Feature[] {
 	}));
 }
 
-let cached: Feature[] | undefined;
+let provinces: Feature[] | undefined;
+let kabkota: Feature[] | undefined;
 /** The 38 provinces as GeoJSON features, id = Kemendagri province code ('36'). */
 export function provinceFeatures(): Feature[] {
-	cached ??= toFeatures(JSON.parse(topoText) as Topology, 'indonesia-38-prov-topo');
-	return cached;
+	provinces ??= toFeatures(JSON.parse(provinceText) as Topology, 'indonesia-38-prov-topo');
+	return provinces;
+}
+/** The 514 kab/kota as GeoJSON features, id = Kemendagri code ('36.03'). */
+export function regencyFeatures(): Feature[] {
+	kabkota ??= toFeatures(JSON.parse(kabkotaText) as Topology, 'kabkota');
+	return kabkota;
 }

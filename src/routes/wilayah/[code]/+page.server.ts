@@ -2,16 +2,19 @@ import { error } from '@sveltejs/kit';
 import { filterQuery } from '$lib/filters';
 import { i18n, translate } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
+import type { Choropleth } from '$lib/server/charts';
 import { requestLang } from '$lib/server/lang';
 import { trendChart } from '$lib/server/plot';
 import { AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
 import { regionByCode } from '$lib/server/queries/options';
 import { kpis, monthly } from '$lib/server/queries/overview';
 import { regionRanking } from '$lib/server/queries/regions';
+import { DEFAULT_MAP_METRIC, MAP_METRICS, MAP_METRIC_LABEL, regionMap } from '$lib/server/region-map';
 import { choiceOr400, filtersOr400 } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
 
 const charts = new Lru<Promise<string>>(200);
+const maps = new Lru<Promise<Choropleth>>(100);
 
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
@@ -21,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	// The page is scoped to its region whatever ?region= says; the other filters apply.
 	const filters = { ...filtersOr400(event.url, lang), region: code };
 	const sort = choiceOr400(event.url, lang, 'sort', AGENCY_SORTS, 'n');
+	const metric = choiceOr400(event.url, lang, 'metric', MAP_METRICS, DEFAULT_MAP_METRIC);
 	const [k, m, agencies, kabkota, province] = await Promise.all([
 		kpis(filters),
 		monthly(filters),
@@ -32,6 +36,10 @@ export const load: PageServerLoad = async (event) => {
 	const chart = await memo(charts, `${lang}|${JSON.stringify(filters)}`, async () => trendChart(m, L));
 	const { region: _r, ...rest } = filters;
 	const others = { ...rest, region: null };
+	const linkQuery = filterQuery(others);
+	// A province shows its kab/kota on a map (kabkota is empty for a kab/kota page).
+	const map = kabkota.length ? await memo(maps, `${lang}|${metric}|${JSON.stringify(filters)}`, async () => regionMap(kabkota, 'regency', metric, L, linkQuery)) : null;
+	const view = { sort: sort === 'n' ? null : sort, metric: metric === DEFAULT_MAP_METRIC ? null : metric };
 	return {
 		lang,
 		region,
@@ -42,10 +50,17 @@ export const load: PageServerLoad = async (event) => {
 		agencies,
 		kabkota,
 		sort,
-		sortHrefs: Object.fromEntries(AGENCY_SORTS.map((s) => [s, `/wilayah/${code}${filterQuery(others, { sort: s === 'n' ? null : s })}`])),
-		linkQuery: filterQuery(others),
+		map,
+		metric,
+		metrics: MAP_METRICS.map((x) => ({ m: x, label: MAP_METRIC_LABEL[x], href: `/wilayah/${code}${filterQuery(others, { ...view, metric: x === DEFAULT_MAP_METRIC ? null : x })}` })),
+		sortHrefs: Object.fromEntries(AGENCY_SORTS.map((s) => [s, `/wilayah/${code}${filterQuery(others, { ...view, sort: s === 'n' ? null : s })}`])),
+		linkQuery,
 		complaintsHref: `/aduan${filterQuery(filters)}`,
 		agenciesCsv: `/api/instansi.csv${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,
 		kabkotaCsv: `/api/wilayah.csv${filterQuery(filters)}`
 	};
 };
+
+// Links and GET forms only: no client-side JS, so the charts and the map are not shipped a
+// second time inside the hydration data.
+export const csr = false;

@@ -1,0 +1,41 @@
+// The region choropleth shared by /wilayah and /wilayah/[code]: which metrics the map can
+// colour by, how each is read from a ranking row and formatted, and which shapes to draw.
+import type { I18n, MessageKey } from '$lib/i18n';
+import { choropleth, type Choropleth } from './charts';
+import type { Level, RegionRow } from './queries/regions';
+import { provinceFeatures, regencyFeatures } from './topo';
+
+export const MAP_METRICS = ['n', 'per100k', 'follow_up', 'comply3', 'comply5'] as const;
+export type MapMetric = (typeof MAP_METRICS)[number];
+export const DEFAULT_MAP_METRIC: MapMetric = 'per100k';
+
+export const MAP_METRIC_LABEL: Record<MapMetric, MessageKey> = {
+	n: 'regions.n',
+	per100k: 'regions.per100k',
+	follow_up: 'regions.followUp',
+	comply3: 'regions.comply3',
+	comply5: 'regions.comply5'
+};
+const metricValue: Record<MapMetric, (r: RegionRow) => number | null> = {
+	n: (r) => r.n,
+	per100k: (r) => r.per100k,
+	follow_up: (r) => r.followUpRate,
+	comply3: (r) => r.comply3,
+	comply5: (r) => r.comply5
+};
+
+/**
+ * The map of the regions in `rows` (one level): every shape whose code is in `rows`, fitted to
+ * them, each linking to its region page with `linkQuery` (the filters without the region).
+ */
+export function regionMap(rows: readonly RegionRow[], level: Level, metric: MapMetric, L: I18n, linkQuery: string): Choropleth {
+	const codes = new Set(rows.map((r) => r.code));
+	const features = (level === 'province' ? provinceFeatures() : regencyFeatures()).filter((f) => codes.has(f.id));
+	const pct = metric === 'follow_up' || metric === 'comply3' || metric === 'comply5';
+	return choropleth(features, new Map(rows.map((r) => [r.code, metricValue[metric](r)])), L, {
+		ariaLabel: L.t(level === 'province' ? 'regions.mapLabel' : 'regions.mapLabelRegency', { metric: L.t(MAP_METRIC_LABEL[metric]) }),
+		format: (v) => (pct ? L.pct(v) : metric === 'n' ? L.int(v) : L.dec1(v)),
+		names: new Map(rows.map((r) => [r.code, r.name])),
+		href: (code) => `/wilayah/${code}${linkQuery}`
+	});
+}
