@@ -48,18 +48,22 @@ const THEME_MONTHLY_SQL = `
 	FROM complaint_themes t JOIN (${LIVE}) c USING (tracking_id)
 	WHERE c.created_at IS NOT NULL GROUP BY ALL`;
 
+// Ranked over ids only, then joined for the texts: sorting narrow rows is ~2x faster than sorting
+// rows that carry title and body (300k sample).
 const EXAMPLES_SQL = `
 	WITH r AS (
-		SELECT ct.cluster_id, c.tracking_id, c.title, left(c.body, 240) AS snippet, length(c.body) > 240 AS cut,
-			strftime(c.created_at, '%Y-%m-%d') AS created_at, coalesce(c.regency_name, c.province_name) AS region,
-			row_number() OVER (PARTITION BY ct.cluster_id ORDER BY e.rank NULLS LAST, ct.score DESC, c.tracking_id) AS rk
+		SELECT ct.cluster_id, ct.tracking_id,
+			row_number() OVER (PARTITION BY ct.cluster_id ORDER BY e.rank NULLS LAST, ct.score DESC, ct.tracking_id) AS rk
 		FROM complaint_topics ct
-		JOIN (${LIVE}) c USING (tracking_id)
+		JOIN (SELECT tracking_id FROM (${LIVE}) WHERE NOT is_confidential) c USING (tracking_id)
 		LEFT JOIN topic_examples e ON e.cluster_id = ct.cluster_id AND e.tracking_id = ct.tracking_id
-		WHERE NOT c.is_confidential
+		QUALIFY rk <= $per
 	)
-	SELECT cluster_id, tracking_id, title, snippet, coalesce(cut, false) AS cut, created_at, region
-	FROM r WHERE rk <= $per ORDER BY cluster_id, rk`;
+	SELECT r.cluster_id, c.tracking_id, c.title, left(c.body, 240) AS snippet, coalesce(length(c.body) > 240, false) AS cut,
+		strftime(c.created_at, '%Y-%m-%d') AS created_at, coalesce(c.regency_name, c.province_name) AS region
+	FROM r JOIN complaints c USING (tracking_id)
+	WHERE NOT c.is_confidential
+	ORDER BY r.cluster_id, r.rk`;
 const ExampleRow = z.object({
 	cluster_id: z.number().int(),
 	tracking_id: z.string(),
