@@ -15,7 +15,7 @@ async function inputsFor(area: Area, month: string, lang: Lang): Promise<Recomme
 	if (!MONTH_RE.test(month)) error(400, { code: 'bad_month', message: translate(lang, 'period.badFormat', { param: 'month', value: month.slice(0, 40) }) });
 	const info = await areaInfo(area, translate(lang, 'rec.national'));
 	if (!info) error(404, { code: 'not_found', message: translate(lang, 'region.notFound', { code: area.level === 'nasional' ? '' : area.code.slice(0, 40) }) });
-	return recommendInputs(info, month);
+	return recommendInputs(info, month, THRESHOLDS.backlog.lookbackMonths);
 }
 
 /** The ranked recommendations (at most `limit`, default thresholds.json's) for an area and month ('YYYY-MM'). */

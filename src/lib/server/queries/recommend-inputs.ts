@@ -12,7 +12,7 @@ import { query, queryOne } from '../db';
 import { DEADLINE_CTE, DEADLINE_METRICS, MetricRowSchema } from './agencies';
 import { RESOLVED_SQL, withFilters } from './filter-sql';
 
-/** Months of history in the theme series: the spike baseline (12) plus last season ±1 (13) and the month. */
+/** Months in the theme series: the spike baseline (up to 12, config.ts) plus last season ±1 (13) and the month. */
 export const SERIES_MONTHS = 26;
 
 const AREA_WHERE = `($region IS NULL OR province_code = $region OR regency_code = $region)`;
@@ -117,12 +117,15 @@ export async function areaInfo(area: Area, nationalName: string): Promise<Recomm
 	return { level: r.level === 'province' ? 'provinsi' : 'kabkota', code: area.code, name: r.name };
 }
 
-/** Everything the rules need for `area` (already resolved by areaInfo) and `month` ('YYYY-MM'). */
-export async function recommendInputs(area: RecommendInputs['area'], month: string): Promise<RecommendInputs> {
+/**
+ * Everything the rules need for `area` (already resolved by areaInfo) and `month` ('YYYY-MM');
+ * the backlog is compared with `lookbackMonths` earlier (thresholds.json backlog.lookbackMonths).
+ */
+export async function recommendInputs(area: RecommendInputs['area'], month: string, lookbackMonths = 3): Promise<RecommendInputs> {
 	const from12 = shiftMonth(month, -11);
 	const end = monthAfter(month);
 	const region = area.code;
-	const lookback = shiftMonth(month, -3);
+	const lookback = shiftMonth(month, -lookbackMonths);
 	const seriesFrom = shiftMonth(month, -(SERIES_MONTHS - 1));
 	const window = { start: `${from12}-01`, end };
 	const [regions, channels, deadlines, backlog, hasThemes] = await Promise.all([
