@@ -6,9 +6,10 @@
 //   ORIGIN     public origin, needed by adapter-node for form posts (default http://localhost:PORT)
 //   TELAAH_DB  warehouse file (default data/telaah.duckdb)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildNeeded, VITE_BUILD } from '../pipelines/lib/app-server.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -18,20 +19,6 @@ const fail = (msg: string): never => {
 	console.error(`[telaah] ERROR: ${msg}`);
 	process.exit(1);
 };
-
-/** Newest modification time under the given files/directories (0 when none exist). */
-function newest(paths: string[]): number {
-	let max = 0;
-	const visit = (p: string) => {
-		if (!existsSync(p)) return;
-		const st = statSync(p);
-		if (st.isDirectory()) {
-			for (const name of readdirSync(p)) if (name !== 'node_modules') visit(join(p, name));
-		} else if (st.mtimeMs > max) max = st.mtimeMs;
-	};
-	paths.forEach(visit);
-	return max;
-}
 
 function run(label: string, cmd: string, args: string[]): void {
 	log(`${label}: ${cmd} ${args.join(' ')}`);
@@ -43,16 +30,9 @@ function run(label: string, cmd: string, args: string[]): void {
 }
 
 // 1. Build when build/ is missing or older than the sources it is made from.
-const VITE_BUILD = ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'];
-const builtAt = existsSync('build/handler.js') ? statSync('build/handler.js').mtimeMs : 0;
-const sourcesAt = newest(['src', 'static', 'pipelines', 'svelte.config.js', 'vite.config.ts', 'package.json']);
-if (builtAt === 0) {
-	run('build (build/ is missing)', process.execPath, VITE_BUILD);
-} else if (builtAt < sourcesAt) {
-	run('build (sources changed since the last build)', process.execPath, VITE_BUILD);
-} else {
-	log('build: up to date');
-}
+const why = buildNeeded(root);
+if (why) run(`build (${why})`, process.execPath, VITE_BUILD);
+else log('build: up to date');
 
 // 2. A warehouse: the one in TELAAH_DB, or the sample data loaded into a fresh one.
 const db = resolve(process.env.TELAAH_DB || 'data/telaah.duckdb');

@@ -1,16 +1,15 @@
 // e2e harness: build a small warehouse with the real CLIs, serve the built app on a free port,
 // drive it with Debian's Chromium through playwright-core, and check figures against DuckDB.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { chromium, type Browser } from 'playwright-core';
 import { inject } from 'vitest';
+import { launchBrowser, startServer as startApp, type RunningServer } from '../pipelines/lib/app-server';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM } from '../pipelines/lib/app-server';
 
 /** Runs `npm run <script> -- args`; throws with its output when it fails. Returns stdout. */
 export function npmRun(script: string, args: string[], timeoutMs = 600_000): string {
@@ -69,24 +68,7 @@ export function e2eContext() {
 	return { baseUrl: inject('baseUrl'), dbCopy: inject('dbCopy'), dbServed: inject('dbServed'), workDir: inject('workDir') };
 }
 
-export function freePort(): Promise<number> {
-	return new Promise((ok, ko) => {
-		const srv = createServer();
-		srv.unref();
-		srv.on('error', ko);
-		srv.listen(0, '127.0.0.1', () => {
-			const addr = srv.address();
-			srv.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : ko(new Error('no port'))));
-		});
-	});
-}
-
-export interface RunningServer {
-	origin: string;
-	child: ChildProcess;
-	output: () => string;
-	stop: () => Promise<void>;
-}
+export { freePort, launchBrowser, type RunningServer } from '../pipelines/lib/app-server';
 
 /** Starts `node build` on a free port for `db` and waits until it answers HTTP. */
 export async function startServer(db: string, timeoutMs = 30_000): Promise<RunningServer> {
@@ -94,60 +76,7 @@ export async function startServer(db: string, timeoutMs = 30_000): Promise<Runni
 	if (!existsSync(resolve(ROOT, 'build/index.js'))) {
 		throw new Error('build/index.js is missing: run `npx vite build` first (npm test does it)');
 	}
-	const port = await freePort();
-	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
-		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, TELAAH_DB: db },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let out = '';
-	child.stdout?.on('data', (d) => (out += d));
-	child.stderr?.on('data', (d) => (out += d));
-	const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-	const stop = async () => {
-		if (child.exitCode === null && child.signalCode === null) {
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-			await exited;
-			clearTimeout(timer);
-		}
-	};
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${out}`);
-		try {
-			const r = await fetch(`${origin}/robots.txt`);
-			if (r.ok) break;
-		} catch {
-			/* not listening yet */
-		}
-		if (Date.now() > deadline) {
-			await stop();
-			throw new Error(`server did not answer within ${timeoutMs} ms:\n${out}`);
-		}
-		await new Promise((r) => setTimeout(r, 150));
-	}
-	return { origin, child, output: () => out, stop };
-}
-
-export function launchBrowser(): Promise<Browser> {
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see README)`);
-	}
-	return chromium.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	return startApp(db, { root: ROOT, timeoutMs });
 }
 
 /** Runs one query against a warehouse file opened read-only, then closes it. */

@@ -116,17 +116,20 @@ export function covidBand(start: Date, end: Date, L: I18n) {
 		covidStart < end && covidEnd > start
 			? [{ x1: covidStart < start ? start : covidStart, x2: covidEnd > end ? end : covidEnd }]
 			: [];
+	// A band in the right part of the chart gets its label right-aligned at its end, so the
+	// label does not run past the chart's right edge.
+	const late = band.length > 0 && band[0]!.x1.getTime() > start.getTime() + 0.7 * (end.getTime() - start.getTime());
 	return {
 		shown: band.length > 0,
 		marks: [
 			Plot.rectX(band, { x1: 'x1', x2: 'x2', fill: CHART_COLORS.covidFill, fillOpacity: 0.85 }),
 			Plot.text(band, {
-				x: 'x1',
+				x: late ? 'x2' : 'x1',
 				frameAnchor: 'top',
 				text: () => L.t('trend.covid'),
-				textAnchor: 'start',
+				textAnchor: late ? 'end' : 'start',
 				lineAnchor: 'bottom',
-				dx: 4,
+				dx: late ? -4 : 4,
 				dy: -6,
 				fill: CHART_COLORS.covidText,
 				fontWeight: 600

@@ -7,7 +7,7 @@ import { requestLang } from '$lib/server/lang';
 import { trendChart } from '$lib/server/plot';
 import { AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
 import { regionByCode } from '$lib/server/queries/options';
-import { kpis, monthly } from '$lib/server/queries/overview';
+import { kpis, monthly, warehouseFacts } from '$lib/server/queries/overview';
 import { regionRanking } from '$lib/server/queries/regions';
 import { DEFAULT_MAP_METRIC, MAP_METRICS, MAP_METRIC_LABEL, regionMap } from '$lib/server/region-map';
 import { choiceOr400, filtersOr400 } from '$lib/server/request';
@@ -25,12 +25,13 @@ export const load: PageServerLoad = async (event) => {
 	const filters = { ...filtersOr400(event.url, lang), region: code };
 	const sort = choiceOr400(event.url, lang, 'sort', AGENCY_SORTS, 'n');
 	const metric = choiceOr400(event.url, lang, 'metric', MAP_METRICS, DEFAULT_MAP_METRIC);
-	const [k, m, agencies, kabkota, province] = await Promise.all([
+	const [k, m, agencies, kabkota, province, facts] = await Promise.all([
 		kpis(filters),
 		monthly(filters),
 		agencyLeague(filters, sort),
 		region.level === 'province' ? regionRanking(filters, 'regency', 'n') : Promise.resolve([]),
-		region.level === 'regency' ? regionByCode(region.province_code) : Promise.resolve(undefined)
+		region.level === 'regency' ? regionByCode(region.province_code) : Promise.resolve(undefined),
+		warehouseFacts()
 	]);
 	const L = i18n(lang);
 	const chart = await memo(charts, `${lang}|${JSON.stringify(filters)}`, async () => trendChart(m, L));
@@ -57,7 +58,9 @@ export const load: PageServerLoad = async (event) => {
 		linkQuery,
 		complaintsHref: `/aduan${filterQuery(filters)}`,
 		agenciesCsv: `/api/instansi.csv${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,
-		kabkotaCsv: `/api/wilayah.csv${filterQuery(filters)}`
+		kabkotaCsv: `/api/wilayah.csv${filterQuery(filters)}`,
+		// The monthly briefing of the selected period's last month, else of the last month with data.
+		briefingMonth: filters.to ?? facts.last_month
 	};
 };
 

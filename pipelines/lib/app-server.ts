@@ -1,0 +1,123 @@
+// Running the built app from a script: build it when build/ is missing or stale, serve it with
+// `node build` on a free port against a warehouse, and launch Debian's Chromium. Shared by
+// `npm start`, `npm run briefing` and the e2e harness (tests/harness.ts).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Newest modification time under the given files/directories (0 when none exist). */
+export function newest(paths: string[]): number {
+	let max = 0;
+	const visit = (p: string) => {
+		if (!existsSync(p)) return;
+		const st = statSync(p);
+		if (st.isDirectory()) {
+			for (const name of readdirSync(p)) if (name !== 'node_modules') visit(join(p, name));
+		} else if (st.mtimeMs > max) max = st.mtimeMs;
+	};
+	paths.forEach(visit);
+	return max;
+}
+
+/** Why build/ must be (re)built, or null when it is newer than every source it is made from. */
+export function buildNeeded(root = ROOT): string | null {
+	const handler = join(root, 'build/handler.js');
+	if (!existsSync(handler)) return 'build/ is missing';
+	const sources = ['src', 'static', 'pipelines', 'svelte.config.js', 'vite.config.ts', 'package.json'].map((p) => join(root, p));
+	return statSync(handler).mtimeMs < newest(sources) ? 'sources changed since the last build' : null;
+}
+
+export const VITE_BUILD = ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'];
+
+/** Builds the app (vite build) in `root`; throws when it fails. */
+export function build(root = ROOT, stdio: 'inherit' | 'pipe' = 'inherit'): void {
+	const r = spawnSync(process.execPath, VITE_BUILD, { cwd: root, stdio, encoding: 'utf8' });
+	if (r.error) throw new Error(`vite build could not start: ${r.error.message}`);
+	if (r.status !== 0) throw new Error(`vite build failed (exit code ${r.status ?? r.signal})${stdio === 'pipe' ? `:\n${r.stderr}` : ''}`);
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((ok, ko) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', ko);
+		srv.listen(0, '127.0.0.1', () => {
+			const addr = srv.address();
+			srv.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : ko(new Error('no port'))));
+		});
+	});
+}
+
+export interface RunningServer {
+	origin: string;
+	child: ChildProcess;
+	output: () => string;
+	stop: () => Promise<void>;
+}
+
+/** Starts `node build` in `root` on a free loopback port for warehouse `db` and waits until it answers HTTP. */
+export async function startServer(db: string, opts: { root?: string; timeoutMs?: number } = {}): Promise<RunningServer> {
+	const root = opts.root ?? ROOT;
+	const timeoutMs = opts.timeoutMs ?? 30_000;
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['build'], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, TELAAH_DB: db },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let out = '';
+	child.stdout?.on('data', (d) => (out += d));
+	child.stderr?.on('data', (d) => (out += d));
+	const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+			await exited;
+			clearTimeout(timer);
+		}
+	};
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${out}`);
+		try {
+			const r = await fetch(`${origin}/robots.txt`);
+			if (r.ok) break;
+		} catch {
+			/* not listening yet */
+		}
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`server did not answer within ${timeoutMs} ms:\n${out}`);
+		}
+		await new Promise((r) => setTimeout(r, 150));
+	}
+	return { origin, child, output: () => out, stop };
+}
+
+/** Debian's Chromium, headless, through playwright-core (which never downloads a browser). */
+export function launchBrowser(): Promise<Browser> {
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see README)`);
+	}
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+}

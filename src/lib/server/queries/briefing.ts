@@ -1,0 +1,181 @@
+// Briefing-only SQL (/briefing/[region]/[month]): the policy themes, topic clusters and theme
+// spikes of one month in one area, from the tables `npm run topics` writes (pipelines/topics/
+// README.md). Those tables are optional: a warehouse without a topic model gives empty lists,
+// never an error. Everything else in the briefing reuses the dashboard's query modules.
+// Counts leave out deleted complaints (dihapus), as the topic pipeline does.
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { MonthSchema, RegionParamSchema } from '$lib/briefing';
+import { translate, type Lang } from '$lib/i18n';
+import { monthRange, scorePeriods } from '$pipelines/topics/spikes';
+import THEMES from '$pipelines/topics/themes.json' with { type: 'json' };
+import { query } from '../db';
+import { regionByCode, type RegionOption } from './options';
+import { addMonths, warehouseFacts, type WarehouseFacts } from './overview';
+
+/**
+ * The briefing's area and month from the route parameters: 400 when malformed, 404 for an
+ * unknown region or a month outside the data. `region` is null for 'nasional'. Shared by the
+ * page and the PDF endpoint, which answers these before it starts a browser.
+ */
+export async function briefingScopeOr4xx(
+	regionParam: string,
+	monthParam: string,
+	lang: Lang
+): Promise<{ region: RegionOption | null; month: string; facts: WarehouseFacts }> {
+	if (!RegionParamSchema.safeParse(regionParam).success) {
+		error(400, { code: 'bad_region', message: translate(lang, 'briefing.badRegion', { value: regionParam.slice(0, 40) }) });
+	}
+	if (!MonthSchema.safeParse(monthParam).success) {
+		error(400, { code: 'bad_month', message: translate(lang, 'briefing.badMonth', { value: monthParam.slice(0, 40) }) });
+	}
+	const facts = await warehouseFacts();
+	if (!facts.first_month || !facts.last_month || monthParam < facts.first_month || monthParam > facts.last_month) {
+		error(404, {
+			code: 'not_found',
+			message: translate(lang, 'briefing.monthOutside', { month: monthParam, from: facts.first_month ?? '–', to: facts.last_month ?? '–' })
+		});
+	}
+	const region = regionParam === 'nasional' ? null : ((await regionByCode(regionParam)) ?? null);
+	if (regionParam !== 'nasional' && !region) {
+		error(404, { code: 'not_found', message: translate(lang, 'region.notFound', { code: regionParam }) });
+	}
+	return { region, month: monthParam, facts };
+}
+
+const TOPIC_TABLES = ['complaint_themes', 'complaint_topics', 'topic_clusters'] as const;
+type TopicTable = (typeof TOPIC_TABLES)[number];
+
+/** Which of the topic tables the warehouse has (the read-only warehouse cannot gain one while open). */
+async function topicTables(): Promise<Set<TopicTable>> {
+	const rows = await query(
+		`SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name IN (${TOPIC_TABLES.map((t) => `'${t}'`).join(', ')})`,
+		{},
+		z.object({ name: z.enum(TOPIC_TABLES) })
+	);
+	return new Set(rows.map((r) => r.name));
+}
+
+/** The area and month window as bound parameters: complaints of [from, to] months in $region (NULL = nation). */
+const windowParams = (region: string | null, from: string, to: string) => ({
+	region,
+	start: `${from}-01`,
+	end: `${addMonths(to, 1)}-01`
+});
+
+const IN_WINDOW = `created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP AND status <> 'dihapus'
+	AND ($region IS NULL OR province_code = $region OR regency_code = $region)`;
+
+const THEME_SQL = `
+	WITH c AS (SELECT tracking_id, created_at FROM complaints WHERE ${IN_WINDOW})
+	SELECT t.theme,
+		count(*) FILTER (WHERE c.created_at >= $month::TIMESTAMP)::INTEGER AS n,
+		count(*) FILTER (WHERE c.created_at < $month::TIMESTAMP)::INTEGER AS prev
+	FROM complaint_themes t JOIN c USING (tracking_id)
+	GROUP BY t.theme
+	HAVING count(*) FILTER (WHERE c.created_at >= $month::TIMESTAMP) > 0
+	ORDER BY n DESC, t.theme`;
+
+const themeLabels = new Map((THEMES as { themes: { id: string; label: string }[] }).themes.map((t) => [t.id, t.label]));
+
+export interface ThemeCount {
+	theme: string;
+	label: string;
+	n: number;
+	/** The month before. */
+	prev: number;
+}
+
+/** Policy themes tagged in the month's complaints of the area, most frequent first, with last month's count. */
+export async function monthThemes(region: string | null, month: string): Promise<ThemeCount[]> {
+	if (!(await topicTables()).has('complaint_themes')) return [];
+	const rows = await query(
+		THEME_SQL,
+		{ ...windowParams(region, addMonths(month, -1), month), month: `${month}-01` },
+		z.object({ theme: z.string(), n: z.number().int(), prev: z.number().int() })
+	);
+	return rows.map((r) => ({ ...r, label: themeLabels.get(r.theme) ?? r.theme }));
+}
+
+// Cluster labels are the clusters' top TF-IDF terms (words shared by many complaints, document
+// frequency ≥ 3), not text of any one complaint.
+const TOPIC_SQL = `
+	WITH c AS (SELECT tracking_id FROM complaints WHERE ${IN_WINDOW})
+	SELECT k.cluster_id::INTEGER AS cluster_id, k.label, count(*)::INTEGER AS n
+	FROM complaint_topics t JOIN c USING (tracking_id) JOIN topic_clusters k USING (cluster_id)
+	GROUP BY ALL
+	ORDER BY n DESC, cluster_id
+	LIMIT $limit`;
+
+const TopicRow = z.object({ cluster_id: z.number().int(), label: z.string(), n: z.number().int() });
+export type TopicCount = z.infer<typeof TopicRow>;
+
+/** The month's largest topic clusters in the area. */
+export async function monthTopics(region: string | null, month: string, limit = 6): Promise<readonly TopicCount[]> {
+	const have = await topicTables();
+	if (!have.has('complaint_topics') || !have.has('topic_clusters')) return [];
+	return query(TOPIC_SQL, { ...windowParams(region, month, month), limit }, TopicRow);
+}
+
+// Theme × kab/kota monthly counts over the months the detector looks back on (12 of history, one
+// season earlier ±1), ending at the briefing month: a spike is scored only on what was known then.
+const SPIKE_HISTORY_MONTHS = 26;
+const SERIES_SQL = `
+	WITH c AS (SELECT tracking_id, regency_code, created_at FROM complaints WHERE ${IN_WINDOW} AND regency_code IS NOT NULL)
+	SELECT t.theme, c.regency_code, r.short_name AS regency_name, strftime(date_trunc('month', c.created_at), '%Y-%m') AS month,
+		count(*)::INTEGER AS n
+	FROM complaint_themes t JOIN c USING (tracking_id)
+	LEFT JOIN regions r ON r.code = c.regency_code AND r.level = 'regency'
+	GROUP BY ALL
+	ORDER BY t.theme, c.regency_code, month`;
+
+const SeriesRow = z.object({ theme: z.string(), regency_code: z.string(), regency_name: z.string().nullable(), month: z.string(), n: z.number().int() });
+
+export interface MonthSpike {
+	theme: string;
+	label: string;
+	regencyCode: string;
+	regencyName: string;
+	/** First month of the run of flagged months ('YYYY-MM'). */
+	start: string;
+	/** Complaints with the theme in the briefing month. */
+	count: number;
+	/** Expected level for the briefing month (rolling median, seasonal floor). */
+	baseline: number;
+}
+
+/**
+ * Theme × kab/kota series of the area flagged in the briefing month by the spike detector
+ * (pipelines/topics/spikes.ts, default thresholds), with the month the run of flagged months
+ * began; largest excess over the expected level first.
+ */
+export async function monthSpikes(region: string | null, month: string, limit = 8): Promise<MonthSpike[]> {
+	if (!(await topicTables()).has('complaint_themes')) return [];
+	const from = addMonths(month, -(SPIKE_HISTORY_MONTHS - 1));
+	const rows = await query(SERIES_SQL, windowParams(region, from, month), SeriesRow);
+	const months = monthRange(from, month);
+	const index = new Map(months.map((m, i) => [m, i]));
+	const series = new Map<string, { theme: string; code: string; name: string; counts: number[] }>();
+	for (const r of rows) {
+		const key = `${r.theme}\u0000${r.regency_code}`;
+		let s = series.get(key);
+		if (!s) series.set(key, (s = { theme: r.theme, code: r.regency_code, name: r.regency_name ?? r.regency_code, counts: Array(months.length).fill(0) }));
+		s.counts[index.get(r.month)!] = r.n;
+	}
+	const out: (MonthSpike & { excess: number })[] = [];
+	for (const s of series.values()) {
+		// Only series with complaints this month can spike this month.
+		if (s.counts[s.counts.length - 1] === 0) continue;
+		const scores = scorePeriods(s.counts);
+		const now = scores[scores.length - 1]!;
+		if (!now.flagged) continue;
+		let start = scores.length - 1;
+		while (start > 0 && scores[start - 1]!.flagged) start--;
+		const baseline = now.baseline!;
+		out.push({ theme: s.theme, label: themeLabels.get(s.theme) ?? s.theme, regencyCode: s.code, regencyName: s.name, start: months[start]!, count: now.count, baseline, excess: now.count - baseline });
+	}
+	return out
+		.sort((a, b) => b.excess - a.excess || a.regencyCode.localeCompare(b.regencyCode))
+		.slice(0, limit)
+		.map(({ excess: _e, ...s }) => s);
+}

@@ -1,0 +1,150 @@
+// The monthly briefing of one area (nation, province or kab/kota): a print-designed page that
+// `npm run briefing` and /api/briefing/[region]/[month].pdf print to A4 PDF. Every figure comes
+// from the dashboard's query modules (overview, regions, agencies) or the briefing's own topic
+// queries; no complaint text of any kind is loaded, so none can reach the paper.
+import { rankBy, windowAround, type BriefingArea } from '$lib/briefing';
+import { i18n } from '$lib/i18n';
+import { opdLabel } from '$lib/labels';
+import { Lru, memo } from '$lib/server/cache';
+import { requestLang } from '$lib/server/lang';
+import { trendChart } from '$lib/server/plot';
+import { agencyLeague } from '$lib/server/queries/agencies';
+import { warehouseAsOfEvent } from '$lib/server/queries/asof';
+import { briefingScopeOr4xx, monthSpikes, monthThemes, monthTopics } from '$lib/server/queries/briefing';
+import { regionByCode } from '$lib/server/queries/options';
+import { addMonths, monthly, periodCards, type CardValues } from '$lib/server/queries/overview';
+import { regionRanking, type RegionRow } from '$lib/server/queries/regions';
+import type { PageServerLoad } from './$types';
+
+// Paper needs no client-side JavaScript; the page is complete as served.
+export const csr = false;
+
+const charts = new Lru<Promise<string>>(200);
+const AGENCY_ROWS = 10;
+const PEER_ROWS = 9;
+
+export const load: PageServerLoad = async (event) => {
+	const lang = requestLang(event);
+	const L = i18n(lang);
+	const { region, month, facts } = await briefingScopeOr4xx(event.params.region, event.params.month, lang);
+	const regionParam = event.params.region;
+	const code = region?.code ?? null;
+	const area: BriefingArea = region ? { level: region.level === 'province' ? 'provinsi' : 'kabkota', code: region.code } : { level: 'nasional' };
+
+	const prev = addMonths(month, -1);
+	const yoy = addMonths(month, -12);
+	const trendFrom = addMonths(month, -23);
+	const one = { region: code, from: month, to: month };
+	const [cards, trend, agencies, regencies, provinces, themes, topics, spikes, province, asOfEvent] = await Promise.all([
+		// One query: every month from a year ago to this one (the month, last month, last year).
+		periodCards({ region: code, from: yoy, to: month }),
+		monthly({ region: code, from: trendFrom, to: month }),
+		agencyLeague(one, 'n'),
+		area.level === 'kabkota' ? regionRanking({ from: month, to: month }, 'regency', 'code') : Promise.resolve([]),
+		regionRanking({ from: month, to: month }, 'province', 'code'),
+		monthThemes(code, month),
+		monthTopics(code, month),
+		monthSpikes(code, month),
+		region && region.level === 'regency' ? regionByCode(region.province_code) : Promise.resolve(undefined),
+		warehouseAsOfEvent()
+	]);
+
+	const population = region ? region.population : provinces.reduce((s, r) => s + (r.population ?? 0), 0) || null;
+	const at = (m: string): CardValues | null => cards.months.get(m) ?? null;
+	const kpi = (m: string) => {
+		const c = at(m);
+		const total = c?.total ?? 0;
+		return {
+			total,
+			per100k: population ? (total / population) * 100_000 : null,
+			followUpRate: c?.followUpRate ?? null,
+			completionRate: c?.completionRate ?? null,
+			medianResponseDays: c?.medianResponseDays ?? null,
+			breach3Rate: c?.breach3Rate ?? null,
+			breach5Rate: c?.breach5Rate ?? null,
+			backlog: c?.backlog ?? 0
+		};
+	};
+
+	const per100k = (r: RegionRow) => r.per100k;
+	const peerRow = ({ row, rank }: { row: RegionRow; rank: number | null }) => ({
+		code: row.code,
+		name: row.name,
+		rank,
+		n: row.n,
+		per100k: row.per100k,
+		followUpRate: row.followUpRate,
+		breach5Rate: row.breach5Rate,
+		self: row.code === code
+	});
+	let peers: { rows: ReturnType<typeof peerRow>[]; gapAfter: number | null; rank: number | null; of: number; band: { band: number; rank: number | null; of: number } | null };
+	if (area.level === 'nasional') {
+		const ranked = rankBy(provinces, per100k).filter((r) => r.rank !== null);
+		const top = ranked.slice(0, 5);
+		const bottom = ranked.length > 10 ? ranked.slice(-5) : ranked.slice(5);
+		peers = { rows: [...top, ...bottom].map(peerRow), gapAfter: ranked.length > 10 ? 5 : null, rank: null, of: provinces.length, band: null };
+	} else {
+		const level = area.level === 'kabkota' ? regencies : provinces;
+		const self = level.find((r) => r.code === code)!;
+		const group = area.level === 'kabkota' ? level.filter((r) => r.province_code === self.province_code) : level;
+		const ranked = rankBy(group, per100k);
+		const bandRanked = rankBy(level.filter((r) => r.band === self.band), per100k);
+		peers = {
+			rows: windowAround(ranked, self.code, PEER_ROWS).map(peerRow),
+			gapAfter: null,
+			rank: ranked.find((r) => r.row.code === code)?.rank ?? null,
+			of: group.length,
+			band: { band: self.band, rank: bandRanked.find((r) => r.row.code === code)?.rank ?? null, of: bandRanked.length }
+		};
+	}
+
+	const months = trend.map((m) => m.month);
+	const chart = await memo(charts, `${lang}|${code}|${month}`, async () => trendChart(trend, L, { width: 720, height: 210 }));
+	const monthTotal = at(month)?.total ?? 0;
+	const areaName = region ? region.short_name : L.t('briefing.nationLong');
+
+	return {
+		lang,
+		// The root layout leaves out its header, filter bar and footer: this page is for paper.
+		bare: true,
+		area,
+		code: regionParam,
+		month,
+		areaName,
+		province: province ? { code: province.code, name: province.short_name } : null,
+		population,
+		compare: { prev, yoy },
+		kpis: { now: kpi(month), prev: kpi(prev), yoy: kpi(yoy) },
+		chart,
+		trendSpan: months.length ? { from: months[0]!, to: months[months.length - 1]! } : null,
+		peers,
+		agencies: {
+			total: agencies.length,
+			rows: agencies.slice(0, AGENCY_ROWS).map((a) => ({
+				name: a.agency ? a.agency : opdLabel(lang, a.opd_type),
+				type: a.agency ? opdLabel(lang, a.opd_type) : null,
+				n: a.n,
+				responseMedian: a.response_median,
+				breach3Rate: a.breach3Rate,
+				breach5Rate: a.breach5Rate,
+				unresolved60Rate: a.unresolved60Rate
+			}))
+		},
+		monthTotal,
+		themes: themes.slice(0, 8),
+		topics,
+		spikes,
+		// Filled once the recommendation engine (src/lib/server/recommendations.ts) is on main.
+		recommendations: [] as {
+			key: string;
+			severity: 'tinggi' | 'sedang' | 'rendah';
+			scope: { level: string; code: string | null; name: string };
+			title: string;
+			action: string;
+			evidence: { label: string; value: string; href?: string }[];
+		}[],
+		dataAsOf: facts.data_as_of,
+		asOfEvent,
+		generated: new Date().toISOString().slice(0, 10)
+	};
+};
