@@ -4,6 +4,7 @@
 // 2–4 pages and embedded fonts. Also the on-demand PDF endpoint and the /wilayah download link.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eContext, npmRun, ROOT, sql } from './harness';
@@ -23,6 +24,17 @@ function run(cmd: string, args: string[]): string {
 	if (r.error) throw new Error(`${cmd} could not run (apt-get install -y poppler-utils): ${r.error.message}`);
 	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
 	return r.stdout;
+}
+/** GET on a fresh connection: the calls are far apart (CLI runs between them), a kept-alive socket may be gone. */
+function get(path: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+	return new Promise((ok, ko) => {
+		httpGet(`${base}${path}`, { agent: false }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+			res.on('error', ko);
+		}).on('error', ko);
+	});
 }
 const pdfText = (file: string) => run('pdftotext', ['-layout', file, '-']);
 const pdfPages = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [file]))?.[1]);
@@ -157,6 +169,25 @@ describe('npm run briefing', () => {
 		});
 	}
 
+	it('carries the recommendations of the briefing page, with their evidence', async () => {
+		const text = (f: string) => f.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+		const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
+		let shown = 0;
+		for (const code of [region, 'nasional']) {
+			const html = (await get(`/briefing/${code}/${month}`)).body.toString('utf8');
+			const items = [...html.matchAll(/<li class="b-rec[^"]*" data-testid="briefing-rec">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+			const pdf = flat(pdfText(join(OUT, `${code}-${month}.pdf`)));
+			for (const item of items) {
+				const title = flat(text(/<strong>([\s\S]*?)<\/strong>/.exec(item)![1]!));
+				expect(pdf).toContain(title);
+				for (const dd of item.matchAll(/<dd>([\s\S]*?)<\/dd>/g)) expect(pdf).toContain(flat(text(dd[1]!)));
+			}
+			if (items.length === 0) expect(pdf).toContain('Tidak ada rekomendasi untuk wilayah dan bulan ini.');
+			shown += items.length;
+		}
+		expect(shown).toBeGreaterThan(0);
+	});
+
 	it('prints in English with --lang en', () => {
 		const out = join(OUT, 'en');
 		npmRun('briefing', ['--month', month, '--region', 'nasional', '--out', out, '--url', base, '--lang', 'en']);
@@ -180,7 +211,7 @@ describe('npm run briefing', () => {
 
 describe('briefing route and PDF endpoint', () => {
 	it('answers 400 on bad parameters and 404 on an unknown region or a month outside the data', async () => {
-		const status = async (path: string) => (await fetch(`${base}${path}`)).status;
+		const status = async (path: string) => (await get(path)).status;
 		expect(await status(`/briefing/${region}/2020-13`)).toBe(400);
 		expect(await status(`/briefing/abc/${month}`)).toBe(400);
 		expect(await status(`/briefing/99/${month}`)).toBe(404);
@@ -190,14 +221,14 @@ describe('briefing route and PDF endpoint', () => {
 	});
 
 	it('prints the PDF on demand from the download link of the region page', async () => {
-		const html = await (await fetch(`${base}/wilayah/${region}?to=${month}`)).text();
+		const html = (await get(`/wilayah/${region}?to=${month}`)).body.toString('utf8');
 		const href = /href="([^"]*\/api\/briefing\/[^"]+\.pdf[^"]*)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
 		expect(href).toBe(`/api/briefing/${region}/${month}.pdf?lang=id`);
-		const res = await fetch(`${base}${href}`);
+		const res = await get(href!);
 		expect(res.status).toBe(200);
-		expect(res.headers.get('content-type')).toBe('application/pdf');
-		expect(res.headers.get('content-disposition')).toContain(`${region}-${month}.pdf`);
-		const bytes = Buffer.from(await res.arrayBuffer());
+		expect(res.headers['content-type']).toBe('application/pdf');
+		expect(res.headers['content-disposition']).toContain(`${region}-${month}.pdf`);
+		const bytes = res.body;
 		expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 	});
 });

@@ -9,8 +9,6 @@ export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 /** The region parameter: 'nasional', a province code '36' or a kab/kota code '36.03'. */
 export const RegionParamSchema = z.union([z.literal('nasional'), z.string().regex(/^\d{2}(\.\d{2})?$/)]);
 
-export type BriefingArea = { level: 'nasional' } | { level: 'provinsi' | 'kabkota'; code: string };
-
 /** The file name a briefing PDF gets: `<code>-<month>.pdf`, `nasional-<month>.pdf`. */
 export function briefingFileName(region: string, month: string): string {
 	return `${region}-${month}.pdf`;

@@ -1,7 +1,7 @@
 // Briefing-only SQL (/briefing/[region]/[month]): the policy themes, topic clusters and theme
 // spikes of one month in one area, from the tables `npm run topics` writes (pipelines/topics/
-// README.md). Those tables are optional: a warehouse without a topic model gives empty lists,
-// never an error. Everything else in the briefing reuses the dashboard's query modules.
+// README.md). Those tables are optional: without a topic model the functions return null (the
+// briefing says so), never an error. Everything else in the briefing reuses the dashboard's query modules.
 // Counts leave out deleted complaints (dihapus), as the topic pipeline does.
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -87,8 +87,8 @@ export interface ThemeCount {
 }
 
 /** Policy themes tagged in the month's complaints of the area, most frequent first, with last month's count. */
-export async function monthThemes(region: string | null, month: string): Promise<ThemeCount[]> {
-	if (!(await topicTables()).has('complaint_themes')) return [];
+export async function monthThemes(region: string | null, month: string): Promise<ThemeCount[] | null> {
+	if (!(await topicTables()).has('complaint_themes')) return null;
 	const rows = await query(
 		THEME_SQL,
 		{ ...windowParams(region, addMonths(month, -1), month), month: `${month}-01` },
@@ -111,9 +111,9 @@ const TopicRow = z.object({ cluster_id: z.number().int(), label: z.string(), n: 
 export type TopicCount = z.infer<typeof TopicRow>;
 
 /** The month's largest topic clusters in the area. */
-export async function monthTopics(region: string | null, month: string, limit = 6): Promise<readonly TopicCount[]> {
+export async function monthTopics(region: string | null, month: string, limit = 6): Promise<readonly TopicCount[] | null> {
 	const have = await topicTables();
-	if (!have.has('complaint_topics') || !have.has('topic_clusters')) return [];
+	if (!have.has('complaint_topics') || !have.has('topic_clusters')) return null;
 	return query(TOPIC_SQL, { ...windowParams(region, month, month), limit }, TopicRow);
 }
 
@@ -149,8 +149,8 @@ export interface MonthSpike {
  * (pipelines/topics/spikes.ts, default thresholds), with the month the run of flagged months
  * began; largest excess over the expected level first.
  */
-export async function monthSpikes(region: string | null, month: string, limit = 8): Promise<MonthSpike[]> {
-	if (!(await topicTables()).has('complaint_themes')) return [];
+export async function monthSpikes(region: string | null, month: string, limit = 8): Promise<MonthSpike[] | null> {
+	if (!(await topicTables()).has('complaint_themes')) return null;
 	const from = addMonths(month, -(SPIKE_HISTORY_MONTHS - 1));
 	const rows = await query(SERIES_SQL, windowParams(region, from, month), SeriesRow);
 	const months = monthRange(from, month);

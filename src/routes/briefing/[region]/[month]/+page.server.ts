@@ -2,7 +2,8 @@
 // `npm run briefing` and /api/briefing/[region]/[month].pdf print to A4 PDF. Every figure comes
 // from the dashboard's query modules (overview, regions, agencies) or the briefing's own topic
 // queries; no complaint text of any kind is loaded, so none can reach the paper.
-import { rankBy, windowAround, type BriefingArea } from '$lib/briefing';
+import { rankBy, windowAround } from '$lib/briefing';
+import type { Area } from '$lib/recommend/types';
 import { i18n } from '$lib/i18n';
 import { opdLabel } from '$lib/labels';
 import { Lru, memo } from '$lib/server/cache';
@@ -14,6 +15,7 @@ import { briefingScopeOr4xx, monthSpikes, monthThemes, monthTopics } from '$lib/
 import { regionByCode } from '$lib/server/queries/options';
 import { addMonths, monthly, periodCards, type CardValues } from '$lib/server/queries/overview';
 import { regionRanking, type RegionRow } from '$lib/server/queries/regions';
+import { recommendationsFor } from '$lib/server/recommendations';
 import type { PageServerLoad } from './$types';
 
 // Paper needs no client-side JavaScript; the page is complete as served.
@@ -22,6 +24,8 @@ export const csr = false;
 const charts = new Lru<Promise<string>>(200);
 const AGENCY_ROWS = 10;
 const PEER_ROWS = 9;
+// What fits the paper next to everything else; the engine ranks and de-duplicates them.
+const RECOMMENDATIONS = 5;
 
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
@@ -29,13 +33,13 @@ export const load: PageServerLoad = async (event) => {
 	const { region, month, facts } = await briefingScopeOr4xx(event.params.region, event.params.month, lang);
 	const regionParam = event.params.region;
 	const code = region?.code ?? null;
-	const area: BriefingArea = region ? { level: region.level === 'province' ? 'provinsi' : 'kabkota', code: region.code } : { level: 'nasional' };
+	const area: Area = region ? { level: region.level === 'province' ? 'provinsi' : 'kabkota', code: region.code } : { level: 'nasional' };
 
 	const prev = addMonths(month, -1);
 	const yoy = addMonths(month, -12);
 	const trendFrom = addMonths(month, -23);
 	const one = { region: code, from: month, to: month };
-	const [cards, trend, agencies, regencies, provinces, themes, topics, spikes, province, asOfEvent] = await Promise.all([
+	const [cards, trend, agencies, regencies, provinces, themes, topics, spikes, province, asOfEvent, recommendations] = await Promise.all([
 		// One query: every month from a year ago to this one (the month, last month, last year).
 		periodCards({ region: code, from: yoy, to: month }),
 		monthly({ region: code, from: trendFrom, to: month }),
@@ -46,7 +50,8 @@ export const load: PageServerLoad = async (event) => {
 		monthTopics(code, month),
 		monthSpikes(code, month),
 		region && region.level === 'regency' ? regionByCode(region.province_code) : Promise.resolve(undefined),
-		warehouseAsOfEvent()
+		warehouseAsOfEvent(),
+		recommendationsFor(area, month, lang, RECOMMENDATIONS)
 	]);
 
 	const population = region ? region.population : provinces.reduce((s, r) => s + (r.population ?? 0), 0) || null;
@@ -131,18 +136,11 @@ export const load: PageServerLoad = async (event) => {
 			}))
 		},
 		monthTotal,
-		themes: themes.slice(0, 8),
+		// null: the warehouse has no topic model (npm run topics).
+		themes: themes?.slice(0, 8) ?? null,
 		topics,
 		spikes,
-		// Filled once the recommendation engine (src/lib/server/recommendations.ts) is on main.
-		recommendations: [] as {
-			key: string;
-			severity: 'tinggi' | 'sedang' | 'rendah';
-			scope: { level: string; code: string | null; name: string };
-			title: string;
-			action: string;
-			evidence: { label: string; value: string; href?: string }[];
-		}[],
+		recommendations,
 		dataAsOf: facts.data_as_of,
 		asOfEvent,
 		generated: new Date().toISOString().slice(0, 10)
