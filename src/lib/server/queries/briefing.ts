@@ -1,7 +1,7 @@
 // Briefing-only SQL (/briefing/[region]/[month]): the policy themes, topic clusters and theme
 // spikes of one month in one area, from the tables `npm run topics` writes (pipelines/topics/
-// README.md). Those tables are optional: without a topic model the functions return null (the
-// briefing says so), never an error. Everything else in the briefing reuses the dashboard's query modules.
+// README.md). Those tables are optional: without a (complete) topic model, `topicFit()` of /topik
+// is null and so are these functions' results (the briefing says so), never an error. Everything else in the briefing reuses the dashboard's query modules.
 // Counts leave out deleted complaints (dihapus), as the topic pipeline does.
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import THEMES from '$pipelines/topics/themes.json' with { type: 'json' };
 import { query } from '../db';
 import { regionByCode, type RegionOption } from './options';
 import { addMonths, warehouseFacts, type WarehouseFacts } from './overview';
+import { topicFit } from './topics';
 
 /**
  * The briefing's area and month from the route parameters: 400 when malformed, 404 for an
@@ -41,19 +42,6 @@ export async function briefingScopeOr4xx(
 		error(404, { code: 'not_found', message: translate(lang, 'region.notFound', { code: regionParam }) });
 	}
 	return { region, month: monthParam, facts };
-}
-
-const TOPIC_TABLES = ['complaint_themes', 'complaint_topics', 'topic_clusters'] as const;
-type TopicTable = (typeof TOPIC_TABLES)[number];
-
-/** Which of the topic tables the warehouse has (the read-only warehouse cannot gain one while open). */
-async function topicTables(): Promise<Set<TopicTable>> {
-	const rows = await query(
-		`SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name IN (${TOPIC_TABLES.map((t) => `'${t}'`).join(', ')})`,
-		{},
-		z.object({ name: z.enum(TOPIC_TABLES) })
-	);
-	return new Set(rows.map((r) => r.name));
 }
 
 /** The area and month window as bound parameters: complaints of [from, to] months in $region (NULL = nation). */
@@ -88,7 +76,7 @@ export interface ThemeCount {
 
 /** Policy themes tagged in the month's complaints of the area, most frequent first, with last month's count. */
 export async function monthThemes(region: string | null, month: string): Promise<ThemeCount[] | null> {
-	if (!(await topicTables()).has('complaint_themes')) return null;
+	if (!(await topicFit())) return null;
 	const rows = await query(
 		THEME_SQL,
 		{ ...windowParams(region, addMonths(month, -1), month), month: `${month}-01` },
@@ -112,8 +100,7 @@ export type TopicCount = z.infer<typeof TopicRow>;
 
 /** The month's largest topic clusters in the area. */
 export async function monthTopics(region: string | null, month: string, limit = 6): Promise<readonly TopicCount[] | null> {
-	const have = await topicTables();
-	if (!have.has('complaint_topics') || !have.has('topic_clusters')) return null;
+	if (!(await topicFit())) return null;
 	return query(TOPIC_SQL, { ...windowParams(region, month, month), limit }, TopicRow);
 }
 
@@ -147,10 +134,12 @@ export interface MonthSpike {
 /**
  * Theme × kab/kota series of the area flagged in the briefing month by the spike detector
  * (pipelines/topics/spikes.ts, default thresholds), with the month the run of flagged months
- * began; largest excess over the expected level first.
+ * began; largest excess over the expected level first. Scored here from the monthly series rather
+ * than read from topic_spikes, which keeps only each run's start, peak and end, not the briefing
+ * month's count and expected level; the detector looks only backwards, so the flagged months agree.
  */
 export async function monthSpikes(region: string | null, month: string, limit = 8): Promise<MonthSpike[] | null> {
-	if (!(await topicTables()).has('complaint_themes')) return null;
+	if (!(await topicFit())) return null;
 	const from = addMonths(month, -(SPIKE_HISTORY_MONTHS - 1));
 	const rows = await query(SERIES_SQL, windowParams(region, from, month), SeriesRow);
 	const months = monthRange(from, month);
