@@ -175,8 +175,12 @@ describe('regions page', () => {
 		const nKab = await count(`regency_code = '${kab}'`);
 		expect((await page.getByTestId('kpi-total').textContent())?.trim()).toBe(idInt.format(nKab));
 		expect(await page.getByTestId('parent-province').getAttribute('href')).toBe(`/wilayah/${prov}`);
+		// The table lists the first agencies (at most 50); the CSV has all of them, adding up to the total.
 		const agencyCounts = (await page.locator('[data-testid="agency-table"] [data-col="n"]').allTextContents()).map((t) => Number(t.replaceAll('.', '')));
-		expect(agencyCounts.reduce((s, n) => s + n, 0)).toBe(await count(`regency_code = '${kab}' AND created_at IS NOT NULL`));
+		const [, ...csvRows] = parseCsv(await (await fetch(`${base}${await page.getByTestId('agencies-csv').getAttribute('href')}`)).text());
+		expect(csvRows.reduce((s, r) => s + Number(r[3]), 0)).toBe(await count(`regency_code = '${kab}' AND created_at IS NOT NULL`));
+		expect(agencyCounts).toEqual(csvRows.slice(0, 50).map((r) => Number(r[3])));
+		expect(await page.getByTestId('agencies-more').count()).toBe(csvRows.length > 50 ? 1 : 0);
 		await page.screenshot({ path: resolve(RESULTS, 'wilayah-region.png'), fullPage: false });
 		await Promise.all([page.waitForURL(/\/aduan\?region=/), page.getByTestId('region-complaints').click()]);
 		expect(await page.getByTestId('complaint-caption').textContent()).toContain(`(${idInt.format(nKab)} aduan)`);

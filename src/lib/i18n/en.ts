@@ -186,6 +186,7 @@ export const en: Record<MessageKey, string> = {
 	'region.kpis': 'Key figures',
 	'region.trend': 'Monthly trend',
 	'region.agencies': 'Agencies in this region',
+	'region.agenciesMore': 'Showing {shown} of {total} agencies in the table order; download the CSV for all of them.',
 	'region.complaints': 'See complaints in this region',
 	'region.notFound': 'Unknown region code: "{code}".',
 	'region.kabkota': 'Regencies/cities in this province',

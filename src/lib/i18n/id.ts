@@ -186,6 +186,7 @@ export const id = {
 	'region.kpis': 'Indikator utama',
 	'region.trend': 'Tren bulanan',
 	'region.agencies': 'Instansi di wilayah ini',
+	'region.agenciesMore': 'Menampilkan {shown} dari {total} instansi menurut urutan tabel; unduh CSV untuk semuanya.',
 	'region.complaints': 'Lihat aduan di wilayah ini',
 	'region.notFound': 'Kode wilayah tidak dikenal: "{code}".',
 	'region.kabkota': 'Kabupaten/kota di provinsi ini',

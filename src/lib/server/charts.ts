@@ -117,7 +117,7 @@ export function choropleth(
 	features: readonly Feature[],
 	values: Map<string, number | null>,
 	L: I18n,
-	opts: { ariaLabel: string; format: (v: number) => string; names: Map<string, string>; href: (code: string) => string; width?: number }
+	opts: { ariaLabel: string; format: (v: number) => string; names: Map<string, string>; href: (code: string) => string; width?: number; height?: number }
 ): Choropleth {
 	const value = (f: Feature) => values.get(f.id) ?? null;
 	const present = features.map(value).filter((v): v is number => v !== null);
@@ -137,6 +137,8 @@ export function choropleth(
 	const svg = renderPlot(
 		{
 			width: opts.width ?? 960,
+			// Without a height Plot sizes the frame to the shapes' aspect (Indonesia: wide and low).
+			height: opts.height,
 			margin: 8,
 			style: { fontSize: '12px', background: 'transparent' },
 			ariaLabel: opts.ariaLabel,

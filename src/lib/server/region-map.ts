@@ -36,6 +36,9 @@ export function regionMap(rows: readonly RegionRow[], level: Level, metric: MapM
 		ariaLabel: L.t(level === 'province' ? 'regions.mapLabel' : 'regions.mapLabelRegency', { metric: L.t(MAP_METRIC_LABEL[metric]) }),
 		format: (v) => (pct ? L.pct(v) : metric === 'n' ? L.int(v) : L.dec1(v)),
 		names: new Map(rows.map((r) => [r.code, r.name])),
-		href: (code) => `/wilayah/${code}${linkQuery}`
+		href: (code) => `/wilayah/${code}${linkQuery}`,
+		// All of Indonesia is wide and low; one province may be tall (Banten, Maluku): a fixed
+		// frame keeps it on screen, the shapes fitted inside.
+		height: features.length === (level === 'province' ? 38 : 514) ? undefined : 440
 	});
 }

@@ -14,6 +14,9 @@ import { choiceOr400, filtersOr400 } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
 
 const charts = new Lru<Promise<string>>(200);
+// A province can have thousands of agencies (Banten: ~2,300 on the sample): the page lists the
+// first ones in the chosen order and the CSV has them all.
+const AGENCY_ROWS = 50;
 const maps = new Lru<Promise<Choropleth>>(100);
 
 export const load: PageServerLoad = async (event) => {
@@ -48,7 +51,8 @@ export const load: PageServerLoad = async (event) => {
 		filters,
 		kpis: k,
 		chart,
-		agencies,
+		agencies: agencies.slice(0, AGENCY_ROWS),
+		agencyTotal: agencies.length,
 		kabkota,
 		sort,
 		map,
