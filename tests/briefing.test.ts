@@ -3,7 +3,7 @@
 // gives (own working-day calendar from data/reference/holidays_id.csv), no complaint title,
 // 2–4 pages and embedded fonts. Also the on-demand PDF endpoint and the /wilayah download link.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,6 +186,25 @@ describe('npm run briefing', () => {
 			shown += items.length;
 		}
 		expect(shown).toBeGreaterThan(0);
+	});
+
+	it("lists the month's policy themes with the counts SQL gives", async () => {
+		const [{ n: hasThemes }] = (await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'topic_fit'`)) as [{ n: number }];
+		const pdf = pdfText(join(OUT, `nasional-${month}.pdf`)).replace(/\s+/g, ' ');
+		if (!hasThemes) {
+			expect(pdf).toContain('Model topik belum tersedia');
+			return;
+		}
+		const labels = new Map(
+			(JSON.parse(readFileSync(resolve(ROOT, 'pipelines/topics/themes.json'), 'utf8')) as { themes: { id: string; label: string }[] }).themes.map((t) => [t.id, t.label])
+		);
+		const themes = await sql<{ theme: string; n: number }>(
+			db,
+			`SELECT t.theme, count(*)::INTEGER AS n FROM complaint_themes t JOIN complaints c USING (tracking_id)
+			WHERE c.status <> 'dihapus' AND strftime(c.created_at, '%Y-%m') = '${month}' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3`
+		);
+		expect(themes.length).toBeGreaterThan(0);
+		for (const t of themes) expect(pdf).toContain(`${labels.get(t.theme)} ${fmt.int.format(t.n)} `);
 	});
 
 	it('prints in English with --lang en', () => {
