@@ -1,7 +1,8 @@
 // The rows the recommendation rules read (src/lib/recommend/inputs.ts) for one area and month.
-// Each query is bounded by a date window (12 months, or the theme series' 26) so one area costs
-// a few scans; the region statistics and channel counts cover all 552 regions and depend only on
-// the month, so a briefing batch over every region runs them once per month (query() memoises).
+// Each query is bounded by a date window (the month, 12 or 24 months, or the theme series' 26).
+// Region statistics, channel counts, deadline facts and the backlog are computed for every area
+// at once and depend only on the month, so a briefing batch over all 552 regions runs them once
+// per month (query() memoises); only the theme series are queried per area.
 import { z } from 'zod';
 import type { Area } from '$lib/recommend/types';
 import type { RecommendInputs, ThemeSeries } from '$lib/recommend/inputs';
@@ -61,13 +62,26 @@ const CHANNELS_SQL = `
 
 const ChannelRow = z.object({ code: z.string(), channel: z.string(), n: z.number().int() });
 
-// The area's complaints filed in the month, by OPD type and in total (opd_type NULL).
+// Rows per area level of the month-wide queries below: 'n' the nation, 'p' a province, 'k' a
+// kab/kota (code NULL for the nation). Every area's figures come from one query per month, shared
+// (memoised by query()) by all 552 areas of a briefing batch.
+const LEVEL_OF_ROW = `CASE WHEN grouping(regency_code) = 0 THEN 'k' WHEN grouping(province_code) = 0 THEN 'p' ELSE 'n' END`;
+const CODE_OF_ROW = `CASE WHEN grouping(regency_code) = 0 THEN regency_code WHEN grouping(province_code) = 0 THEN province_code END`;
+// Complaints without a province or kab/kota belong to no such area (only to the nation).
+const KNOWN_AREA = `lvl = 'n' OR code IS NOT NULL`;
+
+// Complaints filed in the month, per area and OPD type, and per area in total (opd_type NULL).
 const DEADLINES_SQL = `
 	WITH ${DEADLINE_CTE}
-	SELECT CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type, ${DEADLINE_METRICS}
-	FROM f GROUP BY GROUPING SETS ((opd_type), ())`;
+	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type, ${DEADLINE_METRICS}
+	FROM f GROUP BY GROUPING SETS ((opd_type), (), (province_code, opd_type), (province_code), (regency_code, opd_type), (regency_code))
+	HAVING ${KNOWN_AREA}`;
 
-const DeadlineRow = MetricRowSchema.pick({ due3: true, breach3: true, due5: true, breach5: true }).extend({ opd_type: z.string().nullable() });
+const DeadlineRow = MetricRowSchema.pick({ due3: true, breach3: true, due5: true, breach5: true }).extend({
+	lvl: z.enum(['n', 'p', 'k']),
+	code: z.string().nullable(),
+	opd_type: z.string().nullable()
+});
 
 // "Resolved by time T": closed before T, or a closing status without a closing date. Never NULL,
 // so NOT resolvedBy(...) keeps the open ones.
@@ -76,18 +90,19 @@ const OPEN_AT = (t: string) => `status NOT IN ('dihapus', 'arsip') AND NOT ${res
 
 const BACKLOG_SQL = `
 	WITH c AS (
-		SELECT created_at, closed_at, status FROM complaints
-		WHERE created_at >= $before_start::TIMESTAMP AND created_at < $end::TIMESTAMP AND ${AREA_WHERE}
+		SELECT province_code, regency_code, created_at, closed_at, status FROM complaints
+		WHERE created_at >= $before_start::TIMESTAMP AND created_at < $end::TIMESTAMP
 	)
-	SELECT
+	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code,
 		count(*) FILTER (WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP - INTERVAL 60 DAY)::INTEGER AS old60,
 		count(*) FILTER (WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP - INTERVAL 60 DAY
 			AND ${OPEN_AT('$end::TIMESTAMP')})::INTEGER AS unresolved60,
 		count(*) FILTER (WHERE created_at >= $start::TIMESTAMP AND ${OPEN_AT('$end::TIMESTAMP')})::INTEGER AS open_now,
 		count(*) FILTER (WHERE created_at < $before_end::TIMESTAMP AND ${OPEN_AT('$before_end::TIMESTAMP')})::INTEGER AS open_before
-	FROM c`;
+	FROM c GROUP BY GROUPING SETS ((), (province_code), (regency_code))
+	HAVING ${KNOWN_AREA}`;
 
-const BacklogRow = z.object({ old60: z.number().int(), unresolved60: z.number().int(), open_now: z.number().int(), open_before: z.number().int() });
+const BacklogRow = z.object({ lvl: z.enum(['n', 'p', 'k']), code: z.string().nullable(), old60: z.number().int(), unresolved60: z.number().int(), open_now: z.number().int(), open_before: z.number().int() });
 
 const HAS_THEMES_SQL = `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'complaint_themes'`;
 
@@ -131,10 +146,12 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 	const [regions, channels, deadlines, backlog, hasThemes] = await Promise.all([
 		query(REGIONS_SQL, { ...window, ystart: `${month.slice(0, 4)}-01-01`, year: Number(month.slice(0, 4)) }, RegionRow),
 		query(CHANNELS_SQL, window, ChannelRow),
-		query(DEADLINES_SQL, withFilters({ from: month, to: month, region }), DeadlineRow),
-		queryOne(BACKLOG_SQL, { ...window, region, before_start: `${shiftMonth(lookback, -11)}-01`, before_end: monthAfter(lookback) }, BacklogRow),
+		query(DEADLINES_SQL, withFilters({ from: month, to: month }), DeadlineRow),
+		query(BACKLOG_SQL, { ...window, before_start: `${shiftMonth(lookback, -11)}-01`, before_end: monthAfter(lookback) }, BacklogRow),
 		queryOne(HAS_THEMES_SQL, {}, z.object({ n: z.number().int() }))
 	]);
+	const mine = (r: { lvl: string; code: string | null }) => (region === null ? r.lvl === 'n' : r.lvl !== 'n' && r.code === region);
+	const b = backlog.find(mine) ?? { old60: 0, unresolved60: 0, open_now: 0, open_before: 0 };
 	const months = monthsBetween(seriesFrom, month);
 	let themes: ThemeSeries[] | null = null;
 	if (hasThemes.n > 0) {
@@ -167,8 +184,8 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 			removedUnverified: r.removed
 		})),
 		channels: [...channels],
-		deadlines: deadlines.map((d) => ({ opdType: d.opd_type, due3: d.due3, breach3: d.breach3, due5: d.due5, breach5: d.breach5 })),
-		backlog: { old60: backlog.old60, unresolved60: backlog.unresolved60, openNow: backlog.open_now, openBefore: backlog.open_before },
+		deadlines: deadlines.filter(mine).map((d) => ({ opdType: d.opd_type, due3: d.due3, breach3: d.breach3, due5: d.due5, breach5: d.breach5 })),
+		backlog: { old60: b.old60, unresolved60: b.unresolved60, openNow: b.open_now, openBefore: b.open_before },
 		themes,
 		themeLabels: Object.fromEntries(THEMES.themes.map((t) => [t.id, t.label]))
 	};
