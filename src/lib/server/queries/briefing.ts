@@ -7,7 +7,8 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { MonthSchema, RegionParamSchema } from '$lib/briefing';
 import { translate, type Lang } from '$lib/i18n';
-import { monthRange, scorePeriods } from '$pipelines/topics/spikes';
+import { spikesAtEnd } from '$pipelines/briefing/month-spikes';
+import { monthRange } from '$pipelines/topics/spikes';
 import THEMES from '$pipelines/topics/themes.json' with { type: 'json' };
 import { query } from '../db';
 import { regionByCode, type RegionOption } from './options';
@@ -151,20 +152,7 @@ export async function monthSpikes(region: string | null, month: string, limit = 
 		if (!s) series.set(key, (s = { theme: r.theme, code: r.regency_code, name: r.regency_name ?? r.regency_code, counts: Array(months.length).fill(0) }));
 		s.counts[index.get(r.month)!] = r.n;
 	}
-	const out: (MonthSpike & { excess: number })[] = [];
-	for (const s of series.values()) {
-		// Only series with complaints this month can spike this month.
-		if (s.counts[s.counts.length - 1] === 0) continue;
-		const scores = scorePeriods(s.counts);
-		const now = scores[scores.length - 1]!;
-		if (!now.flagged) continue;
-		let start = scores.length - 1;
-		while (start > 0 && scores[start - 1]!.flagged) start--;
-		const baseline = now.baseline!;
-		out.push({ theme: s.theme, label: themeLabels.get(s.theme) ?? s.theme, regencyCode: s.code, regencyName: s.name, start: months[start]!, count: now.count, baseline, excess: now.count - baseline });
-	}
-	return out
-		.sort((a, b) => b.excess - a.excess || a.regencyCode.localeCompare(b.regencyCode))
+	return spikesAtEnd([...series.values()].map((x) => ({ key: x, counts: x.counts })))
 		.slice(0, limit)
-		.map(({ excess: _e, ...s }) => s);
+		.map(({ key: x, start, count, baseline }) => ({ theme: x.theme, label: themeLabels.get(x.theme) ?? x.theme, regencyCode: x.code, regencyName: x.name, start: months[start]!, count, baseline }));
 }
