@@ -171,6 +171,20 @@ describe('regions page', () => {
 		const kabs = (await sql<{ code: string }>(db, `SELECT code FROM regions WHERE level = 'regency' AND province_code = '${prov}' ORDER BY code`)).map((r) => r.code);
 		const drawn = await page.locator('[data-testid="map"] a[data-code]').evaluateAll((as) => as.map((a) => a.getAttribute('data-code')));
 		expect(drawn.sort()).toEqual(kabs);
+		// The trend bars carry their figure as <title>; hovering one shows it as the formatted tip,
+		// and it is that month's count in SQL.
+		const bar = page.locator('.chart-svg svg rect:has(> title)').nth(30);
+		const barTitle = (await bar.locator('title').textContent())!;
+		const [, label, n] = /^(.+): ([\d.]+) aduan$/.exec(barTitle)!;
+		await bar.hover();
+		await expect.poll(() => page.getByTestId('chart-tip').textContent()).toBe(barTitle);
+		const byMonth = await sql<{ m: string; n: number }>(
+			db,
+			`SELECT strftime(created_at, '%Y-%m') AS m, count(*)::INTEGER AS n FROM complaints WHERE province_code = '${prov}' AND created_at IS NOT NULL GROUP BY 1 ORDER BY 1`
+		);
+		const month = byMonth[30]!;
+		expect(n).toBe(idInt.format(month.n));
+		expect(label).toBe(new Intl.DateTimeFormat('id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month.m}-01T00:00:00Z`)));
 		await Promise.all([page.waitForURL(new RegExp(`/wilayah/${kab.replace('.', '\\.')}$`)), page.locator(`tr[data-code="${kab}"] th a`).click()]);
 		const nKab = await count(`regency_code = '${kab}'`);
 		expect((await page.getByTestId('kpi-total').textContent())?.trim()).toBe(idInt.format(nKab));
