@@ -6,6 +6,24 @@ export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		alias: { $pipelines: 'pipelines' }
+		alias: { $pipelines: 'pipelines' },
+		// Content-Security-Policy: scripts only from this origin (SvelteKit adds a nonce to its
+		// own inline hydration script), no plugins, no framing, forms post only here. Styles
+		// allow inline attributes: the server-rendered Plot SVGs carry style="…".
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };

@@ -1,5 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Lang } from '$lib/i18n';
+import type { AuthUser } from '$lib/server/auth/users';
 
 declare global {
 	namespace App {
@@ -10,6 +11,8 @@ declare global {
 		}
 		interface Locals {
 			lang: Lang;
+			/** Who is signed in (the demo user in demo mode); null on the sign-in page when signed out. */
+			user: AuthUser | null;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { isLang, LANG_COOKIE } from '$lib/i18n';
 import { requestLang } from '$lib/server/lang';
@@ -8,6 +8,17 @@ import { complaintPage } from '$lib/server/queries/complaints';
 import { categoryList, regionList } from '$lib/server/queries/options';
 import { regionRanking } from '$lib/server/queries/regions';
 import { trends } from '$lib/server/queries/trends';
+import { audit } from '$lib/server/auth/audit';
+import { asSystem, markServer, withScope } from '$lib/server/auth/context';
+import { denial, isPublicPath } from '$lib/server/auth/guard';
+import { signinByIp, signinByName } from '$lib/server/auth/rate-limit';
+import { NONE, type Scope } from '$lib/server/auth/scope';
+import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { DEMO_USER, sessionUser, users, type AuthUser } from '$lib/server/auth/users';
+import { translate } from '$lib/i18n';
+
+// From here on a query outside a request scope is refused (see auth/context.ts).
+markServer();
 
 /**
  * Warm-up at start: open the warehouse and run the overview's queries in the background, so
@@ -17,7 +28,7 @@ import { trends } from '$lib/server/queries/trends';
 export const init: ServerInit = () => {
 	if (building) return;
 	const t0 = Date.now();
-	overview({ from: null, to: null }).then(
+	asSystem(() => overview({ from: null, to: null }).then(
 		(o) => {
 			console.log(`[telaah] warehouse ready: ${o.warehouse.complaints} complaints (${Date.now() - t0} ms)`);
 			// Then the other pages' unfiltered queries (results are memoised; see db.ts).
@@ -32,8 +43,51 @@ export const init: ServerInit = () => {
 			]).catch(() => undefined);
 		},
 		(err: unknown) => console.warn(`[telaah] warehouse not available yet: ${(err as { body?: { message?: string } })?.body?.message ?? err}`)
-	);
+	));
 };
+
+const text = (status: number, body: string, headers: Record<string, string> = {}) =>
+	new Response(`${body}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
+
+/**
+ * Who is asking, and may they? Demo mode (no users.json or no users in it): everyone is the
+ * national demo user. Otherwise every page, API and CSV needs a valid session: pages redirect
+ * to /masuk, /api/* answers 401. Route parameters naming a region outside the user's scope
+ * answer 403; the query layer then scopes every SQL filter (auth/context.ts, filter-sql.ts).
+ */
+async function authorize(event: RequestEvent): Promise<Response | { user: AuthUser | null; scope: Scope }> {
+	const { pathname: path, search } = event.url;
+	let user: AuthUser | null;
+	try {
+		user = users().length ? sessionUser(event.cookies.get(SESSION_COOKIE)) : DEMO_USER;
+	} catch (e) {
+		console.error(`[telaah] users/session store unreadable: ${(e as Error).message}`);
+		return text(503, 'Authentication store unreadable; see the server log.');
+	}
+	if (isPublicPath(path)) {
+		if (event.request.method === 'POST') {
+			const name = String((await event.request.clone().formData().catch(() => null))?.get('name') ?? '').slice(0, 64);
+			const wait = Math.max(signinByIp.retryAfter(event.getClientAddress()), signinByName.retryAfter(name.toLowerCase()));
+			if (wait > 0) {
+				audit('signin_throttled', { user: name, ip: event.getClientAddress(), retry_after: wait });
+				return text(429, translate(event.locals.lang, 'auth.throttled', { s: wait }), { 'Retry-After': String(wait) });
+			}
+		}
+		return { user, scope: user?.scope ?? NONE };
+	}
+	if (!user) {
+		if (path.startsWith('/api/')) return text(401, translate(event.locals.lang, 'auth.required'), { 'WWW-Authenticate': 'Cookie realm="telaah"' });
+		return new Response(null, { status: 303, headers: { Location: `/masuk?next=${encodeURIComponent(path + search)}`, 'Cache-Control': 'no-store' } });
+	}
+	const why = denial(user, path, event.params as Record<string, string>);
+	if (why) {
+		audit('forbidden', { user: user.name, path, reason: why });
+		const message = translate(event.locals.lang, why === 'admin_only' ? 'auth.adminOnly' : 'auth.outOfScope');
+		if (path.startsWith('/api/')) return text(403, message);
+		error(403, { code: why, message });
+	}
+	return { user, scope: user.scope };
+}
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const lang = requestLang(event);
@@ -49,9 +103,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 			secure: event.url.protocol === 'https:'
 		});
 	}
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
-	});
+	const who = await authorize(event);
+	if (!(who instanceof Response)) event.locals.user = who.user;
+	const response =
+		who instanceof Response
+			? who
+			: await withScope(who.scope, () =>
+					resolve(event, {
+						transformPageChunk: ({ html }) => html.replace('%lang%', lang)
+					})
+				);
+	if (response.ok && event.request.method === 'GET' && event.url.pathname.endsWith('.csv') && !(who instanceof Response)) {
+		audit('csv_download', { user: who.user?.name, path: event.url.pathname, query: event.url.search });
+	}
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');

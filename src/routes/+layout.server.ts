@@ -1,5 +1,6 @@
 import { isHttpError } from '@sveltejs/kit';
 import { NO_FILTERS, parseFilters } from '$lib/filters';
+import { covers, scopedRegion } from '$lib/server/auth/scope';
 import { requestLang } from '$lib/server/lang';
 import { categoryList, regionList } from '$lib/server/queries/options';
 import { dataAsOf } from '$lib/server/queries/overview';
@@ -10,7 +11,9 @@ export const load: LayoutServerLoad = async (event) => {
 	let asOf: string | null = null;
 	let regions: Awaited<ReturnType<typeof regionList>> = [];
 	let categories: readonly string[] = [];
-	try {
+	const user = event.locals.user;
+	// Signed out (the sign-in page): nothing from the warehouse.
+	if (user) try {
 		asOf = await dataAsOf();
 		[regions, categories] = await Promise.all([regionList(), categoryList()]);
 	} catch (err) {
@@ -22,10 +25,13 @@ export const load: LayoutServerLoad = async (event) => {
 	const parsed = parseFilters(event.url.searchParams);
 	return {
 		lang,
+		user: user && { name: user.name, role: user.role, region: user.region, demo: user.demo },
 		dataAsOf: asOf,
-		filters: parsed.ok ? parsed.filters : NO_FILTERS,
+		// A scoped user with no region filter sees their own region (as the pages do: request.ts).
+		filters: parsed.ok ? { ...parsed.filters, region: (user && scopedRegion(user.scope, parsed.filters.region)?.region) ?? null } : NO_FILTERS,
 		filterOptions: {
-			regions: regions.map((r) => ({ code: r.code, level: r.level, name: r.short_name, province: r.province_code })),
+			// Only the regions the user may choose (all, for the national view).
+			regions: regions.filter((r) => !user || covers(user.scope, r.code)).map((r) => ({ code: r.code, level: r.level, name: r.short_name, province: r.province_code })),
 			categories
 		}
 	};

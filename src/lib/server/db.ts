@@ -17,6 +17,7 @@ import {
 } from '@duckdb/node-api';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { assertScopedSql } from './auth/context';
 import { Lru, memo } from './cache';
 
 export type Param = string | number | boolean | null;
@@ -101,6 +102,7 @@ export class QueryShapeError extends Error {}
  * numbers and strings; a bigint that slips through fails validation loudly.
  */
 export function query<S extends z.ZodType>(sql: string, params: Params, row: S): Promise<readonly z.infer<S>[]> {
+	assertScopedSql(sql, params);
 	const key = `${sql}\u0000${JSON.stringify(params)}`;
 	return memo(holder.results, key, () => runQuery(sql, params, row)) as Promise<readonly z.infer<S>[]>;
 }

@@ -2,6 +2,8 @@ import { error } from '@sveltejs/kit';
 import { translate, type Lang } from '$lib/i18n';
 import { parsePeriod, type Period } from '$lib/period';
 import { parseFilters, type Filters } from '$lib/filters';
+import { currentScope } from './auth/context';
+import { scopedRegion } from './auth/scope';
 
 /** The period filter of a request, or a 400 with a message that says what to fix. */
 export function periodOr400(url: URL, lang: Lang): Period {
@@ -15,10 +17,18 @@ export function periodOr400(url: URL, lang: Lang): Period {
 	error(400, { code: 'bad_period', message });
 }
 
-/** The global filters of a request, or a 400 with a message that says what to fix. */
+/**
+ * The global filters of a request, or a 400 with a message that says what to fix. The region
+ * filter is the user's scope (auth/scope.ts): none asked → the user's own region; a region
+ * outside the scope → 403.
+ */
 export function filtersOr400(url: URL, lang: Lang): Filters {
 	const r = parseFilters(url.searchParams);
-	if (r.ok) return r.filters;
+	if (r.ok) {
+		const scoped = scopedRegion(currentScope(), r.filters.region);
+		if (!scoped) error(403, { code: 'region_out_of_scope', message: translate(lang, 'auth.outOfScope') });
+		return { ...r.filters, region: scoped.region };
+	}
 	const p = r.problem;
 	const message =
 		p.kind === 'format'

@@ -1,11 +1,11 @@
 // Queries behind /aduan: the filtered complaint list, 25 per page, newest first, and one
-// complaint by tracking id. Title and body are withheld in SQL (NULL) for confidential
+// complaint by tracking id (within the user's scope). Title and body are withheld in SQL (NULL) for confidential
 // complaints (is_confidential, "Rahasia"), so no page or CSV can show them. The warehouse holds
 // no reporter identity (only a salted hash, never selected here).
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query } from '../db';
-import { FILTER_WHERE, withFilters } from './filter-sql';
+import { FILTER_WHERE, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
 
 export const PAGE_SIZE = 25;
 export const CSV_LIMIT = 10_000;
@@ -58,7 +58,7 @@ const DETAIL_SQL = `
 		strftime(dispositioned_at, '%Y-%m-%d %H:%M') AS dispositioned_at,
 		strftime(first_response_at, '%Y-%m-%d %H:%M') AS first_response_at,
 		strftime(closed_at, '%Y-%m-%d %H:%M') AS closed_at
-	FROM complaints WHERE tracking_id = $id
+	FROM complaints WHERE tracking_id = $id AND ${SCOPE_WHERE}
 	LIMIT 1`;
 
 const DetailRow = ListRow.extend({
@@ -75,5 +75,6 @@ const DetailRow = ListRow.extend({
 export type ComplaintDetail = z.infer<typeof DetailRow>;
 
 export async function complaintById(id: string): Promise<ComplaintDetail | undefined> {
-	return (await query(DETAIL_SQL, { id }, DetailRow))[0];
+	// Outside the user's scope the complaint does not exist for them (the page answers 404).
+	return (await query(DETAIL_SQL, { id, ...scopeParams() }, DetailRow))[0];
 }

@@ -1,11 +1,25 @@
 // The one WHERE fragment for the global filters (src/lib/filters.ts). Constant SQL text: every
 // value is a bound parameter ($start, $end, $region, $category, $channel, $status), NULL
 // meaning "no filter". Use `${FILTER_WHERE}` inside a query over `complaints` (or an alias
-// exposing the same column names) and pass `filterParams(filters)` as parameters.
+// exposing the same column names) and pass `withFilters(filters)` as parameters.
+// Row-level access: FILTER_WHERE always includes SCOPE_WHERE, and withFilters() always binds
+// $scope to the current request's scope (auth/context.ts), whatever the caller passes; db.ts
+// refuses a query over complaint data without $scope when the request is scoped.
 import { filterParams, type Filters } from '$lib/filters';
+import { currentScope } from '../auth/context';
+import { scopeCode } from '../auth/scope';
 import type { Params } from '../db';
 
-export const FILTER_WHERE = `($start IS NULL OR created_at >= $start::TIMESTAMP)
+/** Rows in the request's scope: NULL = national, else a province or kab/kota code. */
+export const SCOPE_WHERE = `($scope IS NULL OR province_code = $scope OR regency_code = $scope)`;
+
+/** The $scope parameter of the current request, for queries that use SCOPE_WHERE alone. */
+export function scopeParams(): { scope: string | null } {
+	return { scope: scopeCode(currentScope()) };
+}
+
+export const FILTER_WHERE = `${SCOPE_WHERE}
+	AND ($start IS NULL OR created_at >= $start::TIMESTAMP)
 	AND ($end IS NULL OR created_at < $end::TIMESTAMP)
 	AND ($region IS NULL OR province_code = $region OR regency_code = $region)
 	AND ($category IS NULL OR category_top = $category)
@@ -14,7 +28,7 @@ export const FILTER_WHERE = `($start IS NULL OR created_at >= $start::TIMESTAMP)
 
 /** The filter parameters plus any extra ones a query needs. */
 export function withFilters(f: Partial<Filters>, extra: Params = {}): Params {
-	return { ...filterParams(f), ...extra };
+	return { ...filterParams(f), ...extra, ...scopeParams() };
 }
 
 // Statuses of complaints an agency has acted on (domain.md §1, §5: "tindak lanjut").

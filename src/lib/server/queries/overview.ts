@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query, queryOne } from '../db';
 import { DEADLINE_CTE, DEADLINE_METRICS } from './agencies';
-import { FILTER_WHERE, monthlyCountsSql, withFilters } from './filter-sql';
+import { FILTER_WHERE, monthlyCountsSql, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
 
 /** The global filters (period, region, category, channel, status); values are bound. */
 const IN_PERIOD = FILTER_WHERE;
@@ -119,12 +119,12 @@ export function topCategories(period: Period): Promise<readonly CategoryCount[]>
 	return query(TOP_CATEGORIES_SQL, params(period), CategoryRow);
 }
 
-/** Whole-warehouse facts, independent of the period: size, month range, freshness. */
+/** Whole-warehouse facts (of the user's scope), independent of the period: size, month range, freshness. */
 const WAREHOUSE_SQL = `
 	SELECT
-		(SELECT count(*)::INTEGER FROM complaints) AS complaints,
-		(SELECT strftime(min(created_at), '%Y-%m') FROM complaints) AS first_month,
-		(SELECT strftime(max(created_at), '%Y-%m') FROM complaints) AS last_month,
+		(SELECT count(*)::INTEGER FROM complaints WHERE ${SCOPE_WHERE}) AS complaints,
+		(SELECT strftime(min(created_at), '%Y-%m') FROM complaints WHERE ${SCOPE_WHERE}) AS first_month,
+		(SELECT strftime(max(created_at), '%Y-%m') FROM complaints WHERE ${SCOPE_WHERE}) AS last_month,
 		(SELECT strftime(max(finished_at), '%Y-%m-%dT%H:%M:%S') FROM ingest_batches) AS data_as_of`;
 
 const WarehouseRow = z.object({
@@ -136,7 +136,7 @@ const WarehouseRow = z.object({
 export type WarehouseFacts = z.infer<typeof WarehouseRow>;
 
 export function warehouseFacts(): Promise<WarehouseFacts> {
-	return queryOne(WAREHOUSE_SQL, {}, WarehouseRow);
+	return queryOne(WAREHOUSE_SQL, scopeParams(), WarehouseRow);
 }
 
 /** "Data as of": when the last ingest finished (ingest_batches.finished_at), or null. */

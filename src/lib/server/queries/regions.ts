@@ -39,7 +39,9 @@ const sqlFor = (level: Level) => `
 	FROM r
 	LEFT JOIN agg USING (code)
 	LEFT JOIN regions p ON p.code = r.province_code AND p.level = 'province'
-	WHERE $region IS NULL OR r.code = $region OR r.province_code = $region
+	-- Ranks compare only regions in the user's scope (a kab/kota user is 1 of 1, see auth/scope.ts).
+	WHERE ($region IS NULL OR r.code = $region OR r.province_code = $region)
+		AND ($scope IS NULL OR r.code = $scope OR r.province_code = $scope)
 	ORDER BY r.code`;
 
 const SQL = { regency: sqlFor('regency'), province: sqlFor('province') } as const;

@@ -1,0 +1,35 @@
+// Request policy applied by the `handle` hook before any route runs (pure functions).
+import type { AuthUser } from './users';
+import { covers } from './scope';
+
+/** Paths anyone may open: the sign-in form (and its POST). */
+export const isPublicPath = (path: string) => path === '/masuk';
+
+/** Route parameters that name a region (/wilayah/[code], /briefing/[region]/[month], …). */
+const REGION_PARAM_NAMES = new Set(['code', 'region']);
+const REGION_CODE = /^\d{2}(\.\d{2})?$/;
+
+/**
+ * Why this user may not open this route, or null. Region path parameters must lie in the
+ * user's scope; /admin and /api/admin are for admins.
+ */
+export function denial(user: AuthUser, path: string, params: Record<string, string>): 'admin_only' | 'region_out_of_scope' | null {
+	if ((path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/admin')) && user.role !== 'admin') return 'admin_only';
+	for (const [name, value] of Object.entries(params)) {
+		// A region parameter that is not a code at all is for the route to reject (400/404).
+		if (REGION_PARAM_NAMES.has(name) && REGION_CODE.test(value) && !covers(user.scope, value)) return 'region_out_of_scope';
+	}
+	return null;
+}
+
+/** A same-site path to return to after signing in; anything else becomes '/'. */
+export function safeNext(next: string | null | undefined): string {
+	if (!next || next.length > 2000 || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return '/';
+	// Only path + query; a scheme or host cannot sneak in after the leading slash.
+	try {
+		const u = new URL(next, 'http://x');
+		return u.origin === 'http://x' ? `${u.pathname}${u.search}` : '/';
+	} catch {
+		return '/';
+	}
+}
