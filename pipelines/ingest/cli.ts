@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -7,6 +6,7 @@ import { DEFAULT_DB, openWarehouse } from '../warehouse/open.ts';
 import { InputError } from './inspect.ts';
 import { ingest, type RunSummary, type Stage } from './load.ts';
 import { assignNew, hasTopicModel, type AssignSummary } from '../topics/store.ts';
+import { reporterSalt } from './salt.ts';
 
 const USAGE = `usage: npm run ingest -- <file>... [--db PATH] [--profile lapor|surabaya|lapor2017] [--json]
   Loads SP4N-LAPOR! exports (CSV, XLSX, JSON/NDJSON) into the warehouse in one transaction.
@@ -15,14 +15,6 @@ const USAGE = `usage: npm run ingest -- <file>... [--db PATH] [--profile lapor|s
   --json       print the run summary as JSON on the last stdout line
   When the warehouse has a fitted topic model (npm run topics), the new complaints are then placed
   in its clusters and tagged with the policy themes (npm run topics -- --assign-new).`;
-
-/** Reporter hashes are salted with a secret kept beside, never inside, the warehouse. */
-export function reporterSalt(db: string): string {
-	if (process.env.TELAAH_REPORTER_SALT) return process.env.TELAAH_REPORTER_SALT;
-	const file = `${db}.salt`;
-	if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-	return readFileSync(file, 'utf8').trim();
-}
 
 const STAGE_AT: Record<Stage, number> = { inspect: 0, stage: 10, normalise: 45, upsert: 80, done: 100 };
 

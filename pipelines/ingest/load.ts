@@ -8,8 +8,9 @@ import { DATE_FIELDS, loadAliases, loadProfiles, loadRules, type Profile, type R
 import { detectProfile, mapHeaders, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
 import { InputError, inspectFile, transcodeToUtf8, UnreadableFileError, type FileFacts } from './inspect.ts';
 import { INGEST_MACROS } from './macros.ts';
+import { looksLikeIdentity } from './pii.ts';
 import { jsonToCsv, xlsxToCsv, type ParseFailure } from './records.ts';
-import { agencyExpr, categoryLookupSql, DISTRICT_LOOKUP_SQL, fieldExpr, finalColumnsSql, ident, textColumnsSql, lit, NORM_WORK_COLUMNS, normaliseSql, regionLookupSql, ruleLookupSql } from './sql.ts';
+import { TEXT_LIMITS, agencyExpr, categoryLookupSql, DISTRICT_LOOKUP_SQL, fieldExpr, finalColumnsSql, ident, textColumnsSql, lit, NORM_WORK_COLUMNS, normaliseSql, regionLookupSql, ruleLookupSql } from './sql.ts';
 
 export interface Counts {
 	rows_read: number;
@@ -110,7 +111,7 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 	await stageCsv(conn, csvPath, ownCsv, facts);
 	const headers = (await rows<{ column_name: string }>(conn, `DESCRIBE stg`)).map((r) => r.column_name);
 	const profile = ctx.choose(headers);
-	const mapping = ctx.map(headers, profile);
+	const mapping = await withIdentityByContent(conn, ctx.map(headers, profile));
 	if (!mapping.fields.tracking_id)
 		throw new UnreadableFileError(
 			`${file}: no column is recognisable as the tracking id (profile "${profile.name}"); headers found: ${headers.slice(0, 30).join(', ')}`
@@ -283,11 +284,28 @@ async function sourceRowExpr(conn: DuckDBConnection, ownCsv: boolean, hasRejects
 	return `${rank} + coalesce((SELECT max(rejected_so_far) FROM etl_rej_adj WHERE good_before < ${rank}), 0)`;
 }
 
-/** The row as exported, minus reporter identity columns. */
+/**
+ * Unmapped columns whose values are mostly NIKs, phone numbers or e-mail addresses (a sample
+ * of 500) are identity like the ones named so: never stored in `extra` or the quarantine.
+ */
+async function withIdentityByContent(conn: DuckDBConnection, mapping: HeaderMapping): Promise<HeaderMapping> {
+	const flagged: string[] = [];
+	for (const h of mapping.extra) {
+		const sample = await rows<{ v: string }>(
+			conn,
+			`SELECT v FROM (SELECT s.${ident(h)} AS v FROM stg s WHERE s.${ident(h)} IS NOT NULL) USING SAMPLE reservoir(500 ROWS) REPEATABLE (7)`
+		);
+		if (looksLikeIdentity(sample.map((r) => r.v))) flagged.push(h);
+	}
+	if (!flagged.length) return mapping;
+	return { ...mapping, identity: [...mapping.identity, ...flagged], extra: mapping.extra.filter((h) => !flagged.includes(h)) };
+}
+
+/** The row as exported, minus reporter identity columns, its values cleaned and PII-masked. */
 function rawRowSql(mapping: HeaderMapping, headers: string[]): string {
 	const identity = new Set(mapping.identity);
 	const keep = headers.filter((h) => !identity.has(h) && h !== SOURCE_ROW_COLUMN);
-	return `json_object(${keep.map((h) => `${lit(h)}, s.${ident(h)}`).join(', ')})`;
+	return `json_object(${keep.map((h) => `${lit(h)}, mask_pii(clean_text(s.${ident(h)}, ${TEXT_LIMITS.extra}))`).join(', ')})`;
 }
 
 async function insertRawFailure(conn: DuckDBConnection, batch: number, row: number, code: string, reason: string, raw: string | null) {

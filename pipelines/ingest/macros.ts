@@ -59,13 +59,27 @@ END;
 CREATE OR REPLACE TEMP MACRO parse_id_ts_fast(raw) AS try_strptime(raw, ${list(ISO)});
 CREATE OR REPLACE TEMP MACRO parse_id_ts(raw) AS coalesce(parse_id_ts_fast(raw), parse_id_ts_slow(raw));
 
--- Phone numbers, 16-digit NIKs and e-mail addresses in free text, masked before storage.
+-- Phone numbers, NIKs and e-mail addresses in free text, masked before storage (pii.test.ts).
+-- Hostile spellings too: NIK as 16 digits or grouped 2-2-2-6-4 / 4-4-4-4 with spaces, dots or
+-- dashes; mobile numbers +62 / 62 / 0, then 8 and 8–11 more digits with any single separators
+-- or brackets; landlines written (0xx) ...; e-mail, also with " [at] " / " (at) ".
+-- Only texts with '@', 'at' or 8+ digits (separators allowed) pay for the regexes.
 CREATE OR REPLACE TEMP MACRO mask_pii(s) AS CASE
-	WHEN s IS NULL OR NOT regexp_matches(s, '[0-9]{6}|@|[0-9][ .-][0-9]{3}') THEN s
-	ELSE regexp_replace(regexp_replace(regexp_replace(s,
-		'[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+([.][A-Za-z0-9-]+)+', '[email]', 'g'),
-		'\\b[0-9]{16}\\b', '[NIK]', 'g'),
-		'(\\+62|\\b62|\\b0)[ -]?8[0-9]{1,3}[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}\\b', '[telepon]', 'g')
+	WHEN s IS NULL OR NOT regexp_matches(s, '@|[0-9]([ .()/-]{0,2}[0-9]){7}|(?i:[\\[(]\\s*at\\s*[\\])])') THEN s
+	ELSE regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(s,
+		'[A-Za-z0-9._%+-]+(@|\\s*[\\[(]\\s*(?i:at)\\s*[\\])]\\s*)[A-Za-z0-9-]+(([.]|\\s*[\\[(]\\s*(?i:dot)\\s*[\\])]\\s*)[A-Za-z0-9-]+)+', '[email]', 'g'),
+		'\\b[0-9]{2}[ .-]?[0-9]{2}[ .-]?[0-9]{2}[ .-]?[0-9]{6}[ .-]?[0-9]{4}\\b', '[NIK]', 'g'),
+		'\\b[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{4}\\b', '[NIK]', 'g'),
+		'(\\+\\s?62|\\b62|\\b0)[ .-]?\\(?[ .-]?8(\\)?[ .-]?[0-9]){8,11}\\b', '[telepon]', 'g'),
+		'\\(0[0-9]{2,3}\\)[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}\\b', '[telepon]', 'g')
+END;
+
+-- Free text as stored: C0 control characters (except tab and line feed), DEL and Unicode
+-- bidirectional overrides removed, CRLF as LF, cut at n characters with an ellipsis.
+CREATE OR REPLACE TEMP MACRO clean_text(s, n) AS CASE
+	WHEN s IS NULL THEN NULL
+	ELSE (WITH t AS (SELECT regexp_replace(replace(s, chr(13) || chr(10), chr(10)), '[\\x00-\\x08\\x0B-\\x1F\\x7F\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]', '', 'g') AS v)
+		SELECT CASE WHEN length(v) > n THEN left(v, n - 1) || '…' ELSE v END FROM t)
 END;
 
 CREATE OR REPLACE TEMP MACRO norm_text(s) AS lower(trim(regexp_replace(s, '\\s+', ' ', 'g')));

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { csvField } from '../lib/csv.ts';
 import { SOURCE_ROW_COLUMN } from './headers.ts';
 import { UnreadableFileError } from './inspect.ts';
+import { checkZip } from './zip-guard.ts';
 
 export interface ParseFailure {
 	sourceRow: number;
@@ -107,8 +108,13 @@ function jsonError(s: string): string {
 	}
 }
 
+// Caps on what a workbook may produce (the declared sizes checked by checkZip can lie).
+const XLSX_MAX_ROWS = 5_000_000;
+const XLSX_MAX_COLUMNS = 500;
+
 /** First worksheet; row 1 is the header. Streams, so large workbooks are not held in memory. */
 export async function xlsxToCsv(path: string, out: string): Promise<Converted> {
+	await checkZip(path);
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
 	let sink: CsvSink | null = null;
 	let headers: string[] = [];
@@ -116,6 +122,8 @@ export async function xlsxToCsv(path: string, out: string): Promise<Converted> {
 	try {
 		for await (const sheet of reader) {
 			for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+				if ((row.values as unknown[]).length > XLSX_MAX_COLUMNS + 1) throw new UnreadableFileError(`${path}: more than ${XLSX_MAX_COLUMNS} columns`);
+				if (rows >= XLSX_MAX_ROWS) throw new UnreadableFileError(`${path}: more than ${XLSX_MAX_ROWS} rows`);
 				const values = (row.values as unknown[]).slice(1).map(xlsxCell);
 				if (!sink) {
 					headers = values.map((v, i) => v.trim() || `column${i + 1}`);
@@ -129,6 +137,7 @@ export async function xlsxToCsv(path: string, out: string): Promise<Converted> {
 			break;
 		}
 	} catch (e) {
+		if (e instanceof UnreadableFileError) throw e;
 		throw new UnreadableFileError(`${path}: not a readable XLSX workbook (${(e as Error).message})`);
 	}
 	if (!sink) throw new UnreadableFileError(`${path}: the workbook has no header row`);

@@ -114,6 +114,9 @@ export function categoryLookupSql(rawExpr: string): string {
 		      FROM (SELECT DISTINCT ${rawExpr} AS raw FROM stg s WHERE ${rawExpr} IS NOT NULL))`;
 }
 
+/** Longest stored texts, in characters (longer ones are cut with an ellipsis: clean_text). */
+export const TEXT_LIMITS = { title: 500, body: 20_000, extra: 2_000 } as const;
+
 /**
  * The long texts (PII-masked), unmapped columns and the reporter hash. Computed once in the
  * normalisation pass: carrying them is cheaper than joining the staged rows back at insert.
@@ -123,8 +126,9 @@ export function textColumnsSql(mapping: HeaderMapping, profile: Profile, salt: s
 	const identity = IDENTITY_FIELDS.map((k) => (k === 'reporter_phone' ? `nullif(regexp_replace(${f(k)}, '[^0-9]', '', 'g'), '')` : `lower(trim(${f(k)}))`));
 	const identityHeaders = mapping.identity.filter((h) => !IDENTITY_FIELDS.some((k) => mapping.fields[k] === h));
 	const reporterKey = `nullif(coalesce(${[...identity, ...identityHeaders.map((h) => `lower(trim(s.${ident(h)}))`)].join(', ')}), 'anonim')`;
-	const extra = mapping.extra.length ? `json_object(${mapping.extra.map((h) => `${lit(h)}, s.${ident(h)}`).join(', ')})` : 'NULL::JSON';
-	return `mask_pii(${f('title')}) AS title, mask_pii(${f('body')}) AS body, ${extra} AS extra,
+	// Unmapped columns are free text too: cleaned and PII-masked like the body.
+	const extra = mapping.extra.length ? `json_object(${mapping.extra.map((h) => `${lit(h)}, mask_pii(clean_text(s.${ident(h)}, ${TEXT_LIMITS.extra}))`).join(', ')})` : 'NULL::JSON';
+	return `mask_pii(clean_text(${f('title')}, ${TEXT_LIMITS.title})) AS title, mask_pii(clean_text(${f('body')}, ${TEXT_LIMITS.body})) AS body, ${extra} AS extra,
 		CASE WHEN ${reporterKey} IS NOT NULL THEN sha256(${lit(salt)} || ${reporterKey}) END AS reporter_hash`;
 }
 

@@ -1,10 +1,20 @@
 // A small in-process LRU memo. Safe for warehouse-derived values because the server opens the
 // warehouse read-only and DuckDB's file lock keeps every writer (the ETL) out while it is
-// open: results cannot change during the process's lifetime. Restart the server after an
-// ingest (it has to stop anyway to release the lock).
+// open: results cannot change while it is open. The admin upload (routes/admin/unggah) closes it
+// to ingest and then calls clearCaches(), which empties every Lru.
+const every: Lru<unknown>[] = [];
+
+/** Empties every cache in the process (after the warehouse changed). */
+export function clearCaches(): void {
+	for (const c of every) c.clear();
+}
+
 export class Lru<V> {
 	readonly #map = new Map<string, V>();
-	constructor(readonly max: number) {}
+	constructor(readonly max: number) {
+		// Caches are module-level singletons, so this list does not grow per request.
+		every.push(this as Lru<unknown>);
+	}
 
 	get(key: string): V | undefined {
 		const v = this.#map.get(key);

@@ -16,6 +16,15 @@ describe('csv', () => {
 		expect(csvCell('-1')).toBe("'-1");
 		expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
 		expect(csvCell('\tcmd')).toBe("'\tcmd");
+		expect(csvCell('\r=1+1')).toBe(`"'\r=1+1"`);
+		expect(csvCell("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
+		expect(csvCell('+1+1')).toBe("'+1+1");
+		expect(csvCell('-2+3+cmd|x')).toBe("'-2+3+cmd|x");
+		expect(csvCell('@SUM(1+1)*cmd|x')).toBe("'@SUM(1+1)*cmd|x");
+		expect(csvCell('  =1+1')).toBe("'  =1+1");
+		expect(csvCell('\n=1+1')).toBe(`"'\n=1+1"`);
+		expect(csvCell('\uFF1D1+1')).toBe("'\uFF1D1+1");
+		expect(csvCell('Jalan = rusak')).toBe('Jalan = rusak');
 		expect(csvCell(-1)).toBe('-1');
 		expect(csvCell(0.25)).toBe('0.25');
 		expect(csvCell(null)).toBe('');

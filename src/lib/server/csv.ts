@@ -1,9 +1,10 @@
 // CSV export (RFC 4180) that is also safe to open in a spreadsheet: a text cell beginning
-// with = + - @ (or a tab / carriage return) could be run as a formula, so it gets a leading
-// apostrophe (OWASP "CSV injection"). Numbers are written as numbers and never prefixed.
+// with = + - @ (also after leading spaces or line breaks, and their full-width forms) or with a
+// tab / carriage return could be run as a formula, so it gets a leading apostrophe (OWASP "CSV
+// injection"). Numbers are written as numbers and never prefixed.
 export type Cell = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^(\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r\n])/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvCell(value: Cell): string {

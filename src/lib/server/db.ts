@@ -18,7 +18,7 @@ import {
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { assertScopedSql } from './auth/context';
-import { Lru, memo } from './cache';
+import { clearCaches, Lru, memo } from './cache';
 
 export type Param = string | number | boolean | null;
 export type Params = Record<string, Param>;
@@ -33,7 +33,7 @@ interface Db {
 // Kept on globalThis so Vite's dev-mode module reloads reuse the open file instead of
 // opening a second instance.
 const KEY = Symbol.for('telaah.db');
-type Holder = { db?: Promise<Db>; queue: Promise<unknown>; results: Lru<Promise<readonly unknown[]>> };
+type Holder = { db?: Promise<Db>; queue: Promise<unknown>; results: Lru<Promise<readonly unknown[]>>; paused?: Promise<unknown> };
 const holder: Holder = ((globalThis as Record<symbol, unknown>)[KEY] as Holder | undefined) ?? {
 	queue: Promise.resolve(),
 	// Validated rows per (SQL, params): the read-only warehouse cannot change while it is open
@@ -73,7 +73,8 @@ async function open(): Promise<Db> {
 
 function db(): Promise<Db> {
 	if (!holder.db) {
-		holder.db = open();
+		// While a writer has the file (exclusiveWarehouse), queries wait for it.
+		holder.db = holder.paused ? holder.paused.then(open, open) : open();
 		// A failed open (file missing, locked) is retried on the next request.
 		holder.db.catch(() => (holder.db = undefined));
 	}
@@ -138,6 +139,27 @@ export async function queryOne<S extends z.ZodType>(sql: string, params: Params,
 	const rows = await query(sql, params, row);
 	if (rows.length !== 1) throw new QueryShapeError(`Expected one row, got ${rows.length}: ${sql.trim().slice(0, 200)}`);
 	return rows[0] as z.infer<S>;
+}
+
+/**
+ * Runs `fn` while this process does not hold the warehouse open, so a writer (the ETL) can
+ * lock it; queries arriving meanwhile wait. Afterwards every cache is emptied. One at a time.
+ */
+export function exclusiveWarehouse<T>(fn: (path: string) => Promise<T>): Promise<T> {
+	const run = (holder.paused ?? Promise.resolve()).then(async () => {
+		await closeDb();
+		try {
+			return await fn(warehousePath());
+		} finally {
+			clearCaches();
+		}
+	});
+	const paused = run.catch(() => undefined);
+	holder.paused = paused;
+	void paused.then(() => {
+		if (holder.paused === paused) holder.paused = undefined;
+	});
+	return run;
 }
 
 /** Closes the instance (tests, shutdown). The next query opens it again. */
