@@ -12,7 +12,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export { CHROMIUM } from '../pipelines/lib/app-server';
 
 /** Runs `npm run <script> -- args`; throws with its output when it fails. Returns stdout. */
-export function npmRun(script: string, args: string[], timeoutMs = 600_000): string {
+export function npmRun(script: string, args: string[], timeoutMs = 600_000, input?: string): string {
 	const scripts = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> })
 		.scripts;
 	if (!scripts?.[script]) throw new Error(`package.json has no "${script}" script: e2e tests need \`npm run ${script}\``);
@@ -20,7 +20,8 @@ export function npmRun(script: string, args: string[], timeoutMs = 600_000): str
 		cwd: ROOT,
 		encoding: 'utf8',
 		timeout: timeoutMs,
-		maxBuffer: 64 * 1024 * 1024
+		maxBuffer: 64 * 1024 * 1024,
+		input
 	});
 	if (r.error) throw new Error(`npm run ${script} could not run: ${r.error.message}`);
 	if (r.status !== 0) {
@@ -71,12 +72,12 @@ export function e2eContext() {
 export { freePort, launchBrowser, type RunningServer } from '../pipelines/lib/app-server';
 
 /** Starts `node build` on a free port for `db` and waits until it answers HTTP. */
-export async function startServer(db: string, timeoutMs = 30_000): Promise<RunningServer> {
+export async function startServer(db: string, timeoutMs = 30_000, env: Record<string, string> = {}): Promise<RunningServer> {
 	if (process.env.TELAAH_BUILD_FAILED) throw new Error('vite build failed in this run: e2e tests need build/');
 	if (!existsSync(resolve(ROOT, 'build/index.js'))) {
 		throw new Error('build/index.js is missing: run `npx vite build` first (npm test does it)');
 	}
-	return startApp(db, { root: ROOT, timeoutMs });
+	return startApp(db, { root: ROOT, timeoutMs, env });
 }
 
 /** Runs one query against a warehouse file opened read-only, then closes it. */

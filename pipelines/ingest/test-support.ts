@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openWarehouse, type Warehouse } from '../warehouse/open.ts';
 import { ingest, type RunSummary } from './load.ts';
@@ -97,3 +98,40 @@ export const baseRow = (over: LaporRow = {}): LaporRow => ({
 	'Email Pelapor': 'siti@example.com',
 	...over
 });
+
+/** A minimal zip with the given (name, content) entries, deflated. */
+export function zip(entries: [string, Buffer][]): Buffer {
+	const locals: Buffer[] = [];
+	const centrals: Buffer[] = [];
+	let offset = 0;
+	for (const [name, content] of entries) {
+		const data = deflateRawSync(content);
+		const n = Buffer.from(name);
+		const local = Buffer.alloc(30);
+		local.writeUInt32LE(0x04034b50, 0);
+		local.writeUInt16LE(20, 4);
+		local.writeUInt16LE(8, 8);
+		local.writeUInt32LE(data.length, 18);
+		local.writeUInt32LE(content.length, 22);
+		local.writeUInt16LE(n.length, 26);
+		const central = Buffer.alloc(46);
+		central.writeUInt32LE(0x02014b50, 0);
+		central.writeUInt16LE(20, 6);
+		central.writeUInt16LE(8, 10);
+		central.writeUInt32LE(data.length, 20);
+		central.writeUInt32LE(content.length, 24);
+		central.writeUInt16LE(n.length, 28);
+		central.writeUInt32LE(offset, 42);
+		locals.push(local, n, data);
+		centrals.push(central, n);
+		offset += 30 + n.length + data.length;
+	}
+	const cd = Buffer.concat(centrals);
+	const eocd = Buffer.alloc(22);
+	eocd.writeUInt32LE(0x06054b50, 0);
+	eocd.writeUInt16LE(entries.length, 8);
+	eocd.writeUInt16LE(entries.length, 10);
+	eocd.writeUInt32LE(cd.length, 12);
+	eocd.writeUInt32LE(offset, 16);
+	return Buffer.concat([...locals, cd, eocd]);
+}

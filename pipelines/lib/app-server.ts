@@ -62,14 +62,14 @@ export interface RunningServer {
 }
 
 /** Starts `node build` in `root` on a free loopback port for warehouse `db` and waits until it answers HTTP. */
-export async function startServer(db: string, opts: { root?: string; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(db: string, opts: { root?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
 	const root = opts.root ?? ROOT;
 	const timeoutMs = opts.timeoutMs ?? 30_000;
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['build'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, TELAAH_DB: db },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, TELAAH_DB: db, ...opts.env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';

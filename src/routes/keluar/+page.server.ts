@@ -3,6 +3,7 @@
 import { redirect } from '@sveltejs/kit';
 import { audit } from '$lib/server/auth/audit';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { revokeSession } from '$lib/server/auth/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
@@ -10,6 +11,7 @@ export const load: PageServerLoad = () => redirect(303, '/');
 export const actions: Actions = {
 	default: async (event) => {
 		if (event.locals.user && !event.locals.user.demo) audit('signout', { user: event.locals.user.name });
+		revokeSession(event.cookies.get(SESSION_COOKIE));
 		event.cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
 		redirect(303, '/masuk');
 	}

@@ -10,7 +10,8 @@ import { authFiles } from '$pipelines/users/store';
 import { checkZip } from '$pipelines/ingest/zip-guard';
 import { exclusiveWarehouse } from '../db';
 
-export const UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+/** Upload size limit: $TELAAH_UPLOAD_MAX_MB, default 50 (adapter-node's BODY_SIZE_LIMIT must allow it). */
+export const UPLOAD_MAX_BYTES = Number(process.env.TELAAH_UPLOAD_MAX_MB || 50) * 1024 * 1024;
 const EXTENSIONS: Record<string, Format> = { csv: 'csv', xlsx: 'xlsx', json: 'json', ndjson: 'json' };
 
 export class UploadRefused extends Error {}

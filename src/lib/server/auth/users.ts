@@ -48,11 +48,24 @@ function sessionKey(): Buffer {
 
 const asAuthUser = (u: User): AuthUser => ({ name: u.name, role: u.role, region: u.region, demo: false, scope: scopeOf(u.role, u.region) });
 
-/** The user of a session cookie: well signed, unexpired, and the user still has that password. */
+// Tokens signed out before they expire (in memory: a restart forgets them, and they expire
+// within SESSION_TTL_S anyway).
+const revoked = new Map<string, number>();
+
+/** Ends a session now, not only in the browser that signed out. */
+export function revokeSession(token: string | undefined): void {
+	const p = verifySession(sessionKey(), token);
+	if (!p || !token) return;
+	const now = Date.now() / 1000;
+	for (const [t, exp] of revoked) if (exp < now) revoked.delete(t);
+	revoked.set(token, p.exp);
+}
+
+/** The user of a session cookie: well signed, unexpired, not signed out, and the user still has that password. */
 export function sessionUser(token: string | undefined): AuthUser | null {
 	const k = sessionKey();
 	const p = verifySession(k, token);
-	if (!p) return null;
+	if (!p || revoked.has(token!)) return null;
 	if (p.u === SERVICE_USER) return p.s === 'service' ? SERVICE : null;
 	const u = users().find((x) => x.name === p.u);
 	return u && hashStamp(k, u.hash) === p.s ? asAuthUser(u) : null;

@@ -1,0 +1,411 @@
+// Security probes against the real built server with sign-in on: its own warehouse with hostile
+// rows (XSS, CSV formulas, confidential texts, two regions), made with the real CLIs; users made
+// with `npm run user`. Every route under src/routes is probed (found on disk, so new routes are
+// covered without editing this file). Prints the probe table (probe, expected, got) and writes
+// it to test-results/security-probes.md.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseRow, laporCsv, zip, type LaporRow } from '../pipelines/ingest/test-support';
+import { signSession, mintServiceSession } from '../src/lib/server/auth/session';
+import { launchBrowser, npmRun, parseCsv, RESULTS, ROOT, sql, startServer, type RunningServer } from './harness';
+
+const A = '36.03'; // Kab. Tangerang: the daerah user's region
+const B = '32.73'; // Kota Bandung (province 32): someone else's
+const B_MARK = 'REGION-B-ONLY-MARKER';
+const SECRET = 'CONFIDENTIAL-MARKER-Q7';
+const PW = { ana: 'sandi-ana-123456', budi: 'sandi-budi-123456', nas: 'sandi-nas-123456', adm: 'sandi-adm-123456', brute: 'sandi-brute-123456', leaver: 'sandi-leaver-12345' };
+const XSS = {
+	title: '<script>window.__xss=1;alert(1)</script>XSS-TITLE',
+	body: '<img src=x onerror="window.__xss=2;alert(2)">XSS-BODY',
+	agency: 'Dinas PUPR Kabupaten Tangerang <svg onload="window.__xss=3;alert(3)">',
+	category: 'Infrastruktur <img src=x onerror="window.__xss=4;alert(4)">'
+};
+const FORMULA = { title: '=HYPERLINK("http://evil.example","klik")', agency: "=cmd|' /C calc'!A0", category: '+SUM(1+1)', title2: '@SUM(1)', title3: '-2+3+cmd|x' };
+
+interface Probe {
+	probe: string;
+	expected: string;
+	got: string;
+	pass: boolean;
+}
+const probes: Probe[] = [];
+const record = (probe: string, expected: string, got: string, pass: boolean) => probes.push({ probe, expected, got, pass });
+
+let dir: string;
+let db: string;
+let server: RunningServer;
+let browser: Browser;
+const cookies: Record<string, string> = {};
+const ids: { a: string; b: string; xss: string; secret: string } = { a: '', b: '', xss: '', secret: '' };
+
+function rows(): LaporRow[] {
+	const out: LaporRow[] = [];
+	let n = 7_000_000;
+	const at = (i: number) => `2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')} 09:00:00`;
+	const a = (over: LaporRow = {}): LaporRow => baseRow({ 'ID Tracking': String(++n), 'Tanggal Laporan': at(n), ...over });
+	const b = (over: LaporRow = {}): LaporRow =>
+		a({ Lokasi: 'Kota Bandung', 'Kode Wilayah': B, 'Instansi Tujuan': 'Dinas PUPR Kota Bandung', 'Judul Laporan': `${B_MARK} jalan`, 'Isi Laporan': `${B_MARK} isi`, ...over });
+	for (let i = 0; i < 30; i++) out.push(a());
+	for (let i = 0; i < 20; i++) out.push(b());
+	for (let i = 0; i < 8; i++) out.push(a({ 'Judul Laporan': XSS.title, 'Isi Laporan': XSS.body, 'Instansi Tujuan': XSS.agency, Kategori: `${XSS.category} > Jalan` }));
+	for (let i = 0; i < 8; i++)
+		out.push(a({ 'Judul Laporan': [FORMULA.title, FORMULA.title2, FORMULA.title3][i % 3]!, 'Instansi Tujuan': `${FORMULA.agency} Kabupaten Tangerang`, Kategori: `${FORMULA.category} > X` }));
+	for (let i = 0; i < 3; i++) out.push(a({ 'Judul Laporan': `${SECRET} judul`, 'Isi Laporan': `${SECRET} isi rahasia`, Rahasia: 'Ya' }));
+	for (let i = 0; i < 3; i++) out.push(b({ 'Judul Laporan': `${SECRET} judul B`, 'Isi Laporan': `${SECRET} isi B`, Rahasia: 'Ya' }));
+	return out;
+}
+
+async function http(path: string, opts: { cookie?: string; method?: string; body?: BodyInit; headers?: Record<string, string> } = {}) {
+	const res = await fetch(`${server.origin}${path}`, {
+		method: opts.method ?? 'GET',
+		redirect: 'manual',
+		body: opts.body,
+		headers: { Accept: 'text/html', ...(opts.cookie ? { Cookie: opts.cookie } : {}), ...opts.headers }
+	});
+	return { status: res.status, text: await res.text(), headers: res.headers };
+}
+
+async function signIn(name: string, password: string) {
+	const r = await http('/masuk', {
+		method: 'POST',
+		body: new URLSearchParams({ name, password, next: '/' }),
+		headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' }
+	});
+	const set = r.headers.getSetCookie().find((c) => c.startsWith('telaah_session='));
+	return { status: r.status, cookie: set?.split(';')[0], set, retryAfter: r.headers.get('retry-after') };
+}
+
+/** Every page and endpoint route on disk, as SvelteKit route ids ('/wilayah/[code]'). */
+function routeIds(): string[] {
+	const base = resolve(ROOT, 'src/routes');
+	const out: string[] = [];
+	const walk = (d: string) => {
+		for (const e of readdirSync(d)) {
+			const p = join(d, e);
+			if (statSync(p).isDirectory()) walk(p);
+			else if (e === '+page.svelte' || e === '+server.ts' || e === '+page.server.ts') {
+				const id = '/' + relative(base, d).split('/').filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
+				if (!out.includes(id)) out.push(id);
+			}
+		}
+	};
+	walk(base);
+	return out.sort();
+}
+const AUTH_ROUTES = ['/masuk', '/keluar'];
+const isAdmin = (id: string) => id === '/admin' || id.startsWith('/admin/') || id.startsWith('/api/admin');
+const paramNames = (id: string) => [...id.matchAll(/\[{1,2}(?:\.\.\.)?(\w+)\]{1,2}/g)].map((m) => m[1]!);
+const fill = (id: string, values: Record<string, string>) =>
+	id.replace(/\[{1,2}(?:\.\.\.)?(\w+)\]{1,2}/g, (_, name: string) => encodeURIComponent(values[name] ?? defaults[name] ?? 'x'));
+const defaults: Record<string, string> = { month: '2023-10', type: 'pupr', code: A, region: A };
+const REGION_PARAMS = new Set(['code', 'region', 'area']);
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'telaah-sec-'));
+	db = join(dir, 'w.duckdb');
+	const csv = join(dir, 'hostile.csv');
+	writeFileSync(csv, laporCsv(rows()));
+	npmRun('ingest', [csv, '--db', db, '--json']);
+	const [a, b, x, s] = await Promise.all([
+		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE regency_code = '${A}' AND NOT is_confidential ORDER BY 1 LIMIT 1`),
+		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE regency_code = '${B}' AND NOT is_confidential ORDER BY 1 LIMIT 1`),
+		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE title LIKE '%XSS-TITLE%' ORDER BY 1 LIMIT 1`),
+		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE is_confidential AND regency_code = '${A}' ORDER BY 1 LIMIT 1`)
+	]);
+	Object.assign(ids, { a: a[0]!.id, b: b[0]!.id, xss: x[0]!.id, secret: s[0]!.id });
+	const users: [keyof typeof PW, string, string | null][] = [
+		['ana', 'daerah', A],
+		['budi', 'provinsi', '32'],
+		['nas', 'nasional', null],
+		['adm', 'admin', null],
+		['brute', 'daerah', A],
+		['leaver', 'nasional', null]
+	];
+	for (const [name, role, region] of users) {
+		npmRun('user', ['add', name, '--role', role, ...(region ? ['--region', region] : []), '--db', db], 60_000, `${PW[name]}\n`);
+	}
+	server = await startServer(db, 30_000, { TELAAH_UPLOAD_MAX_MB: '1', BODY_SIZE_LIMIT: '5M' });
+	for (const name of ['ana', 'budi', 'nas', 'adm'] as const) {
+		const r = await signIn(name, PW[name]);
+		if (r.status !== 303 || !r.cookie) throw new Error(`sign-in of ${name} failed: ${r.status}\n${server.output()}`);
+		cookies[name] = r.cookie;
+	}
+	browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	const table = ['| probe | expected | got | |', '|---|---|---|---|', ...probes.map((p) => `| ${p.probe} | ${p.expected} | ${p.got} | ${p.pass ? 'ok' : 'FAIL'} |`)].join('\n');
+	console.log(`\nSecurity probes (${probes.filter((p) => p.pass).length}/${probes.length} as expected):\n${table}\n`);
+	mkdirSync(RESULTS, { recursive: true });
+	writeFileSync(join(RESULTS, 'security-probes.md'), table + '\n');
+	if (dir && !process.env.TELAAH_KEEP_E2E) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('warehouse under test', () => {
+	it('holds the hostile rows the probes look for (so absence below means something)', async () => {
+		const [r] = await sql<{ secret: number; b: number; xss: number; formula: number }>(
+			db,
+			`SELECT count(*) FILTER (WHERE title LIKE '%${SECRET}%' AND is_confidential)::INTEGER AS secret,
+			        count(*) FILTER (WHERE regency_code = '${B}')::INTEGER AS b,
+			        count(*) FILTER (WHERE title LIKE '%<script>%')::INTEGER AS xss,
+			        count(*) FILTER (WHERE title LIKE '=HYPERLINK%')::INTEGER AS formula FROM complaints`
+		);
+		expect(r).toEqual({ secret: 6, b: 23, xss: 8, formula: 3 });
+	});
+});
+
+describe('sessions', () => {
+	it('refuses missing, forged, tampered, expired and signed-out sessions', async () => {
+		const none = await http('/');
+		record('GET / without session', '303 → /masuk?next=%2F', `${none.status} → ${none.headers.get('location')}`, none.status === 303 && none.headers.get('location') === '/masuk?next=%2F');
+		const api = await http('/api/aduan.csv');
+		record('GET /api/aduan.csv without session', '401', String(api.status), api.status === 401);
+		const forged = `telaah_session=${signSession(Buffer.alloc(32, 7), { u: 'nas', s: 'x', exp: Math.floor(Date.now() / 1000) + 600 })}`;
+		const f = await http('/api/aduan.csv', { cookie: forged });
+		record('forged session (other key)', '401', String(f.status), f.status === 401);
+		const [body, sig] = cookies.ana!.slice('telaah_session='.length).split('.') as [string, string];
+		const p = JSON.parse(Buffer.from(body, 'base64url').toString());
+		const tampered = `telaah_session=${Buffer.from(JSON.stringify({ ...p, u: 'nas' })).toString('base64url')}.${sig}`;
+		const t = await http('/api/aduan.csv', { cookie: tampered });
+		record('tampered session (user name swapped)', '401', String(t.status), t.status === 401);
+		const key = Buffer.from(readFileSync(join(dir, 'session.key'), 'utf8').trim(), 'base64');
+		const expired = `telaah_session=${signSession(key, { ...p, exp: Math.floor(Date.now() / 1000) - 1 })}`;
+		const e = await http('/aduan', { cookie: expired });
+		record('expired session', '303 → /masuk', `${e.status} → ${e.headers.get('location')?.split('?')[0]}`, e.status === 303);
+		const leaver = await signIn('leaver', PW.leaver);
+		const out = await http('/keluar', { method: 'POST', cookie: leaver.cookie, body: new URLSearchParams({}), headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' } });
+		const again = await http('/api/wilayah.csv', { cookie: leaver.cookie });
+		record('session reused after sign-out', '401', `${out.status} then ${again.status}`, out.status === 303 && again.status === 401);
+		const svc = await http('/api/wilayah.csv', { cookie: `telaah_session=${mintServiceSession(join(dir, 'session.key'), 60)}` });
+		record('service session (mintServiceSession, for the briefing CLI)', '200', String(svc.status), svc.status === 200);
+		const flags = (await signIn('nas', PW.nas)).set ?? '';
+		record('session cookie flags', 'HttpOnly, SameSite=Lax, Max-Age', flags.match(/HttpOnly|SameSite=\w+|Max-Age=\d+/gi)?.join(', ') ?? '', /HttpOnly/i.test(flags) && /SameSite=Lax/i.test(flags) && /Max-Age=\d+/i.test(flags));
+		expect(probes.filter((x) => !x.pass)).toEqual([]);
+	});
+
+	it('refuses cross-site form posts (CSRF)', async () => {
+		const evil = { Origin: 'http://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' };
+		for (const path of ['/masuk', '/keluar', '/admin/unggah']) {
+			const r = await http(path, { method: 'POST', cookie: cookies.adm, body: new URLSearchParams({ name: 'nas', password: PW.nas }), headers: evil });
+			record(`cross-origin POST ${path}`, '403', String(r.status), r.status === 403);
+			expect(r.status).toBe(403);
+		}
+	});
+});
+
+describe('row-level access (IDOR) on every route', () => {
+	const routes = () => routeIds().filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id));
+
+	it('finds the routes to probe', () => {
+		expect(routes()).toEqual(expect.arrayContaining(['/', '/aduan', '/aduan/[id]', '/wilayah/[code]', '/api/aduan.csv']));
+	});
+
+	it('a kab/kota user gets 403/404, never region B data, via query, path and complaint id', async () => {
+		const leaks = (text: string) => text.includes(B_MARK) || text.includes('Kota Bandung');
+		for (const id of routes()) {
+			const own = fill(id, { id: ids.a });
+			const mine = await http(own, { cookie: cookies.ana });
+			const okOwn = mine.status === 200 && !leaks(mine.text);
+			record(`daerah ${A}: ${own}`, '200, no B data', `${mine.status}${leaks(mine.text) ? ', B data!' : ''}`, okOwn);
+			for (const region of [B, '32']) {
+				const url = `${own}${own.includes('?') ? '&' : '?'}region=${region}`;
+				const r = await http(url, { cookie: cookies.ana });
+				record(`daerah ${A}: ${url}`, '403', `${r.status}${leaks(r.text) ? ', B data!' : ''}`, r.status === 403 && !leaks(r.text));
+			}
+			for (const name of paramNames(id)) {
+				const value = REGION_PARAMS.has(name) ? B : name === 'id' ? ids.b : null;
+				if (!value) continue;
+				const url = fill(id, { [name]: value, id: name === 'id' ? ids.b : ids.a });
+				const r = await http(url, { cookie: cookies.ana });
+				const want = name === 'id' ? 404 : 403;
+				record(`daerah ${A}: ${url}`, String(want), `${r.status}${leaks(r.text) ? ', B data!' : ''}`, r.status === want && !leaks(r.text));
+			}
+		}
+		// CSV rows: only A's
+		const csv = parseCsv((await http('/api/aduan.csv', { cookie: cookies.ana })).text);
+		const col = csv[0]!.indexOf('regency_code');
+		const regions = [...new Set(csv.slice(1).map((r) => r[col]))];
+		record('daerah: regency_code of /api/aduan.csv rows', `only ${A}`, regions.join(' '), regions.length === 1 && regions[0] === A);
+		// A province user: their kab/kota yes, another province no.
+		const p1 = await http(`/wilayah/${B}`, { cookie: cookies.budi });
+		const p2 = await http(`/aduan?region=${A}`, { cookie: cookies.budi });
+		const p3 = await http(`/aduan/${ids.a}`, { cookie: cookies.budi });
+		record(`provinsi 32: /wilayah/${B} | /aduan?region=${A} | /aduan/<A id>`, '200 | 403 | 404', `${p1.status} | ${p2.status} | ${p3.status}`, p1.status === 200 && p2.status === 403 && p3.status === 404);
+		// Positive control: the national user does see B.
+		const n = await http(`/aduan?region=${B}`, { cookie: cookies.nas });
+		record(`nasional: /aduan?region=${B}`, '200 with B rows', `${n.status}${n.text.includes(B_MARK) ? ' with B rows' : ''}`, n.status === 200 && n.text.includes(B_MARK));
+		expect(probes.filter((x) => !x.pass)).toEqual([]);
+	});
+});
+
+describe('hostile parameters', () => {
+	const SQLI = ["' OR 1=1--", `${A}' OR '1'='1`, '1; DROP TABLE complaints; --', "2023-01' UNION SELECT title FROM complaints--"];
+	const PARAMS = ['from', 'to', 'region', 'category', 'channel', 'status', 'page', 'sort', 'grain', 'level', 'metric', 'lang'];
+
+	it('SQL injection strings in every parameter: 400/403/404 or harmless, never 500 or other data', async () => {
+		const [before] = await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints`);
+		const routes = routeIds().filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id));
+		const seen = new Map<string, Map<number, number>>();
+		const bad: string[] = [];
+		for (const id of routes) {
+			const targets = [...PARAMS.map((p) => ({ kind: `?${p}`, url: (v: string) => `${fill(id, { id: ids.a })}?${p}=${encodeURIComponent(v)}` })), ...paramNames(id).map((p) => ({ kind: `[${p}]`, url: (v: string) => fill(id, { id: ids.a, [p]: v }) }))];
+			for (const t of targets) {
+				for (const v of SQLI) {
+					const r = await http(t.url(v), { cookie: cookies.ana });
+					const counts = seen.get(t.kind) ?? new Map<number, number>();
+					counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+					seen.set(t.kind, counts);
+					if (r.status >= 500 || r.text.includes(B_MARK) || r.text.includes(SECRET)) bad.push(`${t.url(v)} → ${r.status}`);
+				}
+			}
+		}
+		for (const [kind, counts] of seen) {
+			const got = [...counts].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ');
+			const fivexx = [...counts.keys()].some((s) => s >= 500);
+			record(`SQLi in ${kind} (${SQLI.length} payloads × routes)`, '4xx or 200 harmless', got, !fivexx);
+		}
+		const [after] = await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints`);
+		record('warehouse after SQLi probes', `${before!.n} complaints`, `${after!.n} complaints`, after!.n === before!.n);
+		expect(bad).toEqual([]);
+		expect(after!.n).toBe(before!.n);
+	});
+
+	it('renders XSS payloads inert in Chromium on every page', async () => {
+		const context = await browser.newContext();
+		await context.addCookies([{ name: 'telaah_session', value: cookies.nas!.split('=')[1]!, url: server.origin }]);
+		const page = await context.newPage();
+		const dialogs: string[] = [];
+		page.on('dialog', (d) => {
+			dialogs.push(d.message());
+			void d.dismiss();
+		});
+		const pages = routeIds()
+			.filter((id) => !id.startsWith('/api/') && !AUTH_ROUTES.includes(id) && !isAdmin(id))
+			.map((id) => fill(id, { id: ids.xss }));
+		pages.push(`/instansi?region=${A}`, `/aduan?category=${encodeURIComponent(XSS.category)}`);
+		for (const url of pages) {
+			const res = await page.goto(`${server.origin}${url}`);
+			await page.waitForLoadState('networkidle');
+			const state = await page.evaluate(() => ({
+				pwned: (window as unknown as { __xss?: number }).__xss ?? null,
+				handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+				text: document.body.innerText
+			}));
+			const shown = url.startsWith('/aduan/') ? state.text.includes('<script>window.__xss=1') : true;
+			const ok = state.pwned === null && state.handlers === 0 && shown;
+			record(`XSS: ${url}`, 'no script run, no on* attribute' + (url.startsWith('/aduan/') ? ', payload shown as text' : ''), `HTTP ${res?.status()}, __xss=${state.pwned}, on*=${state.handlers}${url.startsWith('/aduan/') ? `, shown=${shown}` : ''}`, ok);
+			expect(ok, url).toBe(true);
+		}
+		record('XSS: alert() dialogs over all pages', '0', String(dialogs.length), dialogs.length === 0);
+		expect(dialogs).toEqual([]);
+		await context.close();
+	});
+
+	it('neutralises spreadsheet formulas in every CSV download', async () => {
+		const csvs = routeIds().filter((id) => id.startsWith('/api/') && id.endsWith('.csv'));
+		let payloadSeen = 0;
+		for (const id of csvs) {
+			for (const q of ['', `?region=${A}`]) {
+				const url = `${fill(id, { id: ids.a })}${q}`;
+				const r = await http(url, { cookie: cookies.nas });
+				const cells = parseCsv(r.text).flat();
+				const live = cells.filter((c) => /^\s*[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c));
+				payloadSeen += cells.filter((c) => c.startsWith("'=") || c.startsWith("'+") || c.startsWith("'@")).length;
+				record(`formula cells in ${url}`, '0 live', `${r.status}, ${live.length} live`, r.status === 200 && live.length === 0);
+				expect(live, url).toEqual([]);
+			}
+		}
+		record('formula payloads reached the CSVs (defused with a leading apostrophe)', '> 0', String(payloadSeen), payloadSeen > 0);
+		expect(payloadSeen).toBeGreaterThan(0);
+	});
+
+	it('never sends confidential text: pages, CSVs, the complaint itself', async () => {
+		const urls = routeIds()
+			.filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id))
+			.flatMap((id) => [fill(id, { id: ids.secret }), `${fill(id, { id: ids.secret })}?region=${A}`]);
+		const found: string[] = [];
+		for (const url of urls) for (const who of ['nas', 'ana'] as const) if ((await http(url, { cookie: cookies[who] })).text.includes(SECRET)) found.push(`${who} ${url}`);
+		record(`confidential marker in ${urls.length} pages/CSVs × 2 users`, 'absent', found.length ? found.join(', ') : 'absent', found.length === 0);
+		expect(found).toEqual([]);
+	});
+});
+
+describe('sign-in throttling', () => {
+	it('answers 429 with Retry-After after 5 failures, even for the right password', async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < 6; i++) statuses.push((await signIn('brute', `salah-${i}-xxxxxxxx`)).status);
+		const right = await signIn('brute', PW.brute);
+		record('brute force: 6 wrong passwords, then the right one', '400/401 ×5, 429, 429 + Retry-After', `${statuses.join(' ')}, ${right.status} Retry-After ${right.retryAfter}`, statuses.slice(0, 5).every((s) => s === 401) && statuses[5] === 429 && right.status === 429 && Number(right.retryAfter) > 0);
+		expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+		expect(statuses[5]).toBe(429);
+		expect(right.status).toBe(429);
+	});
+});
+
+describe('admin and upload', () => {
+	const upload = (name: string, content: Buffer | string, cookie = cookies.adm) => {
+		const form = new FormData();
+		form.set('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
+		return http('/admin/unggah', { method: 'POST', cookie, body: form, headers: { Origin: server.origin } });
+	};
+
+	it('keeps /admin to admins', async () => {
+		const r = await Promise.all([http('/admin', { cookie: cookies.ana }), http('/admin/unggah', { cookie: cookies.nas }), http('/admin', { cookie: cookies.adm })]);
+		record('/admin as daerah | /admin/unggah as nasional | /admin as admin', '403 | 403 | 200', r.map((x) => x.status).join(' | '), r[0]!.status === 403 && r[1]!.status === 403 && r[2]!.status === 200);
+		expect(r.map((x) => x.status)).toEqual([403, 403, 200]);
+	});
+
+	it('refuses bad uploads and loads a good one under a safe name, with its summary', async () => {
+		const good = laporCsv([baseRow({ 'ID Tracking': '7900001', 'Judul Laporan': 'UPLOADED-ROW satu' }), baseRow({ 'ID Tracking': '7900002', 'Judul Laporan': 'UPLOADED-ROW dua' })], { delimiter: ',' });
+		const cases: [string, string, Buffer | string, RegExp][] = [
+			['not an export type', 'laporan.exe', good, /only \.csv/],
+			['CSV content named .xlsx', 'laporan.xlsx', good, /content is CSV/],
+			['XLSX zip bomb (10 MB of zeros)', 'bom.xlsx', zip([['xl/worksheets/sheet1.xml', Buffer.alloc(10 * 1024 * 1024)]]), /expands/],
+			['larger than the limit (1 MB here)', 'besar.csv', good + 'x'.repeat(1_200_000), /larger than/],
+			['binary content named .csv', 'biner.csv', Buffer.from([0, 1, 2, 3, 0, 0, 9]), /binary/]
+		];
+		for (const [what, name, content, want] of cases) {
+			const r = await upload(name, content);
+			const ok = r.status === 400 && want.test(r.text);
+			record(`upload: ${what}`, '400 refused', `${r.status}${want.test(r.text) ? ' refused' : ''}`, ok);
+			expect(ok, what).toBe(true);
+		}
+		const r = await upload('../../../evil.csv', good);
+		const loaded = /data-testid="upload-summary"/.test(r.text);
+		const stored = readdirSync(join(dir, 'uploads'));
+		const escaped = existsSync(resolve(dir, 'uploads', '../../../evil.csv')) || existsSync(resolve(dir, '../evil.csv'));
+		record('upload: "../../../evil.csv" (path trick)', '200, summary, stored as uploads/<time>-<random>.csv', `${r.status}${loaded ? ', summary' : ''}, stored ${stored.join(' ')}${escaped ? ', ESCAPED' : ''}`, r.status === 200 && loaded && !escaped && stored.every((f) => /^\d{4}-[\w-]+\.csv$/.test(f)));
+		expect(r.status).toBe(200);
+		expect(loaded).toBe(true);
+		expect(escaped).toBe(false);
+		const after = await http(`/aduan?region=${A}`, { cookie: cookies.nas });
+		record('uploaded rows visible right after (caches cleared)', 'UPLOADED-ROW listed', after.text.includes('UPLOADED-ROW') ? 'listed' : 'missing', after.text.includes('UPLOADED-ROW'));
+		expect(after.text).toContain('UPLOADED-ROW');
+	});
+
+	it('audits sign-ins, failures, downloads, uploads and refusals', async () => {
+		const lines = readFileSync(join(dir, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string });
+		const events = new Set(lines.map((l) => l.event));
+		const want = ['signin_ok', 'signin_fail', 'signin_throttled', 'signout', 'csv_download', 'upload', 'forbidden'];
+		const log = readFileSync(join(dir, 'audit.log'), 'utf8');
+		const noSecrets = !Object.values(PW).some((p) => log.includes(p)) && !log.includes('telaah_session');
+		record('audit.log events', want.join(' '), want.filter((e) => events.has(e)).join(' ') + (noSecrets ? '' : ' + SECRETS'), want.every((e) => events.has(e)) && noSecrets);
+		const page = await http('/admin', { cookie: cookies.adm });
+		expect(page.text).toContain('upload');
+		expect(want.filter((e) => !events.has(e))).toEqual([]);
+		expect(noSecrets).toBe(true);
+	});
+
+	it('sends security headers', async () => {
+		const r = await http('/', { cookie: cookies.nas });
+		const csp = r.headers.get('content-security-policy') ?? '';
+		const ok = /script-src 'self' 'nonce-/.test(csp) && /frame-ancestors 'none'/.test(csp) && r.headers.get('x-frame-options') === 'DENY' && r.headers.get('x-content-type-options') === 'nosniff';
+		record('security headers on /', "CSP script-src 'self' + nonce, frame-ancestors 'none', X-Frame-Options DENY, nosniff", ok ? 'present' : csp, ok);
+		expect(ok).toBe(true);
+	});
+});
