@@ -109,6 +109,8 @@ beforeAll(async () => {
 	const csv = join(dir, 'hostile.csv');
 	writeFileSync(csv, laporCsv(rows()));
 	npmRun('ingest', [csv, '--db', db, '--json']);
+	// A topic model, so /topik and its CSVs serve data (and the heatmap's small-count rule is probed).
+	npmRun('topics', ['--db', db, '--k', '4', '--json']);
 	const [a, b, x, s] = await Promise.all([
 		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE regency_code = '${A}' AND NOT is_confidential ORDER BY 1 LIMIT 1`),
 		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE regency_code = '${B}' AND NOT is_confidential ORDER BY 1 LIMIT 1`),
@@ -332,6 +334,24 @@ describe('hostile parameters', () => {
 		for (const url of urls) for (const who of ['nas', 'ana'] as const) if ((await http(url, { cookie: cookies[who] })).text.includes(SECRET)) found.push(`${who} ${url}`);
 		record(`confidential marker in ${urls.length} pages/CSVs × 2 users`, 'absent', found.length ? found.join(', ') : 'absent', found.length === 0);
 		expect(found).toEqual([]);
+	});
+});
+
+describe('small counts', () => {
+	it('writes topic × kab/kota cells of 1–4 complaints as "<5" in the heatmap CSV', async () => {
+		const csv = parseCsv((await http(`/api/topik-heatmap.csv?region=${A}`, { cookie: cookies.nas })).text);
+		const col = csv[0]!.indexOf('complaints');
+		const values = csv.slice(1).map((r) => r[col]!);
+		const small = values.filter((v) => /^[1-4]$/.test(v));
+		const [truth] = await sql<{ small: number }>(
+			db,
+			`SELECT count(*)::INTEGER AS small FROM (SELECT ct.cluster_id, count(*) AS n FROM complaint_topics ct JOIN complaints c USING (tracking_id)
+			 WHERE c.regency_code = '${A}' AND c.status <> 'dihapus' GROUP BY 1) WHERE n BETWEEN 1 AND 4`
+		);
+		const hidden = values.filter((v) => v === '<5').length;
+		record(`heatmap CSV, kab/kota level (${A})`, `0 cells of 1–4 shown; ${truth!.small} written "<5"`, `${small.length} shown, ${hidden} "<5"`, small.length === 0 && hidden === truth!.small);
+		expect(small).toEqual([]);
+		expect(hidden).toBe(truth!.small);
 	});
 });
 

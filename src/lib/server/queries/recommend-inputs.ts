@@ -11,14 +11,16 @@ import { monthAfter } from '$lib/period';
 import THEMES from '$pipelines/topics/themes.json';
 import { query, queryOne } from '../db';
 import { DEADLINE_CTE, DEADLINE_METRICS, MetricRowSchema } from './agencies';
-import { RESOLVED_SQL, withFilters } from './filter-sql';
+import { RESOLVED_SQL, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
 
 /** Months in the theme series: the spike baseline (up to 12, config.ts) plus last season ±1 (13) and the month. */
 export const SERIES_MONTHS = 26;
 
 const AREA_WHERE = `($region IS NULL OR province_code = $region OR regency_code = $region)`;
 
-const REGIONS_SQL = `
+// Unscoped for every role: the peer medians a region's own recommendations compare with. Only
+// the area's own figures and one median per peer band reach a page (rules/low-reporting.ts).
+const REGIONS_SQL = `/* unscoped: peer baselines, no other region is shown */
 	WITH c AS (
 		SELECT province_code, regency_code, created_at, status, verified_at
 		FROM complaints WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP
@@ -53,7 +55,7 @@ const RegionRow = z.object({
 	target: z.number().int().nullable()
 });
 
-const CHANNELS_SQL = `
+const CHANNELS_SQL = `/* unscoped: the national channel mix the area's is compared with */
 	SELECT CASE WHEN grouping(regency_code) = 0 THEN regency_code ELSE province_code END AS code, channel, count(*)::INTEGER AS n
 	FROM complaints WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP
 	GROUP BY GROUPING SETS ((province_code, channel), (regency_code, channel))
@@ -91,7 +93,7 @@ const OPEN_AT = (t: string) => `status NOT IN ('dihapus', 'arsip') AND NOT ${res
 const BACKLOG_SQL = `
 	WITH c AS (
 		SELECT province_code, regency_code, created_at, closed_at, status FROM complaints
-		WHERE created_at >= $before_start::TIMESTAMP AND created_at < $end::TIMESTAMP
+		WHERE created_at >= $before_start::TIMESTAMP AND created_at < $end::TIMESTAMP AND ${SCOPE_WHERE}
 	)
 	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code,
 		count(*) FILTER (WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP - INTERVAL 60 DAY)::INTEGER AS old60,
@@ -112,7 +114,7 @@ const THEMES_SQL = `
 	WITH c AS (
 		SELECT tracking_id, regency_code, strftime(created_at, '%Y-%m') AS month FROM complaints
 		WHERE status <> 'dihapus' AND regency_code IS NOT NULL
-			AND created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP AND ${AREA_WHERE}
+			AND created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP AND ${AREA_WHERE} AND ${SCOPE_WHERE}
 	)
 	SELECT t.theme, c.regency_code, c.month, count(*)::INTEGER AS n
 	FROM complaint_themes t JOIN c USING (tracking_id) GROUP BY ALL
@@ -147,7 +149,7 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 		query(REGIONS_SQL, { ...window, ystart: `${month.slice(0, 4)}-01-01`, year: Number(month.slice(0, 4)) }, RegionRow),
 		query(CHANNELS_SQL, window, ChannelRow),
 		query(DEADLINES_SQL, withFilters({ from: month, to: month }), DeadlineRow),
-		query(BACKLOG_SQL, { ...window, before_start: `${shiftMonth(lookback, -11)}-01`, before_end: monthAfter(lookback) }, BacklogRow),
+		query(BACKLOG_SQL, { ...window, before_start: `${shiftMonth(lookback, -11)}-01`, before_end: monthAfter(lookback), ...scopeParams() }, BacklogRow),
 		queryOne(HAS_THEMES_SQL, {}, z.object({ n: z.number().int() }))
 	]);
 	const mine = (r: { lvl: string; code: string | null }) => (region === null ? r.lvl === 'n' : r.lvl !== 'n' && r.code === region);
@@ -155,7 +157,7 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 	const months = monthsBetween(seriesFrom, month);
 	let themes: ThemeSeries[] | null = null;
 	if (hasThemes.n > 0) {
-		const rows = await query(THEMES_SQL, { start: `${seriesFrom}-01`, end, region }, ThemeRow);
+		const rows = await query(THEMES_SQL, { start: `${seriesFrom}-01`, end, region, ...scopeParams() }, ThemeRow);
 		const index = new Map(months.map((m, i) => [m, i]));
 		const series = new Map<string, ThemeSeries>();
 		for (const r of rows) {

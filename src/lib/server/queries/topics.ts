@@ -13,6 +13,7 @@ import { monthRange } from '$pipelines/topics/spikes';
 import { TOPIC_TABLES } from '$pipelines/topics/tables';
 import { query } from '../db';
 import { FILTER_WHERE, withFilters } from './filter-sql';
+import { suppressSmall } from '../privacy';
 
 const LIVE = `SELECT * FROM complaints WHERE status <> 'dihapus' AND ${FILTER_WHERE}`;
 
@@ -183,9 +184,10 @@ export interface HeatmapCell {
 	code: string;
 	name: string;
 	clusterId: number;
-	n: number;
-	/** n / the region's complaints with a topic. */
-	share: number;
+	/** null when suppressed: 1–4 complaints of a topic in one kab/kota (privacy.ts) */
+	n: number | null;
+	/** n / the region's complaints with a topic; null when n is suppressed. */
+	share: number | null;
 }
 
 /** Topic × region counts: the top regions by volume (provinces; kab/kota inside a selected region), every topic. */
@@ -200,7 +202,9 @@ export async function topicHeatmap(
 	const cells = regions.flatMap((g) =>
 		clusterIds.map((id) => {
 			const n = count.get(`${g.code}|${id}`) ?? 0;
-			return { code: g.code, name: g.name, clusterId: id, n, share: n / g.total };
+			// kab/kota cells of 1–4 could point at a person; province cells are coarse enough.
+			const shown = level === 'regency' ? suppressSmall(n) : n;
+			return { code: g.code, name: g.name, clusterId: id, n: shown, share: shown === null ? null : n / g.total };
 		})
 	);
 	return { level, regions, cells };
@@ -215,6 +219,7 @@ const SPIKES_SQL = `
 	LEFT JOIN regions r ON r.code = s.regency_code
 	LEFT JOIN regions p ON p.code = r.province_code
 	WHERE ($region IS NULL OR s.regency_code = $region OR r.province_code = $region)
+		AND ($scope IS NULL OR s.regency_code = $scope OR r.province_code = $scope)
 		AND ($start IS NULL OR s.end_month >= date_trunc('month', $start::TIMESTAMP))
 		AND ($end IS NULL OR s.start_month < $end::TIMESTAMP)
 	ORDER BY s.start_month DESC, s.excess DESC, s.theme, s.regency_code`;
@@ -236,6 +241,6 @@ export type SpikeRow = z.infer<typeof SpikeRow>;
 
 /** Stored theme × kab/kota spikes overlapping the period, in the region; newest first. */
 export function topicSpikes(f: Partial<Filters>): Promise<readonly SpikeRow[]> {
-	const { start, end, region } = withFilters(f);
-	return query(SPIKES_SQL, { start: start ?? null, end: end ?? null, region: region ?? null }, SpikeRow);
+	const { start, end, region, scope } = withFilters(f);
+	return query(SPIKES_SQL, { start: start ?? null, end: end ?? null, region: region ?? null, scope: scope ?? null }, SpikeRow);
 }
