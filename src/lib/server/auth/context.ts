@@ -29,7 +29,8 @@ export function currentScope(): Scope {
 	error(500, { code: 'no_scope', message: 'Query outside a request scope refused' });
 }
 
-const COMPLAINT_DATA = /\b(complaints|complaint_\w+|quarantine)\b/i;
+// Reading complaint rows (not naming a table in a catalogue lookup such as information_schema).
+const COMPLAINT_DATA = /\b(FROM|JOIN)\s+(complaints|complaint_\w+|quarantine)\b/i;
 
 /**
  * The query layer's last line (db.ts): for a scoped user, SQL over complaint data must bind
