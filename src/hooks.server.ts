@@ -79,7 +79,7 @@ async function authorize(event: RequestEvent): Promise<Response | { user: AuthUs
 		if (path.startsWith('/api/')) return text(401, translate(event.locals.lang, 'auth.required'), { 'WWW-Authenticate': 'Cookie realm="telaah"' });
 		return new Response(null, { status: 303, headers: { Location: `/masuk?next=${encodeURIComponent(path + search)}`, 'Cache-Control': 'no-store' } });
 	}
-	const why = denial(user, path, event.params as Record<string, string>);
+	const why = denial(user, path, event.params as Record<string, string>, event.url.searchParams);
 	if (why) {
 		audit('forbidden', { user: user.name, path, reason: why });
 		const message = translate(event.locals.lang, why === 'admin_only' ? 'auth.adminOnly' : 'auth.outOfScope');
@@ -113,8 +113,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 						transformPageChunk: ({ html }) => html.replace('%lang%', lang)
 					})
 				);
-	if (response.ok && event.request.method === 'GET' && event.url.pathname.endsWith('.csv') && !(who instanceof Response)) {
-		audit('csv_download', { user: who.user?.name, path: event.url.pathname, query: event.url.search });
+	if (response.ok && event.request.method === 'GET' && !(who instanceof Response)) {
+		const path = event.url.pathname;
+		if (path.endsWith('.csv')) audit('csv_download', { user: who.user?.name, path, query: event.url.search });
+		// A PDF is printed from the page, so its page view is logged too.
+		else if (path.startsWith('/briefing/') || path.startsWith('/api/briefing/')) audit('briefing', { user: who.user?.name, path });
 	}
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');

@@ -3,6 +3,7 @@
 // with `npm run user`. Every route under src/routes is probed (found on disk, so new routes are
 // covered without editing this file). Prints the probe table (probe, expected, got) and writes
 // it to test-results/security-probes.md.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -66,6 +67,19 @@ async function http(path: string, opts: { cookie?: string; method?: string; body
 		headers: { Accept: 'text/html', ...(opts.cookie ? { Cookie: opts.cookie } : {}), ...opts.headers }
 	});
 	return { status: res.status, text: await res.text(), headers: res.headers };
+}
+
+/** The response body as text; a PDF's text through pdftotext (poppler-utils, see README). */
+async function bodyText(path: string, cookie: string | undefined): Promise<{ status: number; text: string }> {
+	if (!/\.pdf(\?|$)/.test(path)) return http(path, { cookie });
+	const res = await fetch(`${server.origin}${path}`, { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
+	const bytes = Buffer.from(await res.arrayBuffer());
+	if (res.status !== 200) return { status: res.status, text: bytes.toString('utf8') };
+	const file = join(dir, `probe-${Date.now()}.pdf`);
+	writeFileSync(file, bytes);
+	const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+	if (r.status !== 0) throw new Error(`pdftotext failed (${r.error?.message ?? r.stderr}): apt-get install -y poppler-utils`);
+	return { status: res.status, text: r.stdout };
 }
 
 async function signIn(name: string, password: string) {
@@ -220,12 +234,13 @@ describe('row-level access (IDOR) on every route', () => {
 				record(`daerah ${A}: ${url}`, '403', `${r.status}${leaks(r.text) ? ', B data!' : ''}`, r.status === 403 && !leaks(r.text));
 			}
 			for (const name of paramNames(id)) {
-				const value = REGION_PARAMS.has(name) ? B : name === 'id' ? ids.b : null;
-				if (!value) continue;
-				const url = fill(id, { [name]: value, id: name === 'id' ? ids.b : ids.a });
-				const r = await http(url, { cookie: cookies.ana });
-				const want = name === 'id' ? 404 : 403;
-				record(`daerah ${A}: ${url}`, String(want), `${r.status}${leaks(r.text) ? ', B data!' : ''}`, r.status === want && !leaks(r.text));
+				const values = REGION_PARAMS.has(name) ? [B, 'nasional'] : name === 'id' ? [ids.b] : [];
+				for (const value of values) {
+					const url = fill(id, { [name]: value, id: name === 'id' ? ids.b : ids.a });
+					const r = await http(url, { cookie: cookies.ana });
+					const want = name === 'id' ? 404 : 403;
+					record(`daerah ${A}: ${url}`, String(want), `${r.status}${leaks(r.text) ? ', B data!' : ''}`, r.status === want && !leaks(r.text));
+				}
 			}
 		}
 		// CSV rows: only A's
@@ -255,7 +270,9 @@ describe('hostile parameters', () => {
 		const seen = new Map<string, Map<number, number>>();
 		const bad: string[] = [];
 		for (const id of routes) {
-			const targets = [...PARAMS.map((p) => ({ kind: `?${p}`, url: (v: string) => `${fill(id, { id: ids.a })}?${p}=${encodeURIComponent(v)}` })), ...paramNames(id).map((p) => ({ kind: `[${p}]`, url: (v: string) => fill(id, { id: ids.a, [p]: v }) }))];
+			// A PDF route reads only its path and ?lang (each probe prints a PDF: keep them few).
+			const params = id.endsWith('.pdf') ? ['lang'] : PARAMS;
+			const targets = [...params.map((p) => ({ kind: `?${p}`, url: (v: string) => `${fill(id, { id: ids.a })}?${p}=${encodeURIComponent(v)}` })), ...paramNames(id).map((p) => ({ kind: `[${p}]`, url: (v: string) => fill(id, { id: ids.a, [p]: v }) }))];
 			for (const t of targets) {
 				for (const v of SQLI) {
 					const r = await http(t.url(v), { cookie: cookies.ana });
@@ -331,9 +348,22 @@ describe('hostile parameters', () => {
 			.filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id))
 			.flatMap((id) => [fill(id, { id: ids.secret }), `${fill(id, { id: ids.secret })}?region=${A}`]);
 		const found: string[] = [];
-		for (const url of urls) for (const who of ['nas', 'ana'] as const) if ((await http(url, { cookie: cookies[who] })).text.includes(SECRET)) found.push(`${who} ${url}`);
+		for (const url of urls) for (const who of ['nas', 'ana'] as const) if ((await bodyText(url, cookies[who])).text.includes(SECRET)) found.push(`${who} ${url}`);
 		record(`confidential marker in ${urls.length} pages/CSVs × 2 users`, 'absent', found.length ? found.join(', ') : 'absent', found.length === 0);
 		expect(found).toEqual([]);
+	});
+});
+
+describe('briefing CLI with sign-in on', () => {
+	it('prints with its own service session, and the PDFs carry no confidential text', async () => {
+		const out = join(dir, 'pdf');
+		npmRun('briefing', ['--month', '2023-10', '--region', A, '--region', 'nasional', '--out', out, '--db', db, '--concurrency', '1'], 300_000);
+		const files = readdirSync(out).filter((f) => f.endsWith('.pdf')).sort();
+		const texts = files.map((f) => spawnSync('pdftotext', ['-layout', join(out, f), '-'], { encoding: 'utf8' }).stdout);
+		const leak = texts.some((t) => t.includes(SECRET));
+		const ok = files.length === 2 && texts.every((t) => t.length > 200) && !leak;
+		record('npm run briefing -- --region 36.03 --region nasional (users exist)', '2 PDFs, no confidential text', `${files.join(' ')}${leak ? ', SECRET FOUND' : ''}`, ok);
+		expect(ok).toBe(true);
 	});
 });
 

@@ -11,6 +11,8 @@ import { briefingFileName, MonthSchema, RegionParamSchema } from '../../src/lib/
 import { build, buildNeeded, launchBrowser, ROOT, startServer, type RunningServer } from '../lib/app-server.ts';
 import { DEFAULT_DB, REFERENCE_DIR } from '../warehouse/open.ts';
 import { briefingContext, printBriefing, type BriefingAuth } from './pdf.ts';
+import { mintServiceSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { authFiles, readUsers } from '../users/store.ts';
 
 const USAGE = `usage: npm run briefing -- --month YYYY-MM (--region CODE | --all) --out DIR
          [--db PATH] [--url URL] [--lang id|en] [--concurrency N]
@@ -19,7 +21,8 @@ const USAGE = `usage: npm run briefing -- --month YYYY-MM (--region CODE | --all
   --all          the nation, the 38 provinces and the 514 kab/kota (553 briefings)
   --out DIR      where <code>-<month>.pdf files go (created if missing)
   --db PATH      warehouse served to the briefing pages (default data/telaah.duckdb)
-  --url URL      use a running Telaah server instead of starting one (--db is then ignored)
+  --url URL      use a running Telaah server instead of starting one (--db then only says
+                 whose session.key signs the CLI's session when sign-in is on)
   --lang id|en   language of the briefings (default id)
   --concurrency  pages printed at the same time (default 3)`;
 
@@ -36,12 +39,17 @@ export function allAreas(dir = REFERENCE_DIR): string[] {
 }
 
 /**
- * Credentials for the briefing pages. None in demo mode; once sign-in exists, the auth module
- * provides a service session and it is added here (every page fetch goes through printBriefing).
+ * Credentials for the briefing pages (every page fetch goes through printBriefing): a cookie
+ * given in TELAAH_BRIEFING_COOKIE; else none in demo mode (no users beside the warehouse);
+ * else a national service session signed with the warehouse's session.key, valid for 2 hours
+ * (src/lib/server/auth/session.ts). With --url, --db must name the served warehouse for that.
  */
-function briefingAuth(): BriefingAuth {
+function briefingAuth(db: string): BriefingAuth {
 	const cookie = process.env.TELAAH_BRIEFING_COOKIE;
-	return cookie ? { headers: { cookie } } : {};
+	if (cookie) return { headers: { cookie } };
+	const files = authFiles({ ...process.env, TELAAH_DB: db });
+	if (readUsers(files.users).length === 0) return {};
+	return { headers: { cookie: `${SESSION_COOKIE}=${mintServiceSession(files.sessionKey, 2 * 60 * 60)}` } };
 }
 
 interface Result {
@@ -116,7 +124,7 @@ async function main(): Promise<number> {
 			origin = server.origin;
 		}
 		browser = await launchBrowser();
-		const context = await briefingContext(browser, briefingAuth());
+		const context = await briefingContext(browser, briefingAuth(resolve(v.db ?? DEFAULT_DB)));
 		setup = Date.now() - t0;
 		let next = 0;
 		const worker = async () => {

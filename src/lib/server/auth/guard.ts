@@ -10,14 +10,25 @@ const REGION_PARAM_NAMES = new Set(['code', 'region']);
 const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 
 /**
- * Why this user may not open this route, or null. Region path parameters must lie in the
- * user's scope; /admin and /api/admin are for admins.
+ * Why this user may not open this route, or null. Region path parameters, and a `?region=`
+ * filter on any route (also routes that ignore it), must lie in the user's scope; /admin and
+ * /api/admin are for admins.
  */
-export function denial(user: AuthUser, path: string, params: Record<string, string>): 'admin_only' | 'region_out_of_scope' | null {
+export function denial(
+	user: AuthUser,
+	path: string,
+	params: Record<string, string>,
+	query: URLSearchParams = new URLSearchParams()
+): 'admin_only' | 'region_out_of_scope' | null {
 	if ((path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/admin')) && user.role !== 'admin') return 'admin_only';
+	const asked = query.get('region')?.trim();
+	// A malformed value is the route's to reject (400).
+	if (asked && REGION_CODE.test(asked) && !covers(user.scope, asked)) return 'region_out_of_scope';
 	for (const [name, value] of Object.entries(params)) {
 		// A region parameter that is not a code at all is for the route to reject (400/404).
-		if (REGION_PARAM_NAMES.has(name) && REGION_CODE.test(value) && !covers(user.scope, value)) return 'region_out_of_scope';
+		if (!REGION_PARAM_NAMES.has(name)) continue;
+		// 'nasional' (/briefing/nasional/…) is the whole country: national scope only.
+		if (value === 'nasional' ? user.scope.kind !== 'all' : REGION_CODE.test(value) && !covers(user.scope, value)) return 'region_out_of_scope';
 	}
 	return null;
 }

@@ -51,9 +51,14 @@ describe('route guard', () => {
 		expect(denial(user('daerah', '36.03'), '/wilayah/36.03', { code: '36.03' })).toBeNull();
 		expect(denial(user('provinsi', '36'), '/briefing/36.03/2023-10', { region: '36.03', month: '2023-10' })).toBeNull();
 		expect(denial(user('provinsi', '36'), '/briefing/32/2023-10', { region: '32', month: '2023-10' })).toBe('region_out_of_scope');
+		expect(denial(user('daerah', '36.03'), '/briefing/nasional/2023-10', { region: 'nasional', month: '2023-10' })).toBe('region_out_of_scope');
+		expect(denial(user('nasional', null), '/briefing/nasional/2023-10', { region: 'nasional', month: '2023-10' })).toBeNull();
 		expect(denial(user('nasional', null), '/admin/unggah', {})).toBe('admin_only');
 		expect(denial(user('admin', null), '/admin/unggah', {})).toBeNull();
 		expect(denial(user('daerah', '36.03'), '/instansi/dinas', { type: 'dinas' })).toBeNull();
+		expect(denial(user('daerah', '36.03'), '/briefing/36.03/2023-10', { region: '36.03' }, new URLSearchParams('region=32'))).toBe('region_out_of_scope');
+		expect(denial(user('provinsi', '36'), '/topik', {}, new URLSearchParams('region=36.03'))).toBeNull();
+		expect(denial(user('provinsi', '36'), '/topik', {}, new URLSearchParams('region=x'))).toBeNull();
 	});
 
 	it('only returns to same-site paths after sign-in', () => {

@@ -11,6 +11,7 @@ import { spikesAtEnd } from '$pipelines/briefing/month-spikes';
 import { monthRange } from '$pipelines/topics/spikes';
 import THEMES from '$pipelines/topics/themes.json' with { type: 'json' };
 import { query } from '../db';
+import { SCOPE_WHERE, scopeParams } from './filter-sql';
 import { regionByCode, type RegionOption } from './options';
 import { addMonths, warehouseFacts, type WarehouseFacts } from './overview';
 import { topicFit } from './topics';
@@ -47,13 +48,14 @@ export async function briefingScopeOr4xx(
 
 /** The area and month window as bound parameters: complaints of [from, to] months in $region (NULL = nation). */
 const windowParams = (region: string | null, from: string, to: string) => ({
+	...scopeParams(),
 	region,
 	start: `${from}-01`,
 	end: `${addMonths(to, 1)}-01`
 });
 
 const IN_WINDOW = `created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP AND status <> 'dihapus'
-	AND ($region IS NULL OR province_code = $region OR regency_code = $region)`;
+	AND ($region IS NULL OR province_code = $region OR regency_code = $region) AND ${SCOPE_WHERE}`;
 
 const THEME_SQL = `
 	WITH c AS (SELECT tracking_id, created_at FROM complaints WHERE ${IN_WINDOW})
