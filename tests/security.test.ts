@@ -59,8 +59,18 @@ function rows(): LaporRow[] {
 	return out;
 }
 
+/** fetch, tried once more when a kept-alive socket was closed by the server while idle (undici). */
+async function fetchRetry(url: string, init: RequestInit): Promise<Response> {
+	try {
+		return await fetch(url, init);
+	} catch (e) {
+		if ((e as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw e;
+		return fetch(url, init);
+	}
+}
+
 async function http(path: string, opts: { cookie?: string; method?: string; body?: BodyInit; headers?: Record<string, string> } = {}) {
-	const res = await fetch(`${server.origin}${path}`, {
+	const res = await fetchRetry(`${server.origin}${path}`, {
 		method: opts.method ?? 'GET',
 		redirect: 'manual',
 		body: opts.body,
@@ -72,7 +82,7 @@ async function http(path: string, opts: { cookie?: string; method?: string; body
 /** The response body as text; a PDF's text through pdftotext (poppler-utils, see README). */
 async function bodyText(path: string, cookie: string | undefined): Promise<{ status: number; text: string }> {
 	if (!/\.pdf(\?|$)/.test(path)) return http(path, { cookie });
-	const res = await fetch(`${server.origin}${path}`, { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
+	const res = await fetchRetry(`${server.origin}${path}`, { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
 	const bytes = Buffer.from(await res.arrayBuffer());
 	if (res.status !== 200) return { status: res.status, text: bytes.toString('utf8') };
 	const file = join(dir, `probe-${Date.now()}.pdf`);
