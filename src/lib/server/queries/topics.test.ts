@@ -87,9 +87,11 @@ describe('topic queries', () => {
 		expect(all.level).toBe('province');
 		expect(all.regions.map((r) => [r.code, r.total])).toEqual([['36', 52], ['32', 24]]);
 		expect(all.cells).toHaveLength(2 * topics.length);
+		// Province cells are never suppressed (small counts: kab/kota cells only, privacy.ts).
+		expect(all.cells.every((c) => c.n !== null && c.share !== null)).toBe(true);
 		const banten = all.cells.filter((c) => c.code === '36');
-		expect(banten.reduce((t, c) => t + c.n, 0)).toBe(52);
-		expect(banten.reduce((t, c) => t + c.share, 0)).toBeCloseTo(1, 9);
+		expect(banten.reduce((t, c) => t + c.n!, 0)).toBe(52);
+		expect(banten.reduce((t, c) => t + c.share!, 0)).toBeCloseTo(1, 9);
 		const inside = await topicHeatmap({ ...NO_FILTERS, region: '36' }, topics);
 		expect(inside.level).toBe('regency');
 		expect(inside.regions.map((r) => r.code)).toEqual(['36.03']);
