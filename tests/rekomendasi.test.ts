@@ -1,11 +1,13 @@
 // /rekomendasi end to end on the 20k sample: the default month, ranked recommendations with
 // severity badges, evidence figures against SQL written here, evidence links that resolve, the
 // region view, CSV, English, a bad month, and the notice when the topic tables are absent.
+// Working days are counted here straight from data/reference/holidays_id.csv, not with the app's calendar.
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, parseCsv, RESULTS, sql } from './harness';
+import { openE2E, parseCsv, RESULTS, ROOT, sql } from './harness';
 
+const HOLIDAYS = resolve(ROOT, 'data/reference/holidays_id.csv');
 const idInt = new Intl.NumberFormat('id-ID');
 const idPct = new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const idDec1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -87,6 +89,27 @@ describe('recommendations page', () => {
 				FROM complaints WHERE created_at >= DATE '${from12}' AND created_at < DATE '${end}' - INTERVAL 60 DAY`
 			);
 			expect(backlog.evidence[0]!.value).toBe(`${idInt.format(b!.open)} dari ${idInt.format(b!.old)} (${idPct.format(b!.open / b!.old)})`);
+			checked++;
+		}
+		// The month's 5-working-day follow-up breaches, counted day by day from holidays_id.csv.
+		const deadline = recs.find((r) => r.key === 'deadline_breach:nasional:');
+		if (deadline) {
+			const [d] = await sql<{ due: number; late: number }>(
+				db,
+				`WITH hol AS (SELECT CAST(date AS DATE) AS d FROM read_csv('${HOLIDAYS}', header = true, all_varchar = true)),
+				wd AS (SELECT CAST(t.d AS DATE) AS d FROM range(TIMESTAMP '2015-01-01', TIMESTAMP '2031-01-01', INTERVAL 1 DAY) t(d)
+					WHERE dayofweek(t.d) NOT IN (0, 6) AND CAST(t.d AS DATE) NOT IN (SELECT d FROM hol)),
+				snap AS (SELECT CAST(greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)) AS DATE) AS s FROM complaints),
+				c AS (
+					SELECT status, first_response_at,
+						(SELECT count(*) FROM wd WHERE wd.d > CAST(x.created_at AS DATE) AND wd.d <= coalesce(CAST(x.first_response_at AS DATE), snap.s)) AS days
+					FROM complaints x, snap WHERE created_at >= DATE '${monthStart(month, 0)}' AND created_at < DATE '${end}'
+				)
+				SELECT count(*) FILTER (WHERE status NOT IN ('dihapus', 'arsip') AND (first_response_at IS NOT NULL OR days > 5))::INTEGER AS due,
+					count(*) FILTER (WHERE status NOT IN ('dihapus', 'arsip') AND days > 5)::INTEGER AS late
+				FROM c`
+			);
+			expect(deadline.evidence[0]!.value).toBe(`${idInt.format(d!.late)} dari ${idInt.format(d!.due)} (${idPct.format(d!.late / d!.due)})`);
 			checked++;
 		}
 		expect(checked).toBeGreaterThan(0);
