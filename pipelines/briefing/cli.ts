@@ -27,7 +27,7 @@ const USAGE = `usage: npm run briefing -- --month YYYY-MM (--region CODE | --all
   --concurrency  pages printed at the same time (default 3)`;
 
 /** Every area of --all, nation first, then provinces and kab/kota by code (data/reference, as the warehouse's regions). */
-export function allAreas(dir = REFERENCE_DIR): string[] {
+function allAreas(dir = REFERENCE_DIR): string[] {
 	const codes = (file: string) =>
 		readFileSync(join(dir, file), 'utf8')
 			.split(/\r?\n/)
