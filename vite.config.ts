@@ -11,7 +11,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['src/**/*.test.ts', 'pipelines/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'pipelines/**/*.test.ts', 'bench/**/*.test.ts'],
 					environment: 'node',
 					// Many tests create and query real DuckDB files.
 					testTimeout: 60_000,

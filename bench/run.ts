@@ -1,22 +1,42 @@
-// npm run bench -- [--rows N] [--keep]
-// Builds a synthetic export of N complaints with the sample generator, then measures the ETL
-// against a bare DuckDB load of the same file in the same run, and writes bench/results.json
-// (merged by key, so later benchmarks add to it) and bench/results.md.
-import { execFileSync } from 'node:child_process';
+// npm run bench -- [--rows N] [--reps R] [--keep] [--skip-server] [--skip-steps]
+// Builds a synthetic export of N complaints with the sample generator, then in one run:
+//  1. the ETL against a bare DuckDB load of the same file (separate processes), and a re-ingest;
+//  2. the built server on that warehouse: every page and CSV endpoint cold, cached and uncached
+//     (R requests each, default 30), its peak memory and the JavaScript each page ships;
+//  3. the topic fit and the briefings, when this checkout has those commands.
+// Results are kept per row count in bench/results.json ({"1m": …, "10m": …}), so one size does not
+// erase another; bench/results.md shows them side by side and the table is printed.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
+import { build, buildNeeded } from '../pipelines/lib/app-server.ts';
+import { markdown, mergeResults, sizeKey, type SizeResult, type StepResult } from './report.ts';
+import { measureServer } from './serve.ts';
 
+const started = Date.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({
+	options: {
+		rows: { type: 'string', default: '1000000' },
+		reps: { type: 'string', default: '30' },
+		keep: { type: 'boolean' },
+		'skip-server': { type: 'boolean' },
+		'skip-steps': { type: 'boolean' }
+	}
+});
 const rows = Number(values.rows);
+const reps = Number(values.reps);
 if (!Number.isInteger(rows) || rows < 1000) throw new Error('--rows must be an integer >= 1000');
+if (!Number.isInteger(reps) || reps < 1) throw new Error('--reps must be a positive integer');
 const out = join(root, 'bench/out');
 mkdirSync(out, { recursive: true });
 const csv = join(out, `sample-${rows}.csv`);
 const tsx = join(root, 'node_modules/.bin/tsx');
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
+const log = (s: string) => console.error(`[bench ${Math.round((Date.now() - started) / 1000)} s] ${s}`);
 
 function run(args: string[]): string {
 	return execFileSync(tsx, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
@@ -31,18 +51,42 @@ const fresh = (name: string) => {
 	return db;
 };
 
-if (!existsSync(csv)) {
-	console.error(`generating ${rows.toLocaleString('en-US')} complaints -> ${csv}`);
-	run(['pipelines/sample/cli.ts', '--rows', String(rows), '--out', csv]);
+/** Times an npm script of this checkout, or says why it could not be. */
+function step(script: string, args: string[], timeoutMs: number): StepResult {
+	const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+	if (!scripts[script]) return { not_measured: `command missing (no "npm run ${script}" in this checkout)` };
+	log(`npm run ${script} -- ${args.join(' ')}`);
+	const t0 = performance.now();
+	const r = spawnSync('npm', ['run', '--silent', script, '--', ...args], { cwd: root, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 26 });
+	const ms = Math.round(performance.now() - t0);
+	if (r.error) return { not_measured: `did not finish within ${timeoutMs / 1000} s (${r.error.message})` };
+	if (r.status !== 0) return { not_measured: `exit code ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' / ')}` };
+	// The command's own JSON summary (per-stage timings), when it prints one as its last line.
+	let summary: unknown;
+	try {
+		summary = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '');
+	} catch {
+		summary = undefined;
+	}
+	return { ms, ...(summary && typeof summary === 'object' ? { summary } : {}) };
 }
-console.error('measuring: bare DuckDB CTAS, ETL ingest, idempotent re-ingest');
+
+const loadStart = loadavg();
+if (!existsSync(csv)) {
+	log(`generating ${rows.toLocaleString('en-US')} complaints -> ${csv}`);
+	run(['pipelines/sample/cli.ts', '--rows', String(rows), '--out', `${csv}.part`]);
+	execFileSync('mv', [`${csv}.part`, csv]);
+}
+log('measuring: bare DuckDB CTAS, ETL ingest, idempotent re-ingest');
 const ctas = task('ctas', fresh('ctas.duckdb'));
+rmSync(join(out, 'ctas.duckdb'), { force: true });
 const db = fresh('etl.duckdb');
 const ingest = task('ingest', db);
+log(`ingest ${(ingest.ms / 1000).toFixed(1)} s vs CTAS ${(ctas.ms / 1000).toFixed(1)} s`);
 const reingest = task('ingest', db);
 const dbBytes = statSync(db).size;
-const key = `ingest_${rows >= 1e6 ? `${rows / 1e6}m` : `${rows / 1e3}k`}`;
-const result = {
+
+const result: SizeResult = {
 	rows,
 	csv_mb: Math.round(statSync(csv).size / 1e6),
 	ctas_ms: ctas.ms,
@@ -54,25 +98,46 @@ const result = {
 	reingest_duplicates: Number(reingest.duplicate),
 	ingest_peak_rss_mb: ingest.max_rss_mb,
 	db_mb_per_million: +((dbBytes / 1e6) * (1e6 / rows)).toFixed(1),
-	target_ratio: 4,
+	targets: { ingest_ratio: 4, p95_ms: 100, js_gzip_kb: 100 },
+	loadavg: { start: loadStart, end: '' },
 	machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-	measured_at: new Date().toISOString()
+	measured_at: new Date().toISOString(),
+	total_s: 0
 };
 
+if (!values['skip-server']) {
+	const why = buildNeeded(root);
+	if (why) {
+		log(`building the app (${why})`);
+		build(root);
+	}
+	log(`server: ${reps} cached + ${reps} uncached requests per URL`);
+	const s = await measureServer(root, db, reps, log);
+	result.pages = s.pages;
+	result.server_peak_rss_mb = s.server_peak_rss_mb;
+	if (s.skipped.length) log(`not measured: ${s.skipped.join(', ')}`);
+}
+
+if (!values['skip-steps']) {
+	const month = execFileSync(tsx, ['bench/task.ts', 'last-month', csv, db], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+	const briefings = join(out, 'briefings');
+	rmSync(briefings, { recursive: true, force: true });
+	result.steps = {
+		// The briefings only read; the topic fit writes its tables, so it comes last.
+		'briefing (one region)': step('briefing', ['--db', db, '--month', month, '--region', '36.03', '--out', join(briefings, 'one')], 600_000),
+		'briefing (all regions)': step('briefing', ['--db', db, '--month', month, '--all', '--out', join(briefings, 'all')], 3_600_000),
+		'topic fit': step('topics', ['--db', db, '--json'], 3_600_000)
+	};
+	rmSync(briefings, { recursive: true, force: true });
+}
+
+result.loadavg.end = loadavg();
+result.total_s = Math.round((Date.now() - started) / 1000);
 const jsonPath = join(root, 'bench/results.json');
-const all = existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : {};
-all[key] = result;
+const all = mergeResults(existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : {}, sizeKey(rows), result);
 writeFileSync(jsonPath, JSON.stringify(all, null, 2) + '\n');
-const table = [
-	'| benchmark | rows | reference (bare CTAS) | Telaah | ratio | target | notes |',
-	'|---|---:|---:|---:|---:|---:|---|',
-	...Object.entries(all as Record<string, typeof result>)
-		.filter(([k]) => k.startsWith('ingest_'))
-		.flatMap(([k, r]) => [
-			`| ${k} | ${r.rows.toLocaleString('en-US')} | ${(r.ctas_ms / 1000).toFixed(1)} s | ${(r.ingest_ms / 1000).toFixed(1)} s | ${r.ingest_ratio}x | ≤ ${r.target_ratio}x | ${r.ingest_rows_per_s.toLocaleString('en-US')} rows/s, peak ${r.ingest_peak_rss_mb} MB, ${r.db_mb_per_million} MB per 1M rows |`,
-			`| ${k} re-ingest | ${r.rows.toLocaleString('en-US')} | ${(r.ctas_ms / 1000).toFixed(1)} s | ${(r.reingest_ms / 1000).toFixed(1)} s | ${r.reingest_ratio}x | ≤ ${r.target_ratio}x | ${r.reingest_duplicates.toLocaleString("en-US")} rows recognised as unchanged |`
-		])
-].join('\n');
-writeFileSync(join(root, 'bench/results.md'), `# Benchmark results\n\nMachine: ${result.machine}. Reproduce: \`npm run bench -- --rows ${rows}\`.\n\n${table}\n`);
-console.log(table);
-if (!values.keep) for (const f of ['ctas.duckdb', 'etl.duckdb', 'etl.duckdb.wal']) rmSync(join(out, f), { force: true });
+const report = markdown(all);
+writeFileSync(join(root, 'bench/results.md'), report);
+console.log(report);
+if (!values.keep) rmSync(db, { force: true }), rmSync(`${db}.wal`, { force: true });
+console.log(`npm run bench -- --rows ${rows}: done in ${(result.total_s / 60).toFixed(1)} min (the generated CSV stays in ${csv} for the next run; delete bench/out/ to free the space)`);

@@ -1,12 +1,14 @@
 // One measured task per process, so each gets its own clock and peak memory:
 //   tsx bench/task.ts ctas|ingest <csv> <db>
 // Prints {"ms": ..., "max_rss_mb": ...} as its last line.
+//   tsx bench/task.ts last-month <csv> <db>
+// Prints the last full month with data ('YYYY-MM'), the month the briefings are timed for.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openWarehouse } from '../pipelines/warehouse/open.ts';
 import { ingest } from '../pipelines/ingest/load.ts';
 
 const [task, csv, db] = process.argv.slice(2);
-if (!task || !csv || !db) throw new Error('usage: tsx bench/task.ts ctas|ingest <csv> <db>');
+if (!task || !csv || !db) throw new Error('usage: tsx bench/task.ts ctas|ingest|last-month <csv> <db>');
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 let extra: Record<string, unknown> = {};
 const t0 = performance.now();
@@ -22,6 +24,14 @@ if (task === 'ctas') {
 	const r = await ingest(w.conn, [csv], { salt: 'bench' });
 	w.close();
 	extra = { rows_read: r.rows_read, loaded: r.loaded, updated: r.updated, duplicate: r.duplicate, quarantined: r.quarantined };
+} else if (task === 'last-month') {
+	const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+	const conn = await inst.connect();
+	const r = await conn.runAndReadAll(`SELECT strftime(max(created_at) - INTERVAL 1 MONTH, '%Y-%m') FROM complaints`);
+	console.log(String(r.getRows()[0]![0]));
+	conn.closeSync();
+	inst.closeSync();
+	process.exit(0);
 } else throw new Error(`unknown task ${task}`);
 const ms = performance.now() - t0;
 console.log(JSON.stringify({ ms: Math.round(ms), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra }));
