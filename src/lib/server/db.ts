@@ -33,11 +33,17 @@ interface Db {
 // Kept on globalThis so Vite's dev-mode module reloads reuse the open file instead of
 // opening a second instance.
 const KEY = Symbol.for('telaah.db');
-type Holder = { db?: Promise<Db>; queue: Promise<unknown>; results: Lru<Promise<readonly unknown[]>>; paused?: Promise<unknown> };
+type Holder = {
+	db?: Promise<Db>;
+	queue: Promise<unknown>;
+	results: Lru<Promise<readonly unknown[]>>;
+	version?: { value: number; checkedAt: number };
+	versionCheck?: Promise<number>;
+	paused?: Promise<unknown>;
+};
 const holder: Holder = ((globalThis as Record<symbol, unknown>)[KEY] as Holder | undefined) ?? {
 	queue: Promise.resolve(),
-	// Validated rows per (SQL, params): the read-only warehouse cannot change while it is open
-	// (see cache.ts), so repeated page views cost no query. Cleared by closeDb().
+	// Validated rows per (data version, SQL, params), so repeated page views cost no query.
 	results: new Lru(500)
 };
 (globalThis as Record<symbol, unknown>)[KEY] = holder;
@@ -94,6 +100,32 @@ function typeOf(value: Param): DuckDBType {
 	return VARCHAR; // strings, and NULL (cast it in SQL: `$from::TIMESTAMP`)
 }
 
+// The data version is the last ingest batch id. DuckDB's file lock keeps other processes from
+// writing while the server holds the warehouse, so it changes when the server closes and
+// reopens the file around an ingest (closeDb) or writes through its own process; it is re-read
+// at most once per VERSION_TTL_MS, a query on a table of one row per ingested file.
+const VERSION_TTL_MS = 1000;
+const VERSION_SQL = `SELECT coalesce(max(batch_id), 0)::INTEGER AS v FROM ingest_batches`;
+
+/** The warehouse's data version (last ingest_batches id); a change empties every cache. */
+export function dataVersion(): Promise<number> {
+	const known = holder.version;
+	if (known && Date.now() - known.checkedAt < VERSION_TTL_MS) return Promise.resolve(known.value);
+	holder.versionCheck ??= (async () => {
+		try {
+			const { conn } = await db();
+			const reader = await serial(() => conn.runAndReadAll(VERSION_SQL));
+			const value = Number(reader.getRows()[0]?.[0] ?? 0);
+			if (holder.version && holder.version.value !== value) clearCaches();
+			holder.version = { value, checkedAt: Date.now() };
+			return value;
+		} finally {
+			holder.versionCheck = undefined;
+		}
+	})();
+	return holder.versionCheck;
+}
+
 export class QueryShapeError extends Error {}
 
 /**
@@ -102,9 +134,9 @@ export class QueryShapeError extends Error {}
  * value object: cast in SQL (`::INTEGER`, `::DOUBLE`, `strftime(...)`) so rows hold plain
  * numbers and strings; a bigint that slips through fails validation loudly.
  */
-export function query<S extends z.ZodType>(sql: string, params: Params, row: S): Promise<readonly z.infer<S>[]> {
+export async function query<S extends z.ZodType>(sql: string, params: Params, row: S): Promise<readonly z.infer<S>[]> {
 	assertScopedSql(sql, params);
-	const key = `${sql}\u0000${JSON.stringify(params)}`;
+	const key = `${await dataVersion()}\u0000${sql}\u0000${JSON.stringify(params)}`;
 	return memo(holder.results, key, () => runQuery(sql, params, row)) as Promise<readonly z.infer<S>[]>;
 }
 
@@ -162,11 +194,13 @@ export function exclusiveWarehouse<T>(fn: (path: string) => Promise<T>): Promise
 	return run;
 }
 
-/** Closes the instance (tests, shutdown). The next query opens it again. */
+/** Closes the instance (tests, shutdown, an ingest by the server) and empties every cache. The next query opens it again. */
 export async function closeDb(): Promise<void> {
 	const pending = holder.db;
 	holder.db = undefined;
-	holder.results.clear();
+	// The file may change while it is closed (an ingest) or another one be opened next (tests).
+	holder.version = undefined;
+	clearCaches();
 	if (!pending) return;
 	const opened = await pending.catch(() => undefined);
 	if (!opened) return;
