@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { REGION_MACROS } from '../warehouse/region-sql.ts';
+import { CREATE_ROLLUP_MONTHS, refreshRollup, rememberMonthsSql } from '../warehouse/rollup.ts';
 import { DATE_FIELDS, loadAliases, loadProfiles, loadRules, type Profile, type RuleSet } from './config.ts';
 import { detectProfile, mapHeaders, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
 import { InputError, inspectFile, transcodeToUtf8, UnreadableFileError, type FileFacts } from './inspect.ts';
@@ -66,6 +67,7 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 	const summaries: FileSummary[] = [];
 	await conn.run('BEGIN TRANSACTION');
 	try {
+		await conn.run(CREATE_ROLLUP_MONTHS);
 		for (const [i, file] of files.entries()) {
 			summaries.push(
 				await ingestFile(conn, file, {
@@ -78,6 +80,7 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 				})
 			);
 		}
+		await refreshRollup(conn, summaries.map((f) => f.batch_id));
 		await conn.run('COMMIT');
 	} catch (err) {
 		await conn.run('ROLLBACK');
@@ -191,7 +194,11 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 		SELECT ${batchId}, i.source_row, 'stale_version',
 		       'tracking id ' || i.tracking_id || ' is already stored with later activity; this older version was not applied', ${rawJson}
 		FROM etl_outcome o JOIN etl_incoming i USING (rid) JOIN stg s ON s.rowid = i.rid WHERE o.outcome = 'stale'`);
-	if (outcomes.changed) await conn.run(`DELETE FROM complaints WHERE tracking_id IN (SELECT i.tracking_id FROM etl_outcome o JOIN etl_incoming i USING (rid) WHERE o.outcome = 'changed')`);
+	if (outcomes.changed) {
+		const replaced = `tracking_id IN (SELECT i.tracking_id FROM etl_outcome o JOIN etl_incoming i USING (rid) WHERE o.outcome = 'changed')`;
+		await conn.run(rememberMonthsSql(replaced)); // the old versions' months lose them from the rollup
+		await conn.run(`DELETE FROM complaints WHERE ${replaced}`);
+	}
 	if (outcomes.new || outcomes.changed)
 		await conn.run(`INSERT INTO complaints BY NAME
 		SELECT i.* EXCLUDE (rid, source_row, text_hash, activity, dup_rank, kept_row),

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { REGION_MACROS } from './region-sql.ts';
+import { ensureRollup } from './rollup.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(here, '../..');
@@ -33,6 +34,7 @@ export async function openWarehouse(path: string = DEFAULT_DB): Promise<Warehous
 		await conn.run(REGION_MACROS);
 		const loaded = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM regions`);
 		if (loaded.getRowObjectsJson()[0]?.n === 0) await loadReference(conn);
+		await ensureRollup(conn);
 	} catch (err) {
 		conn.closeSync();
 		instance.closeSync();

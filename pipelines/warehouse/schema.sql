@@ -82,6 +82,21 @@ CREATE TABLE IF NOT EXISTS complaints (
   last_batch_id      INTEGER NOT NULL
 );
 
+-- Complaint counts per month of filing (created_at = the month start, NULL = unknown date) ×
+-- province × kab/kota × top-level category × channel × status × OPD type, for the dashboard's
+-- count-only queries (see rollup.ts). The ETL rebuilds the months each load touches, in the
+-- load's transaction; meta key 'complaint_monthly' marks it as built.
+CREATE TABLE IF NOT EXISTS complaint_monthly (
+  created_at    TIMESTAMP,
+  province_code VARCHAR,
+  regency_code  VARCHAR,
+  category_top  VARCHAR,
+  channel       VARCHAR NOT NULL,
+  status        VARCHAR NOT NULL,
+  opd_type      VARCHAR NOT NULL,
+  n             INTEGER NOT NULL
+);
+
 -- One row per ingested file.
 CREATE TABLE IF NOT EXISTS ingest_batches (
   batch_id      INTEGER PRIMARY KEY,

@@ -17,6 +17,7 @@ import {
 } from '@duckdb/node-api';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { ROLLUP_IN_SYNC_SQL, ROLLUP_SELECT } from '$pipelines/warehouse/rollup';
 import { assertScopedSql } from './auth/context';
 import { clearCaches, Lru, memo } from './cache';
 
@@ -74,7 +75,24 @@ async function open(): Promise<Db> {
 		});
 	}
 	const conn = await instance.connect();
+	await ensureRollup(conn, path);
 	return { path, instance, conn, statements: new Map() };
+}
+
+/**
+ * Count-only queries read the monthly rollup the ETL maintains. A warehouse whose rollup is
+ * missing or out of step (an older file, one filled by other means) gets a temporary one, built
+ * once per open in this connection: it shadows the stored table, and the read-only file stays
+ * untouched.
+ */
+async function ensureRollup(conn: DuckDBConnection, path: string): Promise<void> {
+	const ok = await conn
+		.runAndReadAll(ROLLUP_IN_SYNC_SQL)
+		.then((r) => r.getRows()[0]?.[0] === true)
+		.catch(() => false);
+	if (ok) return;
+	console.warn(`[telaah] ${path}: the monthly rollup is missing or out of date; building a temporary one (ingest into the file to store it)`);
+	await conn.run(`CREATE OR REPLACE TEMP TABLE complaint_monthly AS ${ROLLUP_SELECT} GROUP BY ALL`);
 }
 
 function db(): Promise<Db> {

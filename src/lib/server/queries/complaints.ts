@@ -20,7 +20,8 @@ const LIST_SQL = `
 	ORDER BY created_at DESC NULLS LAST, tracking_id
 	LIMIT $limit OFFSET $offset`;
 
-const COUNT_SQL = `SELECT count(*)::INTEGER AS total FROM complaints WHERE ${FILTER_WHERE}`;
+// The total for the pager: from the monthly rollup, whose columns cover every filter.
+const COUNT_SQL = `SELECT coalesce(sum(n), 0)::INTEGER AS total FROM complaint_monthly WHERE ${FILTER_WHERE}`;
 
 const ListRow = z.object({
 	tracking_id: z.string(),

@@ -37,13 +37,15 @@ export const FOLLOWED_UP_SQL = `status IN ('ditindaklanjuti', 'ditanggapi_pelapo
 export const RESOLVED_SQL = `status IN ('selesai', 'dihapus', 'arsip')`;
 
 /**
- * Complaints per calendar month where `condition` (constant SQL with bound parameters) holds,
- * with the empty months between the first and the last as 0. Rows: { month: 'YYYY-MM', n }.
+ * Complaints per calendar month where `condition` (constant SQL with bound parameters over the
+ * rollup's columns: FILTER_WHERE, opd_type) holds, with the empty months between the first and
+ * the last as 0. Rows: { month: 'YYYY-MM', n }. Reads the monthly rollup (complaint_monthly,
+ * pipelines/warehouse/rollup.ts), not every complaint.
  */
 export const monthlyCountsSql = (condition: string) => `
 	WITH m AS (
-		SELECT date_trunc('month', created_at) AS month, count(*) AS n
-		FROM complaints WHERE created_at IS NOT NULL AND ${condition}
+		SELECT created_at AS month, sum(n) AS n
+		FROM complaint_monthly WHERE created_at IS NOT NULL AND ${condition}
 		GROUP BY 1
 	), months AS (
 		SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS month FROM m

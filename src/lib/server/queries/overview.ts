@@ -100,12 +100,12 @@ export function monthly(period: Period): Promise<readonly MonthCount[]> {
 /**
  * The 10 top-level categories with the most complaints in the period. `share` is the fraction of
  * ALL complaints in the period (uncategorised ones included), so shares need not sum to 1.
- * Ties are ordered by name so the table and its CSV are stable.
+ * Ties are ordered by name so the table and its CSV are stable. From the monthly rollup.
  */
 const TOP_CATEGORIES_SQL = `
-	WITH c AS (SELECT nullif(trim(category_top), '') AS category FROM complaints WHERE ${IN_PERIOD}),
-	total AS (SELECT count(*) AS n FROM c)
-	SELECT category, count(*)::INTEGER AS n, (count(*) / any_value(total.n))::DOUBLE AS share
+	WITH c AS (SELECT nullif(trim(category_top), '') AS category, n FROM complaint_monthly WHERE ${IN_PERIOD}),
+	total AS (SELECT sum(n) AS n FROM c)
+	SELECT category, sum(c.n)::INTEGER AS n, (sum(c.n) / any_value(total.n))::DOUBLE AS share
 	FROM c, total
 	WHERE category IS NOT NULL
 	GROUP BY category

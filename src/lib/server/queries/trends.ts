@@ -12,23 +12,28 @@ export const DIMENSIONS = ['category', 'channel', 'status'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 export const TOP_CATEGORIES = 8;
 
-const sqlFor = (unit: 'month' | 'week') => `
+// By month from the monthly rollup (complaint_monthly: one row per month and combination of the
+// filter columns, with its count n); by week from the complaints themselves (weight 1).
+export const trendsSql = (unit: 'month' | 'week', source: 'complaint_monthly' | 'complaints') => {
+	const w = source === 'complaints' ? '1' : 'n';
+	return `
 	WITH c AS (
-		SELECT date_trunc('${unit}', created_at) AS b, nullif(trim(category_top), '') AS cat, channel, status
-		FROM complaints WHERE created_at IS NOT NULL AND ${FILTER_WHERE}
+		SELECT date_trunc('${unit}', created_at) AS b, nullif(trim(category_top), '') AS cat, channel, status, ${w} AS w
+		FROM ${source} WHERE created_at IS NOT NULL AND ${FILTER_WHERE}
 	), top AS (
-		SELECT cat FROM c WHERE cat IS NOT NULL GROUP BY cat ORDER BY count(*) DESC, cat LIMIT ${TOP_CATEGORIES}
+		SELECT cat FROM c WHERE cat IS NOT NULL GROUP BY cat ORDER BY sum(w) DESC, cat LIMIT ${TOP_CATEGORIES}
 	)
 	SELECT 'category' AS dim, strftime(b, '%Y-%m-%d') AS bucket,
-		CASE WHEN cat IN (SELECT cat FROM top) THEN cat END AS key, count(*)::INTEGER AS n
+		CASE WHEN cat IN (SELECT cat FROM top) THEN cat END AS key, sum(w)::INTEGER AS n
 	FROM c GROUP BY ALL
 	UNION ALL
-	SELECT 'channel', strftime(b, '%Y-%m-%d'), channel, count(*)::INTEGER FROM c GROUP BY ALL
+	SELECT 'channel', strftime(b, '%Y-%m-%d'), channel, sum(w)::INTEGER FROM c GROUP BY ALL
 	UNION ALL
-	SELECT 'status', strftime(b, '%Y-%m-%d'), status, count(*)::INTEGER FROM c GROUP BY ALL
+	SELECT 'status', strftime(b, '%Y-%m-%d'), status, sum(w)::INTEGER FROM c GROUP BY ALL
 	ORDER BY 1, 2, 3 NULLS LAST`;
+};
 
-const SQL = { month: sqlFor('month'), week: sqlFor('week') } as const;
+const SQL = { month: trendsSql('month', 'complaint_monthly'), week: trendsSql('week', 'complaints') } as const;
 
 const Row = z.object({
 	dim: z.enum(DIMENSIONS),
