@@ -1,17 +1,54 @@
 // A CSV download response (see csv.ts), with a bad request answered as plain-text 400.
 import { isHttpError } from '@sveltejs/kit';
-import { toCsv, type Cell } from './csv';
+import { CSV_BOM, csvLine, toCsv, type Cell } from './csv';
 
-export async function csvResponse(build: () => Promise<{ filename: string; header: string[]; rows: Cell[][] }>): Promise<Response> {
-	try {
+const headers = (filename: string) => ({
+	'Content-Type': 'text/csv; charset=utf-8',
+	'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.\-]/g, '_')}"`,
+	'Cache-Control': 'no-store'
+});
+
+export function csvResponse(build: () => Promise<{ filename: string; header: string[]; rows: Cell[][] }>): Promise<Response> {
+	return answer(async () => {
 		const { filename, header, rows } = await build();
-		return new Response(toCsv(header, rows), {
-			headers: {
-				'Content-Type': 'text/csv; charset=utf-8',
-				'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.\-]/g, '_')}"`,
-				'Cache-Control': 'no-store'
+		return new Response(toCsv(header, rows), { headers: headers(filename) });
+	});
+}
+
+/**
+ * A CSV download written while its rows are read (batches from queryStream in db.ts): memory
+ * stays flat and the first bytes leave before the query has finished. Bad parameters are still
+ * a 400, because `build` checks them before the stream starts.
+ */
+export function csvStreamResponse(
+	build: () => Promise<{ filename: string; header: string[]; batches: AsyncIterable<Cell[][]> }>
+): Promise<Response> {
+	return answer(async () => {
+		const { filename, header, batches } = await build();
+		const it = batches[Symbol.asyncIterator]();
+		const encoder = new TextEncoder();
+		let first = true;
+		const body = new ReadableStream<Uint8Array>({
+			async pull(controller) {
+				const head = first ? CSV_BOM + csvLine(header) : '';
+				first = false;
+				const next = await it.next();
+				if (next.done) {
+					if (head) controller.enqueue(encoder.encode(head));
+					controller.close();
+				} else controller.enqueue(encoder.encode(head + next.value.map(csvLine).join('')));
+			},
+			async cancel() {
+				await it.return?.();
 			}
 		});
+		return new Response(body, { headers: headers(filename) });
+	});
+}
+
+async function answer(respond: () => Promise<Response>): Promise<Response> {
+	try {
+		return await respond();
 	} catch (err) {
 		if (isHttpError(err)) {
 			return new Response(`${err.body.message}\n`, { status: err.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

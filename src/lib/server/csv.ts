@@ -16,8 +16,13 @@ export function csvCell(value: Cell): string {
 	return NEEDS_QUOTES.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+/** One record with its CRLF line end. */
+export const csvLine = (cells: readonly Cell[]): string => cells.map(csvCell).join(',') + '\r\n';
+
+/** The UTF-8 BOM every download starts with, so Excel reads the accents right. */
+export const CSV_BOM = '\uFEFF';
+
 /** Header plus rows, CRLF line ends, with a UTF-8 BOM so Excel reads the accents right. */
 export function toCsv(header: string[], rows: Cell[][]): string {
-	const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
-	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+	return CSV_BOM + [header, ...rows].map(csvLine).join('');
 }

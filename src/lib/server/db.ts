@@ -144,6 +144,12 @@ export function dataVersion(): Promise<number> {
 	return holder.versionCheck;
 }
 
+function bindParams(stmt: DuckDBPreparedStatement, params: Params): void {
+	stmt.clearBindings();
+	const names = Object.keys(params);
+	if (names.length) stmt.bind(params, Object.fromEntries(names.map((n) => [n, typeOf(params[n] ?? null)])));
+}
+
 export class QueryShapeError extends Error {}
 
 /**
@@ -166,11 +172,7 @@ async function runQuery<S extends z.ZodType>(sql: string, params: Params, row: S
 			stmt = await conn.prepare(sql);
 			statements.set(sql, stmt);
 		}
-		stmt.clearBindings();
-		const names = Object.keys(params);
-		if (names.length) {
-			stmt.bind(params, Object.fromEntries(names.map((n) => [n, typeOf(params[n] ?? null)])));
-		}
+		bindParams(stmt, params);
 		const reader = await stmt.runAndReadAll();
 		return reader.getRowObjectsJS();
 	});
@@ -182,6 +184,38 @@ async function runQuery<S extends z.ZodType>(sql: string, params: Params, row: S
 	}
 	// Shared by every caller through the cache: frozen so nobody edits it in place.
 	return Object.freeze(parsed.data.map((r) => Object.freeze(r) as z.infer<S>));
+}
+
+/**
+ * Streams the rows of a large result in validated batches, for downloads: not memoised, and on
+ * a connection of its own, so a long download neither holds its rows in memory nor makes the
+ * pages' queries wait. The connection closes when the caller stops reading.
+ */
+export function queryStream<S extends z.ZodType>(sql: string, params: Params, row: S): AsyncGenerator<z.infer<S>[]> {
+	// Checked now, in the request's context, not when the response body is read.
+	assertScopedSql(sql, params);
+	return streamRows(sql, params, row);
+}
+
+async function* streamRows<S extends z.ZodType>(sql: string, params: Params, row: S): AsyncGenerator<z.infer<S>[]> {
+	const { instance } = await db();
+	const conn = await instance.connect();
+	try {
+		const stmt = await conn.prepare(sql);
+		try {
+			bindParams(stmt, params);
+			const result = await stmt.stream();
+			for await (const rows of result.yieldRowObjectJs()) {
+				const parsed = z.array(row).safeParse(rows);
+				if (!parsed.success) throw new QueryShapeError(`Streamed rows of an unexpected shape:\n${z.prettifyError(parsed.error)}`);
+				yield parsed.data;
+			}
+		} finally {
+			stmt.destroySync();
+		}
+	} finally {
+		conn.closeSync();
+	}
 }
 
 /** Like `query` for statements that return exactly one row. */
