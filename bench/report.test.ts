@@ -50,4 +50,11 @@ describe('bench report', () => {
 		expect(md).toContain('not measured: command missing');
 		expect(md).toContain('| topic fit | 61.0 s | 61.0 s |');
 	});
+
+	it('marks the ingest of a server-only size as not measured and shows its note', () => {
+		const { ctas_ms: _c, ingest_ms: _i, ...serverOnly } = size(1e7, 90);
+		const md = markdown(mergeResults({ '1m': size(1e6, 50) }, '10m', { ...serverOnly, note: 'replicated' }));
+		expect(md).toContain('| Telaah ingest | 3.0 s (333,333.333 rows/s) | not measured |');
+		expect(md).toContain('| note |  | replicated |');
+	});
 });

@@ -28,8 +28,8 @@ export interface PageResult {
 /** A timed CLI step (topics, briefing), or why it was not measured. */
 export type StepResult = { ms: number; [k: string]: unknown } | { not_measured: string };
 
-export interface SizeResult {
-	rows: number;
+/** The ETL against a bare DuckDB load of the same generated file, in the same run. */
+export interface IngestResult {
 	csv_mb: number;
 	ctas_ms: number;
 	ingest_ms: number;
@@ -40,6 +40,10 @@ export interface SizeResult {
 	reingest_duplicates: number;
 	ingest_peak_rss_mb: number;
 	db_mb_per_million: number;
+}
+
+export interface SizeResult extends Partial<IngestResult> {
+	rows: number;
 	server_peak_rss_mb?: number;
 	pages?: Record<string, PageResult>;
 	steps?: Record<string, StepResult>;
@@ -49,6 +53,8 @@ export interface SizeResult {
 	machine: string;
 	measured_at: string;
 	total_s: number;
+	/** How the warehouse was made when it was not by this run's ingest (--server-only). */
+	note?: string;
 }
 
 export type Results = Record<string, SizeResult>;
@@ -76,15 +82,20 @@ export function timing(samples: readonly number[]): Timing {
 	};
 }
 
-/** Keeps only results in the current shape (older files had one `ingest_1m` object). */
-export function mergeResults(previous: unknown, key: string, result: SizeResult): Results {
+/** The results of a results.json in the current shape (older files had one `ingest_1m` object). */
+export function validResults(previous: unknown): Results {
 	const out: Results = {};
 	if (previous && typeof previous === 'object') {
 		for (const [k, v] of Object.entries(previous as Record<string, unknown>)) {
 			if (v && typeof v === 'object' && 'targets' in v && 'rows' in v) out[k] = v as SizeResult;
 		}
 	}
-	out[key] = result;
+	return out;
+}
+
+/** Sets one size's result, keeping the others, ordered by row count. */
+export function mergeResults(previous: unknown, key: string, result: SizeResult): Results {
+	const out = { ...validResults(previous), [key]: result };
 	return Object.fromEntries(Object.entries(out).sort(([, a], [, b]) => a.rows - b.rows));
 }
 
@@ -99,19 +110,22 @@ export function markdown(all: Results): string {
 	const head = `| | ${sizes.map(([k]) => k).join(' | ')} |\n|---|${sizes.map(() => '---:').join('|')}|`;
 	const row = (label: string, f: (r: SizeResult) => string) => `| ${label} | ${sizes.map(([, r]) => f(r)).join(' | ')} |`;
 
+	const has = (r: SizeResult): r is SizeResult & IngestResult => r.ingest_ms !== undefined;
+	const ing = (f: (r: SizeResult & IngestResult) => string) => (r: SizeResult) => (has(r) ? f(r) : 'not measured');
 	const ingest = [
 		head,
 		row('rows', (r) => r.rows.toLocaleString('en-US')),
-		row('CSV size', (r) => `${r.csv_mb.toLocaleString('en-US')} MB`),
-		row('bare DuckDB CTAS (reference)', (r) => s1(r.ctas_ms)),
-		row('Telaah ingest', (r) => `${s1(r.ingest_ms)} (${r.ingest_rows_per_s.toLocaleString('en-US')} rows/s)`),
-		row(`ingest ratio (target ≤ 4x)`, (r) => `${r.ingest_ratio}x ${mark(r.ingest_ratio <= r.targets.ingest_ratio)}`),
-		row('re-ingest of the same file', (r) => `${s1(r.reingest_ms)}, ${r.reingest_ratio}x ${mark(r.reingest_ratio <= r.targets.ingest_ratio)}`),
-		row('ingest peak RSS', (r) => `${r.ingest_peak_rss_mb.toLocaleString('en-US')} MB`),
-		row('warehouse size per 1M complaints', (r) => `${r.db_mb_per_million} MB`),
+		row('CSV size', ing((r) => `${r.csv_mb.toLocaleString('en-US')} MB`)),
+		row('bare DuckDB CTAS (reference)', ing((r) => s1(r.ctas_ms))),
+		row('Telaah ingest', ing((r) => `${s1(r.ingest_ms)} (${r.ingest_rows_per_s.toLocaleString('en-US')} rows/s)`)),
+		row(`ingest ratio (target ≤ 4x)`, ing((r) => `${r.ingest_ratio}x ${mark(r.ingest_ratio <= r.targets.ingest_ratio)}`)),
+		row('re-ingest of the same file', ing((r) => `${s1(r.reingest_ms)}, ${r.reingest_ratio}x ${mark(r.reingest_ratio <= r.targets.ingest_ratio)}`)),
+		row('ingest peak RSS', ing((r) => `${r.ingest_peak_rss_mb.toLocaleString('en-US')} MB`)),
+		row('warehouse size per 1M complaints', ing((r) => `${r.db_mb_per_million} MB`)),
 		row('server peak RSS', (r) => (r.server_peak_rss_mb === undefined ? '–' : `${r.server_peak_rss_mb.toLocaleString('en-US')} MB`)),
 		row('machine load (loadavg start → end)', (r) => `${r.loadavg.start.split(' ').slice(0, 3).join(' ')} → ${r.loadavg.end.split(' ').slice(0, 3).join(' ')}`),
-		row('whole run', (r) => `${Math.round(r.total_s / 60)} min`)
+		row('whole run', (r) => `${Math.round(r.total_s / 60)} min`),
+		...(sizes.some(([, r]) => r.note) ? [row('note', (r) => r.note ?? '')] : [])
 	];
 
 	const pages = [...new Set(sizes.flatMap(([, r]) => Object.keys(r.pages ?? {})))];

@@ -1,4 +1,5 @@
 // npm run bench -- [--rows N] [--reps R] [--keep] [--skip-server] [--skip-steps]
+// npm run bench -- --server-only --db PATH [--reps R] [--note TEXT]
 // Builds a synthetic export of N complaints with the sample generator, then in one run:
 //  1. the ETL against a bare DuckDB load of the same file (separate processes), and a re-ingest;
 //  2. the built server on that warehouse: every page and CSV endpoint cold, cached and uncached
@@ -6,14 +7,17 @@
 //  3. the topic fit and the briefings, when this checkout has those commands.
 // Results are kept per row count in bench/results.json ({"1m": …, "10m": …}), so one size does not
 // erase another; bench/results.md shows them side by side and the table is printed.
+// --server-only measures step 2 on an existing warehouse (e.g. after a change to the queries),
+// keeping the ingest figures already recorded for its size.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { build, buildNeeded } from '../pipelines/lib/app-server.ts';
-import { markdown, mergeResults, sizeKey, type SizeResult, type StepResult } from './report.ts';
+import { markdown, mergeResults, sizeKey, validResults, type IngestResult, type SizeResult, type StepResult } from './report.ts';
 import { measureServer } from './serve.ts';
 
 const started = Date.now();
@@ -24,10 +28,14 @@ const { values } = parseArgs({
 		reps: { type: 'string', default: '30' },
 		keep: { type: 'boolean' },
 		'skip-server': { type: 'boolean' },
-		'skip-steps': { type: 'boolean' }
+		'skip-steps': { type: 'boolean' },
+		'server-only': { type: 'boolean' },
+		db: { type: 'string' },
+		note: { type: 'string' }
 	}
 });
-const rows = Number(values.rows);
+if (values['server-only'] && !values.db) throw new Error('--server-only needs --db PATH');
+const rows = values['server-only'] ? await countRows(resolve(values.db!)) : Number(values.rows);
 const reps = Number(values.reps);
 if (!Number.isInteger(rows) || rows < 1000) throw new Error('--rows must be an integer >= 1000');
 if (!Number.isInteger(reps) || reps < 1) throw new Error('--reps must be a positive integer');
@@ -71,40 +79,60 @@ function step(script: string, args: string[], timeoutMs: number): StepResult {
 	return { ms, ...(summary && typeof summary === 'object' ? { summary } : {}) };
 }
 
-const loadStart = loadavg();
-if (!existsSync(csv)) {
-	log(`generating ${rows.toLocaleString('en-US')} complaints -> ${csv}`);
-	run(['pipelines/sample/cli.ts', '--rows', String(rows), '--out', `${csv}.part`]);
-	execFileSync('mv', [`${csv}.part`, csv]);
+async function countRows(path: string): Promise<number> {
+	const inst = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+	const conn = await inst.connect();
+	try {
+		return Number((await conn.runAndReadAll('SELECT count(*) FROM complaints')).getRows()[0]![0]);
+	} finally {
+		conn.closeSync();
+		inst.closeSync();
+	}
 }
-log('measuring: bare DuckDB CTAS, ETL ingest, idempotent re-ingest');
-const ctas = task('ctas', fresh('ctas.duckdb'));
-rmSync(join(out, 'ctas.duckdb'), { force: true });
-const db = fresh('etl.duckdb');
-const ingest = task('ingest', db);
-log(`ingest ${(ingest.ms / 1000).toFixed(1)} s vs CTAS ${(ctas.ms / 1000).toFixed(1)} s`);
-const reingest = task('ingest', db);
-const dbBytes = statSync(db).size;
 
+/** Step 1: generate the export, time the bare load, the ingest and the re-ingest. */
+function measureIngest(db: string): IngestResult {
+	if (!existsSync(csv)) {
+		log(`generating ${rows.toLocaleString('en-US')} complaints -> ${csv}`);
+		run(['pipelines/sample/cli.ts', '--rows', String(rows), '--out', `${csv}.part`]);
+		execFileSync('mv', [`${csv}.part`, csv]);
+	}
+	log('measuring: bare DuckDB CTAS, ETL ingest, idempotent re-ingest');
+	const ctas = task('ctas', fresh('ctas.duckdb'));
+	rmSync(join(out, 'ctas.duckdb'), { force: true });
+	const ingest = task('ingest', db);
+	log(`ingest ${(ingest.ms / 1000).toFixed(1)} s vs CTAS ${(ctas.ms / 1000).toFixed(1)} s`);
+	const reingest = task('ingest', db);
+	return {
+		csv_mb: Math.round(statSync(csv).size / 1e6),
+		ctas_ms: ctas.ms,
+		ingest_ms: ingest.ms,
+		ingest_ratio: +(ingest.ms / ctas.ms).toFixed(2),
+		ingest_rows_per_s: Math.round((rows / ingest.ms) * 1000),
+		reingest_ms: reingest.ms,
+		reingest_ratio: +(reingest.ms / ctas.ms).toFixed(2),
+		reingest_duplicates: Number(reingest.duplicate),
+		ingest_peak_rss_mb: ingest.max_rss_mb,
+		db_mb_per_million: +((statSync(db).size / 1e6) * (1e6 / rows)).toFixed(1)
+	};
+}
+
+const loadStart = loadavg();
+const jsonPath = join(root, 'bench/results.json');
+const previous: unknown = existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : {};
+const key = sizeKey(rows);
+const db = values['server-only'] ? resolve(values.db!) : fresh('etl.duckdb');
 const result: SizeResult = {
+	// --server-only keeps the ingest figures recorded for this size; a full run replaces them.
+	...(values['server-only'] ? validResults(previous)[key] : measureIngest(db)),
 	rows,
-	csv_mb: Math.round(statSync(csv).size / 1e6),
-	ctas_ms: ctas.ms,
-	ingest_ms: ingest.ms,
-	ingest_ratio: +(ingest.ms / ctas.ms).toFixed(2),
-	ingest_rows_per_s: Math.round((rows / ingest.ms) * 1000),
-	reingest_ms: reingest.ms,
-	reingest_ratio: +(reingest.ms / ctas.ms).toFixed(2),
-	reingest_duplicates: Number(reingest.duplicate),
-	ingest_peak_rss_mb: ingest.max_rss_mb,
-	db_mb_per_million: +((dbBytes / 1e6) * (1e6 / rows)).toFixed(1),
 	targets: { ingest_ratio: 4, p95_ms: 100, js_gzip_kb: 100 },
 	loadavg: { start: loadStart, end: '' },
 	machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
 	measured_at: new Date().toISOString(),
-	total_s: 0
+	total_s: 0,
+	...(values.note ? { note: values.note } : {})
 };
-
 if (!values['skip-server']) {
 	const why = buildNeeded(root);
 	if (why) {
@@ -118,7 +146,7 @@ if (!values['skip-server']) {
 	if (s.skipped.length) log(`not measured: ${s.skipped.join(', ')}`);
 }
 
-if (!values['skip-steps']) {
+if (!values['skip-steps'] && !values['server-only']) {
 	const month = execFileSync(tsx, ['bench/task.ts', 'last-month', csv, db], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!;
 	const briefings = join(out, 'briefings');
 	rmSync(briefings, { recursive: true, force: true });
@@ -133,11 +161,10 @@ if (!values['skip-steps']) {
 
 result.loadavg.end = loadavg();
 result.total_s = Math.round((Date.now() - started) / 1000);
-const jsonPath = join(root, 'bench/results.json');
-const all = mergeResults(existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : {}, sizeKey(rows), result);
+const all = mergeResults(previous, key, result);
 writeFileSync(jsonPath, JSON.stringify(all, null, 2) + '\n');
 const report = markdown(all);
 writeFileSync(join(root, 'bench/results.md'), report);
 console.log(report);
-if (!values.keep) rmSync(db, { force: true }), rmSync(`${db}.wal`, { force: true });
+if (!values.keep && !values['server-only']) rmSync(db, { force: true }), rmSync(`${db}.wal`, { force: true });
 console.log(`npm run bench -- --rows ${rows}: done in ${(result.total_s / 60).toFixed(1)} min (the generated CSV stays in ${csv} for the next run; delete bench/out/ to free the space)`);
