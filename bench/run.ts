@@ -1,4 +1,4 @@
-// npm run bench -- [--rows N] [--reps R] [--keep] [--skip-server] [--skip-steps]
+// npm run bench -- [--rows N] [--reps R] [--keep] [--skip-server] [--skip-steps] [--step-timeout S]
 // npm run bench -- --server-only --db PATH [--reps R] [--note TEXT]
 // Builds a synthetic export of N complaints with the sample generator, then in one run:
 //  1. the ETL against a bare DuckDB load of the same file (separate processes), and a re-ingest;
@@ -31,7 +31,8 @@ const { values } = parseArgs({
 		'skip-steps': { type: 'boolean' },
 		'server-only': { type: 'boolean' },
 		db: { type: 'string' },
-		note: { type: 'string' }
+		note: { type: 'string' },
+		'step-timeout': { type: 'string', default: '1800' }
 	}
 });
 if (values['server-only'] && !values.db) throw new Error('--server-only needs --db PATH');
@@ -147,14 +148,20 @@ if (!values['skip-server']) {
 }
 
 if (!values['skip-steps'] && !values['server-only']) {
-	const month = execFileSync(tsx, ['bench/task.ts', 'last-month', csv, db], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+	const args = JSON.parse(execFileSync(tsx, ['bench/task.ts', 'briefing-args', csv, db], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!) as {
+		month: string;
+		regions: string[];
+	};
 	const briefings = join(out, 'briefings');
 	rmSync(briefings, { recursive: true, force: true });
+	const timeout = Number(values['step-timeout']) * 1000;
+	const briefing = (regions: string[], dir: string) =>
+		step('briefing', ['--db', db, '--month', args.month, ...regions.flatMap((r) => ['--region', r]), '--out', join(briefings, dir)], timeout);
 	result.steps = {
 		// The briefings only read; the topic fit writes its tables, so it comes last.
-		'briefing (one region)': step('briefing', ['--db', db, '--month', month, '--region', '36.03', '--out', join(briefings, 'one')], 600_000),
-		'briefing (all regions)': step('briefing', ['--db', db, '--month', month, '--all', '--out', join(briefings, 'all')], 3_600_000),
-		'topic fit': step('topics', ['--db', db, '--json'], 3_600_000)
+		'briefing (one kab/kota)': briefing(args.regions.slice(0, 1), 'one'),
+		'briefing (batch of 50 kab/kota)': briefing(args.regions, 'batch'),
+		'topic fit': step('topics', ['--db', db, '--json'], timeout)
 	};
 	rmSync(briefings, { recursive: true, force: true });
 }

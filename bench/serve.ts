@@ -46,7 +46,7 @@ interface Target {
 
 const cycle = <T>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
 
-function targets(root: string, f: Facts): { list: Target[]; skipped: string[] } {
+function targets(root: string, f: Facts, reps: number): { list: Target[]; skipped: string[] } {
 	const m = f.months;
 	if (m.length < 2) throw new Error('the benchmark warehouse has fewer than two months of data');
 	// Every uncached request of the run gets its own period (start month and length 1..36
@@ -79,20 +79,31 @@ function targets(root: string, f: Facts): { list: Target[]; skipped: string[] } 
 		{ name: '/aduan/[id]', url: `/aduan/${encodeURIComponent(f.ids[0]!)}`, variant: (i) => `/aduan/${encodeURIComponent(cycle(f.ids, i + 1))}`, page: true }
 	];
 	const skipped: string[] = [];
-	// Every CSV endpoint present in this checkout, and the pages other issues add when they exist.
+	const has = (route: string) => existsSync(join(root, 'src/routes', route));
+	// Pages and CSVs of the month-based views take ?month= (and the region filter), not a period.
+	const byMonth = (path: string, k = 0) => (i: number) =>
+		`${path}?month=${m[(m.length - 2 - ((i + k) % m.length) + m.length) % m.length]}&region=${cycle(f.regencies, i + k)}`;
+	const last = m[m.length - 2]!;
+	if (has('topik/+page.server.ts')) list.push({ name: '/topik', url: '/topik', variant: q('/topik'), page: true });
+	else skipped.push('/topik (no such page in this checkout)');
+	if (has('rekomendasi/+page.server.ts')) list.push({ name: '/rekomendasi', url: '/rekomendasi', variant: byMonth('/rekomendasi'), page: true });
+	else skipped.push('/rekomendasi (no such page in this checkout)');
+	if (has('briefing/[region]/[month]/+page.server.ts')) {
+		list.push({
+			name: '/briefing/[kab/kota]/[month]',
+			url: `/briefing/${f.regencies[0]}/${last}`,
+			variant: (i) => `/briefing/${cycle(f.regencies, i + 1)}/${m[(m.length - 2 - (i % 12) + m.length) % m.length]}`,
+			page: true
+		});
+	} else skipped.push('/briefing/[region]/[month] (no such page in this checkout)');
+	// Every CSV endpoint present in this checkout.
 	const api = join(root, 'src/routes/api');
 	for (const dir of existsSync(api) ? readdirSync(api).sort() : []) {
-		if (!dir.endsWith('.csv')) {
-			for (const sub of readdirSync(join(api, dir)).sort()) {
-				if (sub === '[type].csv') list.push({ name: `/api/${dir}/[type].csv`, url: `/api/${dir}/${opd}.csv`, variant: (i) => `/api/${dir}/${encodeURIComponent(cycle(f.opdTypes, i))}.csv?${period()}`, page: false });
-				else skipped.push(`/api/${dir}/${sub}`);
-			}
-		} else list.push({ name: `/api/${dir}`, url: `/api/${dir}`, variant: q(`/api/${dir}`), page: false });
-	}
-	for (const page of ['topik', 'rekomendasi', 'briefing']) {
-		if (existsSync(join(root, 'src/routes', page, '+page.server.ts')) || existsSync(join(root, 'src/routes', page, '+page.svelte'))) {
-			list.push({ name: `/${page}`, url: `/${page}`, variant: q(`/${page}`), page: true });
-		} else skipped.push(`/${page} (no such page in this checkout)`);
+		if (dir === 'rekomendasi.csv') list.push({ name: `/api/${dir}`, url: `/api/${dir}`, variant: byMonth(`/api/${dir}`, reps), page: false });
+		else if (dir.endsWith('.csv')) list.push({ name: `/api/${dir}`, url: `/api/${dir}`, variant: q(`/api/${dir}`), page: false });
+		else if (dir === 'instansi' && existsSync(join(api, dir, '[type].csv')))
+			list.push({ name: `/api/${dir}/[type].csv`, url: `/api/${dir}/${opd}.csv`, variant: (i) => `/api/${dir}/${encodeURIComponent(cycle(f.opdTypes, i))}.csv?${period()}`, page: false });
+		else skipped.push(`/api/${dir}/… (${dir === 'briefing' ? 'PDFs: timed through npm run briefing' : 'not known to the bench'})`);
 	}
 	return { list, skipped };
 }
@@ -144,7 +155,7 @@ export async function measureServer(
 	log: (s: string) => void
 ): Promise<{ pages: Record<string, PageResult>; server_peak_rss_mb: number; skipped: string[] }> {
 	const f = await facts(db, reps + 1);
-	const { list, skipped } = targets(root, f);
+	const { list, skipped } = targets(root, f, reps);
 	const server = await startServer(db, { root, timeoutMs: 120_000 });
 	try {
 		const pages: Record<string, PageResult> = {};

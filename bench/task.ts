@@ -1,14 +1,14 @@
 // One measured task per process, so each gets its own clock and peak memory:
 //   tsx bench/task.ts ctas|ingest <csv> <db>
 // Prints {"ms": ..., "max_rss_mb": ...} as its last line.
-//   tsx bench/task.ts last-month <csv> <db>
-// Prints the last full month with data ('YYYY-MM'), the month the briefings are timed for.
+//   tsx bench/task.ts briefing-args <csv> <db>
+// Prints {"month": last full month with data, "regions": the 50 busiest kab/kota}: the briefings timed.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openWarehouse } from '../pipelines/warehouse/open.ts';
 import { ingest } from '../pipelines/ingest/load.ts';
 
 const [task, csv, db] = process.argv.slice(2);
-if (!task || !csv || !db) throw new Error('usage: tsx bench/task.ts ctas|ingest|last-month <csv> <db>');
+if (!task || !csv || !db) throw new Error('usage: tsx bench/task.ts ctas|ingest|briefing-args <csv> <db>');
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 let extra: Record<string, unknown> = {};
 const t0 = performance.now();
@@ -24,11 +24,13 @@ if (task === 'ctas') {
 	const r = await ingest(w.conn, [csv], { salt: 'bench' });
 	w.close();
 	extra = { rows_read: r.rows_read, loaded: r.loaded, updated: r.updated, duplicate: r.duplicate, quarantined: r.quarantined };
-} else if (task === 'last-month') {
+} else if (task === 'briefing-args') {
 	const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
 	const conn = await inst.connect();
-	const r = await conn.runAndReadAll(`SELECT strftime(max(created_at) - INTERVAL 1 MONTH, '%Y-%m') FROM complaints`);
-	console.log(String(r.getRows()[0]![0]));
+	const col = async (sql: string) => (await conn.runAndReadAll(sql)).getRows().map((r) => String(r[0]));
+	const [month] = await col(`SELECT strftime(max(created_at) - INTERVAL 1 MONTH, '%Y-%m') FROM complaints`);
+	const regions = await col(`SELECT regency_code FROM complaints WHERE regency_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 50`);
+	console.log(JSON.stringify({ month, regions }));
 	conn.closeSync();
 	inst.closeSync();
 	process.exit(0);

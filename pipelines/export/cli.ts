@@ -37,7 +37,7 @@ async function main(): Promise<number> {
 		const s = await exportParquet(conn, values.out);
 		console.log(
 			`exported ${s.complaints.toLocaleString('en-US')} complaints in ${s.partitions.toLocaleString('en-US')} partition files ` +
-				`and ${Object.keys(s.tables).length - 1} reference tables to ${s.out} in ${(s.ms / 1000).toFixed(1)} s`
+				`and ${Object.keys(s.tables).length - 1} small tables (rollup, reference) to ${s.out} in ${(s.ms / 1000).toFixed(1)} s`
 		);
 		return 0;
 	} finally {

@@ -1,14 +1,15 @@
 // The warehouse as Parquet, for engines beyond one machine (DuckDB over object storage,
 // MotherDuck, Trino, Spark): `complaints` partitioned by year / month / province of filing
 // (hive layout: complaints/year=2020/month=5/province=36/data_0.parquet) and the reference
-// tables as one file each. The partition keys are extra columns, so every warehouse column keeps
+// tables and the monthly rollup as one file each. The partition keys are extra columns, so every warehouse column keeps
 // its name and type inside the files and the dashboard SQL runs unchanged over
 // read_parquet('DIR/complaints/**/*.parquet', hive_partitioning = true).
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
-export const REFERENCE_TABLES = ['regions', 'districts', 'region_aliases', 'region_targets'] as const;
+// The reference tables, and the monthly rollup the count queries read (pipelines/warehouse/rollup.ts).
+export const SMALL_TABLES = ['complaint_monthly', 'regions', 'districts', 'region_aliases', 'region_targets'] as const;
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 export interface ExportSummary {
@@ -30,7 +31,7 @@ export async function exportParquet(conn: DuckDBConnection, out: string): Promis
 		SELECT *, year(created_at) AS year, month(created_at) AS month, province_code AS province FROM complaints
 	) TO ${lit(join(dir, 'complaints'))} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, month, province))`);
 	const tables: Record<string, number> = {};
-	for (const t of ['complaints', ...REFERENCE_TABLES]) {
+	for (const t of ['complaints', ...SMALL_TABLES]) {
 		if (t !== 'complaints') await conn.run(`COPY ${t} TO ${lit(join(dir, `${t}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
 		tables[t] = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0]![0]);
 	}
@@ -52,6 +53,6 @@ export function parquetViews(out: string): string {
 	const dir = resolve(out);
 	return [
 		`CREATE OR REPLACE VIEW complaints AS SELECT * FROM read_parquet(${lit(join(dir, 'complaints/**/*.parquet'))}, hive_partitioning = true)`,
-		...REFERENCE_TABLES.map((t) => `CREATE OR REPLACE VIEW ${t} AS SELECT * FROM read_parquet(${lit(join(dir, `${t}.parquet`))})`)
+		...SMALL_TABLES.map((t) => `CREATE OR REPLACE VIEW ${t} AS SELECT * FROM read_parquet(${lit(join(dir, `${t}.parquet`))})`)
 	].join(';\n');
 }
