@@ -110,12 +110,30 @@ describe('agencies page', () => {
 		expect(n).toBeGreaterThan(0);
 		expect(await page.locator('[data-testid="kpi-total"]').textContent()).toBe(idInt.format(n));
 		const perAgency = (await page.locator('[data-testid="type-agency-table"] [data-col="n"]').allTextContents()).map((t) => Number(t.replaceAll('.', '')));
-		expect(perAgency.reduce((a, b) => a + b, 0)).toBe(n);
 		await page.close();
 		expect((await fetch(`${base}/instansi/nonsense`)).status).toBe(404);
 		const csv = await fetch(`${base}/api/instansi/${type}.csv?from=2020-03&to=2021-01`);
 		expect(csv.status).toBe(200);
-		const [, ...rows] = parseCsv(await csv.text());
-		expect(rows.reduce((a, r) => a + Number(r[3]), 0)).toBe(n);
+		const [head, ...rows] = parseCsv(await csv.text());
+		const col = head!.indexOf('complaints');
+		expect(rows.reduce((a, r) => a + Number(r[col]), 0)).toBe(n);
+		// The page lists the CSV's first rows (at most 50), in the same order.
+		expect(perAgency).toEqual(rows.slice(0, 50).map((r) => Number(r[col])));
+	});
+
+	it('scoped to a province, the agency page says so and names each kab/kota', async () => {
+		const [{ type, code, name }] = (await sql<{ type: string; code: string; name: string }>(
+			db,
+			`SELECT c.opd_type AS type, c.province_code AS code, r.short_name AS name FROM complaints c JOIN regions r ON r.code = c.province_code
+			 WHERE c.regency_code IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`
+		)) as [{ type: string; code: string; name: string }];
+		const page = await browser.newPage();
+		await page.goto(`${base}/instansi/${type}?region=${code}`);
+		expect(await page.locator('[data-testid="agency-lead"]').textContent()).toContain(name);
+		const link = page.locator('[data-testid="type-agency-table"] tbody tr a[href^="/wilayah/"]').first();
+		const kab = /\/wilayah\/([\d.]+)/.exec((await link.getAttribute('href')) ?? '')?.[1];
+		const [{ short }] = (await sql<{ short: string }>(db, `SELECT short_name AS short FROM regions WHERE code = '${kab}'`)) as [{ short: string }];
+		expect(await link.textContent()).toBe(short);
+		await page.close();
 	});
 });

@@ -181,6 +181,7 @@ export const en: Record<MessageKey, string> = {
 	'trends.categoryNote': 'The 8 largest categories; the rest and uncategorised complaints are grouped as "Other".',
 	'agency.notFound': 'Unknown OPD type: "{type}".',
 	'agency.lead': 'Performance of {name} across regions, under the selected filters.',
+	'agency.leadRegion': 'Performance of {name} in {region}, under the selected filters.',
 	'agency.kpis': 'Key figures for this OPD type',
 	'agency.trend': 'Complaints per month',
 	'agency.list': 'Agencies by kab/kota',

@@ -181,6 +181,7 @@ export const id = {
 	'trends.categoryNote': '8 kategori terbesar; sisanya dan aduan tanpa kategori digabung sebagai "Lainnya".',
 	'agency.notFound': 'Jenis OPD tidak dikenal: "{type}".',
 	'agency.lead': 'Kinerja {name} di semua wilayah, menurut filter yang dipilih.',
+	'agency.leadRegion': 'Kinerja {name} di {region}, menurut filter yang dipilih.',
 	'agency.kpis': 'Indikator utama jenis OPD',
 	'agency.trend': 'Aduan per bulan',
 	'agency.list': 'Instansi menurut kab/kota',

@@ -133,13 +133,18 @@ export async function opdTypeSummary(f: Partial<Filters>, opdType: string): Prom
 // The agencies of one OPD type, by name and kab/kota (regency_code), same metrics.
 const TYPE_AGENCIES_SQL = `
 	WITH ${DEADLINE_CTE}
-	SELECT opd_type, coalesce(agency_name, '') AS agency, regency_code, province_code, ${DEADLINE_METRICS}
-	FROM f WHERE opd_type = $opd
+	SELECT opd_type, coalesce(agency_name, '') AS agency, f.regency_code, r.short_name AS regency_name, f.province_code, ${DEADLINE_METRICS}
+	FROM f LEFT JOIN regions r ON r.code = f.regency_code
+	WHERE opd_type = $opd
 	GROUP BY ALL
-	ORDER BY n DESC, agency, regency_code`;
+	ORDER BY n DESC, agency, f.regency_code`;
 
-const AgencyRegionRow = Row.extend({ regency_code: z.string().nullable(), province_code: z.string().nullable() });
-export type AgencyRegionRow = AgencyRow & { regency_code: string | null; province_code: string | null };
+const AgencyRegionRow = Row.extend({ regency_code: z.string().nullable(), regency_name: z.string().nullable(), province_code: z.string().nullable() });
+export type AgencyRegionRow = AgencyRow & { regency_code: string | null; regency_name: string | null; province_code: string | null };
+
+// A province or an OPD type can have thousands of agencies (Banten: ~2,300, PUPR: ~6,000 on the
+// sample): pages list the first ones in the chosen order and their CSV has them all.
+export const AGENCY_PAGE_ROWS = 50;
 
 /** Agencies (agency_name × regency) of one OPD type, largest first. */
 export async function opdTypeAgencies(f: Partial<Filters>, opdType: string): Promise<AgencyRegionRow[]> {

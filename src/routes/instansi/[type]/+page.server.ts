@@ -4,7 +4,8 @@ import { i18n, translate } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import { requestLang } from '$lib/server/lang';
 import { trendChart } from '$lib/server/plot';
-import { opdTypeAgencies, opdTypeMonthly, opdTypeSummary } from '$lib/server/queries/agencies';
+import { AGENCY_PAGE_ROWS, opdTypeAgencies, opdTypeMonthly, opdTypeSummary } from '$lib/server/queries/agencies';
+import { regionByCode } from '$lib/server/queries/options';
 import { warehouseAsOfEvent } from '$lib/server/queries/asof';
 import { filtersOr400 } from '$lib/server/request';
 import { OPD_TYPES } from '$pipelines/ingest/vocab';
@@ -17,11 +18,12 @@ export const load: PageServerLoad = async (event) => {
 	const type = event.params.type;
 	if (!Object.hasOwn(OPD_TYPES, type)) error(404, { code: 'not_found', message: translate(lang, 'agency.notFound', { type: type.slice(0, 40) }) });
 	const filters = filtersOr400(event.url, lang);
-	const [summary, agencies, months, asOf] = await Promise.all([
+	const [summary, agencies, months, asOf, region] = await Promise.all([
 		opdTypeSummary(filters, type),
 		opdTypeAgencies(filters, type),
 		opdTypeMonthly(filters, type),
-		warehouseAsOfEvent()
+		warehouseAsOfEvent(),
+		filters.region ? regionByCode(filters.region) : Promise.resolve(undefined)
 	]);
 	const L = i18n(lang);
 	const chart = months.length ? await memo(charts, `${lang}|${type}|${JSON.stringify(filters)}`, async () => trendChart(months, L)) : '';
@@ -30,7 +32,9 @@ export const load: PageServerLoad = async (event) => {
 		type,
 		filters,
 		summary,
-		agencies,
+		agencies: agencies.slice(0, AGENCY_PAGE_ROWS),
+		agencyTotal: agencies.length,
+		regionName: region?.short_name ?? null,
 		chart,
 		asOf,
 		linkQuery: filterQuery(filters),

@@ -5,7 +5,7 @@ import { Lru, memo } from '$lib/server/cache';
 import type { Choropleth } from '$lib/server/charts';
 import { requestLang } from '$lib/server/lang';
 import { trendChart } from '$lib/server/plot';
-import { AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
+import { AGENCY_PAGE_ROWS, AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
 import { regionByCode } from '$lib/server/queries/options';
 import { kpis, monthly, warehouseFacts } from '$lib/server/queries/overview';
 import { regionRanking } from '$lib/server/queries/regions';
@@ -14,9 +14,6 @@ import { choiceOr400, filtersOr400 } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
 
 const charts = new Lru<Promise<string>>(200);
-// A province can have thousands of agencies (Banten: ~2,300 on the sample): the page lists the
-// first ones in the chosen order and the CSV has them all.
-const AGENCY_ROWS = 50;
 const maps = new Lru<Promise<Choropleth>>(100);
 
 export const load: PageServerLoad = async (event) => {
@@ -51,7 +48,7 @@ export const load: PageServerLoad = async (event) => {
 		filters,
 		kpis: k,
 		chart,
-		agencies: agencies.slice(0, AGENCY_ROWS),
+		agencies: agencies.slice(0, AGENCY_PAGE_ROWS),
 		agencyTotal: agencies.length,
 		kabkota,
 		sort,
