@@ -7,11 +7,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eContext, npmRun, ROOT, sql } from './harness';
+import { e2eContext, npmRun, ROOT, sql, WORKING_DAYS_CTES } from './harness';
 
 // Where the PDFs and their page images go (look at the PNGs after a change to the layout).
 const OUT = '/tmp/telaah-briefing';
-const HOLIDAYS = resolve(ROOT, 'data/reference/holidays_id.csv');
 const OPEN = `'belum_terverifikasi', 'terverifikasi', 'terdisposisi', 'ditindaklanjuti', 'ditanggapi_pelapor', 'ditunda'`;
 
 let base: string;
@@ -58,10 +57,7 @@ async function expectedKpis(code: string | null, ym: string) {
 	const inArea = code ? `regency_code = '${code}'` : 'TRUE';
 	const [r] = await sql<Record<string, number | null>>(
 		db,
-		`WITH hol AS (SELECT CAST(date AS DATE) AS d FROM read_csv('${HOLIDAYS}', header = true, all_varchar = true)),
-		wd AS (SELECT CAST(t.d AS DATE) AS d FROM range(TIMESTAMP '2015-01-01', TIMESTAMP '2031-01-01', INTERVAL 1 DAY) t(d)
-			WHERE dayofweek(t.d) NOT IN (0, 6) AND CAST(t.d AS DATE) NOT IN (SELECT d FROM hol)),
-		snap AS (SELECT CAST(greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)) AS DATE) AS s FROM complaints),
+		`WITH ${WORKING_DAYS_CTES},
 		c AS (
 			SELECT x.*, status IN ('dihapus', 'arsip') AS gone,
 				(SELECT count(*) FROM wd WHERE wd.d > CAST(x.created_at AS DATE) AND wd.d <= coalesce(CAST(x.verified_at AS DATE), snap.s)) AS d3,

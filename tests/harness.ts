@@ -55,6 +55,17 @@ export function lastJson(stdout: string): unknown {
 
 export const RESULTS = resolve(ROOT, 'test-results');
 
+export const HOLIDAYS = resolve(ROOT, 'data/reference/holidays_id.csv');
+/**
+ * CTEs for tests that count working days themselves, independently of the app's calendar:
+ * `hol` (the holiday file), `wd` (every working day 2015–2030) and `snap` (the warehouse's
+ * as-of date: its latest timestamp). Put `WITH ${WORKING_DAYS_CTES}, …` before the test's own.
+ */
+export const WORKING_DAYS_CTES = `hol AS (SELECT CAST(date AS DATE) AS d FROM read_csv('${HOLIDAYS}', header = true, all_varchar = true)),
+	wd AS (SELECT CAST(t.d AS DATE) AS d FROM range(TIMESTAMP '2015-01-01', TIMESTAMP '2031-01-01', INTERVAL 1 DAY) t(d)
+		WHERE dayofweek(t.d) NOT IN (0, 6) AND CAST(t.d AS DATE) NOT IN (SELECT d FROM hol)),
+	snap AS (SELECT CAST(greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)) AS DATE) AS s FROM complaints)`;
+
 /** What every e2e file starts with: the shared server and warehouse copy, and its own browser. */
 export async function openE2E() {
 	const ctx = e2eContext();

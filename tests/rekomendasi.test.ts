@@ -5,9 +5,8 @@
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, parseCsv, RESULTS, ROOT, sql } from './harness';
+import { openE2E, parseCsv, RESULTS, sql, WORKING_DAYS_CTES } from './harness';
 
-const HOLIDAYS = resolve(ROOT, 'data/reference/holidays_id.csv');
 const idInt = new Intl.NumberFormat('id-ID');
 const idPct = new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const idDec1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -96,10 +95,7 @@ describe('recommendations page', () => {
 		if (deadline) {
 			const [d] = await sql<{ due: number; late: number }>(
 				db,
-				`WITH hol AS (SELECT CAST(date AS DATE) AS d FROM read_csv('${HOLIDAYS}', header = true, all_varchar = true)),
-				wd AS (SELECT CAST(t.d AS DATE) AS d FROM range(TIMESTAMP '2015-01-01', TIMESTAMP '2031-01-01', INTERVAL 1 DAY) t(d)
-					WHERE dayofweek(t.d) NOT IN (0, 6) AND CAST(t.d AS DATE) NOT IN (SELECT d FROM hol)),
-				snap AS (SELECT CAST(greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)) AS DATE) AS s FROM complaints),
+				`WITH ${WORKING_DAYS_CTES},
 				c AS (
 					SELECT status, first_response_at,
 						(SELECT count(*) FROM wd WHERE wd.d > CAST(x.created_at AS DATE) AND wd.d <= coalesce(CAST(x.first_response_at AS DATE), snap.s)) AS days
