@@ -7,15 +7,16 @@ import { FILTER_WHERE, monthlyCountsSql } from '../../src/lib/server/queries/fil
 import { ingestInto, scratchDir, sql, type Scratch } from '../ingest/test-support.ts';
 import { CSV_EOL, CSV_HEADER_LINE, generateComplaints, toCsvLine } from '../sample/generate.ts';
 import { loadRegionRefs } from '../sample/reference.ts';
-import { REFERENCE_DIR } from '../warehouse/open.ts';
+import { deadlineSessionSql } from '../warehouse/deadline-facts.ts';
+import { readHolidayDates, REFERENCE_DIR } from '../warehouse/open.ts';
 import { exportParquet, parquetViews } from './parquet.ts';
 
 let s: Scratch;
 let db: string;
 let out: string;
 
-// Dashboard queries: the /instansi deadline metrics per province (timestamps, statuses, the
-// working-day calendar) and the monthly series under a period + region filter.
+// Dashboard queries: the /instansi deadline metrics per province (the stored deadline facts, the
+// working-day calendar and as-of snapshot of the session) and the monthly series under a period + region filter.
 const DEADLINES_BY_PROVINCE = `WITH ${DEADLINE_CTE} SELECT province_code, opd_type, ${DEADLINE_METRICS} FROM f GROUP BY ALL ORDER BY ALL`;
 const MONTHLY = monthlyCountsSql(FILTER_WHERE);
 
@@ -72,7 +73,7 @@ describe('export:parquet', () => {
 	it('answers the dashboard SQL identically', async () => {
 		const views = parquetViews(out);
 		const mem = join(s.dir, 'views2.duckdb');
-		const warehouse = await run(null, db, DEADLINES_BY_PROVINCE);
+		const warehouse = await run(deadlineSessionSql(readHolidayDates()), db, DEADLINES_BY_PROVINCE);
 		expect(warehouse.length).toBeGreaterThan(20);
 		expect(await run(views, mem, DEADLINES_BY_PROVINCE)).toEqual(warehouse);
 		const [region] = await run(null, db, `SELECT province_code FROM complaints GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);

@@ -7,6 +7,8 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { deadlineSessionSql } from '../warehouse/deadline-facts.ts';
+import { readHolidayDates } from '../warehouse/open.ts';
 
 // The reference tables, and the monthly rollup the count queries read (pipelines/warehouse/rollup.ts).
 export const SMALL_TABLES = ['complaint_monthly', 'regions', 'districts', 'region_aliases', 'region_targets'] as const;
@@ -48,11 +50,15 @@ function countFiles(dir: string): number {
 	return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.parquet')).length;
 }
 
-/** Views with the warehouse's table names over an export, for running the dashboard SQL on it. */
+/**
+ * Views with the warehouse's table names over an export, plus the working-day calendar and
+ * as-of snapshot the deadline queries join (deadline-facts.ts), for running the dashboard SQL on it.
+ */
 export function parquetViews(out: string): string {
 	const dir = resolve(out);
 	return [
 		`CREATE OR REPLACE VIEW complaints AS SELECT * FROM read_parquet(${lit(join(dir, 'complaints/**/*.parquet'))}, hive_partitioning = true)`,
-		...SMALL_TABLES.map((t) => `CREATE OR REPLACE VIEW ${t} AS SELECT * FROM read_parquet(${lit(join(dir, `${t}.parquet`))})`)
+		...SMALL_TABLES.map((t) => `CREATE OR REPLACE VIEW ${t} AS SELECT * FROM read_parquet(${lit(join(dir, `${t}.parquet`))})`),
+		deadlineSessionSql(readHolidayDates())
 	].join(';\n');
 }

@@ -5,6 +5,8 @@ import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { REGION_MACROS } from '../warehouse/region-sql.ts';
 import { CREATE_ROLLUP_MONTHS, refreshRollup, rememberMonthsSql } from '../warehouse/rollup.ts';
+import { factSelectList, workCalendarSql } from '../warehouse/deadline-facts.ts';
+import { readHolidayDates } from '../warehouse/open.ts';
 import { DATE_FIELDS, loadAliases, loadProfiles, loadRules, type Profile, type RuleSet } from './config.ts';
 import { detectProfile, mapHeaders, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
 import { InputError, inspectFile, transcodeToUtf8, UnreadableFileError, type FileFacts } from './inspect.ts';
@@ -47,6 +49,9 @@ export interface IngestOptions {
 	maxDate?: Date;
 }
 
+// The working-day calendar the stored complaints' deadline facts are computed with.
+const WORK_CALENDAR = 'etl_work_calendar';
+
 const COUNT_KEYS = ['rows_read', 'loaded', 'updated', 'duplicate', 'quarantined'] as const;
 
 /**
@@ -68,6 +73,7 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 	await conn.run('BEGIN TRANSACTION');
 	try {
 		await conn.run(CREATE_ROLLUP_MONTHS);
+		await conn.run(workCalendarSql(WORK_CALENDAR, readHolidayDates()));
 		for (const [i, file] of files.entries()) {
 			summaries.push(
 				await ingestFile(conn, file, {
@@ -202,7 +208,8 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 	if (outcomes.new || outcomes.changed)
 		await conn.run(`INSERT INTO complaints BY NAME
 		SELECT i.* EXCLUDE (rid, source_row, text_hash, activity, dup_rank, kept_row),
-		       coalesce(o.old_first_batch, ${batchId}) AS first_batch_id, ${batchId} AS last_batch_id
+		       coalesce(o.old_first_batch, ${batchId}) AS first_batch_id, ${batchId} AS last_batch_id,
+		       ${factSelectList('i', WORK_CALENDAR)}
 		FROM etl_incoming i LEFT JOIN etl_outcome o USING (rid)
 		WHERE i.dup_rank = 1 AND (o.outcome IS NULL OR o.outcome = 'changed')`);
 	const withheld = mapping.identity.length > 0;

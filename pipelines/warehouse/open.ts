@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { REGION_MACROS } from './region-sql.ts';
+import { ensureDeadlineFacts } from './deadline-facts.ts';
 import { ensureRollup } from './rollup.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,6 +36,7 @@ export async function openWarehouse(path: string = DEFAULT_DB): Promise<Warehous
 		const loaded = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM regions`);
 		if (loaded.getRowObjectsJson()[0]?.n === 0) await loadReference(conn);
 		await ensureRollup(conn);
+		await ensureDeadlineFacts(conn, readHolidayDates());
 	} catch (err) {
 		conn.closeSync();
 		instance.closeSync();
@@ -50,6 +52,13 @@ export async function openWarehouse(path: string = DEFAULT_DB): Promise<Warehous
 			instance.closeSync();
 		}
 	};
+}
+
+/** The dates of data/reference/holidays_id.csv (header date,kind,name), checked by the calendar SQL. */
+export function readHolidayDates(): string[] {
+	const lines = readFileSync(resolve(REFERENCE_DIR, 'holidays_id.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+	if (lines[0] !== 'date,kind,name') throw new Error(`holidays_id.csv: unexpected header "${lines[0]}"`);
+	return lines.slice(1).map((l) => l.split(',')[0]!);
 }
 
 const ref = (name: string) => `'${resolve(REFERENCE_DIR, name).replaceAll("'", "''")}'`;

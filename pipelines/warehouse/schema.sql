@@ -82,6 +82,16 @@ CREATE TABLE IF NOT EXISTS complaints (
   last_batch_id      INTEGER NOT NULL
 );
 
+-- Deadline facts derived from the timestamps when a complaint is stored (deadline-facts.ts):
+-- working-day number of the filing date, working days to verification and to the first
+-- response, calendar seconds to the first response and to closing (NULL if before filing).
+-- Added to older files on open and filled by ensureDeadlineFacts.
+ALTER TABLE complaints ADD COLUMN IF NOT EXISTS wd_created INTEGER;
+ALTER TABLE complaints ADD COLUMN IF NOT EXISTS verify_wd INTEGER;
+ALTER TABLE complaints ADD COLUMN IF NOT EXISTS response_wd INTEGER;
+ALTER TABLE complaints ADD COLUMN IF NOT EXISTS response_s INTEGER;
+ALTER TABLE complaints ADD COLUMN IF NOT EXISTS close_s INTEGER;
+
 -- Complaint counts per month of filing (created_at = the month start, NULL = unknown date) ×
 -- province × kab/kota × top-level category × channel × status × OPD type, for the dashboard's
 -- count-only queries (see rollup.ts). The ETL rebuilds the months each load touches, in the

@@ -1,6 +1,7 @@
 // Indonesian public holidays and cuti bersama 2018–2024 (data/reference/holidays_id.csv) and
-// working-day arithmetic: Monday–Friday minus those dates. The same table feeds SQL as a
-// query-time calendar CTE (server/queries/calendar.ts), so pages never loop over rows in JS.
+// working-day arithmetic: Monday–Friday minus those dates. The same list makes the SQL
+// calendar of the deadline figures (pipelines/warehouse/deadline-facts.ts), so pages never loop
+// over rows in JS.
 import csv from '../../data/reference/holidays_id.csv?raw';
 
 export interface Holiday {

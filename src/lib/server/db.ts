@@ -17,7 +17,9 @@ import {
 } from '@duckdb/node-api';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { FACT_COLUMNS, factSelectList, factsInSyncSql, holidayFingerprint, SNAPSHOT_SQL, workCalendarSql } from '$pipelines/warehouse/deadline-facts';
 import { ROLLUP_IN_SYNC_SQL, ROLLUP_SELECT } from '$pipelines/warehouse/rollup';
+import { HOLIDAYS } from '$lib/holidays';
 import { assertScopedSql } from './auth/context';
 import { clearCaches, Lru, memo } from './cache';
 
@@ -76,7 +78,39 @@ async function open(): Promise<Db> {
 	}
 	const conn = await instance.connect();
 	await ensureRollup(conn, path);
+	await prepareDeadlineFacts(conn, path);
 	return { path, instance, conn, statements: new Map() };
+}
+
+/**
+ * The deadline queries read per-complaint facts the ETL stores (deadline-facts.ts) and two
+ * temporary tables made here once per open: `work_calendar` from the holiday list this build
+ * carries, and `snapshot`, the as-of time (the latest timestamp in the warehouse; it only
+ * changes with an ingest, after which the file is reopened) with its working-day number. When
+ * the stored facts are missing or were computed with another holiday list, a temporary view of
+ * `complaints` computes them on the fly (slower, same figures); the file stays untouched.
+ */
+async function prepareDeadlineFacts(conn: DuckDBConnection, path: string): Promise<void> {
+	const holidays = HOLIDAYS.map((h) => h.date);
+	await conn.run(workCalendarSql('work_calendar', holidays));
+	const ok = await conn
+		.runAndReadAll(factsInSyncSql(holidayFingerprint(holidays)))
+		.then((r) => r.getRows()[0]?.[0] === true)
+		.catch(() => false);
+	if (!ok) {
+		console.warn(`[telaah] ${path}: deadline facts are missing or from another holiday list; computing them per query (ingest into the file to store them)`);
+		// The stored table by its full name: the temporary view of the same name shadows it.
+		const catalog = String((await conn.runAndReadAll(`SELECT current_database()`)).getRows()[0]![0]);
+		const stored = `"${catalog.replaceAll('"', '""')}".main.complaints`;
+		const columns = (await conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'complaints' ORDER BY column_index`))
+			.getRows()
+			.map((r) => String(r[0]))
+			.filter((c) => !(FACT_COLUMNS as readonly string[]).includes(c));
+		await conn.run(`CREATE OR REPLACE TEMP VIEW complaints AS
+			SELECT ${columns.map((c) => `c."${c.replaceAll('"', '""')}"`).join(', ')}, ${factSelectList('c', 'work_calendar')}
+			FROM ${stored} c`);
+	}
+	await conn.run(SNAPSHOT_SQL);
 }
 
 /**

@@ -6,7 +6,8 @@
 // - breach3 ("verifikasi ≤3 hari kerja"): share of due complaints whose verified_at came more than
 //   3 working days after the filing date, or which are still unverified more than 3 working days
 //   after it at the as-of date. Due = verified, or unverified and past the deadline; dihapus and
-//   arsip complaints are left out (they leave the queue). Working days from cal (calendar.ts);
+//   arsip complaints are left out (they leave the queue). Working days from the stored deadline facts
+//   (pipelines/warehouse/deadline-facts.ts);
 // - breach5 ("tindak lanjut ≤5 hari kerja"): the same with first_response_at and 5;
 // - unresolved60: among complaints filed more than 60 days before the as-of date, the share whose
 //   status is not selesai, dihapus or arsip.
@@ -15,42 +16,42 @@
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query } from '../db';
-import { CALENDAR_CTE } from './calendar';
 import { FILTER_WHERE, monthlyCountsSql, RESOLVED_SQL, withFilters } from './filter-sql';
 
-export const AS_OF_SQL = `(SELECT greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)) FROM complaints)`;
+/** The as-of time: `snapshot` (db.ts) holds it with its working-day number, made once per open. */
+export const AS_OF_SQL = `(SELECT t FROM snapshot)`;
 
-/** Per-complaint deadline facts, over the filtered complaints; `grp` columns chosen by the caller. */
-export const DEADLINE_CTE = `${CALENDAR_CTE},
-	snap AS (SELECT ${AS_OF_SQL} AS t),
-	c0 AS (
-		SELECT tracking_id, created_at, verified_at, first_response_at, closed_at, status, opd_type, agency_name,
-			province_code, regency_code
-		FROM complaints WHERE created_at IS NOT NULL AND ${FILTER_WHERE}
-	),
-	f AS (
-		SELECT c.*, cc.wd AS wd0, cv.wd AS wd_v, cr.wd AS wd_r, ca.wd AS wd_now, snap.t AS asof_t,
-			c.status IN ('dihapus', 'arsip') AS removed
-		FROM c0 c
-		CROSS JOIN snap
-		LEFT JOIN cal cc ON cc.d = c.created_at::DATE
-		LEFT JOIN cal cv ON cv.d = c.verified_at::DATE
-		LEFT JOIN cal cr ON cr.d = c.first_response_at::DATE
-		LEFT JOIN cal ca ON ca.d = snap.t::DATE
+/**
+ * The filtered complaints with what the deadline figures need: the stored deadline facts
+ * (pipelines/warehouse/deadline-facts.ts) and the as-of time and working-day number.
+ */
+export const DEADLINE_CTE = `f AS (
+		SELECT c.tracking_id, c.created_at, c.verified_at, c.first_response_at, c.closed_at, c.status, c.opd_type, c.agency_name,
+			c.province_code, c.regency_code, c.wd_created, c.verify_wd, c.response_wd, c.response_s, c.close_s,
+			snap.wd AS wd_now, snap.t AS asof_t, c.status IN ('dihapus', 'arsip') AS removed
+		FROM complaints c CROSS JOIN snapshot snap
+		WHERE c.created_at IS NOT NULL AND ${FILTER_WHERE}
 	)`;
+
+/** Median calendar days to the first response; over `f` rows. */
+export const RESPONSE_MEDIAN = `(median(response_s) / 86400.0)::DOUBLE AS response_median`;
+
+/** The deadline and unresolved-after-60-days counts over `f` rows (see the top of this file). */
+export const DEADLINE_COUNTS = `
+		count(*) FILTER (WHERE NOT removed AND (verified_at IS NOT NULL OR wd_now - wd_created > 3))::INTEGER AS due3,
+		count(*) FILTER (WHERE NOT removed AND (CASE WHEN verified_at IS NOT NULL THEN verify_wd ELSE wd_now - wd_created END) > 3)::INTEGER AS breach3,
+		count(*) FILTER (WHERE NOT removed AND (first_response_at IS NOT NULL OR wd_now - wd_created > 5))::INTEGER AS due5,
+		count(*) FILTER (WHERE NOT removed AND (CASE WHEN first_response_at IS NOT NULL THEN response_wd ELSE wd_now - wd_created END) > 5)::INTEGER AS breach5,
+		count(*) FILTER (WHERE created_at < asof_t - INTERVAL 60 DAY)::INTEGER AS old60,
+		count(*) FILTER (WHERE created_at < asof_t - INTERVAL 60 DAY AND NOT (${RESOLVED_SQL}))::INTEGER AS unresolved60`;
 
 /** Aggregates over `f` rows; append to a SELECT that groups them. */
 export const DEADLINE_METRICS = `
 		count(*)::INTEGER AS n,
-		(median(epoch(first_response_at) - epoch(created_at)) FILTER (WHERE first_response_at >= created_at) / 86400.0)::DOUBLE AS response_median,
-		(quantile_cont(epoch(first_response_at) - epoch(created_at), 0.9) FILTER (WHERE first_response_at >= created_at) / 86400.0)::DOUBLE AS response_p90,
-		(median(epoch(closed_at) - epoch(created_at)) FILTER (WHERE closed_at >= created_at) / 86400.0)::DOUBLE AS close_median,
-		count(*) FILTER (WHERE NOT removed AND (verified_at IS NOT NULL OR wd_now - wd0 > 3))::INTEGER AS due3,
-		count(*) FILTER (WHERE NOT removed AND (CASE WHEN verified_at IS NOT NULL THEN wd_v - wd0 ELSE wd_now - wd0 END) > 3)::INTEGER AS breach3,
-		count(*) FILTER (WHERE NOT removed AND (first_response_at IS NOT NULL OR wd_now - wd0 > 5))::INTEGER AS due5,
-		count(*) FILTER (WHERE NOT removed AND (CASE WHEN first_response_at IS NOT NULL THEN wd_r - wd0 ELSE wd_now - wd0 END) > 5)::INTEGER AS breach5,
-		count(*) FILTER (WHERE created_at < asof_t - INTERVAL 60 DAY)::INTEGER AS old60,
-		count(*) FILTER (WHERE created_at < asof_t - INTERVAL 60 DAY AND NOT (${RESOLVED_SQL}))::INTEGER AS unresolved60`;
+		${RESPONSE_MEDIAN},
+		(quantile_cont(response_s, 0.9) / 86400.0)::DOUBLE AS response_p90,
+		(median(close_s) / 86400.0)::DOUBLE AS close_median,
+		${DEADLINE_COUNTS}`;
 
 const LEAGUE_SQL = `
 	WITH ${DEADLINE_CTE}
@@ -82,7 +83,7 @@ export interface AgencyRow extends MetricRow {
 	unresolved60Rate: number | null;
 }
 
-export const withRates = <T extends MetricRow>(r: T) => ({
+export const withRates = <T extends Pick<MetricRow, 'due3' | 'breach3' | 'due5' | 'breach5' | 'old60' | 'unresolved60'>>(r: T) => ({
 	...r,
 	breach3Rate: r.due3 ? r.breach3 / r.due3 : null,
 	breach5Rate: r.due5 ? r.breach5 / r.due5 : null,

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query, queryOne } from '../db';
-import { DEADLINE_CTE, DEADLINE_METRICS } from './agencies';
+import { DEADLINE_COUNTS, DEADLINE_CTE, RESPONSE_MEDIAN } from './agencies';
 import { FILTER_WHERE, monthlyCountsSql, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
 
 /** The global filters (period, region, category, channel, status); values are bound. */
@@ -40,15 +40,14 @@ const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
  * - uncategorised: complaints with no top-level category (NULL or blank).
  */
 const KPI_SQL = `
-	WITH c AS (SELECT status, created_at, first_response_at, category_top FROM complaints WHERE ${IN_PERIOD})
+	WITH c AS (SELECT status, first_response_at, response_s, category_top FROM complaints WHERE ${IN_PERIOD})
 	SELECT
 		count(*)::INTEGER AS total,
 		count(*) FILTER (WHERE status NOT IN (${list(EXCLUDED_STATUSES)}))::INTEGER AS eligible,
 		count(*) FILTER (WHERE status NOT IN (${list(EXCLUDED_STATUSES)})
 			AND (status IN (${list(FOLLOWED_UP_STATUSES)}) OR first_response_at IS NOT NULL))::INTEGER AS followed_up,
 		count(*) FILTER (WHERE status = 'selesai')::INTEGER AS completed,
-		(median(epoch(first_response_at) - epoch(created_at))
-			FILTER (WHERE first_response_at >= created_at) / 86400.0)::DOUBLE AS median_response_days,
+		(median(response_s) / 86400.0)::DOUBLE AS median_response_days,
 		count(*) FILTER (WHERE nullif(trim(category_top), '') IS NULL)::INTEGER AS uncategorised,
 		(SELECT sum(population)::DOUBLE FROM regions
 			WHERE CASE WHEN $region IS NULL THEN level = 'province' ELSE code = $region END) AS population
@@ -205,13 +204,13 @@ export type OpenStatus = (typeof OPEN_STATUSES)[number];
 
 /*
  * Per month and for the whole period (the row with month NULL), over the filtered complaints with a
- * known created_at: the deadline figures of /instansi (DEADLINE_CTE / DEADLINE_METRICS in
+ * known created_at: the deadline figures of /instansi (DEADLINE_CTE / DEADLINE_COUNTS in
  * agencies.ts: breach3/due3 and breach5/due5 in working days with holidays), the follow-up and
  * completion counts of KPI_SQL and the backlog (complaints now in an open status) by status.
  */
 const PERIOD_AGG_SQL = `
 	WITH ${DEADLINE_CTE}
-	SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, ${DEADLINE_METRICS},
+	SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, count(*)::INTEGER AS n, ${RESPONSE_MEDIAN}, ${DEADLINE_COUNTS},
 		count(*) FILTER (WHERE status NOT IN (${list(EXCLUDED_STATUSES)}))::INTEGER AS eligible,
 		count(*) FILTER (WHERE status NOT IN (${list(EXCLUDED_STATUSES)})
 			AND (status IN (${list(FOLLOWED_UP_STATUSES)}) OR first_response_at IS NOT NULL))::INTEGER AS followed_up,

@@ -11,7 +11,6 @@ import { workingDaysBetween } from '$lib/holidays';
 import { openWarehouse } from '$pipelines/warehouse/open';
 import { closeDb, query } from '../db';
 import { agencyLeague, opdTypeAgencies, opdTypeMonthly, opdTypeSummary } from './agencies';
-import { CALENDAR_CTE } from './calendar';
 import { complaintById, complaintCsvRows, complaintPage, PAGE_SIZE } from './complaints';
 import { regionRanking } from './regions';
 import { trends } from './trends';
@@ -60,9 +59,8 @@ afterAll(async () => {
 describe('working-day calendar in SQL', () => {
 	it('agrees with workingDaysBetween() for every pair of days around Lebaran 2020 and 2023', async () => {
 		const rows = await query(
-			`WITH ${CALENDAR_CTE}
-			SELECT strftime(a.d, '%Y-%m-%d') AS a, strftime(b.d, '%Y-%m-%d') AS b, (b.wd - a.wd)::INTEGER AS n
-			FROM cal a, cal b
+			`SELECT strftime(a.d, '%Y-%m-%d') AS a, strftime(b.d, '%Y-%m-%d') AS b, (b.wd - a.wd)::INTEGER AS n
+			FROM work_calendar a, work_calendar b
 			WHERE (a.d BETWEEN DATE '2020-05-15' AND DATE '2020-06-02' AND b.d BETWEEN DATE '2020-05-15' AND DATE '2020-06-02')
 				OR (a.d BETWEEN DATE '2023-04-15' AND DATE '2023-04-30' AND b.d BETWEEN DATE '2023-04-15' AND DATE '2023-04-30')`,
 			{},

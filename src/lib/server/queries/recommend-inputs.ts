@@ -10,7 +10,7 @@ import { monthsBetween, shiftMonth } from '$lib/recommend/months';
 import { monthAfter } from '$lib/period';
 import THEMES from '$pipelines/topics/themes.json';
 import { query, queryOne } from '../db';
-import { DEADLINE_CTE, DEADLINE_METRICS, MetricRowSchema } from './agencies';
+import { DEADLINE_COUNTS, DEADLINE_CTE, MetricRowSchema } from './agencies';
 import { RESOLVED_SQL, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
 
 /** Months in the theme series: the spike baseline (up to 12, config.ts) plus last season ±1 (13) and the month. */
@@ -75,7 +75,7 @@ const KNOWN_AREA = `lvl = 'n' OR code IS NOT NULL`;
 // Complaints filed in the month, per area and OPD type, and per area in total (opd_type NULL).
 const DEADLINES_SQL = `
 	WITH ${DEADLINE_CTE}
-	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type, ${DEADLINE_METRICS}
+	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type, ${DEADLINE_COUNTS}
 	FROM f GROUP BY GROUPING SETS ((opd_type), (), (province_code, opd_type), (province_code), (regency_code, opd_type), (regency_code))
 	HAVING ${KNOWN_AREA}`;
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query } from '../db';
-import { DEADLINE_CTE, DEADLINE_METRICS, MetricRowSchema, withRates } from './agencies';
+import { DEADLINE_COUNTS, DEADLINE_CTE, MetricRowSchema, withRates } from './agencies';
 import { withFilters } from './filter-sql';
 
 export const LEVELS = ['regency', 'province'] as const;
@@ -16,7 +16,7 @@ export type Level = (typeof LEVELS)[number];
 const sqlFor = (level: Level) => `
 	WITH ${DEADLINE_CTE},
 	agg AS (
-		SELECT ${level === 'province' ? 'province_code' : 'regency_code'} AS code, ${DEADLINE_METRICS},
+		SELECT ${level === 'province' ? 'province_code' : 'regency_code'} AS code, count(*)::INTEGER AS n, ${DEADLINE_COUNTS},
 			count(*) FILTER (WHERE NOT removed)::INTEGER AS eligible,
 			count(*) FILTER (WHERE NOT removed AND (status IN ('ditindaklanjuti', 'ditanggapi_pelapor', 'selesai')
 				OR first_response_at IS NOT NULL))::INTEGER AS followed_up
@@ -29,7 +29,6 @@ const sqlFor = (level: Level) => `
 	)
 	SELECT r.code, r.short_name AS name, r.province_code, p.short_name AS province_name, r.population, r.band,
 		coalesce(agg.n, 0)::INTEGER AS n,
-		agg.response_median, agg.response_p90, agg.close_median,
 		coalesce(agg.due3, 0)::INTEGER AS due3, coalesce(agg.breach3, 0)::INTEGER AS breach3,
 		coalesce(agg.due5, 0)::INTEGER AS due5, coalesce(agg.breach5, 0)::INTEGER AS breach5,
 		coalesce(agg.old60, 0)::INTEGER AS old60, coalesce(agg.unresolved60, 0)::INTEGER AS unresolved60,
@@ -46,7 +45,7 @@ const sqlFor = (level: Level) => `
 
 const SQL = { regency: sqlFor('regency'), province: sqlFor('province') } as const;
 
-const Row = MetricRowSchema.omit({ opd_type: true, agency: true }).extend({
+const Row = MetricRowSchema.omit({ opd_type: true, agency: true, response_median: true, response_p90: true, close_median: true }).extend({
 	code: z.string(),
 	name: z.string(),
 	province_code: z.string(),
@@ -102,7 +101,7 @@ export async function regionRanking(f: Partial<Filters>, level: Level, sort: Reg
 	const rows = region ? all.filter((r) => r.code === region || r.province_code === region) : all;
 	return sortRegions(
 		rows.map((r) => {
-			const x = withRates({ ...r, opd_type: '', agency: null });
+			const x = withRates(r);
 			return {
 				...r,
 				breach3Rate: x.breach3Rate,

@@ -1,0 +1,98 @@
+// Per-complaint deadline facts, computed once when a complaint is stored instead of on every
+// dashboard query: working days to verification and to the first response (Mon–Fri minus
+// data/reference/holidays_id.csv), the working-day number of the filing date (to compare open
+// complaints with the as-of date) and the calendar seconds to the first response and to closing.
+// The ETL writes them with each complaint (load.ts) and recomputes every row when the holiday
+// list changes (open.ts); the web server checks they are there and in step with its own copy of
+// the holidays, and otherwise computes them itself in a temporary view (db.ts). One calendar
+// SQL and one set of expressions serve all three.
+import { createHash } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+export const FACT_COLUMNS = ['wd_created', 'verify_wd', 'response_wd', 'response_s', 'close_s'] as const;
+
+/** meta key holding the fingerprint of the holiday list the stored facts were computed with. */
+export const FACTS_META_KEY = 'deadline_facts';
+
+/** A short fingerprint of a holiday list ('YYYY-MM-DD' dates, any order). */
+export function holidayFingerprint(dates: readonly string[]): string {
+	const sorted = [...new Set(dates)].sort();
+	return `${sorted.length}:${createHash('sha256').update(sorted.join(',')).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * `CREATE TEMP TABLE <name> (d DATE, wd INTEGER)`: one row per day 2000–2040, `wd` the running
+ * count of working days up to and including d. Working days from a to b = wd(b) − wd(a). The
+ * dates are checked here: they are spliced into the SQL.
+ */
+export function workCalendarSql(name: string, holidays: readonly string[]): string {
+	for (const d of holidays) if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`not a holiday date: "${d}"`);
+	const values = holidays.length ? holidays.map((d) => `(DATE '${d}')`).join(', ') : `(NULL::DATE)`;
+	return `CREATE OR REPLACE TEMP TABLE ${name} AS
+		WITH hol(d) AS (VALUES ${values})
+		SELECT g.d::DATE AS d,
+			(sum(CASE WHEN isodow(g.d) >= 6 OR g.d::DATE IN (SELECT d FROM hol WHERE d IS NOT NULL) THEN 0 ELSE 1 END)
+				OVER (ORDER BY g.d ROWS UNBOUNDED PRECEDING))::INTEGER AS wd
+		FROM generate_series(TIMESTAMP '2000-01-01', TIMESTAMP '2040-12-31', INTERVAL 1 DAY) g(d)`;
+}
+
+/**
+ * `CREATE TEMP TABLE snapshot (t TIMESTAMP, wd INTEGER)`: the as-of time of the deadline figures
+ * (the latest timestamp in the warehouse, the export's snapshot) and its working-day number from
+ * `work_calendar`. A session making it once saves every deadline query a scan for the maxima.
+ */
+export const SNAPSHOT_SQL = `CREATE OR REPLACE TEMP TABLE snapshot AS
+	SELECT s.t, k.wd FROM (SELECT greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)) AS t FROM complaints) s
+	LEFT JOIN work_calendar k ON k.d = s.t::DATE`;
+
+/** What a session running the dashboard's deadline SQL needs first: `work_calendar` and `snapshot`. */
+export const deadlineSessionSql = (holidays: readonly string[]) => `${workCalendarSql('work_calendar', holidays)};
+${SNAPSHOT_SQL}`;
+
+/**
+ * The fact columns as expressions over a row with the complaint's timestamps (`row` its alias),
+ * reading working-day numbers from the calendar table `cal`. A response or closing dated
+ * before the filing is a data error: no seconds for it.
+ */
+export function factExpressions(row: string, cal: string): Record<(typeof FACT_COLUMNS)[number], string> {
+	const wd = (col: string) => `(SELECT k.wd FROM ${cal} k WHERE k.d = ${row}.${col}::DATE)`;
+	const seconds = (col: string) =>
+		`CASE WHEN ${row}.${col} >= ${row}.created_at THEN round(epoch(${row}.${col}) - epoch(${row}.created_at))::INTEGER END`;
+	return {
+		wd_created: wd('created_at'),
+		verify_wd: `${wd('verified_at')} - ${wd('created_at')}`,
+		response_wd: `${wd('first_response_at')} - ${wd('created_at')}`,
+		response_s: seconds('first_response_at'),
+		close_s: seconds('closed_at')
+	};
+}
+
+export const factSelectList = (row: string, cal: string) =>
+	Object.entries(factExpressions(row, cal))
+		.map(([col, expr]) => `${expr} AS ${col}`)
+		.join(',\n\t\t');
+
+/**
+ * Recomputes the facts of every stored complaint with `holidays` when they were computed with
+ * another list (or never), in the caller's transaction or its own.
+ */
+export async function ensureDeadlineFacts(conn: DuckDBConnection, holidays: readonly string[]): Promise<boolean> {
+	const fingerprint = holidayFingerprint(holidays);
+	const stored = (await conn.runAndReadAll(`SELECT value FROM meta WHERE key = '${FACTS_META_KEY}'`)).getRows()[0]?.[0];
+	if (stored === fingerprint) return false;
+	await conn.run(workCalendarSql('etl_work_calendar', holidays));
+	const set = Object.entries(factExpressions('c', 'etl_work_calendar'))
+		.map(([col, expr]) => `${col} = ${expr}`)
+		.join(', ');
+	await conn.run(`UPDATE complaints c SET ${set}`);
+	await conn.run(`INSERT OR REPLACE INTO meta VALUES ('${FACTS_META_KEY}', '${fingerprint}')`);
+	return true;
+}
+
+/**
+ * True when the stored facts can be used as they are: computed with this holiday list, and
+ * present on every complaint (rows written by other means than the ETL lack them).
+ */
+export const factsInSyncSql = (fingerprint: string) => `SELECT
+	EXISTS (SELECT 1 FROM meta WHERE key = '${FACTS_META_KEY}' AND value = '${fingerprint.replaceAll("'", "''")}')
+	AND NOT EXISTS (SELECT 1 FROM complaints WHERE created_at IS NOT NULL AND wd_created IS NULL) AS ok`;
