@@ -39,7 +39,7 @@ const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
  *   dated before the complaint is a data error and is ignored).
  * - uncategorised: complaints with no top-level category (NULL or blank).
  */
-const KPI_SQL = `
+const kpiSql = (median: boolean) => `
 	WITH c AS (SELECT status, first_response_at, response_s, category_top FROM complaints WHERE ${IN_PERIOD})
 	SELECT
 		count(*)::INTEGER AS total,
@@ -47,11 +47,13 @@ const KPI_SQL = `
 		count(*) FILTER (WHERE status NOT IN (${list(EXCLUDED_STATUSES)})
 			AND (status IN (${list(FOLLOWED_UP_STATUSES)}) OR first_response_at IS NOT NULL))::INTEGER AS followed_up,
 		count(*) FILTER (WHERE status = 'selesai')::INTEGER AS completed,
-		(median(response_s) / 86400.0)::DOUBLE AS median_response_days,
+		${median ? '(median(response_s) / 86400.0)::DOUBLE' : 'NULL::DOUBLE'} AS median_response_days,
 		count(*) FILTER (WHERE nullif(trim(category_top), '') IS NULL)::INTEGER AS uncategorised,
 		(SELECT sum(population)::DOUBLE FROM regions
 			WHERE CASE WHEN $region IS NULL THEN level = 'province' ELSE code = $region END) AS population
 	FROM c`;
+// Without the median: the overview takes it from periodCards(), which computes the same one.
+const KPI_SQL = { withMedian: kpiSql(true), counts: kpiSql(false) } as const;
 
 const KpiRow = z.object({
 	total: z.number().int(),
@@ -73,8 +75,8 @@ export interface Kpis {
 	uncategorised: number;
 }
 
-export async function kpis(period: Period): Promise<Kpis> {
-	const r = await queryOne(KPI_SQL, params(period), KpiRow);
+export async function kpis(period: Period, median = true): Promise<Kpis> {
+	const r = await queryOne(median ? KPI_SQL.withMedian : KPI_SQL.counts, params(period), KpiRow);
 	return {
 		total: r.total,
 		population: r.population,
@@ -168,7 +170,7 @@ export async function overview(period: Period): Promise<Overview> {
 	const warehouse = await warehouseFacts();
 	const cmp = comparisonPeriods({ from: period.from ?? null, to: period.to ?? null }, warehouse.last_month);
 	const [k, m, c, pc, now, before, target] = await Promise.all([
-		kpis(period),
+		kpis(period, false),
 		monthly(period),
 		topCategories(period),
 		periodCards(period),
@@ -178,7 +180,8 @@ export async function overview(period: Period): Promise<Overview> {
 	]);
 	return {
 		warehouse,
-		kpis: k,
+		// periodCards' whole-period median is KPI_SQL's: both need a filing date and a response after it.
+		kpis: { ...k, medianResponseDays: pc.period.medianResponseDays },
 		monthly: m,
 		categories: c,
 		cards: pc.period,
