@@ -18,7 +18,7 @@ import {
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { FACT_COLUMNS, factSelectList, factsInSyncSql, holidayFingerprint, SNAPSHOT_SQL, workCalendarSql } from '$pipelines/warehouse/deadline-facts';
-import { ROLLUP_IN_SYNC_SQL, ROLLUP_SELECT } from '$pipelines/warehouse/rollup';
+import { ROLLUP_GROUP, ROLLUP_IN_SYNC_SQL, ROLLUP_SELECT } from '$pipelines/warehouse/rollup';
 import { HOLIDAYS } from '$lib/holidays';
 import { assertScopedSql } from './auth/context';
 import { clearCaches, Lru, memo } from './cache';
@@ -126,7 +126,7 @@ async function ensureRollup(conn: DuckDBConnection, path: string): Promise<void>
 		.catch(() => false);
 	if (ok) return;
 	console.warn(`[telaah] ${path}: the monthly rollup is missing or out of date; building a temporary one (ingest into the file to store it)`);
-	await conn.run(`CREATE OR REPLACE TEMP TABLE complaint_monthly AS ${ROLLUP_SELECT} GROUP BY ALL`);
+	await conn.run(`CREATE OR REPLACE TEMP TABLE complaint_monthly AS ${ROLLUP_SELECT} ${ROLLUP_GROUP}`);
 }
 
 function db(): Promise<Db> {
