@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { REGION_MACROS } from '../warehouse/region-sql.ts';
 import { CREATE_ROLLUP_MONTHS, refreshRollup, rememberMonthsSql } from '../warehouse/rollup.ts';
-import { factSelectList, workCalendarSql } from '../warehouse/deadline-facts.ts';
+import { factsSql, workCalendarSql } from '../warehouse/deadline-facts.ts';
 import { readHolidayDates } from '../warehouse/open.ts';
 import { DATE_FIELDS, loadAliases, loadProfiles, loadRules, type Profile, type RuleSet } from './config.ts';
 import { detectProfile, mapHeaders, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
@@ -205,12 +205,13 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 		await conn.run(rememberMonthsSql(replaced)); // the old versions' months lose them from the rollup
 		await conn.run(`DELETE FROM complaints WHERE ${replaced}`);
 	}
+	const deadlineFacts = factsSql('i', WORK_CALENDAR);
 	if (outcomes.new || outcomes.changed)
 		await conn.run(`INSERT INTO complaints BY NAME
 		SELECT i.* EXCLUDE (rid, source_row, text_hash, activity, dup_rank, kept_row),
 		       coalesce(o.old_first_batch, ${batchId}) AS first_batch_id, ${batchId} AS last_batch_id,
-		       ${factSelectList('i', WORK_CALENDAR)}
-		FROM etl_incoming i LEFT JOIN etl_outcome o USING (rid)
+		       ${deadlineFacts.select}
+		FROM etl_incoming i LEFT JOIN etl_outcome o USING (rid) ${deadlineFacts.joins}
 		WHERE i.dup_rank = 1 AND (o.outcome IS NULL OR o.outcome = 'changed')`);
 	const withheld = mapping.identity.length > 0;
 	for (const r of rejects)

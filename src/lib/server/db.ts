@@ -17,7 +17,7 @@ import {
 } from '@duckdb/node-api';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { FACT_COLUMNS, factSelectList, factsInSyncSql, holidayFingerprint, SNAPSHOT_SQL, workCalendarSql } from '$pipelines/warehouse/deadline-facts';
+import { FACT_COLUMNS, factsInSyncSql, factsSql, holidayFingerprint, SNAPSHOT_SQL, workCalendarSql } from '$pipelines/warehouse/deadline-facts';
 import { ROLLUP_GROUP, ROLLUP_IN_SYNC_SQL, ROLLUP_SELECT } from '$pipelines/warehouse/rollup';
 import { HOLIDAYS } from '$lib/holidays';
 import { assertScopedSql } from './auth/context';
@@ -106,9 +106,10 @@ async function prepareDeadlineFacts(conn: DuckDBConnection, path: string): Promi
 			.getRows()
 			.map((r) => String(r[0]))
 			.filter((c) => !(FACT_COLUMNS as readonly string[]).includes(c));
+		const facts = factsSql('c', 'work_calendar');
 		await conn.run(`CREATE OR REPLACE TEMP VIEW complaints AS
-			SELECT ${columns.map((c) => `c."${c.replaceAll('"', '""')}"`).join(', ')}, ${factSelectList('c', 'work_calendar')}
-			FROM ${stored} c`);
+			SELECT ${columns.map((c) => `c."${c.replaceAll('"', '""')}"`).join(', ')}, ${facts.select}
+			FROM ${stored} c ${facts.joins}`);
 	}
 	await conn.run(SNAPSHOT_SQL);
 }
