@@ -69,7 +69,8 @@ export function factsSql(row: string, cal: string): { select: string; joins: str
 
 /**
  * Recomputes the facts of every stored complaint with `holidays` when they were computed with
- * another list (or never), in the caller's transaction or its own.
+ * another list (or never); true when it did. The fingerprint is written last, so an interrupted
+ * run is simply redone on the next open.
  */
 export async function ensureDeadlineFacts(conn: DuckDBConnection, holidays: readonly string[]): Promise<boolean> {
 	const fingerprint = holidayFingerprint(holidays);
