@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { REGION_MACROS } from './region-sql.ts';
+import { parseHolidays } from '../../src/lib/holiday-list.ts';
 import { ensureDeadlineFacts } from './deadline-facts.ts';
 import { ensureRollup } from './rollup.ts';
 
@@ -54,11 +55,9 @@ export async function openWarehouse(path: string = DEFAULT_DB): Promise<Warehous
 	};
 }
 
-/** The dates of data/reference/holidays_id.csv (header date,kind,name), checked by the calendar SQL. */
+/** The dates of data/reference/holidays_id.csv. */
 export function readHolidayDates(): string[] {
-	const lines = readFileSync(resolve(REFERENCE_DIR, 'holidays_id.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-	if (lines[0] !== 'date,kind,name') throw new Error(`holidays_id.csv: unexpected header "${lines[0]}"`);
-	return lines.slice(1).map((l) => l.split(',')[0]!);
+	return parseHolidays(readFileSync(resolve(REFERENCE_DIR, 'holidays_id.csv'), 'utf8')).map((h) => h.date);
 }
 
 const ref = (name: string) => `'${resolve(REFERENCE_DIR, name).replaceAll("'", "''")}'`;

@@ -3,24 +3,9 @@
 // calendar of the deadline figures (pipelines/warehouse/deadline-facts.ts), so pages never loop
 // over rows in JS.
 import csv from '../../data/reference/holidays_id.csv?raw';
+import { parseHolidays, type Holiday } from './holiday-list';
 
-export interface Holiday {
-	date: string; // 'YYYY-MM-DD'
-	kind: 'libur' | 'cuti_bersama';
-	name: string;
-}
-
-export function parseHolidays(text: string): Holiday[] {
-	const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-	if (lines[0] !== 'date,kind,name') throw new Error(`holidays_id.csv: unexpected header "${lines[0]}"`);
-	return lines.slice(1).map((line, i) => {
-		const [date, kind, ...rest] = line.split(',');
-		if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || (kind !== 'libur' && kind !== 'cuti_bersama')) {
-			throw new Error(`holidays_id.csv line ${i + 2}: "${line}"`);
-		}
-		return { date, kind, name: rest.join(',') };
-	});
-}
+export { parseHolidays, type Holiday } from './holiday-list';
 
 export const HOLIDAYS: readonly Holiday[] = Object.freeze(parseHolidays(csv));
 const HOLIDAY_SET = new Set(HOLIDAYS.map((h) => h.date));
