@@ -77,7 +77,7 @@ describe('export:parquet', () => {
 		expect(warehouse.length).toBeGreaterThan(20);
 		expect(await run(views, mem, DEADLINES_BY_PROVINCE)).toEqual(warehouse);
 		const [region] = await run(null, db, `SELECT province_code FROM complaints GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
-		const filters = { start: '2020-03-01', end: '2021-07-01', region: String(region!.province_code) };
+		const filters = { start: '2020-03-01', end: '2021-07-01', region: String(region!.province_code), grain: 'area' };
 		const monthly = await run(null, db, MONTHLY, filters);
 		expect(monthly.length).toBe(16);
 		expect(await run(views, mem, MONTHLY, filters)).toEqual(monthly);

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { REGION_MACROS } from '../warehouse/region-sql.ts';
 import { CREATE_ROLLUP_MONTHS, refreshRollup, rememberMonthsSql } from '../warehouse/rollup.ts';
-import { factsSql, workCalendarSql } from '../warehouse/deadline-facts.ts';
+import { FACTS_CALENDAR, factsSql, workCalendarSql } from '../warehouse/deadline-facts.ts';
 import { readHolidayDates } from '../warehouse/open.ts';
 import { DATE_FIELDS, loadAliases, loadProfiles, loadRules, type Profile, type RuleSet } from './config.ts';
 import { detectProfile, mapHeaders, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
@@ -49,9 +49,6 @@ export interface IngestOptions {
 	maxDate?: Date;
 }
 
-// The working-day calendar the stored complaints' deadline facts are computed with.
-const WORK_CALENDAR = 'etl_work_calendar';
-
 const COUNT_KEYS = ['rows_read', 'loaded', 'updated', 'duplicate', 'quarantined'] as const;
 
 /**
@@ -73,7 +70,8 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 	await conn.run('BEGIN TRANSACTION');
 	try {
 		await conn.run(CREATE_ROLLUP_MONTHS);
-		await conn.run(workCalendarSql(WORK_CALENDAR, readHolidayDates()));
+		const holidays = readHolidayDates();
+		await conn.run(workCalendarSql(FACTS_CALENDAR, holidays));
 		for (const [i, file] of files.entries()) {
 			summaries.push(
 				await ingestFile(conn, file, {
@@ -86,7 +84,7 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 				})
 			);
 		}
-		await refreshRollup(conn, summaries.map((f) => f.batch_id));
+		await refreshRollup(conn, summaries.map((f) => f.batch_id), FACTS_CALENDAR, holidays);
 		await conn.run('COMMIT');
 	} catch (err) {
 		await conn.run('ROLLBACK');
@@ -205,7 +203,7 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 		await conn.run(rememberMonthsSql(replaced)); // the old versions' months lose them from the rollup
 		await conn.run(`DELETE FROM complaints WHERE ${replaced}`);
 	}
-	const deadlineFacts = factsSql('i', WORK_CALENDAR);
+	const deadlineFacts = factsSql('i', FACTS_CALENDAR);
 	if (outcomes.new || outcomes.changed)
 		await conn.run(`INSERT INTO complaints BY NAME
 		SELECT i.* EXCLUDE (rid, source_row, text_hash, activity, dup_rank, kept_row),

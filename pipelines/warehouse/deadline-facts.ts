@@ -39,15 +39,32 @@ export function workCalendarSql(name: string, holidays: readonly string[]): stri
 /**
  * `CREATE TEMP TABLE snapshot (t TIMESTAMP, wd INTEGER)`: the as-of time of the deadline figures
  * (the latest timestamp in the warehouse, the export's snapshot) and its working-day number from
- * `work_calendar`. A session making it once saves every deadline query a scan for the maxima.
+ * the calendar table `cal`. A session making it once saves every deadline query a scan for the maxima.
  */
-export const SNAPSHOT_SQL = `CREATE OR REPLACE TEMP TABLE snapshot AS
+export const snapshotSql = (cal: string) => `CREATE OR REPLACE TEMP TABLE snapshot AS
 	SELECT s.t, k.wd FROM (SELECT greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)) AS t FROM complaints) s
-	LEFT JOIN work_calendar k ON k.d = s.t::DATE`;
+	LEFT JOIN ${cal} k ON k.d = s.t::DATE`;
 
 /** What a session running the dashboard's deadline SQL needs first: `work_calendar` and `snapshot`. */
 export const deadlineSessionSql = (holidays: readonly string[]) => `${workCalendarSql('work_calendar', holidays)};
-${SNAPSHOT_SQL}`;
+${snapshotSql('work_calendar')}`;
+
+/**
+ * The deadline conditions of one complaint (domain.md §5), over a row exposing the complaint's
+ * columns and facts plus `wd_now` and `asof_t` (the snapshot) and `removed` (dihapus or arsip: out
+ * of the queue). Unverified or unanswered complaints count once their deadline has passed at the
+ * as-of date. Counted per complaint by the dashboard's queries and per rollup group by the ETL.
+ */
+export const DEADLINE_CONDITIONS = {
+	due3: `NOT removed AND (verified_at IS NOT NULL OR wd_now - wd_created > 3)`,
+	breach3: `NOT removed AND (CASE WHEN verified_at IS NOT NULL THEN verify_wd ELSE wd_now - wd_created END) > 3`,
+	due5: `NOT removed AND (first_response_at IS NOT NULL OR wd_now - wd_created > 5)`,
+	breach5: `NOT removed AND (CASE WHEN first_response_at IS NOT NULL THEN response_wd ELSE wd_now - wd_created END) > 5`,
+	old60: `created_at < asof_t - INTERVAL 60 DAY`
+} as const;
+
+/** How far before the as-of date a complaint's deadline conditions can still change (old60's 60 days, plus a margin). */
+export const DEADLINE_HORIZON_DAYS = 61;
 
 /**
  * The fact columns over rows aliased `row`: `joins` goes after the FROM item (three lookups of
@@ -67,6 +84,9 @@ export function factsSql(row: string, cal: string): { select: string; joins: str
 	};
 }
 
+/** The calendar table ensureDeadlineFacts leaves in the session, for the ETL's other deadline SQL. */
+export const FACTS_CALENDAR = 'etl_work_calendar';
+
 /**
  * Recomputes the facts of every stored complaint with `holidays` when they were computed with
  * another list (or never); true when it did. The fingerprint is written last, so an interrupted
@@ -75,9 +95,9 @@ export function factsSql(row: string, cal: string): { select: string; joins: str
 export async function ensureDeadlineFacts(conn: DuckDBConnection, holidays: readonly string[]): Promise<boolean> {
 	const fingerprint = holidayFingerprint(holidays);
 	const stored = (await conn.runAndReadAll(`SELECT value FROM meta WHERE key = '${FACTS_META_KEY}'`)).getRows()[0]?.[0];
+	await conn.run(workCalendarSql(FACTS_CALENDAR, holidays));
 	if (stored === fingerprint) return false;
-	await conn.run(workCalendarSql('etl_work_calendar', holidays));
-	const facts = factsSql('c', 'etl_work_calendar');
+	const facts = factsSql('c', FACTS_CALENDAR);
 	await conn.run(`UPDATE complaints SET ${FACT_COLUMNS.map((col) => `${col} = x.${col}`).join(', ')}
 		FROM (SELECT c.rowid AS rid, ${facts.select} FROM complaints c ${facts.joins}) x
 		WHERE complaints.rowid = x.rid`);

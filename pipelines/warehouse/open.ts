@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { REGION_MACROS } from './region-sql.ts';
 import { parseHolidays } from '../../src/lib/holiday-list.ts';
-import { ensureDeadlineFacts } from './deadline-facts.ts';
+import { ensureDeadlineFacts, FACTS_CALENDAR } from './deadline-facts.ts';
 import { ensureRollup } from './rollup.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,8 +36,9 @@ export async function openWarehouse(path: string = DEFAULT_DB): Promise<Warehous
 		await conn.run(REGION_MACROS);
 		const loaded = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM regions`);
 		if (loaded.getRowObjectsJson()[0]?.n === 0) await loadReference(conn);
-		await ensureRollup(conn);
-		await ensureDeadlineFacts(conn, readHolidayDates());
+		const holidays = readHolidayDates();
+		await ensureDeadlineFacts(conn, holidays);
+		await ensureRollup(conn, FACTS_CALENDAR, holidays);
 	} catch (err) {
 		conn.closeSync();
 		instance.closeSync();

@@ -92,19 +92,40 @@ ALTER TABLE complaints ADD COLUMN IF NOT EXISTS response_wd INTEGER;
 ALTER TABLE complaints ADD COLUMN IF NOT EXISTS response_s INTEGER;
 ALTER TABLE complaints ADD COLUMN IF NOT EXISTS close_s INTEGER;
 
--- Complaint counts per month of filing (created_at = the month start, NULL = unknown date) ×
--- province × kab/kota × top-level category × channel × status × OPD type, for the dashboard's
--- count-only queries (see rollup.ts). The ETL rebuilds the months each load touches, in the
--- load's transaction; meta key 'complaint_monthly' marks it as built.
-CREATE TABLE IF NOT EXISTS complaint_monthly (
-  created_at    TIMESTAMP,
-  province_code VARCHAR,
-  regency_code  VARCHAR,
-  category_top  VARCHAR,
-  channel       VARCHAR NOT NULL,
-  status        VARCHAR NOT NULL,
-  opd_type      VARCHAR NOT NULL,
-  n             INTEGER NOT NULL
+-- Complaint counts per month of filing (created_at = the month start, NULL = unknown date) and
+-- area, in slices by `grain` ('area', 'category', 'channel', 'status', 'opd', 'full'; breakdown
+-- columns outside a slice are NULL), for the dashboard's count-only queries (see rollup.ts). The
+-- ETL rebuilds the months each load touches, in the load's transaction; meta key
+-- 'monthly_rollup' stamps it with the snapshot and holiday list its deadline counts are as of.
+-- It replaces complaint_monthly (one slice, no deadline counts), rebuilt on the next open.
+DROP TABLE IF EXISTS complaint_monthly;
+DELETE FROM meta WHERE key = 'complaint_monthly';
+CREATE TABLE IF NOT EXISTS monthly_rollup (
+  grain                         VARCHAR NOT NULL,
+  created_at                    TIMESTAMP,
+  province_code                 VARCHAR,
+  regency_code                  VARCHAR,
+  category_top                  VARCHAR,
+  channel                       VARCHAR,
+  status                        VARCHAR,
+  opd_type                      VARCHAR,
+  n                             INTEGER NOT NULL,
+  eligible                      INTEGER NOT NULL,
+  followed_up                   INTEGER NOT NULL,
+  completed                     INTEGER NOT NULL,
+  uncategorised                 INTEGER NOT NULL,
+  due3                          INTEGER NOT NULL,
+  breach3                       INTEGER NOT NULL,
+  due5                          INTEGER NOT NULL,
+  breach5                       INTEGER NOT NULL,
+  old60                         INTEGER NOT NULL,
+  unresolved60                  INTEGER NOT NULL,
+  open_belum_terverifikasi      INTEGER NOT NULL,
+  open_terverifikasi            INTEGER NOT NULL,
+  open_terdisposisi             INTEGER NOT NULL,
+  open_ditindaklanjuti          INTEGER NOT NULL,
+  open_ditanggapi_pelapor       INTEGER NOT NULL,
+  open_ditunda                  INTEGER NOT NULL
 );
 
 -- One row per ingested file.

@@ -17,8 +17,8 @@ import {
 } from '@duckdb/node-api';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { FACT_COLUMNS, factsInSyncSql, factsSql, holidayFingerprint, SNAPSHOT_SQL, workCalendarSql } from '$pipelines/warehouse/deadline-facts';
-import { ROLLUP_GROUP, ROLLUP_IN_SYNC_SQL, ROLLUP_SELECT } from '$pipelines/warehouse/rollup';
+import { FACT_COLUMNS, factsInSyncSql, factsSql, holidayFingerprint, snapshotSql, workCalendarSql } from '$pipelines/warehouse/deadline-facts';
+import { rollupInSyncSql, TEMP_ROLLUP_SQL } from '$pipelines/warehouse/rollup';
 import { HOLIDAYS } from '$lib/holidays';
 import { assertScopedSql } from './auth/context';
 import { clearCaches, Lru, memo } from './cache';
@@ -77,8 +77,9 @@ async function open(): Promise<Db> {
 		});
 	}
 	const conn = await instance.connect();
-	await ensureRollup(conn, path);
-	await prepareDeadlineFacts(conn, path);
+	const holidays = HOLIDAYS.map((h) => h.date);
+	await prepareDeadlineFacts(conn, path, holidays);
+	await ensureRollup(conn, path, holidays);
 	return { path, instance, conn, statements: new Map() };
 }
 
@@ -90,8 +91,7 @@ async function open(): Promise<Db> {
  * the stored facts are missing or were computed with another holiday list, a temporary view of
  * `complaints` computes them on the fly (slower, same figures); the file stays untouched.
  */
-async function prepareDeadlineFacts(conn: DuckDBConnection, path: string): Promise<void> {
-	const holidays = HOLIDAYS.map((h) => h.date);
+async function prepareDeadlineFacts(conn: DuckDBConnection, path: string, holidays: readonly string[]): Promise<void> {
 	await conn.run(workCalendarSql('work_calendar', holidays));
 	const ok = await conn
 		.runAndReadAll(factsInSyncSql(holidayFingerprint(holidays)))
@@ -111,23 +111,23 @@ async function prepareDeadlineFacts(conn: DuckDBConnection, path: string): Promi
 			SELECT ${columns.map((c) => `c."${c.replaceAll('"', '""')}"`).join(', ')}, ${facts.select}
 			FROM ${stored} c ${facts.joins}`);
 	}
-	await conn.run(SNAPSHOT_SQL);
+	await conn.run(snapshotSql('work_calendar'));
 }
 
 /**
  * Count-only queries read the monthly rollup the ETL maintains. A warehouse whose rollup is
- * missing or out of step (an older file, one filled by other means) gets a temporary one, built
- * once per open in this connection: it shadows the stored table, and the read-only file stays
- * untouched.
+ * missing or out of step (an older file, one filled by other means, counted as of another
+ * snapshot or with another holiday list) gets a temporary one, built once per open in this
+ * connection: it shadows the stored table, and the read-only file stays untouched.
  */
-async function ensureRollup(conn: DuckDBConnection, path: string): Promise<void> {
+async function ensureRollup(conn: DuckDBConnection, path: string, holidays: readonly string[]): Promise<void> {
 	const ok = await conn
-		.runAndReadAll(ROLLUP_IN_SYNC_SQL)
+		.runAndReadAll(rollupInSyncSql(holidays))
 		.then((r) => r.getRows()[0]?.[0] === true)
 		.catch(() => false);
 	if (ok) return;
 	console.warn(`[telaah] ${path}: the monthly rollup is missing or out of date; building a temporary one (ingest into the file to store it)`);
-	await conn.run(`CREATE OR REPLACE TEMP TABLE complaint_monthly AS ${ROLLUP_SELECT} ${ROLLUP_GROUP}`);
+	await conn.run(TEMP_ROLLUP_SQL);
 }
 
 function db(): Promise<Db> {
@@ -199,9 +199,13 @@ export async function query<S extends z.ZodType>(sql: string, params: Params, ro
 	return memo(holder.results, key, () => runQuery(sql, params, row)) as Promise<readonly z.infer<S>[]>;
 }
 
+// Queries slower than TELAAH_SLOW_QUERY_MS (unset: none) are logged with their time, for operators tuning a large warehouse.
+const SLOW_QUERY_MS = Number(process.env.TELAAH_SLOW_QUERY_MS || Infinity);
+
 async function runQuery<S extends z.ZodType>(sql: string, params: Params, row: S): Promise<readonly z.infer<S>[]> {
 	const { statements, conn } = await db();
 	const rows = await serial(async () => {
+		const t0 = performance.now();
 		let stmt = statements.get(sql);
 		if (!stmt) {
 			stmt = await conn.prepare(sql);
@@ -209,6 +213,8 @@ async function runQuery<S extends z.ZodType>(sql: string, params: Params, row: S
 		}
 		bindParams(stmt, params);
 		const reader = await stmt.runAndReadAll();
+		const ms = performance.now() - t0;
+		if (ms >= SLOW_QUERY_MS) console.warn(`[telaah] slow query ${Math.round(ms)} ms: ${sql.replace(/\s+/g, ' ').trim().slice(0, 160)} ${JSON.stringify(params)}`);
 		return reader.getRowObjectsJS();
 	});
 	const parsed = z.array(row).safeParse(rows);

@@ -15,8 +15,9 @@
 // filters' period end.
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
+import { DEADLINE_CONDITIONS } from '$pipelines/warehouse/deadline-facts';
 import { query } from '../db';
-import { FILTER_WHERE, monthlyCountsSql, RESOLVED_SQL, withFilters } from './filter-sql';
+import { FILTER_WHERE, monthlyCountsSql, RESOLVED_SQL, withFilters, withRollupFilters } from './filter-sql';
 
 /** The as-of time: `snapshot` (db.ts) holds it with its working-day number, made once per open. */
 export const AS_OF_SQL = `(SELECT t FROM snapshot)`;
@@ -37,19 +38,24 @@ export const DEADLINE_CTE = `f AS (
 export const RESPONSE_MEDIAN = `(median(response_s) / 86400.0)::DOUBLE AS response_median`;
 
 /** The deadline and unresolved-after-60-days counts over `f` rows (see the top of this file). */
-export const DEADLINE_COUNTS = `
-		count(*) FILTER (WHERE NOT removed AND (verified_at IS NOT NULL OR wd_now - wd_created > 3))::INTEGER AS due3,
-		count(*) FILTER (WHERE NOT removed AND (CASE WHEN verified_at IS NOT NULL THEN verify_wd ELSE wd_now - wd_created END) > 3)::INTEGER AS breach3,
-		count(*) FILTER (WHERE NOT removed AND (first_response_at IS NOT NULL OR wd_now - wd_created > 5))::INTEGER AS due5,
-		count(*) FILTER (WHERE NOT removed AND (CASE WHEN first_response_at IS NOT NULL THEN response_wd ELSE wd_now - wd_created END) > 5)::INTEGER AS breach5,
-		count(*) FILTER (WHERE created_at < asof_t - INTERVAL 60 DAY)::INTEGER AS old60,
-		count(*) FILTER (WHERE created_at < asof_t - INTERVAL 60 DAY AND NOT (${RESOLVED_SQL}))::INTEGER AS unresolved60`;
+export const DEADLINE_COUNTS = [
+	...Object.entries(DEADLINE_CONDITIONS).map(([name, cond]) => `count(*) FILTER (WHERE ${cond})::INTEGER AS ${name}`),
+	`count(*) FILTER (WHERE ${DEADLINE_CONDITIONS.old60} AND NOT (${RESOLVED_SQL}))::INTEGER AS unresolved60`
+].join(',\n\t\t');
 
-/** Aggregates over `f` rows; append to a SELECT that groups them. */
+/** The same counts from the monthly rollup (as of the warehouse's snapshot): over rollup rows, for a SELECT that groups them. */
+export const ROLLUP_DEADLINE_COUNTS = [...Object.keys(DEADLINE_CONDITIONS), 'unresolved60']
+	.map((k) => `coalesce(sum(${k}), 0)::INTEGER AS ${k}`)
+	.join(', ');
+
+/**
+ * Aggregates over `f` rows; append to a SELECT that groups them. Both response quantiles from one
+ * aggregate (DuckDB computes the repeated expression once): one pass over the values, not two.
+ */
 export const DEADLINE_METRICS = `
 		count(*)::INTEGER AS n,
-		${RESPONSE_MEDIAN},
-		(quantile_cont(response_s, 0.9) / 86400.0)::DOUBLE AS response_p90,
+		((quantile_cont(response_s, [0.5, 0.9]))[1] / 86400.0)::DOUBLE AS response_median,
+		((quantile_cont(response_s, [0.5, 0.9]))[2] / 86400.0)::DOUBLE AS response_p90,
 		(median(close_s) / 86400.0)::DOUBLE AS close_median,
 		${DEADLINE_COUNTS}`;
 
@@ -159,5 +165,5 @@ const MonthRow = z.object({ month: z.string(), n: z.number().int() });
 
 /** Complaints per month for one OPD type under the filters (empty months between as 0). */
 export function opdTypeMonthly(f: Partial<Filters>, opdType: string): Promise<readonly { month: string; n: number }[]> {
-	return query(TYPE_MONTHLY_SQL, withFilters(f, { opd: opdType }), MonthRow);
+	return query(TYPE_MONTHLY_SQL, withRollupFilters(f, 'opd', { opd: opdType }), MonthRow);
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query, queryStream } from '../db';
-import { FILTER_WHERE, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
+import { FILTER_WHERE, SCOPE_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
 
 export const PAGE_SIZE = 25;
 // Downloads stream (queryStream), so the cap is about file size, not server memory.
@@ -21,8 +21,8 @@ const LIST_SQL = `
 	ORDER BY created_at DESC NULLS LAST, tracking_id
 	LIMIT $limit OFFSET $offset`;
 
-// The total for the pager: from the monthly rollup, whose columns cover every filter.
-const COUNT_SQL = `SELECT coalesce(sum(n), 0)::INTEGER AS total FROM complaint_monthly WHERE ${FILTER_WHERE}`;
+// The total for the pager: from the monthly rollup, whose slices cover every filter.
+const COUNT_SQL = `SELECT coalesce(sum(n), 0)::INTEGER AS total FROM monthly_rollup WHERE grain = $grain AND ${FILTER_WHERE}`;
 
 const ListRow = z.object({
 	tracking_id: z.string(),
@@ -42,7 +42,7 @@ const ListRow = z.object({
 export type ComplaintListRow = z.infer<typeof ListRow>;
 
 export async function complaintPage(f: Partial<Filters>, page: number): Promise<{ total: number; rows: ComplaintListRow[] }> {
-	const [countRow] = await query(COUNT_SQL, withFilters(f), z.object({ total: z.number().int() }));
+	const [countRow] = await query(COUNT_SQL, withRollupFilters(f, 'area'), z.object({ total: z.number().int() }));
 	const total = countRow?.total ?? 0;
 	const rows = await query(LIST_SQL, withFilters(f, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), ListRow);
 	return { total, rows: [...rows] };

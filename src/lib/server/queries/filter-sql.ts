@@ -6,6 +6,7 @@
 // $scope to the current request's scope (auth/context.ts), whatever the caller passes; db.ts
 // refuses a query over complaint data without $scope when the request is scoped.
 import { filterParams, type Filters } from '$lib/filters';
+import type { Grain } from '$pipelines/warehouse/rollup';
 import { currentScope } from '../auth/context';
 import { scopeCode } from '../auth/scope';
 import type { Params } from '../db';
@@ -31,21 +32,35 @@ export function withFilters(f: Partial<Filters>, extra: Params = {}): Params {
 	return { ...filterParams(f), ...extra, ...scopeParams() };
 }
 
-// Statuses of complaints an agency has acted on (domain.md §1, §5: "tindak lanjut").
-export const FOLLOWED_UP_SQL = `status IN ('ditindaklanjuti', 'ditanggapi_pelapor', 'selesai')`;
-// Closed or removed from the queue: not "unresolved".
-export const RESOLVED_SQL = `status IN ('selesai', 'dihapus', 'arsip')`;
+export { FOLLOWED_UP_SQL, RESOLVED_SQL, REMOVED_SQL } from '$pipelines/warehouse/rollup';
+
+/**
+ * The rollup slice (monthly_rollup.grain, pipelines/warehouse/rollup.ts) a count query over the
+ * filters reads: `slice` when no category, channel or status filter is set, else 'full', the
+ * only slice those columns filter. Bind it as $grain next to the filters (`grain = $grain`).
+ */
+export function grainFor(f: Partial<Filters>, slice: Grain): Grain {
+	return f.category || f.channel || f.status ? 'full' : slice;
+}
+
+/** The filter parameters plus the rollup slice to read (see grainFor). */
+export function withRollupFilters(f: Partial<Filters>, slice: Grain, extra: Params = {}): Params {
+	return withFilters(f, { ...extra, grain: grainFor(f, slice) });
+}
+
+/** Over rollup rows, for a SELECT that groups them: the overview's and the region ranking's rate counts. */
+export const ROLLUP_FOLLOW_UP_COUNTS = ['eligible', 'followed_up', 'completed'].map((k) => `coalesce(sum(${k}), 0)::INTEGER AS ${k}`).join(', ');
 
 /**
  * Complaints per calendar month where `condition` (constant SQL with bound parameters over the
  * rollup's columns: FILTER_WHERE, opd_type) holds, with the empty months between the first and
- * the last as 0. Rows: { month: 'YYYY-MM', n }. Reads the monthly rollup (complaint_monthly,
- * pipelines/warehouse/rollup.ts), not every complaint.
+ * the last as 0. Rows: { month: 'YYYY-MM', n }. Reads the monthly rollup's $grain slice
+ * (withRollupFilters), not every complaint.
  */
 export const monthlyCountsSql = (condition: string) => `
 	WITH m AS (
 		SELECT created_at AS month, sum(n) AS n
-		FROM complaint_monthly WHERE created_at IS NOT NULL AND ${condition}
+		FROM monthly_rollup WHERE grain = $grain AND created_at IS NOT NULL AND ${condition}
 		GROUP BY 1
 	), months AS (
 		SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS month FROM m

@@ -22,7 +22,7 @@ export function regionList(): Promise<readonly RegionOption[]> {
 
 export function categoryList(): Promise<readonly string[]> {
 	return query(
-		`SELECT /* unscoped: the category vocabulary, no counts */ DISTINCT category_top AS c FROM complaint_monthly WHERE nullif(trim(category_top), '') IS NOT NULL ORDER BY 1`,
+		`SELECT /* unscoped: the category vocabulary, no counts */ DISTINCT category_top AS c FROM monthly_rollup WHERE grain = 'category' AND nullif(trim(category_top), '') IS NOT NULL ORDER BY 1`,
 		{},
 		z.object({ c: z.string() })
 	).then((rows) => rows.map((r) => r.c));

@@ -5,21 +5,17 @@
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query, queryOne } from '../db';
-import { DEADLINE_COUNTS, DEADLINE_CTE, RESPONSE_MEDIAN } from './agencies';
-import { FILTER_WHERE, monthlyCountsSql, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
+import { RESPONSE_MEDIAN, ROLLUP_DEADLINE_COUNTS } from './agencies';
+import { OPEN_STATUSES, type OpenStatus } from '$pipelines/warehouse/rollup';
+import { FILTER_WHERE, monthlyCountsSql, ROLLUP_FOLLOW_UP_COUNTS, SCOPE_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
 
 /** The global filters (period, region, category, channel, status); values are bound. */
 const IN_PERIOD = FILTER_WHERE;
 
 type Period = Partial<Filters>;
 const params = (p: Period) => withFilters(p);
-
-// Statuses of complaints an agency has acted on (see domain.md §1 and §5, "tindak lanjut").
-export const FOLLOWED_UP_STATUSES = ['ditindaklanjuti', 'ditanggapi_pelapor', 'selesai'] as const;
-// Complaints removed from the agencies' queue: rejected/deleted as incomplete, or archived by
-// the admin. They never reach an agency, so they are left out of the rates' denominators.
-export const EXCLUDED_STATUSES = ['dihapus', 'arsip'] as const;
-const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+// The rollup's month × area slice, or the full one under a category, channel or status filter.
+const areaParams = (p: Period) => withRollupFilters(p, 'area');
 
 /*
  * Headline figures for a period.
@@ -38,29 +34,36 @@ const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
  *   over complaints with both timestamps and first_response_at >= created_at (a response
  *   dated before the complaint is a data error and is ignored).
  * - uncategorised: complaints with no top-level category (NULL or blank).
+ * The counts come from the monthly rollup; only the median reads the complaints.
  */
-const kpiSql = (median: boolean) => `
-	WITH c AS (SELECT status, first_response_at, response_s, category_top FROM complaints WHERE ${IN_PERIOD})
-	SELECT
-		count(*)::INTEGER AS total,
-		count(*) FILTER (WHERE status NOT IN (${list(EXCLUDED_STATUSES)}))::INTEGER AS eligible,
-		count(*) FILTER (WHERE status NOT IN (${list(EXCLUDED_STATUSES)})
-			AND (status IN (${list(FOLLOWED_UP_STATUSES)}) OR first_response_at IS NOT NULL))::INTEGER AS followed_up,
-		count(*) FILTER (WHERE status = 'selesai')::INTEGER AS completed,
-		${median ? '(median(response_s) / 86400.0)::DOUBLE' : 'NULL::DOUBLE'} AS median_response_days,
-		count(*) FILTER (WHERE nullif(trim(category_top), '') IS NULL)::INTEGER AS uncategorised,
+const KPI_SQL = `
+	SELECT coalesce(sum(n), 0)::INTEGER AS total, ${ROLLUP_FOLLOW_UP_COUNTS},
+		coalesce(sum(uncategorised), 0)::INTEGER AS uncategorised,
 		(SELECT sum(population)::DOUBLE FROM regions
 			WHERE CASE WHEN $region IS NULL THEN level = 'province' ELSE code = $region END) AS population
-	FROM c`;
-// Without the median: the overview takes it from periodCards(), which computes the same one.
-const KPI_SQL = { withMedian: kpiSql(true), counts: kpiSql(false) } as const;
+	FROM monthly_rollup WHERE grain = $grain AND ${IN_PERIOD}`;
+
+/**
+ * Median days to the first response per month of filing and for the whole period (month NULL),
+ * over the filtered complaints with a known filing date: the one figure the rollup cannot hold.
+ */
+const RESPONSE_MEDIAN_SQL = `
+	SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, ${RESPONSE_MEDIAN}
+	FROM complaints WHERE created_at IS NOT NULL AND response_s IS NOT NULL AND ${IN_PERIOD}
+	GROUP BY GROUPING SETS ((date_trunc('month', created_at)), ())`;
+
+const MedianRow = z.object({ month: z.string().nullable(), response_median: z.number().nullable() });
+
+async function responseMedians(period: Period): Promise<Map<string | null, number | null>> {
+	const rows = await query(RESPONSE_MEDIAN_SQL, params(period), MedianRow);
+	return new Map(rows.map((r) => [r.month, r.response_median]));
+}
 
 const KpiRow = z.object({
 	total: z.number().int(),
 	eligible: z.number().int(),
 	followed_up: z.number().int(),
 	completed: z.number().int(),
-	median_response_days: z.number().nullable(),
 	uncategorised: z.number().int(),
 	population: z.number().nullable()
 });
@@ -76,14 +79,14 @@ export interface Kpis {
 }
 
 export async function kpis(period: Period, median = true): Promise<Kpis> {
-	const r = await queryOne(median ? KPI_SQL.withMedian : KPI_SQL.counts, params(period), KpiRow);
+	const [r, medians] = await Promise.all([queryOne(KPI_SQL, areaParams(period), KpiRow), median ? responseMedians(period) : null]);
 	return {
 		total: r.total,
 		population: r.population,
 		per100k: r.population ? (r.total / r.population) * 100_000 : null,
 		followUpRate: r.eligible ? r.followed_up / r.eligible : null,
 		completionRate: r.eligible ? r.completed / r.eligible : null,
-		medianResponseDays: r.median_response_days,
+		medianResponseDays: medians?.get(null) ?? null,
 		uncategorised: r.uncategorised
 	};
 }
@@ -95,7 +98,7 @@ const MonthRow = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), n: z.numbe
 export type MonthCount = z.infer<typeof MonthRow>;
 
 export function monthly(period: Period): Promise<readonly MonthCount[]> {
-	return query(MONTHLY_SQL, params(period), MonthRow);
+	return query(MONTHLY_SQL, areaParams(period), MonthRow);
 }
 
 /**
@@ -104,7 +107,7 @@ export function monthly(period: Period): Promise<readonly MonthCount[]> {
  * Ties are ordered by name so the table and its CSV are stable. From the monthly rollup.
  */
 const TOP_CATEGORIES_SQL = `
-	WITH c AS (SELECT nullif(trim(category_top), '') AS category, n FROM complaint_monthly WHERE ${IN_PERIOD}),
+	WITH c AS (SELECT nullif(trim(category_top), '') AS category, n FROM monthly_rollup WHERE grain = $grain AND ${IN_PERIOD}),
 	total AS (SELECT sum(n) AS n FROM c)
 	SELECT category, sum(c.n)::INTEGER AS n, (sum(c.n) / any_value(total.n))::DOUBLE AS share
 	FROM c, total
@@ -117,16 +120,17 @@ const CategoryRow = z.object({ category: z.string(), n: z.number().int(), share:
 export type CategoryCount = z.infer<typeof CategoryRow>;
 
 export function topCategories(period: Period): Promise<readonly CategoryCount[]> {
-	return query(TOP_CATEGORIES_SQL, params(period), CategoryRow);
+	return query(TOP_CATEGORIES_SQL, withRollupFilters(period, 'category'), CategoryRow);
 }
 
-/** Whole-warehouse facts (of the user's scope), independent of the period: size, month range, freshness. */
+/** Whole-warehouse facts (of the user's scope), independent of the period: size, month range, freshness (from the rollup). */
 const WAREHOUSE_SQL = `
 	SELECT
-		(SELECT count(*)::INTEGER FROM complaints WHERE ${SCOPE_WHERE}) AS complaints,
-		(SELECT strftime(min(created_at), '%Y-%m') FROM complaints WHERE ${SCOPE_WHERE}) AS first_month,
-		(SELECT strftime(max(created_at), '%Y-%m') FROM complaints WHERE ${SCOPE_WHERE}) AS last_month,
-		(SELECT strftime(max(finished_at), '%Y-%m-%dT%H:%M:%S') FROM ingest_batches) AS data_as_of`;
+		coalesce(sum(n), 0)::INTEGER AS complaints,
+		strftime(min(created_at), '%Y-%m') AS first_month,
+		strftime(max(created_at), '%Y-%m') AS last_month,
+		(SELECT strftime(max(finished_at), '%Y-%m-%dT%H:%M:%S') FROM ingest_batches) AS data_as_of
+	FROM monthly_rollup WHERE grain = 'area' AND ${SCOPE_WHERE}`;
 
 const WarehouseRow = z.object({
 	complaints: z.number().int(),
@@ -166,7 +170,7 @@ export interface Overview {
 }
 
 export async function overview(period: Period): Promise<Overview> {
-	// One connection: these run one after the other anyway; each is a single scan of `complaints`.
+	// One connection: these run one after the other anyway; the counts read the rollup, the medians the complaints.
 	const warehouse = await warehouseFacts();
 	const cmp = comparisonPeriods({ from: period.from ?? null, to: period.to ?? null }, warehouse.last_month);
 	const [k, m, c, pc, now, before, target] = await Promise.all([
@@ -194,39 +198,25 @@ export async function overview(period: Period): Promise<Overview> {
 // ---------------------------------------------------------------------------------------------
 // Deadline breaches, backlog, change against the previous period, sparklines and target (issue 3).
 
-/** Statuses still in an agency's queue, in lifecycle order (the backlog card). */
-export const OPEN_STATUSES = [
-	'belum_terverifikasi',
-	'terverifikasi',
-	'terdisposisi',
-	'ditindaklanjuti',
-	'ditanggapi_pelapor',
-	'ditunda'
-] as const;
-export type OpenStatus = (typeof OPEN_STATUSES)[number];
+export { OPEN_STATUSES, type OpenStatus };
 
 /*
  * Per month and for the whole period (the row with month NULL), over the filtered complaints with a
- * known created_at: the deadline figures of /instansi (DEADLINE_CTE / DEADLINE_COUNTS in
- * agencies.ts: breach3/due3 and breach5/due5 in working days with holidays), the follow-up and
- * completion counts of KPI_SQL and the backlog (complaints now in an open status) by status.
+ * known created_at, from the monthly rollup: the deadline figures of /instansi (breach3/due3 and
+ * breach5/due5 in working days with holidays, agencies.ts), the follow-up and completion counts
+ * of KPI_SQL and the backlog (complaints now in an open status) by status. The median days to
+ * the first response come from RESPONSE_MEDIAN_SQL.
  */
 const PERIOD_AGG_SQL = `
-	WITH ${DEADLINE_CTE}
-	SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, count(*)::INTEGER AS n, ${RESPONSE_MEDIAN}, ${DEADLINE_COUNTS},
-		count(*) FILTER (WHERE status NOT IN (${list(EXCLUDED_STATUSES)}))::INTEGER AS eligible,
-		count(*) FILTER (WHERE status NOT IN (${list(EXCLUDED_STATUSES)})
-			AND (status IN (${list(FOLLOWED_UP_STATUSES)}) OR first_response_at IS NOT NULL))::INTEGER AS followed_up,
-		count(*) FILTER (WHERE status = 'selesai')::INTEGER AS completed,
-		${OPEN_STATUSES.map((s) => `count(*) FILTER (WHERE status = '${s}')::INTEGER AS "open_${s}"`).join(',\n\t\t')}
-	FROM f
-	GROUP BY GROUPING SETS ((date_trunc('month', created_at)), ())
+	SELECT strftime(created_at, '%Y-%m') AS month, coalesce(sum(n), 0)::INTEGER AS n, ${ROLLUP_DEADLINE_COUNTS}, ${ROLLUP_FOLLOW_UP_COUNTS},
+		${OPEN_STATUSES.map((s) => `coalesce(sum(open_${s}), 0)::INTEGER AS open_${s}`).join(', ')}
+	FROM monthly_rollup WHERE grain = $grain AND created_at IS NOT NULL AND ${IN_PERIOD}
+	GROUP BY GROUPING SETS ((created_at), ())
 	ORDER BY month NULLS FIRST`;
 
 const AggRow = z.object({
 	month: z.string().nullable(),
 	n: z.number().int(),
-	response_median: z.number().nullable(),
 	due3: z.number().int(),
 	breach3: z.number().int(),
 	due5: z.number().int(),
@@ -250,14 +240,14 @@ export interface CardValues {
 }
 
 const rate = (a: number, b: number) => (b ? a / b : null);
-function cardValues(r: z.infer<typeof AggRow>): CardValues {
+function cardValues(r: z.infer<typeof AggRow>, medianResponseDays: number | null): CardValues {
 	const row = r as Record<string, unknown>;
 	const byStatus = Object.fromEntries(OPEN_STATUSES.map((s) => [s, row[`open_${s}`] as number])) as Record<OpenStatus, number>;
 	return {
 		total: r.n,
 		followUpRate: rate(r.followed_up, r.eligible),
 		completionRate: rate(r.completed, r.eligible),
-		medianResponseDays: r.response_median,
+		medianResponseDays,
 		breach3Rate: rate(r.breach3, r.due3),
 		breach5Rate: rate(r.breach5, r.due5),
 		backlog: OPEN_STATUSES.reduce((s, k) => s + byStatus[k], 0),
@@ -266,18 +256,19 @@ function cardValues(r: z.infer<typeof AggRow>): CardValues {
 }
 
 const EMPTY: CardValues = cardValues({
-	month: null, n: 0, response_median: null, due3: 0, breach3: 0, due5: 0, breach5: 0, eligible: 0, followed_up: 0, completed: 0,
+	month: null, n: 0, due3: 0, breach3: 0, due5: 0, breach5: 0, eligible: 0, followed_up: 0, completed: 0,
 	...Object.fromEntries(OPEN_STATUSES.map((s) => [`open_${s}`, 0]))
-} as z.infer<typeof AggRow>);
+} as z.infer<typeof AggRow>, null);
 
 /** Card figures for the whole period and per month (only months with complaints). */
 export async function periodCards(period: Period): Promise<{ period: CardValues; months: Map<string, CardValues> }> {
-	const rows = await query(PERIOD_AGG_SQL, params(period), AggRow);
+	const [rows, medians] = await Promise.all([query(PERIOD_AGG_SQL, areaParams(period), AggRow), responseMedians(period)]);
 	const months = new Map<string, CardValues>();
 	let whole = EMPTY;
 	for (const r of rows) {
-		if (r.month === null) whole = cardValues(r);
-		else months.set(r.month, cardValues(r));
+		const card = cardValues(r, medians.get(r.month) ?? null);
+		if (r.month === null) whole = card;
+		else months.set(r.month, card);
 	}
 	return { period: whole, months };
 }

@@ -10,8 +10,8 @@ import { monthsBetween, shiftMonth } from '$lib/recommend/months';
 import { monthAfter } from '$lib/period';
 import THEMES from '$pipelines/topics/themes.json';
 import { query, queryOne } from '../db';
-import { DEADLINE_COUNTS, DEADLINE_CTE, MetricRowSchema } from './agencies';
-import { RESOLVED_SQL, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
+import { MetricRowSchema, ROLLUP_DEADLINE_COUNTS } from './agencies';
+import { FILTER_WHERE, RESOLVED_SQL, SCOPE_WHERE, scopeParams, withRollupFilters } from './filter-sql';
 
 /** Months in the theme series: the spike baseline (up to 12, config.ts) plus last season ±1 (13) and the month. */
 export const SERIES_MONTHS = 26;
@@ -56,8 +56,8 @@ const RegionRow = z.object({
 });
 
 const CHANNELS_SQL = `/* unscoped: the national channel mix the area's is compared with */
-	SELECT CASE WHEN grouping(regency_code) = 0 THEN regency_code ELSE province_code END AS code, channel, count(*)::INTEGER AS n
-	FROM complaints WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP
+	SELECT CASE WHEN grouping(regency_code) = 0 THEN regency_code ELSE province_code END AS code, channel, sum(n)::INTEGER AS n
+	FROM monthly_rollup WHERE grain = 'channel' AND created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP
 	GROUP BY GROUPING SETS ((province_code, channel), (regency_code, channel))
 	HAVING code IS NOT NULL
 	ORDER BY code, channel`;
@@ -72,11 +72,10 @@ const CODE_OF_ROW = `CASE WHEN grouping(regency_code) = 0 THEN regency_code WHEN
 // Complaints without a province or kab/kota belong to no such area (only to the nation).
 const KNOWN_AREA = `lvl = 'n' OR code IS NOT NULL`;
 
-// Complaints filed in the month, per area and OPD type, and per area in total (opd_type NULL).
+// Complaints filed in the month, per area and OPD type, and per area in total (opd_type NULL), from the rollup.
 const DEADLINES_SQL = `
-	WITH ${DEADLINE_CTE}
-	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type, ${DEADLINE_COUNTS}
-	FROM f GROUP BY GROUPING SETS ((opd_type), (), (province_code, opd_type), (province_code), (regency_code, opd_type), (regency_code))
+	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type, ${ROLLUP_DEADLINE_COUNTS}
+	FROM monthly_rollup WHERE grain = $grain AND created_at IS NOT NULL AND ${FILTER_WHERE} GROUP BY GROUPING SETS ((opd_type), (), (province_code, opd_type), (province_code), (regency_code, opd_type), (regency_code))
 	HAVING ${KNOWN_AREA}`;
 
 const DeadlineRow = MetricRowSchema.pick({ due3: true, breach3: true, due5: true, breach5: true }).extend({
@@ -148,7 +147,7 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 	const [regions, channels, deadlines, backlog, hasThemes] = await Promise.all([
 		query(REGIONS_SQL, { ...window, ystart: `${month.slice(0, 4)}-01-01`, year: Number(month.slice(0, 4)) }, RegionRow),
 		query(CHANNELS_SQL, window, ChannelRow),
-		query(DEADLINES_SQL, withFilters({ from: month, to: month }), DeadlineRow),
+		query(DEADLINES_SQL, withRollupFilters({ from: month, to: month }, 'opd'), DeadlineRow),
 		query(BACKLOG_SQL, { ...window, before_start: `${shiftMonth(lookback, -11)}-01`, before_end: monthAfter(lookback), ...scopeParams() }, BacklogRow),
 		queryOne(HAS_THEMES_SQL, {}, z.object({ n: z.number().int() }))
 	]);

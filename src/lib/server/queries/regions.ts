@@ -2,25 +2,22 @@
 // population, follow-up rate and 3/5-working-day deadline compliance (1 - breach share, see
 // agencies.ts), plus peer comparison: rank by per-100k within the province (kab/kota level) and
 // the population-band quartile (1 = smallest quarter of regions at that level, by population).
+// Counts from the monthly rollup (monthly_rollup), over complaints with a known filing date.
 // Every region of the level is listed, with 0 complaints when none match the filters; a region
 // filter keeps that region and, for a province, its kab/kota.
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query } from '../db';
-import { DEADLINE_COUNTS, DEADLINE_CTE, MetricRowSchema, withRates } from './agencies';
-import { withFilters } from './filter-sql';
+import { MetricRowSchema, ROLLUP_DEADLINE_COUNTS, withRates } from './agencies';
+import { FILTER_WHERE, ROLLUP_FOLLOW_UP_COUNTS, withRollupFilters } from './filter-sql';
 
 export const LEVELS = ['regency', 'province'] as const;
 export type Level = (typeof LEVELS)[number];
 
 const sqlFor = (level: Level) => `
-	WITH ${DEADLINE_CTE},
-	agg AS (
-		SELECT ${level === 'province' ? 'province_code' : 'regency_code'} AS code, count(*)::INTEGER AS n, ${DEADLINE_COUNTS},
-			count(*) FILTER (WHERE NOT removed)::INTEGER AS eligible,
-			count(*) FILTER (WHERE NOT removed AND (status IN ('ditindaklanjuti', 'ditanggapi_pelapor', 'selesai')
-				OR first_response_at IS NOT NULL))::INTEGER AS followed_up
-		FROM f GROUP BY 1
+	WITH agg AS (
+		SELECT ${level === 'province' ? 'province_code' : 'regency_code'} AS code, sum(n)::INTEGER AS n, ${ROLLUP_DEADLINE_COUNTS}, ${ROLLUP_FOLLOW_UP_COUNTS}
+		FROM monthly_rollup WHERE grain = $grain AND created_at IS NOT NULL AND ${FILTER_WHERE} GROUP BY 1
 	),
 	r AS (
 		SELECT code, short_name, province_code, population::DOUBLE AS population,
@@ -96,7 +93,7 @@ export function sortRegions(rows: readonly RegionRow[], sort: RegionSort): Regio
 export async function regionRanking(f: Partial<Filters>, level: Level, sort: RegionSort = 'n'): Promise<RegionRow[]> {
 	// Peer ranks need every region of the level: the query runs without the region filter
 	// (other filters kept) and the region filter then narrows the rows listed.
-	const all = await query(SQL[level], withFilters({ ...f, region: null }), Row);
+	const all = await query(SQL[level], withRollupFilters({ ...f, region: null }, 'area'), Row);
 	const region = f.region ?? null;
 	const rows = region ? all.filter((r) => r.code === region || r.province_code === region) : all;
 	return sortRegions(

@@ -1,7 +1,9 @@
-// The monthly rollup (complaint_monthly) gives exactly the answers of the raw complaints: after
-// two real ingests (new rows, changed rows, some moved to another month) the stored rollup equals
-// a fresh GROUP BY, and every rollup-backed query equals the same question asked of the
-// complaints table with independent SQL, under many filter combinations.
+// The monthly rollup (monthly_rollup) gives exactly the answers of the raw complaints: after
+// three real ingests (new rows, changed rows, some moved to another month, a later snapshot) its
+// full slice equals a fresh GROUP BY, every other slice the sums of the full one, its deadline counts equal the per-complaint ones as of
+// the new snapshot, a changed holiday list recounts them, and every rollup-backed query equals
+// the same question asked of the complaints table with independent SQL, under many filter
+// combinations.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -10,19 +12,26 @@ import { NO_FILTERS } from '$lib/filters';
 import { ingestInto, scratchDir, sql, type Scratch } from '$pipelines/ingest/test-support';
 import { CSV_EOL, CSV_HEADER_LINE, generateComplaints, toCsvLine } from '$pipelines/sample/generate';
 import { loadRegionRefs } from '$pipelines/sample/reference';
-import { REFERENCE_DIR } from '$pipelines/warehouse/open';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ensureDeadlineFacts, FACTS_CALENDAR } from '$pipelines/warehouse/deadline-facts';
+import { readHolidayDates, REFERENCE_DIR } from '$pipelines/warehouse/open';
+import { ensureRollup, GRAINS, ROLLUP_COUNTS, ROLLUP_META_KEY } from '$pipelines/warehouse/rollup';
+import { withWarehouse } from '$pipelines/ingest/test-support';
 import { closeDb, query } from '../db';
-import { opdTypeMonthly } from './agencies';
+import { DEADLINE_COUNTS, DEADLINE_CTE, opdTypeMonthly } from './agencies';
 import { complaintPage } from './complaints';
 import { FILTER_WHERE, withFilters } from './filter-sql';
 import { categoryList } from './options';
 import { monthly, topCategories } from './overview';
+import { regionRanking } from './regions';
 import { trends, trendsSql } from './trends';
 
 let s: Scratch;
 let db: string;
 const before = process.env.TELAAH_DB;
 const summaries: { loaded: number; updated: number }[] = [];
+const stamps: string[] = [];
+const stamp = async () => (await sql<{ value: string }>(db, `SELECT value FROM meta WHERE key = '${ROLLUP_META_KEY}'`))[0]!.value;
 
 const shift = (t: string, days: number) => {
 	const d = new Date(`${t.replace(' ', 'T')}Z`);
@@ -37,6 +46,7 @@ beforeAll(async () => {
 	const first = [...generateComplaints({ rows: 4_000, seed: 3, regions })];
 	const file = (name: string, rows: typeof first) => s.file(name, [CSV_HEADER_LINE, ...rows.map(toCsvLine)].join(CSV_EOL) + CSV_EOL);
 	summaries.push(await ingestInto(db, [file('a.csv', first)]));
+	stamps.push(await stamp());
 	// A later export: every 7th complaint closed 90 days on, every 14th also filed 40 days later
 	// (another month), plus new complaints.
 	const later = first
@@ -49,6 +59,13 @@ beforeAll(async () => {
 		}));
 	const fresh = [...generateComplaints({ rows: 800, seed: 4, regions })].map((r) => ({ ...r, 'ID Tracking': `NEW-${r['ID Tracking']}` }));
 	summaries.push(await ingestInto(db, [file('b.csv', [...later, ...fresh])]));
+	stamps.push(await stamp());
+	// One complaint filed 100 days after that snapshot: only its month is written, but open complaints
+	// of the months before the old snapshot crossed their deadlines (and 60 days) meanwhile.
+	const late = { ...fresh[0]!, 'ID Tracking': 'LATE-1', 'Tanggal Laporan': shift(stamps[1]!.slice(0, 19).replace('T', ' '), 100), Status: 'Belum Terverifikasi',
+		'Tanggal Verifikasi': '', 'Tanggal Disposisi': '', 'Tanggal Tindak Lanjut': '', 'Tanggal Selesai': '' };
+	summaries.push(await ingestInto(db, [file('c.csv', [late])]));
+	stamps.push(await stamp());
 	process.env.TELAAH_DB = db;
 }, 120_000);
 afterAll(async () => {
@@ -59,17 +76,73 @@ afterAll(async () => {
 
 const RAW_ROLLUP = `SELECT date_trunc('month', created_at) AS created_at, province_code, regency_code, category_top, channel, status, opd_type, count(*) AS n FROM complaints GROUP BY ALL`;
 
-describe('complaint_monthly', () => {
+describe('monthly_rollup', () => {
 	it('equals a fresh GROUP BY of the complaints after new, changed and moved rows', async () => {
 		expect(summaries[1]!.updated).toBeGreaterThan(300);
 		expect(summaries[1]!.loaded).toBeGreaterThan(700);
 		const diff = (a: string, b: string) => sql<{ n: number }>(db, `SELECT count(*) AS n FROM ((${a}) EXCEPT ALL (${b}))`);
-		const stored = `SELECT created_at, province_code, regency_code, category_top, channel, status, opd_type, n FROM complaint_monthly`;
+		const stored = `SELECT created_at, province_code, regency_code, category_top, channel, status, opd_type, n FROM monthly_rollup WHERE grain = 'full'`;
 		expect((await diff(stored, RAW_ROLLUP))[0]!.n).toBe(0);
 		expect((await diff(RAW_ROLLUP, stored))[0]!.n).toBe(0);
-		expect((await sql<{ n: number }>(db, `SELECT sum(n) AS n FROM complaint_monthly`))[0]!.n).toBe(
-			(await sql<{ n: number }>(db, `SELECT count(*) AS n FROM complaints`))[0]!.n
-		);
+		for (const g of GRAINS)
+			expect((await sql<{ n: number }>(db, `SELECT sum(n) AS n FROM monthly_rollup WHERE grain = '${g}'`))[0]!.n, g).toBe(
+				(await sql<{ n: number }>(db, `SELECT count(*) AS n FROM complaints`))[0]!.n
+			);
+		// Each slice holds the full slice's counts summed over the breakdowns it leaves out.
+		const counts = Object.keys(ROLLUP_COUNTS).map((k) => `sum(${k})::INTEGER AS ${k}`).join(', ');
+		const slices: Record<string, string> = { area: '', category: 'category_top', channel: 'channel', status: 'status', opd: 'opd_type' };
+		for (const [g, dim] of Object.entries(slices)) {
+			const keys = ['created_at', 'province_code', 'regency_code', ...(dim ? [dim] : [])].join(', ');
+			const slice = `SELECT ${keys}, ${counts} FROM monthly_rollup WHERE grain = '${g}' GROUP BY ALL`;
+			const summed = `SELECT ${keys}, ${counts} FROM monthly_rollup WHERE grain = 'full' GROUP BY ALL`;
+			expect((await diff(slice, summed))[0]!.n, g).toBe(0);
+			expect((await diff(summed, slice))[0]!.n, g).toBe(0);
+		}
+	});
+
+	it('holds the deadline counts of every complaint as of the current snapshot and holiday list', async () => {
+		expect(summaries[2]!.loaded).toBe(1);
+		expect(stamps[0]!.slice(0, 19) < stamps[1]!.slice(0, 19) && stamps[1]!.slice(0, 19) < stamps[2]!.slice(0, 19)).toBe(true);
+		const COLS = `strftime(created_at, '%Y-%m') AS month, province_code, regency_code, category_top, channel, status, opd_type, n, due3, breach3, due5, breach5, old60, unresolved60`;
+		const Counts = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+		// Per complaint, with the server's snapshot (made from the file as it is now) and the dashboard's own deadline SQL.
+		const perComplaint = () =>
+			query(
+				`WITH ${DEADLINE_CTE.replace('c.tracking_id,', 'c.tracking_id, c.category_top, c.channel,')}, g AS (
+					SELECT date_trunc('month', created_at) AS created_at, province_code, regency_code, category_top, channel, status, opd_type,
+						count(*)::INTEGER AS n, ${DEADLINE_COUNTS}
+					FROM f GROUP BY ALL
+				)
+				SELECT ${COLS} FROM g ORDER BY ALL`,
+				withFilters(NO_FILTERS),
+				Counts
+			);
+		const stored = (where = '') => sql<Record<string, unknown>>(db, `SELECT ${COLS} FROM monthly_rollup WHERE grain = 'full' AND created_at IS NOT NULL ${where} ORDER BY ALL`);
+		const expected = await perComplaint();
+		expect(expected.reduce((a, r) => a + (r.breach3 as number), 0)).toBeGreaterThan(100);
+		expect(await stored()).toEqual(expected);
+		// Unknown filing dates: counted, but never due.
+		expect(await sql(db, `SELECT * FROM monthly_rollup WHERE created_at IS NULL AND due3 + due5 + breach3 + breach5 + old60 + unresolved60 > 0`)).toEqual([]);
+
+		// Every Monday of 2020 a holiday (as openWarehouse would do it): the rollup is recounted under the new list, then back.
+		const mondays: string[] = [];
+		for (let d = new Date('2020-01-06T00:00:00Z'); d.getUTCFullYear() === 2020; d.setUTCDate(d.getUTCDate() + 7)) mondays.push(d.toISOString().slice(0, 10));
+		await closeDb();
+		const inst = await DuckDBInstance.create(db);
+		const conn = await inst.connect();
+		try {
+			const changed = [...readHolidayDates(), ...mondays];
+			await ensureDeadlineFacts(conn, changed);
+			await ensureRollup(conn, FACTS_CALENDAR, changed);
+		} finally {
+			conn.closeSync();
+			inst.closeSync();
+		}
+		expect(await stamp()).not.toBe(stamps[2]);
+		expect(await stored()).not.toEqual(expected);
+		await withWarehouse(db, async () => undefined);
+		expect(await stamp()).toBe(stamps[2]);
+		expect(await stored()).toEqual(expected);
 	});
 
 	it('backs the count queries with the same answers as the raw complaints', async () => {
@@ -109,6 +182,18 @@ describe('complaint_monthly', () => {
 			const [count] = await query(`SELECT count(*)::INTEGER AS n FROM complaints WHERE ${FILTER_WHERE}`, p, z.object({ n: z.number() }));
 			expect((await complaintPage(f, 1)).total).toBe(count!.n);
 			expect(await opdTypeMonthly(f, busy!.o)).toEqual(await query(rawMonthly(`opd_type = $opd AND ${FILTER_WHERE}`), { ...p, opd: busy!.o }, Month));
+			// Deadline and follow-up counts per province, against the per-complaint deadline SQL.
+			const perProvince = await query(
+				`WITH ${DEADLINE_CTE} SELECT province_code AS code, count(*)::INTEGER AS n, ${DEADLINE_COUNTS},
+					count(*) FILTER (WHERE NOT removed)::INTEGER AS eligible,
+					count(*) FILTER (WHERE NOT removed AND (status IN ('ditindaklanjuti', 'ditanggapi_pelapor', 'selesai') OR first_response_at IS NOT NULL))::INTEGER AS followed_up
+				FROM f WHERE province_code IS NOT NULL GROUP BY 1 ORDER BY 1`,
+				withFilters({ ...f, region: null }),
+				z.record(z.string(), z.union([z.string(), z.number()]))
+			);
+			const ranked = (await regionRanking({ ...f, region: null }, 'province', 'code')).filter((r) => r.n > 0);
+			const fields = Object.keys(perProvince[0] ?? {});
+			expect(ranked.map((r) => Object.fromEntries(fields.map((k) => [k, r[k as keyof typeof r]]))), JSON.stringify(f)).toEqual(perProvince);
 		}
 		expect(nonEmpty).toBeGreaterThan(6);
 		const cats = await sql<{ c: string }>(db, `SELECT DISTINCT category_top AS c FROM complaints WHERE nullif(trim(category_top), '') IS NOT NULL ORDER BY 1`);

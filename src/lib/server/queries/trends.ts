@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query } from '../db';
-import { FILTER_WHERE, withFilters } from './filter-sql';
+import { FILTER_WHERE, grainFor, withFilters } from './filter-sql';
 
 export const GRAINS = ['month', 'week'] as const;
 export type Grain = (typeof GRAINS)[number];
@@ -12,28 +12,32 @@ export const DIMENSIONS = ['category', 'channel', 'status'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 export const TOP_CATEGORIES = 8;
 
-// By month from the monthly rollup (complaint_monthly: one row per month and combination of the
-// filter columns, with its count n); by week from the complaints themselves (weight 1).
-export const trendsSql = (unit: 'month' | 'week', source: 'complaint_monthly' | 'complaints') => {
-	const w = source === 'complaints' ? '1' : 'n';
+// By month from the monthly rollup (monthly_rollup: counts n per month and area, one slice per
+// breakdown, or the full slice under a category, channel or status filter, see grainFor); by week
+// from the complaints themselves (weight 1).
+export const trendsSql = (unit: 'month' | 'week', source: 'monthly_rollup' | 'complaints') => {
+	const rollup = source === 'monthly_rollup';
+	const slice = (dim: Dimension) => (rollup ? `AND grain = $${dim}_grain` : '');
 	return `
 	WITH c AS (
-		SELECT date_trunc('${unit}', created_at) AS b, nullif(trim(category_top), '') AS cat, channel, status, ${w} AS w
+		SELECT ${rollup ? 'grain' : "'full' AS grain"}, date_trunc('${unit}', created_at) AS b, nullif(trim(category_top), '') AS cat, channel, status,
+			${rollup ? 'n' : '1'} AS w
 		FROM ${source} WHERE created_at IS NOT NULL AND ${FILTER_WHERE}
+			${rollup ? 'AND grain IN ($category_grain, $channel_grain, $status_grain)' : ''}
 	), top AS (
-		SELECT cat FROM c WHERE cat IS NOT NULL GROUP BY cat ORDER BY sum(w) DESC, cat LIMIT ${TOP_CATEGORIES}
+		SELECT cat FROM c WHERE cat IS NOT NULL ${slice('category')} GROUP BY cat ORDER BY sum(w) DESC, cat LIMIT ${TOP_CATEGORIES}
 	)
 	SELECT 'category' AS dim, strftime(b, '%Y-%m-%d') AS bucket,
 		CASE WHEN cat IN (SELECT cat FROM top) THEN cat END AS key, sum(w)::INTEGER AS n
-	FROM c GROUP BY ALL
+	FROM c WHERE true ${slice('category')} GROUP BY dim, bucket, key
 	UNION ALL
-	SELECT 'channel', strftime(b, '%Y-%m-%d'), channel, sum(w)::INTEGER FROM c GROUP BY ALL
+	SELECT 'channel', strftime(b, '%Y-%m-%d'), channel, sum(w)::INTEGER FROM c WHERE true ${slice('channel')} GROUP BY 1, 2, 3
 	UNION ALL
-	SELECT 'status', strftime(b, '%Y-%m-%d'), status, sum(w)::INTEGER FROM c GROUP BY ALL
+	SELECT 'status', strftime(b, '%Y-%m-%d'), status, sum(w)::INTEGER FROM c WHERE true ${slice('status')} GROUP BY 1, 2, 3
 	ORDER BY 1, 2, 3 NULLS LAST`;
 };
 
-const SQL = { month: trendsSql('month', 'complaint_monthly'), week: trendsSql('week', 'complaints') } as const;
+const SQL = { month: trendsSql('month', 'monthly_rollup'), week: trendsSql('week', 'complaints') } as const;
 
 const Row = z.object({
 	dim: z.enum(DIMENSIONS),
@@ -89,7 +93,8 @@ export function buildSeries(rows: readonly TrendRow[], dim: Dimension, grain: Gr
 }
 
 export async function trends(f: Partial<Filters>, grain: Grain): Promise<Trends> {
-	const rows = await query(SQL[grain], withFilters(f), Row);
+	const slices = grain === 'month' ? Object.fromEntries(DIMENSIONS.map((d) => [`${d}_grain`, grainFor(f, d)])) : {};
+	const rows = await query(SQL[grain], withFilters(f, slices), Row);
 	const series = Object.fromEntries(DIMENSIONS.map((d) => [d, buildSeries(rows, d, grain)])) as Record<Dimension, Series>;
 	return { grain, rows, series, total: series.status.totals.reduce((s, n) => s + n, 0) };
 }
