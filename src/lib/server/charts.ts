@@ -1,6 +1,7 @@
 // More server-rendered charts (see plot.ts): stacked bars over time with the COVID band, and
 // the choropleth of provinces or kab/kota. Built from numbers, codes and our own labels; category names come
-// from the warehouse, so Plot writes them as text nodes (escaped by the serializer).
+// from the warehouse, so Plot writes them as text nodes (escaped by the serializer). The
+// choropleth fills a cached template: its names, links and values are escaped as they go in.
 import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
 import { covidBand, renderPlot } from './plot';
@@ -106,6 +107,69 @@ export function quantileCuts(values: readonly number[], n: number): number[] {
 	return cuts;
 }
 
+const attr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+const text = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+// Placeholders in a map template: \u0001kind:code\u0001 (the value data attribute is a whole
+// attribute, absent without a value).
+const TOKEN = / ?data-token="\u0001(value):([^\u0001]*)\u0001"|\u0001(\w+):([^\u0001]*)\u0001/g;
+const token = (kind: string, id: string) => `\u0001${kind}:${id}\u0001`;
+
+/**
+ * The map's SVG with placeholders for everything that depends on the values and filters (fill,
+ * link, tooltip, title, label). The same shapes in the same frame always project to the same
+ * paths, and projecting and thinning 514 kab/kota costs ~150 ms: each map is drawn once.
+ */
+const templates = new Map<string, string>();
+const TEMPLATES_MAX = 64;
+function mapTemplate(features: readonly Feature[], width: number, height: number | undefined): string {
+	const key = `${width}x${height ?? ''}:${features.map((f) => f.id).join(',')}`;
+	let t = templates.get(key);
+	if (t !== undefined) return t;
+	t = renderPlot(
+		{
+			width,
+			// Without a height Plot sizes the frame to the shapes' aspect (Indonesia: wide and low).
+			height,
+			margin: 8,
+			style: { fontSize: '12px', background: 'transparent' },
+			ariaLabel: token('label', ''),
+			projection: { type: 'mercator', domain: { type: 'FeatureCollection', features } as never },
+			color: { type: 'identity' },
+			marks: [
+				Plot.geo(features as Feature[], {
+					fill: (f: Feature) => token('fill', f.id),
+					stroke: '#ffffff',
+					strokeWidth: features.length > 100 ? 0.3 : 0.6,
+					href: (f: Feature) => token('href', f.id),
+					title: (f: Feature) => token('title', f.id)
+				})
+			]
+		},
+		(root) => {
+			// No data: grey with a hatch, told apart from the palest class without relying on colour.
+			const doc = root.ownerDocument;
+			const svgRoot = root.tagName.toLowerCase() === 'svg' ? root : root.querySelector('svg');
+			const defs = doc.createElementNS('http://www.w3.org/2000/svg', 'defs');
+			defs.innerHTML = `<pattern id="${NO_DATA_PATTERN}" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="${NO_DATA_FILL}"></rect><rect width="1" height="4" fill="#8a8f96"></rect></pattern>`;
+			svgRoot?.prepend(defs);
+			for (const a of root.querySelectorAll('a')) {
+				const id = /^\u0001href:(.*)\u0001$/.exec(a.getAttribute('href') ?? '')?.[1];
+				if (id === undefined) continue;
+				a.setAttribute('data-code', id);
+				a.setAttribute('data-token', token('value', id));
+				a.setAttribute('data-tip', token('tip', id));
+				a.setAttribute('aria-label', token('tip', id));
+				const path = a.querySelector('path');
+				path?.setAttribute('d', simplifyPath(path.getAttribute('d') ?? ''));
+			}
+		}
+	);
+	if (templates.size >= TEMPLATES_MAX) templates.clear();
+	templates.set(key, t);
+	return t;
+}
+
 /**
  * Choropleth of provinces or kab/kota (`features` from topo.ts, fitted to the ones given):
  * up to five quantile classes of blue, hatched grey where the value is null. Each region is an SVG link to
@@ -134,48 +198,25 @@ export function choropleth(
 		const v = value(f);
 		return `${opts.names.get(f.id) ?? f.id}: ${v === null ? L.t('kpi.na') : opts.format(v)}`;
 	};
-	const svg = renderPlot(
-		{
-			width: opts.width ?? 960,
-			// Without a height Plot sizes the frame to the shapes' aspect (Indonesia: wide and low).
-			height: opts.height,
-			margin: 8,
-			style: { fontSize: '12px', background: 'transparent' },
-			ariaLabel: opts.ariaLabel,
-			projection: { type: 'mercator', domain: { type: 'FeatureCollection', features } as never },
-			color: { type: 'identity' },
-			marks: [
-				Plot.geo(features as Feature[], {
-					fill,
-					stroke: '#ffffff',
-					strokeWidth: features.length > 100 ? 0.3 : 0.6,
-					href: (f: Feature) => opts.href(f.id),
-					title: tip
-				})
-			]
-		},
-		(root) => {
-			// No data: grey with a hatch, told apart from the palest class without relying on colour.
-			const doc = root.ownerDocument;
-			const svgRoot = root.tagName.toLowerCase() === 'svg' ? root : root.querySelector('svg');
-			const defs = doc.createElementNS('http://www.w3.org/2000/svg', 'defs');
-			defs.innerHTML = `<pattern id="${NO_DATA_PATTERN}" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="${NO_DATA_FILL}"></rect><rect width="1" height="4" fill="#8a8f96"></rect></pattern>`;
-			svgRoot?.prepend(defs);
-			const byCode = new Map(features.map((f) => [opts.href(f.id), f]));
-			for (const a of root.querySelectorAll('a')) {
-				const f = byCode.get(a.getAttribute('href') ?? '');
-				if (!f) continue;
-				const v = value(f);
-				a.setAttribute('data-code', f.id);
-				if (v !== null) a.setAttribute('data-value', String(Number(v.toPrecision(6))));
-				else a.querySelector('path')?.setAttribute('fill', `url(#${NO_DATA_PATTERN})`);
-				a.setAttribute('data-tip', tip(f));
-				a.setAttribute('aria-label', tip(f));
-				const path = a.querySelector('path');
-				path?.setAttribute('d', simplifyPath(path.getAttribute('d') ?? ''));
-			}
+	const byId = new Map(features.map((f) => [f.id, f]));
+	const svg = mapTemplate(features, opts.width ?? 960, opts.height).replace(TOKEN, (...m: string[]) => {
+		const [kind, id] = m[1] ? [m[1], m[2]!] : [m[3]!, m[4]!];
+		if (kind === 'label') return attr(opts.ariaLabel);
+		const f = byId.get(id)!;
+		const v = value(f);
+		switch (kind) {
+			case 'href':
+				return attr(opts.href(id));
+			case 'fill':
+				return v === null ? `url(#${NO_DATA_PATTERN})` : fill(f);
+			case 'value':
+				return v === null ? '' : ` data-value="${Number(v.toPrecision(6))}"`;
+			case 'tip':
+				return attr(tip(f));
+			default:
+				return text(tip(f));
 		}
-	);
+	});
 	// One entry per class that has regions, labelled with the range of their actual values.
 	const legend: MapLegendItem[] = [];
 	colors.forEach((color, i) => {
