@@ -182,6 +182,12 @@ describe('deadline, backlog, change and target cards', () => {
 		expect(o.change?.before.total).toBe(2); // A1, A2
 		expect(o.change?.before.followUpRate).toBe(1);
 		expect(o.cardMonths.map((c) => c.total)).toEqual([3, 0, 1]);
+		// Comparison periods inside the selected one are taken from its own query: the same figures as asking for them.
+		for (const p of [{}, { from: '2020-03', to: null }, { from: null, to: '2020-05' }]) {
+			const { change } = await overview(p);
+			expect(change!.now, JSON.stringify(p)).toEqual((await periodCards(change!.current)).period);
+			expect(change!.before, JSON.stringify(p)).toEqual((await periodCards(change!.previous)).period);
+		}
 	});
 
 	it('finds the annual target of the selected region for a period within one year', async () => {

@@ -47,15 +47,17 @@ const KPI_SQL = `
  * Median days to the first response per month of filing and for the whole period (month NULL),
  * over the filtered complaints with a known filing date: the one figure the rollup cannot hold.
  */
-const RESPONSE_MEDIAN_SQL = `
-	SELECT strftime(date_trunc('month', created_at), '%Y-%m') AS month, ${RESPONSE_MEDIAN}
+const responseMedianSql = (byMonth: boolean) => `
+	SELECT ${byMonth ? "strftime(date_trunc('month', created_at), '%Y-%m')" : 'NULL::VARCHAR'} AS month, ${RESPONSE_MEDIAN}
 	FROM complaints WHERE created_at IS NOT NULL AND response_s IS NOT NULL AND ${IN_PERIOD}
-	GROUP BY GROUPING SETS ((date_trunc('month', created_at)), ())`;
+	${byMonth ? "GROUP BY GROUPING SETS ((date_trunc('month', created_at)), ())" : ''}`;
+const RESPONSE_MEDIAN_SQL = { byMonth: responseMedianSql(true), whole: responseMedianSql(false) } as const;
 
 const MedianRow = z.object({ month: z.string().nullable(), response_median: z.number().nullable() });
 
-async function responseMedians(period: Period): Promise<Map<string | null, number | null>> {
-	const rows = await query(RESPONSE_MEDIAN_SQL, params(period), MedianRow);
+/** The median for the whole period (key null), and per month when `byMonth`. */
+async function responseMedians(period: Period, byMonth: boolean): Promise<Map<string | null, number | null>> {
+	const rows = await query(byMonth ? RESPONSE_MEDIAN_SQL.byMonth : RESPONSE_MEDIAN_SQL.whole, params(period), MedianRow);
 	return new Map(rows.map((r) => [r.month, r.response_median]));
 }
 
@@ -79,7 +81,7 @@ export interface Kpis {
 }
 
 export async function kpis(period: Period, median = true): Promise<Kpis> {
-	const [r, medians] = await Promise.all([queryOne(KPI_SQL, areaParams(period), KpiRow), median ? responseMedians(period) : null]);
+	const [r, medians] = await Promise.all([queryOne(KPI_SQL, areaParams(period), KpiRow), median ? responseMedians(period, false) : null]);
 	return {
 		total: r.total,
 		population: r.population,
@@ -173,15 +175,15 @@ export async function overview(period: Period): Promise<Overview> {
 	// One connection: these run one after the other anyway; the counts read the rollup, the medians the complaints.
 	const warehouse = await warehouseFacts();
 	const cmp = comparisonPeriods({ from: period.from ?? null, to: period.to ?? null }, warehouse.last_month);
-	const [k, m, c, pc, now, before, target] = await Promise.all([
-		kpis(period, false),
-		monthly(period),
-		topCategories(period),
-		periodCards(period),
-		cmp ? periodCards({ ...period, ...cmp.current }) : null,
-		cmp ? periodCards({ ...period, ...cmp.previous }) : null,
-		regionTarget(period)
-	]);
+	const [k, m, c, pc, target] = await Promise.all([kpis(period, false), monthly(period), topCategories(period), periodCards(period), regionTarget(period)]);
+	// A comparison period that is the selected one, or one of its months, is already counted in
+	// `pc` from the same rows (no data lies after the last month): only the others are queried.
+	const cardsFor = async (p: { from: string; to: string }): Promise<CardValues> => {
+		if (cmp?.selected && p === cmp.current) return pc.period;
+		if (p.from === p.to && (!period.from || p.from >= period.from) && (!period.to || p.to <= period.to)) return pc.months.get(p.from) ?? EMPTY;
+		return (await periodCards({ ...period, ...p })).period;
+	};
+	const change = cmp ? { ...cmp, now: await cardsFor(cmp.current), before: await cardsFor(cmp.previous) } : null;
 	return {
 		warehouse,
 		// periodCards' whole-period median is KPI_SQL's: both need a filing date and a response after it.
@@ -190,7 +192,7 @@ export async function overview(period: Period): Promise<Overview> {
 		categories: c,
 		cards: pc.period,
 		cardMonths: m.map((x) => pc.months.get(x.month) ?? EMPTY),
-		change: cmp && now && before ? { ...cmp, now: now.period, before: before.period } : null,
+		change,
 		target
 	};
 }
@@ -262,7 +264,7 @@ const EMPTY: CardValues = cardValues({
 
 /** Card figures for the whole period and per month (only months with complaints). */
 export async function periodCards(period: Period): Promise<{ period: CardValues; months: Map<string, CardValues> }> {
-	const [rows, medians] = await Promise.all([query(PERIOD_AGG_SQL, areaParams(period), AggRow), responseMedians(period)]);
+	const [rows, medians] = await Promise.all([query(PERIOD_AGG_SQL, areaParams(period), AggRow), responseMedians(period, true)]);
 	const months = new Map<string, CardValues>();
 	let whole = EMPTY;
 	for (const r of rows) {
