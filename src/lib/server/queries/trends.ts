@@ -20,7 +20,7 @@ export const trendsSql = (unit: 'month' | 'week', source: 'monthly_rollup' | 'co
 	const slice = (dim: Dimension) => (rollup ? `AND grain = $${dim}_grain` : '');
 	return `
 	WITH c AS (
-		SELECT ${rollup ? 'grain' : "'full' AS grain"}, date_trunc('${unit}', created_at) AS b, nullif(trim(category_top), '') AS cat, channel, status,
+		SELECT ${rollup ? 'grain, ' : ''}date_trunc('${unit}', created_at) AS b, nullif(trim(category_top), '') AS cat, channel, status,
 			${rollup ? 'n' : '1'} AS w
 		FROM ${source} WHERE created_at IS NOT NULL AND ${FILTER_WHERE}
 			${rollup ? 'AND grain IN ($category_grain, $channel_grain, $status_grain)' : ''}
