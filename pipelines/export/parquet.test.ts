@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DEADLINE_CTE, DEADLINE_METRICS } from '../../src/lib/server/queries/agencies.ts';
 import { FILTER_WHERE, monthlyCountsSql } from '../../src/lib/server/queries/filter-sql.ts';
 import { ingestInto, scratchDir, sql, type Scratch } from '../ingest/test-support.ts';
-import { CSV_EOL, CSV_HEADER_LINE, generateComplaints, toCsvLine } from '../sample/generate.ts';
+import { generateComplaints, toCsvText } from '../sample/generate.ts';
 import { loadRegionRefs } from '../sample/reference.ts';
 import { deadlineSessionSql } from '../warehouse/deadline-facts.ts';
 import { readHolidayDates, REFERENCE_DIR } from '../warehouse/open.ts';
@@ -38,9 +38,7 @@ async function run(setup: string | null, file: string, text: string, values: Rec
 
 beforeAll(async () => {
 	s = scratchDir();
-	const lines = [CSV_HEADER_LINE];
-	for (const row of generateComplaints({ rows: 5_000, seed: 11, dirty: 0.02, regions: loadRegionRefs(REFERENCE_DIR) })) lines.push(toCsvLine(row));
-	const csv = s.file('sample.csv', lines.join(CSV_EOL) + CSV_EOL);
+	const csv = s.file('sample.csv', toCsvText(generateComplaints({ rows: 5_000, seed: 11, dirty: 0.02, regions: loadRegionRefs(REFERENCE_DIR) })));
 	db = join(s.dir, 'w.duckdb');
 	await ingestInto(db, [csv]);
 	out = join(s.dir, 'parquet');

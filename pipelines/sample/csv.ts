@@ -39,3 +39,10 @@ export function toCsvLine(row: SampleColumns): string {
 }
 
 export const CSV_HEADER_LINE = SAMPLE_HEADERS.map(csvField).join(',');
+
+/** A whole export file of `rows`: the header line and one line per record, each ending in CSV_EOL. */
+export function toCsvText(rows: Iterable<SampleColumns>): string {
+	const lines = [CSV_HEADER_LINE];
+	for (const row of rows) lines.push(toCsvLine(row));
+	return lines.join(CSV_EOL) + CSV_EOL;
+}

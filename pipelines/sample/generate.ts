@@ -32,7 +32,7 @@ import { VILLAGES } from './templates';
 import { writeComplaint, type TextKind } from './text';
 import { TOPICS, topCategory, type ClassificationLabel, type Topic } from './taxonomy';
 
-export { SAMPLE_HEADERS, toCsvLine, csvField, CSV_EOL, CSV_HEADER_LINE } from './csv';
+export { SAMPLE_HEADERS, toCsvLine, toCsvText, csvField, CSV_EOL, CSV_HEADER_LINE } from './csv';
 export type { RegionRef } from './regions';
 
 export interface SampleOptions {

@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOLIDAYS, workingDaysBetween } from '$lib/holidays';
 import { ingestInto, scratchDir, sql, withWarehouse, type Scratch } from '../ingest/test-support.ts';
-import { CSV_EOL, CSV_HEADER_LINE, generateComplaints, toCsvLine } from '../sample/generate.ts';
+import { generateComplaints, toCsvText } from '../sample/generate.ts';
 import { loadRegionRefs } from '../sample/reference.ts';
 import { ensureDeadlineFacts, FACTS_META_KEY, holidayFingerprint } from './deadline-facts.ts';
 import { readHolidayDates, REFERENCE_DIR } from './open.ts';
@@ -53,7 +53,7 @@ beforeAll(async () => {
 	db = join(s.dir, 'w.duckdb');
 	const regions = loadRegionRefs(REFERENCE_DIR);
 	const rows = [...generateComplaints({ rows: 3_000, seed: 11, regions })];
-	const file = (name: string, rs: typeof rows) => s.file(name, [CSV_HEADER_LINE, ...rs.map(toCsvLine)].join(CSV_EOL) + CSV_EOL);
+	const file = (name: string, rs: typeof rows) => s.file(name, toCsvText(rs));
 	await ingestInto(db, [file('a.csv', rows)]);
 	// A later export answers every 5th complaint a week after it was filed.
 	const answered = rows

@@ -8,7 +8,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ingestInto, scratchDir, sql, type Scratch } from '$pipelines/ingest/test-support';
-import { CSV_EOL, CSV_HEADER_LINE, generateComplaints, toCsvLine } from '$pipelines/sample/generate';
+import { generateComplaints, toCsvText } from '$pipelines/sample/generate';
 import { loadRegionRefs } from '$pipelines/sample/reference';
 import { REFERENCE_DIR } from '$pipelines/warehouse/open';
 import { Lru } from './cache';
@@ -23,8 +23,7 @@ const before = process.env.TELAAH_DB;
 const regions = loadRegionRefs(REFERENCE_DIR);
 
 function sample(name: string, rows: number, seed: number): string {
-	const lines = [CSV_HEADER_LINE, ...[...generateComplaints({ rows, seed, regions })].map(toCsvLine)];
-	return s.file(name, lines.join(CSV_EOL) + CSV_EOL);
+	return s.file(name, toCsvText(generateComplaints({ rows, seed, regions })));
 }
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { NO_FILTERS } from '$lib/filters';
 import { ingestInto, scratchDir, sql, type Scratch } from '$pipelines/ingest/test-support';
-import { CSV_EOL, CSV_HEADER_LINE, generateComplaints, toCsvLine } from '$pipelines/sample/generate';
+import { generateComplaints, toCsvText } from '$pipelines/sample/generate';
 import { loadRegionRefs } from '$pipelines/sample/reference';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ensureDeadlineFacts, FACTS_CALENDAR } from '$pipelines/warehouse/deadline-facts';
@@ -44,7 +44,7 @@ beforeAll(async () => {
 	db = join(s.dir, 'w.duckdb');
 	const regions = loadRegionRefs(REFERENCE_DIR);
 	const first = [...generateComplaints({ rows: 4_000, seed: 3, regions })];
-	const file = (name: string, rows: typeof first) => s.file(name, [CSV_HEADER_LINE, ...rows.map(toCsvLine)].join(CSV_EOL) + CSV_EOL);
+	const file = (name: string, rows: typeof first) => s.file(name, toCsvText(rows));
 	summaries.push(await ingestInto(db, [file('a.csv', first)]));
 	stamps.push(await stamp());
 	// A later export: every 7th complaint closed 90 days on, every 14th also filed 40 days later
