@@ -5,11 +5,12 @@
 //   HOST       interface (default 0.0.0.0)
 //   ORIGIN     public origin, needed by adapter-node for form posts (default http://localhost:PORT)
 //   TELAAH_DB  warehouse file (default data/telaah.duckdb)
+//   TELAAH_UPLOAD_MAX_MB  upload limit (default 50); BODY_SIZE_LIMIT is set to fit it unless given
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildNeeded, VITE_BUILD } from '../pipelines/lib/app-server.ts';
+import { buildNeeded, serverEnv, VITE_BUILD } from '../pipelines/lib/app-server.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -69,13 +70,13 @@ if (existsSync(db)) {
 
 // 4. Serve.
 const port = process.env.PORT || '3000';
-const env = {
+const env = serverEnv({
 	...process.env,
 	PORT: port,
 	HOST: process.env.HOST || '0.0.0.0',
 	ORIGIN: process.env.ORIGIN || `http://localhost:${port}`,
 	TELAAH_DB: db
-};
+});
 log(`server: starting on ${env.HOST}:${port} (origin ${env.ORIGIN})`);
 log(`dashboard: http://localhost:${port}/`);
 const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });

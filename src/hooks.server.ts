@@ -8,14 +8,19 @@ import { complaintPage } from '$lib/server/queries/complaints';
 import { categoryList, regionList } from '$lib/server/queries/options';
 import { regionRanking } from '$lib/server/queries/regions';
 import { trends } from '$lib/server/queries/trends';
-import { audit } from '$lib/server/auth/audit';
+import { audit, auditThrottled } from '$lib/server/auth/audit';
 import { asSystem, markServer, withScope } from '$lib/server/auth/context';
-import { denial, isPublicPath } from '$lib/server/auth/guard';
+import { denial, isApiRequest, isPublicRoute, routedPath } from '$lib/server/auth/guard';
 import { signinByIp, signinByName } from '$lib/server/auth/rate-limit';
 import { NONE, type Scope } from '$lib/server/auth/scope';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { DEMO_USER, sessionUser, users, type AuthUser } from '$lib/server/auth/users';
 import { translate } from '$lib/i18n';
+import { SMALL_BODY_MAX } from '$lib/core/limits';
+import { bodyWithin } from '$lib/server/body';
+import { RETRY_AFTER_S } from '$lib/server/db';
+import { isUploadRoute } from '$lib/server/auth/upload';
+import { canonicalUserName } from '$pipelines/users/store';
 
 // From here on a query outside a request scope is refused (see auth/context.ts).
 markServer();
@@ -54,39 +59,51 @@ const text = (status: number, body: string, headers: Record<string, string> = {}
  * national demo user. Otherwise every page, API and CSV needs a valid session: pages redirect
  * to /masuk, /api/* answers 401. Route parameters naming a region outside the user's scope
  * answer 403; the query layer then scopes every SQL filter (auth/context.ts, filter-sql.ts).
+ * Every decision reads the route SvelteKit will run (event.route.id), not the raw path.
  */
-async function authorize(event: RequestEvent): Promise<Response | { user: AuthUser | null; scope: Scope }> {
-	const { pathname: path, search } = event.url;
+async function authorize(event: RequestEvent, signInOn: boolean): Promise<Response | { user: AuthUser | null; scope: Scope }> {
+	const routeId = event.route.id;
+	const { pathname, search } = event.url;
 	let user: AuthUser | null;
 	try {
-		user = users().length ? sessionUser(event.cookies.get(SESSION_COOKIE)) : DEMO_USER;
+		user = signInOn ? sessionUser(event.cookies.get(SESSION_COOKIE)) : DEMO_USER;
 	} catch (e) {
 		console.error(`[telaah] users/session store unreadable: ${(e as Error).message}`);
 		return text(503, 'Authentication store unreadable; see the server log.');
 	}
-	if (isPublicPath(path)) {
+	if (isPublicRoute(routeId)) {
 		if (event.request.method === 'POST') {
-			const name = String((await event.request.clone().formData().catch(() => null))?.get('name') ?? '').slice(0, 64);
-			const wait = Math.max(signinByIp.retryAfter(event.getClientAddress()), signinByName.retryAfter(name.toLowerCase()));
+			const ip = event.getClientAddress();
+			// Checked before the form is parsed, so the lock cannot be tried around.
+			const byIp = signinByIp.retryAfter(ip);
+			const name = byIp ? '' : canonicalUserName((await event.request.clone().formData().catch(() => null))?.get('name'));
+			const wait = Math.max(byIp, signinByName.retryAfter(name));
 			if (wait > 0) {
-				audit('signin_throttled', { user: name, ip: event.getClientAddress(), retry_after: wait });
+				auditThrottled(name, ip, wait);
 				return text(429, translate(event.locals.lang, 'auth.throttled', { s: wait }), { 'Retry-After': String(wait) });
 			}
 		}
 		return { user, scope: user?.scope ?? NONE };
 	}
 	if (!user) {
-		if (path.startsWith('/api/')) return text(401, translate(event.locals.lang, 'auth.required'), { 'WWW-Authenticate': 'Cookie realm="telaah"' });
-		return new Response(null, { status: 303, headers: { Location: `/masuk?next=${encodeURIComponent(path + search)}`, 'Cache-Control': 'no-store' } });
+		if (isApiRequest(routeId, pathname)) return text(401, translate(event.locals.lang, 'auth.required'), { 'WWW-Authenticate': 'Cookie realm="telaah"' });
+		return new Response(null, { status: 303, headers: { Location: `/masuk?next=${encodeURIComponent(pathname + search)}`, 'Cache-Control': 'no-store' } });
 	}
-	const why = denial(user, path, event.params as Record<string, string>, event.url.searchParams);
+	const why = denial(user, routeId, event.params as Record<string, string>, event.url.searchParams);
 	if (why) {
-		audit('forbidden', { user: user.name, path, reason: why });
+		audit('forbidden', { user: user.name, path: routedPath(pathname), route: routeId, reason: why });
 		const message = translate(event.locals.lang, why === 'admin_only' ? 'auth.adminOnly' : 'auth.outOfScope');
-		if (path.startsWith('/api/')) return text(403, message);
+		if (isApiRequest(routeId, pathname)) return text(403, message);
 		error(403, { code: why, message });
 	}
 	return { user, scope: user.scope };
+}
+
+/** A body larger than its route takes is refused before anything reads it (uploads check their own, with a message in the form). */
+async function bodyTooLarge(event: RequestEvent): Promise<Response | null> {
+	if (event.request.method === 'GET' || event.request.method === 'HEAD' || isUploadRoute(event.route.id)) return null;
+	if (await bodyWithin(event.request, SMALL_BODY_MAX)) return null;
+	return text(413, translate(event.locals.lang, 'request.tooLarge', { kb: SMALL_BODY_MAX / 1024 }));
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -103,7 +120,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 			secure: event.url.protocol === 'https:'
 		});
 	}
-	const who = await authorize(event);
+	let signInOn = true;
+	try {
+		signInOn = users().length > 0;
+	} catch {
+		/* authorize() answers 503 for an unreadable store */
+	}
+	const tooLarge = await bodyTooLarge(event);
+	const who = tooLarge ?? (await authorize(event, signInOn));
 	if (!(who instanceof Response)) event.locals.user = who.user;
 	const response =
 		who instanceof Response
@@ -114,11 +138,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 					})
 				);
 	if (response.ok && event.request.method === 'GET' && !(who instanceof Response)) {
-		const path = event.url.pathname;
-		if (path.endsWith('.csv')) audit('csv_download', { user: who.user?.name, path, query: event.url.search });
+		const routeId = event.route.id ?? '';
+		const path = routedPath(event.url.pathname);
+		if (routeId.endsWith('.csv')) audit('csv_download', { user: who.user?.name, path, query: event.url.search });
 		// A PDF is printed from the page, so its page view is logged too.
-		else if (path.startsWith('/briefing/') || path.startsWith('/api/briefing/')) audit('briefing', { user: who.user?.name, path });
+		else if (routeId.startsWith('/briefing/') || routeId.startsWith('/api/briefing/')) audit('briefing', { user: who.user?.name, path });
 	}
+	// With sign-in on, every answer is someone's view of the data: no shared or back-button cache.
+	if (signInOn) response.headers.set('Cache-Control', 'private, no-store');
+	// A request that waited too long for an ingest (db.ts): tell clients when to come back.
+	if (response.status === 503 && !response.headers.has('Retry-After')) response.headers.set('Retry-After', String(RETRY_AFTER_S));
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
@@ -127,6 +156,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(`[telaah] ${event.request.method} ${event.url.pathname}:`, error);
-	return { message: status === 404 ? 'Not found' : 'Internal error', code: 'internal' };
+	// Errors SvelteKit raises itself (404, 413 from adapter-node's body limit) say what they are.
+	if (status < 500) {
+		const key = status === 404 ? 'error.notFound' : status === 413 ? 'request.tooLarge' : 'error.badRequest';
+		return { message: translate(event.locals.lang ?? 'id', key, { kb: SMALL_BODY_MAX / 1024 }), code: String(status) };
+	}
+	console.error(`[telaah] ${event.request.method} ${routedPath(event.url.pathname)}:`, error);
+	return { message: 'Internal error', code: 'internal' };
 };

@@ -12,7 +12,7 @@ import { build, buildNeeded, launchBrowser, ROOT, startServer, type RunningServe
 import { DEFAULT_DB, REFERENCE_DIR } from '../warehouse/open.ts';
 import { briefingContext, printBriefing, type BriefingAuth } from './pdf.ts';
 import { mintServiceSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
-import { authFiles, readUsers } from '../users/store.ts';
+import { adoptLegacyAuth, authFiles, readUsers } from '../users/store.ts';
 
 const USAGE = `usage: npm run briefing -- --month YYYY-MM (--region CODE | --all) --out DIR
          [--db PATH] [--url URL] [--lang id|en] [--concurrency N]
@@ -48,6 +48,7 @@ function briefingAuth(db: string): BriefingAuth {
 	const cookie = process.env.TELAAH_BRIEFING_COOKIE;
 	if (cookie) return { headers: { cookie } };
 	const files = authFiles({ ...process.env, TELAAH_DB: db });
+	adoptLegacyAuth(files);
 	if (readUsers(files.users).length === 0) return {};
 	return { headers: { cookie: `${SESSION_COOKIE}=${mintServiceSession(files.sessionKey, 2 * 60 * 60)}` } };
 }

@@ -84,6 +84,8 @@ async function main(): Promise<number> {
 		bar.stop();
 		const msg = e instanceof InputError ? e.message : `${(e as Error).stack ?? e}`;
 		console.error(`error: ${msg}\nnothing was loaded: the warehouse is unchanged.`);
+		// The reason on its own for a caller (the upload form), without a stack trace.
+		if (args.values.json) console.log(JSON.stringify({ error: e instanceof InputError ? e.message : `${(e as Error).message ?? e}`.split('\n')[0] }));
 		return 1;
 	} finally {
 		warehouse.close();

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { bodyLimitEnv } from '../../src/lib/core/limits.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -54,6 +55,9 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/** The environment `node build` runs with: the given one plus a BODY_SIZE_LIMIT that fits uploads (core/limits.ts). */
+export const serverEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...env, ...bodyLimitEnv(env) });
+
 export interface RunningServer {
 	origin: string;
 	child: ChildProcess;
@@ -69,7 +73,7 @@ export async function startServer(db: string, opts: { root?: string; timeoutMs?:
 	const origin = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['build'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, TELAAH_DB: db, ...opts.env },
+		env: serverEnv({ ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, TELAAH_DB: db, ...opts.env }),
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { hashPassword } from './password.ts';
-import { authFiles, readUsers, ROLES, validUser, writeUsers, type Role } from './store.ts';
+import { adoptLegacyAuth, authFiles, canonicalUserName, readUsers, ROLES, validUser, writeUsers, type Role } from './store.ts';
 
 const USAGE = `usage: npm run user -- add <name> --role ${ROLES.join('|')} [--region CODE] [--db PATH]
        npm run user -- list | remove <name> | passwd <name> [--db PATH]
@@ -51,9 +51,12 @@ async function main(argv: string[]): Promise<void> {
 		options: { role: { type: 'string' }, region: { type: 'string' }, db: { type: 'string' } }
 	});
 	const env = values.db ? { ...process.env, TELAAH_DB: values.db } : process.env;
-	const { users: path } = authFiles(env);
+	const files = authFiles(env);
+	if (adoptLegacyAuth(files)) console.error(`users of an earlier version copied from ${files.legacyDir} into ${files.dir}`);
+	const { users: path } = files;
 	const users = readUsers(path);
-	const [cmd, name] = positionals;
+	const [cmd, raw] = positionals;
+	const name = raw === undefined ? undefined : canonicalUserName(raw);
 	const find = () => {
 		const i = users.findIndex((u) => u.name === name);
 		if (!name || i < 0) throw new UsageError(`no user "${name ?? ''}"`);

@@ -2,9 +2,10 @@
 // route's parameters, the month-on-month / year-on-year change of a KPI, and the slice of a peer
 // ranking shown on paper. No I/O.
 import { z } from 'zod';
+import { MONTH_RE } from './core/month';
 
-/** 'YYYY-MM' with a real month (01–12). */
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+/** 'YYYY-MM' with a real month (01–12) of the years the app accepts. */
+export const MonthSchema = z.string().regex(MONTH_RE);
 
 /** The region parameter: 'nasional', a province code '36' or a kab/kota code '36.03'. */
 export const RegionParamSchema = z.union([z.literal('nasional'), z.string().regex(/^\d{2}(\.\d{2})?$/)]);

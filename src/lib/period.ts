@@ -1,8 +1,8 @@
 // The period filter shared by every page: `?from=YYYY-MM&to=YYYY-MM`, both optional and
 // inclusive. Parsed with zod; an invalid value is reported, never silently ignored.
 import { z } from 'zod';
+import { monthAfter, MONTH_RE } from './core/month';
 
-const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
 
 export interface Period {
 	/** First month included, 'YYYY-MM', or null for no lower bound. */
@@ -20,7 +20,7 @@ const bound = z
 	.string()
 	.trim()
 	.transform((s) => (s === '' ? null : s))
-	.pipe(z.string().regex(MONTH).nullable())
+	.pipe(z.string().regex(MONTH_RE).nullable())
 	.nullable();
 
 const schema = z
@@ -37,12 +37,6 @@ export function parsePeriod(params: URLSearchParams): PeriodResult {
 	if (issue?.code === 'custom') return { ok: false, problem: { kind: 'order', from: raw.from ?? '', to: raw.to ?? '' } };
 	const param = issue?.path[0] === 'to' ? 'to' : 'from';
 	return { ok: false, problem: { kind: 'format', param, value: raw[param] ?? '' } };
-}
-
-/** '2020-12' → '2021-01-01': the exclusive upper bound for SQL. */
-export function monthAfter(month: string): string {
-	const [y, m] = month.split('-').map(Number) as [number, number];
-	return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
 /** SQL bounds: created_at >= start AND created_at < end (either may be null). */

@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
 	'auth.failed': 'Wrong user name or password.',
 	'auth.demo': 'Demo mode is on: no sign-in needed.',
 	'auth.toDashboard': 'Open the dashboard',
+	'request.tooLarge': 'Request body too large (at most {kb} KB).',
 	'auth.throttled': 'Too many failed sign-in attempts. Try again in {s} seconds.',
 	'auth.required': 'Sign-in required (session missing, invalid or expired).',
 	'auth.adminOnly': 'This page is for admins only.',

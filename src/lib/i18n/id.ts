@@ -27,6 +27,7 @@ export const id = {
 	'auth.failed': 'Nama pengguna atau kata sandi salah.',
 	'auth.demo': 'Mode demo aktif: tidak perlu masuk.',
 	'auth.toDashboard': 'Buka dasbor',
+	'request.tooLarge': 'Isi permintaan terlalu besar (paling besar {kb} KB).',
 	'auth.throttled': 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {s} detik.',
 	'auth.required': 'Perlu masuk (sesi tidak ada, tidak sah, atau kedaluwarsa).',
 	'auth.adminOnly': 'Halaman ini hanya untuk admin.',

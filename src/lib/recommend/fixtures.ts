@@ -1,6 +1,6 @@
 // Small hand-made inputs for the rule tests: a national set of peers and an area to vary.
 import type { RecommendInputs, RegionStat } from './inputs';
-import { monthsBetween, shiftMonth } from './months';
+import { monthsBetween, shiftMonth } from '../core/month';
 
 export const MONTH = '2020-04';
 

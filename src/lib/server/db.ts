@@ -31,6 +31,10 @@ interface Db {
 	instance: DuckDBInstance;
 	conn: DuckDBConnection;
 	statements: Map<string, DuckDBPreparedStatement>;
+	/** Connections of downloads under way (queryStream), interrupted when the file is let go. */
+	streams: Set<DuckDBConnection>;
+	/** Set once closeDb() has let go of the file: a query that got this handle before must reopen. */
+	closed: boolean;
 }
 
 // Kept on globalThis so Vite's dev-mode module reloads reuse the open file instead of
@@ -42,10 +46,17 @@ type Holder = {
 	results: Lru<Promise<readonly unknown[]>>;
 	version?: { value: number; checkedAt: number };
 	versionCheck?: Promise<number>;
-	paused?: Promise<unknown>;
+	/** Writers (ingests) queued or running; reads wait while there is any. */
+	writers: number;
+	/** The tail of the writers' queue: each writer starts when the one before it has ended. */
+	writerTail: Promise<unknown>;
+	/** Resolved when the last writer ends (the next reads open the file again). */
+	idle?: { promise: Promise<void>; resolve: () => void };
 };
 const holder: Holder = ((globalThis as Record<symbol, unknown>)[KEY] as Holder | undefined) ?? {
 	queue: Promise.resolve(),
+	writers: 0,
+	writerTail: Promise.resolve(),
 	// Validated rows per (data version, SQL, params), so repeated page views cost no query.
 	results: new Lru(500)
 };
@@ -80,7 +91,7 @@ async function open(): Promise<Db> {
 	const holidays = HOLIDAYS.map((h) => h.date);
 	await prepareDeadlineFacts(conn, path, holidays);
 	await ensureRollup(conn, path, holidays);
-	return { path, instance, conn, statements: new Map() };
+	return { path, instance, conn, statements: new Map(), streams: new Set(), closed: false };
 }
 
 /**
@@ -130,10 +141,26 @@ async function ensureRollup(conn: DuckDBConnection, path: string, holidays: read
 	await conn.run(TEMP_ROLLUP_SQL);
 }
 
-function db(): Promise<Db> {
+/** How long a read waits for an ingest to let go of the warehouse before it answers 503. */
+const READ_WAIT_MS = Number(process.env.TELAAH_READ_WAIT_MS || 15_000);
+/** What a 503 for a busy warehouse tells clients (the handle hook sets Retry-After). */
+export const RETRY_AFTER_S = 10;
+
+/** Waits until no writer is queued or running; 503 after READ_WAIT_MS. Never waits on a reopen. */
+async function writersDone(): Promise<void> {
+	while (holder.writers > 0 && holder.idle) {
+		let timer: NodeJS.Timeout | undefined;
+		const late = new Promise<'late'>((ok) => (timer = setTimeout(() => ok('late'), READ_WAIT_MS)));
+		const r = await Promise.race([holder.idle.promise, late]);
+		clearTimeout(timer);
+		if (r === 'late') error(503, { code: 'warehouse_busy', message: 'The warehouse is loading new data; try again in a few seconds.' });
+	}
+}
+
+async function db(): Promise<Db> {
+	await writersDone();
 	if (!holder.db) {
-		// While a writer has the file (exclusiveWarehouse), queries wait for it.
-		holder.db = holder.paused ? holder.paused.then(open, open) : open();
+		holder.db = open();
 		// A failed open (file missing, locked) is retried on the next request.
 		holder.db.catch(() => (holder.db = undefined));
 	}
@@ -166,8 +193,11 @@ export function dataVersion(): Promise<number> {
 	if (known && Date.now() - known.checkedAt < VERSION_TTL_MS) return Promise.resolve(known.value);
 	holder.versionCheck ??= (async () => {
 		try {
-			const { conn } = await db();
-			const reader = await serial(() => conn.runAndReadAll(VERSION_SQL));
+			const handle = await db();
+			const reader = await serial(() => {
+				if (handle.closed) throw new Reopen();
+				return handle.conn.runAndReadAll(VERSION_SQL);
+			});
 			const value = Number(reader.getRows()[0]?.[0] ?? 0);
 			if (holder.version && holder.version.value !== value) clearCaches();
 			holder.version = { value, checkedAt: Date.now() };
@@ -202,9 +232,23 @@ export async function query<S extends z.ZodType>(sql: string, params: Params, ro
 // Queries slower than TELAAH_SLOW_QUERY_MS (unset: none) are logged with their time, for operators tuning a large warehouse.
 const SLOW_QUERY_MS = Number(process.env.TELAAH_SLOW_QUERY_MS || Infinity);
 
+/** The handle a query got was let go of (an ingest began) before its turn: it asks again. */
+class Reopen extends Error {}
+
 async function runQuery<S extends z.ZodType>(sql: string, params: Params, row: S): Promise<readonly z.infer<S>[]> {
-	const { statements, conn } = await db();
+	for (;;) {
+		try {
+			return await runOnce(sql, params, row, await db());
+		} catch (e) {
+			if (!(e instanceof Reopen)) throw e;
+		}
+	}
+}
+
+async function runOnce<S extends z.ZodType>(sql: string, params: Params, row: S, handle: Db): Promise<readonly z.infer<S>[]> {
+	const { statements, conn } = handle;
 	const rows = await serial(async () => {
+		if (handle.closed) throw new Reopen();
 		const t0 = performance.now();
 		let stmt = statements.get(sql);
 		if (!stmt) {
@@ -239,8 +283,9 @@ export function queryStream<S extends z.ZodType>(sql: string, params: Params, ro
 }
 
 async function* streamRows<S extends z.ZodType>(sql: string, params: Params, row: S): AsyncGenerator<z.infer<S>[]> {
-	const { instance } = await db();
-	const conn = await instance.connect();
+	const handle = await db();
+	const conn = await handle.instance.connect();
+	handle.streams.add(conn);
 	try {
 		const stmt = await conn.prepare(sql);
 		try {
@@ -252,10 +297,11 @@ async function* streamRows<S extends z.ZodType>(sql: string, params: Params, row
 				yield parsed.data;
 			}
 		} finally {
-			stmt.destroySync();
+			if (!handle.closed) stmt.destroySync();
 		}
 	} finally {
-		conn.closeSync();
+		handle.streams.delete(conn);
+		if (!handle.closed) conn.closeSync();
 	}
 }
 
@@ -267,11 +313,18 @@ export async function queryOne<S extends z.ZodType>(sql: string, params: Params,
 }
 
 /**
- * Runs `fn` while this process does not hold the warehouse open, so a writer (the ETL) can
- * lock it; queries arriving meanwhile wait. Afterwards every cache is emptied. One at a time.
+ * Runs `fn` while this process does not hold the warehouse open, so a writer (the ETL) can lock
+ * it. Writers run one at a time, in the order they came; reads arriving meanwhile wait (up to
+ * READ_WAIT_MS, then 503) and open the file again once the last writer has ended. Nothing a
+ * writer waits for waits on a writer, so two uploads close together cannot deadlock.
  */
 export function exclusiveWarehouse<T>(fn: (path: string) => Promise<T>): Promise<T> {
-	const run = (holder.paused ?? Promise.resolve()).then(async () => {
+	if (holder.writers++ === 0) {
+		let resolve!: () => void;
+		const promise = new Promise<void>((ok) => (resolve = ok));
+		holder.idle = { promise, resolve };
+	}
+	const run = holder.writerTail.then(async () => {
 		await closeDb();
 		try {
 			return await fn(warehousePath());
@@ -279,10 +332,13 @@ export function exclusiveWarehouse<T>(fn: (path: string) => Promise<T>): Promise
 			clearCaches();
 		}
 	});
-	const paused = run.catch(() => undefined);
-	holder.paused = paused;
-	void paused.then(() => {
-		if (holder.paused === paused) holder.paused = undefined;
+	holder.writerTail = run.catch(() => undefined);
+	void holder.writerTail.then(() => {
+		if (--holder.writers === 0) {
+			const idle = holder.idle;
+			holder.idle = undefined;
+			idle?.resolve();
+		}
 	});
 	return run;
 }
@@ -297,8 +353,12 @@ export async function closeDb(): Promise<void> {
 	if (!pending) return;
 	const opened = await pending.catch(() => undefined);
 	if (!opened) return;
+	// Queries already queued on this handle finish; later ones see `closed` and reopen.
 	await holder.queue;
+	opened.closed = true;
+	for (const conn of opened.streams) conn.interrupt();
 	for (const stmt of opened.statements.values()) stmt.destroySync();
+	for (const conn of opened.streams) conn.closeSync();
 	opened.conn.closeSync();
 	opened.instance.closeSync();
 }

@@ -6,7 +6,7 @@ import { findings, regionsNeedingAttention } from '$lib/recommend';
 import { rank } from '$lib/recommend/rank';
 import { THRESHOLDS } from '$lib/recommend/config';
 import type { RecommendInputs } from '$lib/recommend/inputs';
-import { MONTH_RE, shiftMonth } from '$lib/recommend/months';
+import { MONTH_RE, shiftMonth } from '$lib/core/month';
 import type { Area, Recommendation } from '$lib/recommend/types';
 import { warehouseAsOfEvent } from './queries/asof';
 import { areaInfo, recommendInputs } from './queries/recommend-inputs';

@@ -6,6 +6,7 @@ import { safeNext } from '$lib/server/auth/guard';
 import { signinByIp, signinByName } from '$lib/server/auth/rate-limit';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { checkPassword, newSession } from '$lib/server/auth/users';
+import { canonicalUserName } from '$pipelines/users/store';
 import { requestLang } from '$lib/server/lang';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +20,7 @@ export const load: PageServerLoad = (event) => ({
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
-		const name = String(form.get('name') ?? '').trim().toLowerCase().slice(0, 64);
+		const name = canonicalUserName(form.get('name'));
 		const password = String(form.get('password') ?? '');
 		const next = safeNext(String(form.get('next') ?? '/'));
 		const ip = event.getClientAddress();
@@ -31,8 +32,9 @@ export const actions: Actions = {
 			audit('signin_fail', { user: name, ip });
 			return fail(401, { name, next, failed: true });
 		}
+		// Only this name's failures are forgiven: the address's count stays, so signing in to
+		// one's own account between guesses at another does not reset the throttle.
 		signinByName.clear(name);
-		signinByIp.clear(ip);
 		event.cookies.set(SESSION_COOKIE, session.token, {
 			path: '/',
 			httpOnly: true,

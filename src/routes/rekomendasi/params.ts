@@ -2,7 +2,7 @@
 // month (`?month=YYYY-MM`, default the data's last complete month).
 import { error, type Cookies } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import { MONTH_RE } from '$lib/recommend/months';
+import { MONTH_RE } from '$lib/core/month';
 import type { Area } from '$lib/recommend/types';
 import { requestLang } from '$lib/server/lang';
 import { lastCompleteMonth } from '$lib/server/recommendations';

@@ -1,6 +1,6 @@
 // backlog: many complaints still open 60 days after filing, or the open backlog growing.
 import { href, recommendation, regionPath, scoreOf, shareText, type Rule } from '../common';
-import { shiftMonth } from '../months';
+import { shiftMonth } from '../../core/month';
 import type { Severity } from '../types';
 
 export const backlog: Rule = (inputs, th, L) => {

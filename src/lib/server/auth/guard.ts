@@ -1,9 +1,30 @@
-// Request policy applied by the `handle` hook before any route runs (pure functions).
+// Request policy applied by the `handle` hook before any route runs (pure functions). Every
+// decision is made on the route SvelteKit will run (`event.route.id`) and its decoded
+// parameters, never on the raw URL path: `/%61dmin` routes to /admin, so it is /admin here too.
 import type { AuthUser } from './users';
 import { covers } from './scope';
 
-/** Paths anyone may open: the sign-in form (and its POST). */
-export const isPublicPath = (path: string) => path === '/masuk';
+/**
+ * The path as SvelteKit's router reads it (its `decode_pathname`: every escape decoded but %25
+ * and the reserved characters), for the audit log and for requests no route matches. A
+ * malformed escape stays as sent (SvelteKit answers it without a route).
+ */
+export function routedPath(pathname: string): string {
+	try {
+		return pathname.split('%25').map(decodeURI).join('%25');
+	} catch {
+		return pathname;
+	}
+}
+
+/** The route anyone may open: the sign-in form (and its POST). */
+export const isPublicRoute = (routeId: string | null) => routeId === '/masuk';
+
+export const isAdminRoute = (routeId: string | null) =>
+	routeId !== null && (routeId === '/admin' || routeId.startsWith('/admin/') || routeId.startsWith('/api/admin'));
+
+/** Data endpoints answer 401/403 as text; a request that matches no route is judged by its decoded path. */
+export const isApiRequest = (routeId: string | null, path: string) => (routeId ?? routedPath(path)).startsWith('/api/');
 
 /** Route parameters that name a region (/wilayah/[code], /briefing/[region]/[month], …). */
 const REGION_PARAM_NAMES = new Set(['code', 'region']);
@@ -16,11 +37,11 @@ const REGION_CODE = /^\d{2}(\.\d{2})?$/;
  */
 export function denial(
 	user: AuthUser,
-	path: string,
+	routeId: string | null,
 	params: Record<string, string>,
 	query: URLSearchParams = new URLSearchParams()
 ): 'admin_only' | 'region_out_of_scope' | null {
-	if ((path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/admin')) && user.role !== 'admin') return 'admin_only';
+	if (isAdminRoute(routeId) && user.role !== 'admin') return 'admin_only';
 	const asked = query.get('region')?.trim();
 	// A malformed value is the route's to reject (400).
 	if (asked && REGION_CODE.test(asked) && !covers(user.scope, asked)) return 'region_out_of_scope';

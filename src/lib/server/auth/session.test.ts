@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashStamp, loadSessionKey, mintServiceSession, SERVICE_USER, signSession, verifySession } from './session';
+import { hashStamp, loadSessionKey, mintServiceSession, SERVICE_USER, SESSION_TTL_S, signSession, verifySession } from './session';
 
 const dir = mkdtempSync(join(tmpdir(), 'telaah-session-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,6 +34,17 @@ describe('session tokens', () => {
 		expect(verifySession(other, t)).toBeNull();
 		expect(verifySession(key, undefined)).toBeNull();
 		expect(verifySession(key, 'x'.repeat(5000))).toBeNull();
+	});
+
+	it('refuses a token signed to live longer than a session, whatever its signature', () => {
+		const now = Date.now();
+		const far = signSession(key, { u: 'ana', s: 'abc', exp: Math.floor(now / 1000) + 10 * 365 * 24 * 3600 });
+		expect(verifySession(key, far, now)).toBeNull();
+		const full = signSession(key, { u: 'ana', s: 'abc', exp: Math.floor(now / 1000) + SESSION_TTL_S });
+		expect(verifySession(key, full, now)).not.toBeNull();
+		// A service session asked for longer than a session is clipped to one.
+		const svc = verifySession(key, mintServiceSession(join(dir, 'session.key'), 10 * 365 * 24 * 3600));
+		expect(svc?.exp).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + SESSION_TTL_S);
 	});
 
 	it('stamps change with the password hash', () => {

@@ -2,8 +2,9 @@
 // random bytes in `session.key` beside the warehouse (created 0600 on first use; git-ignored),
 // shared by the server and the CLIs that need to call it (e.g. the briefing PDF renderer).
 // No $lib imports: the CLIs import this file directly.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { openSync, readFileSync, writeSync, closeSync } from 'node:fs';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export interface SessionPayload {
 	/** user name, or '@service' for a service session */
@@ -20,6 +21,7 @@ export const SERVICE_USER = '@service';
 
 /** The signing key, created (0600, exclusive create: concurrent starters agree) when missing. */
 export function loadSessionKey(path: string): Buffer {
+	mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
 	try {
 		const fd = openSync(path, 'wx', 0o600);
 		try {
@@ -42,7 +44,14 @@ export function signSession(key: Buffer, payload: SessionPayload): string {
 	return `${body}.${mac(key, body)}`;
 }
 
-/** The payload of a well-signed, unexpired token, else null. */
+/** Slack for clocks of the signing CLI and the server that disagree a little. */
+const CLOCK_SKEW_S = 60;
+
+/**
+ * The payload of a well-signed, unexpired token, else null. Whatever a token says, it lives at
+ * most SESSION_TTL_S from now: one signed with a far expiry (by anyone who can read the key) is
+ * refused, not honoured for years.
+ */
 export function verifySession(key: Buffer, token: string | undefined, now = Date.now()): SessionPayload | null {
 	if (!token || token.length > 1024) return null;
 	const [body, sig, more] = token.split('.');
@@ -58,8 +67,12 @@ export function verifySession(key: Buffer, token: string | undefined, now = Date
 	}
 	const s = p as SessionPayload;
 	if (typeof s?.u !== 'string' || typeof s.s !== 'string' || typeof s.exp !== 'number') return null;
-	return s.exp * 1000 > now ? s : null;
+	const left = s.exp - now / 1000;
+	return left > 0 && left <= SESSION_TTL_S + CLOCK_SKEW_S ? s : null;
 }
+
+/** What a revocation list stores of a token: its hash, so the file holds nothing usable. */
+export const tokenId = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 /** A password hash's stamp: changes whenever the hash does, reveals nothing usable. */
 export function hashStamp(key: Buffer, passwordHash: string): string {
@@ -73,5 +86,5 @@ export function hashStamp(key: Buffer, passwordHash: string): string {
  */
 export function mintServiceSession(keyPath: string, ttlSeconds = 300): string {
 	const key = loadSessionKey(keyPath);
-	return signSession(key, { u: SERVICE_USER, s: 'service', exp: Math.floor(Date.now() / 1000) + ttlSeconds });
+	return signSession(key, { u: SERVICE_USER, s: 'service', exp: Math.floor(Date.now() / 1000) + Math.min(ttlSeconds, SESSION_TTL_S) });
 }

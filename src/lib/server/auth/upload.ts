@@ -1,6 +1,8 @@
 // Admin upload of an export: checked here (size, extension, magic bytes, zip bomb), stored under
 // a name of our own making, then loaded by the ETL CLI (`npm run ingest`, the same code path as
-// the command line) in a child process while the server has let go of the warehouse.
+// the command line) in a child process while the server has let go of the warehouse. The stored
+// file holds reporter names, e-mails and phone numbers, which the warehouse never keeps: it is
+// deleted as soon as the load has ended, loaded or not.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,10 +10,15 @@ import { join, resolve } from 'node:path';
 import { sniffFormat, type Format } from '$pipelines/ingest/inspect';
 import { authFiles } from '$pipelines/users/store';
 import { checkZip } from '$pipelines/ingest/zip-guard';
+import { uploadMaxBytes } from '$lib/core/limits';
 import { exclusiveWarehouse } from '../db';
 
-/** Upload size limit: $TELAAH_UPLOAD_MAX_MB, default 50 (adapter-node's BODY_SIZE_LIMIT must allow it). */
-export const UPLOAD_MAX_BYTES = Number(process.env.TELAAH_UPLOAD_MAX_MB || 50) * 1024 * 1024;
+/** Upload size limit: $TELAAH_UPLOAD_MAX_MB (default 50), within adapter-node's BODY_SIZE_LIMIT (core/limits.ts). */
+export const UPLOAD_MAX_BYTES = uploadMaxBytes();
+export const UPLOAD_ROUTE = '/admin/unggah';
+export const isUploadRoute = (routeId: string | null) => routeId === UPLOAD_ROUTE;
+/** The limit as the form and its refusal say it. */
+export const uploadMaxMb = () => Math.floor((UPLOAD_MAX_BYTES / 1024 / 1024) * 10) / 10;
 const EXTENSIONS: Record<string, Format> = { csv: 'csv', xlsx: 'xlsx', json: 'json', ndjson: 'json' };
 
 export class UploadRefused extends Error {}
@@ -40,10 +47,10 @@ export interface UploadResult {
 /** Checks, stores and ingests one uploaded file. Throws UploadRefused with a reason. */
 export async function ingestUpload(file: File): Promise<UploadResult> {
 	if (file.size === 0) throw new UploadRefused('empty file');
-	if (file.size > UPLOAD_MAX_BYTES) throw new UploadRefused(`larger than ${UPLOAD_MAX_BYTES / 1024 / 1024} MB`);
+	if (file.size > UPLOAD_MAX_BYTES) throw new UploadRefused(tooLarge());
 	const ext = uploadExtension(file.name);
 	if (!ext) throw new UploadRefused('only .csv, .xlsx, .json and .ndjson files');
-	const dir = join(authFiles().dir, 'uploads');
+	const dir = authFiles().uploads;
 	mkdirSync(dir, { recursive: true, mode: 0o700 });
 	const stored = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.${ext}`);
 	writeFileSync(stored, Buffer.from(await file.arrayBuffer()), { flag: 'wx', mode: 0o600 });
@@ -58,11 +65,12 @@ export async function ingestUpload(file: File): Promise<UploadResult> {
 		if (format !== EXTENSIONS[ext]) throw new UploadRefused(`the content is ${format.toUpperCase()}, not .${ext}`);
 		const summary = await exclusiveWarehouse((db) => runIngestCli(stored, db));
 		return { stored, summary };
-	} catch (e) {
+	} finally {
 		rmSync(stored, { force: true });
-		throw e;
 	}
 }
+
+export const tooLarge = () => `larger than ${uploadMaxMb()} MB`;
 
 /** `npm run ingest -- FILE --db DB --json` in a child process; its JSON summary. */
 function runIngestCli(file: string, db: string): Promise<UploadResult['summary']> {
@@ -77,18 +85,19 @@ function runIngestCli(file: string, db: string): Promise<UploadResult['summary']
 		child.stdout.on('data', (d) => (out += d));
 		child.stderr.on('data', (d) => (err += d));
 		child.on('error', ko);
-		child.on('close', (code) => {
-			const last = out.trim().split('\n').pop() ?? '';
-			if (code === 0) {
-				try {
-					return ok(JSON.parse(last) as UploadResult['summary']);
-				} catch {
-					/* fall through */
-				}
+		child.on('close', (code, signal) => {
+			// --json: the last stdout line is the summary, or {"error": why} when nothing was loaded.
+			let last: { error?: unknown } | null = null;
+			try {
+				last = JSON.parse(out.trim().split('\n').pop() ?? '') as { error?: unknown };
+			} catch {
+				/* no JSON: the process died */
 			}
-			// Exit 1 = the file was refused or failed (nothing applied); the message says why.
-			const why = (err.trim().split('\n').pop() ?? `exit ${code}`).replaceAll(file, 'file');
-			ko(code === 1 ? new UploadRefused(why) : new Error(`ingest failed (${code}): ${why}`));
+			if (code === 0 && last && !('error' in last)) return ok(last as UploadResult['summary']);
+			if (code === 1 && typeof last?.error === 'string') return ko(new UploadRefused(last.error.replaceAll(file, 'file')));
+			// A crash (out of memory, killed): the reason is for the operator's log, not the form.
+			console.error(`[telaah] ingest of an upload ended with ${signal ?? `exit code ${code}`}:\n${err.slice(-4000)}`);
+			ko(new UploadRefused(`the load stopped unexpectedly (${signal ?? `exit code ${code}`}); nothing was loaded, see the server log`));
 		});
 	});
 }

@@ -2,7 +2,8 @@
 // with session.key, and demo mode (no users at all → everyone is the national demo user).
 import { statSync } from 'node:fs';
 import { DUMMY_HASH, verifyPassword } from '$pipelines/users/password';
-import { authFiles, readUsers, type Role, type User } from '$pipelines/users/store';
+import { adoptLegacyAuth, authFiles, readUsers, type Role, type User } from '$pipelines/users/store';
+import { isRevoked, revoke } from './revocations';
 import { ALL, scopeOf, type Scope } from './scope';
 import { hashStamp, loadSessionKey, SERVICE_USER, SESSION_TTL_S, signSession, verifySession } from './session';
 
@@ -25,13 +26,16 @@ let cached: { path: string; mtimeMs: number; size: number; users: User[] } | nul
  * throws: the server must not fall back to demo mode because of a broken file.
  */
 export function users(): User[] {
-	const { users: path } = authFiles();
+	const files = authFiles();
+	const path = files.users;
 	let st;
 	try {
 		st = statSync(path);
 	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-		throw e;
+		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+		if (!adoptLegacyAuth(files)) return [];
+		console.warn(`[telaah] users of an earlier version copied from ${files.legacyDir} into ${files.dir}`);
+		st = statSync(path);
 	}
 	if (!cached || cached.path !== path || cached.mtimeMs !== st.mtimeMs || cached.size !== st.size) {
 		cached = { path, mtimeMs: st.mtimeMs, size: st.size, users: readUsers(path) };
@@ -48,24 +52,18 @@ function sessionKey(): Buffer {
 
 const asAuthUser = (u: User): AuthUser => ({ name: u.name, role: u.role, region: u.region, demo: false, scope: scopeOf(u.role, u.region) });
 
-// Tokens signed out before they expire (in memory: a restart forgets them, and they expire
-// within SESSION_TTL_S anyway).
-const revoked = new Map<string, number>();
-
-/** Ends a session now, not only in the browser that signed out. */
+/** Ends a session now, not only in the browser that signed out, and across restarts (revocations.ts). */
 export function revokeSession(token: string | undefined): void {
 	const p = verifySession(sessionKey(), token);
 	if (!p || !token) return;
-	const now = Date.now() / 1000;
-	for (const [t, exp] of revoked) if (exp < now) revoked.delete(t);
-	revoked.set(token, p.exp);
+	revoke(authFiles().revoked, token, p.exp);
 }
 
 /** The user of a session cookie: well signed, unexpired, not signed out, and the user still has that password. */
 export function sessionUser(token: string | undefined): AuthUser | null {
 	const k = sessionKey();
 	const p = verifySession(k, token);
-	if (!p || revoked.has(token!)) return null;
+	if (!p || isRevoked(authFiles().revoked, token!)) return null;
 	if (p.u === SERVICE_USER) return p.s === 'service' ? SERVICE : null;
 	const u = users().find((x) => x.name === p.u);
 	return u && hashStamp(k, u.hash) === p.s ? asAuthUser(u) : null;

@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { MonthSchema, RegionParamSchema } from '$lib/briefing';
 import { translate, type Lang } from '$lib/i18n';
 import { spikesAtEnd } from '$pipelines/briefing/month-spikes';
-import { monthRange } from '$pipelines/topics/spikes';
+import { monthAfter, monthIndex, monthsBetween, shiftMonth } from '$lib/core/month';
 import THEMES from '$pipelines/topics/themes.json' with { type: 'json' };
 import { query } from '../db';
 import { SCOPE_WHERE, scopeParams } from './filter-sql';
 import { regionByCode, type RegionOption } from './options';
-import { addMonths, warehouseFacts, type WarehouseFacts } from './overview';
+import { warehouseFacts, type WarehouseFacts } from './overview';
 import { topicFit } from './topics';
 
 /**
@@ -33,7 +33,7 @@ export async function briefingScopeOr4xx(
 		error(400, { code: 'bad_month', message: translate(lang, 'briefing.badMonth', { value: monthParam.slice(0, 40) }) });
 	}
 	const facts = await warehouseFacts();
-	if (!facts.first_month || !facts.last_month || monthParam < facts.first_month || monthParam > facts.last_month) {
+	if (!facts.first_month || !facts.last_month || monthIndex(monthParam) < monthIndex(facts.first_month) || monthIndex(monthParam) > monthIndex(facts.last_month)) {
 		error(404, {
 			code: 'not_found',
 			message: translate(lang, 'briefing.monthOutside', { month: monthParam, from: facts.first_month ?? '–', to: facts.last_month ?? '–' })
@@ -51,7 +51,7 @@ const windowParams = (region: string | null, from: string, to: string) => ({
 	...scopeParams(),
 	region,
 	start: `${from}-01`,
-	end: `${addMonths(to, 1)}-01`
+	end: monthAfter(to)
 });
 
 const IN_WINDOW = `created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP AND status <> 'dihapus'
@@ -82,7 +82,7 @@ export async function monthThemes(region: string | null, month: string): Promise
 	if (!(await topicFit())) return null;
 	const rows = await query(
 		THEME_SQL,
-		{ ...windowParams(region, addMonths(month, -1), month), month: `${month}-01` },
+		{ ...windowParams(region, shiftMonth(month, -1), month), month: `${month}-01` },
 		z.object({ theme: z.string(), n: z.number().int(), prev: z.number().int() })
 	);
 	return rows.map((r) => ({ ...r, label: themeLabels.get(r.theme) ?? r.theme }));
@@ -143,9 +143,9 @@ export interface MonthSpike {
  */
 export async function monthSpikes(region: string | null, month: string, limit = 8): Promise<MonthSpike[] | null> {
 	if (!(await topicFit())) return null;
-	const from = addMonths(month, -(SPIKE_HISTORY_MONTHS - 1));
+	const from = shiftMonth(month, -(SPIKE_HISTORY_MONTHS - 1));
 	const rows = await query(SERIES_SQL, windowParams(region, from, month), SeriesRow);
-	const months = monthRange(from, month);
+	const months = monthsBetween(from, month);
 	const index = new Map(months.map((m, i) => [m, i]));
 	const series = new Map<string, { theme: string; code: string; name: string; counts: number[] }>();
 	for (const r of rows) {

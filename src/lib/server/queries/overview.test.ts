@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openWarehouse } from '$pipelines/warehouse/open';
 import { closeDb, query, QueryShapeError } from '../db';
-import { addMonths, comparisonPeriods, kpis, monthly, overview, periodCards, regionTarget, topCategories } from './overview';
+import { comparisonPeriods, kpis, monthly, overview, periodCards, regionTarget, topCategories } from './overview';
 
 const dir = mkdtempSync(join(tmpdir(), 'telaah-overview-'));
 const db = join(dir, 'w.duckdb');
@@ -163,8 +163,6 @@ describe('deadline, backlog, change and target cards', () => {
 	});
 
 	it('compares with the previous period of the same length, or the last full month', async () => {
-		expect(addMonths('2023-01', -6)).toBe('2022-07');
-		expect(addMonths('2022-12', 1)).toBe('2023-01');
 		expect(comparisonPeriods({ from: '2023-01', to: '2023-06' }, '2024-12')).toEqual({
 			current: { from: '2023-01', to: '2023-06' },
 			previous: { from: '2022-07', to: '2022-12' },

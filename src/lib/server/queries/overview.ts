@@ -3,6 +3,7 @@
 // created_at. Without a period, complaints with an unknown created_at are counted too; with
 // one, they cannot be placed and drop out.
 import { z } from 'zod';
+import { monthIndex, monthSpan, shiftMonth } from '$lib/core/month';
 import type { Filters } from '$lib/filters';
 import { query, queryOne } from '../db';
 import { RESPONSE_MEDIAN, ROLLUP_DEADLINE_COUNTS } from './agencies';
@@ -275,13 +276,6 @@ export async function periodCards(period: Period): Promise<{ period: CardValues;
 	return { period: whole, months };
 }
 
-/** 'YYYY-MM' shifted by k months. */
-export function addMonths(ym: string, k: number): string {
-	const [y, m] = ym.split('-').map(Number) as [number, number];
-	const i = y * 12 + (m - 1) + k;
-	return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
-
 /**
  * The two periods a KPI's change compares. With a `from` month: the selected period (to the
  * last month with data when `to` is open) against the period of the same length just before
@@ -294,15 +288,13 @@ export function comparisonPeriods(
 ): { current: { from: string; to: string }; previous: { from: string; to: string }; selected: boolean } | null {
 	if (p.from) {
 		const to = p.to ?? lastMonth;
-		if (!to || to < p.from) return null;
-		const [fy, fm] = p.from.split('-').map(Number) as [number, number];
-		const [ty, tm] = to.split('-').map(Number) as [number, number];
-		const len = (ty - fy) * 12 + (tm - fm) + 1;
-		return { current: { from: p.from, to }, previous: { from: addMonths(p.from, -len), to: addMonths(p.from, -1) }, selected: true };
+		if (!to || monthIndex(to) < monthIndex(p.from)) return null;
+		const len = monthSpan(p.from, to);
+		return { current: { from: p.from, to }, previous: { from: shiftMonth(p.from, -len), to: shiftMonth(p.from, -1) }, selected: true };
 	}
-	const last = p.to ?? (lastMonth ? addMonths(lastMonth, -1) : null);
+	const last = p.to ?? (lastMonth ? shiftMonth(lastMonth, -1) : null);
 	if (!last) return null;
-	return { current: { from: last, to: last }, previous: { from: addMonths(last, -1), to: addMonths(last, -1) }, selected: false };
+	return { current: { from: last, to: last }, previous: { from: shiftMonth(last, -1), to: shiftMonth(last, -1) }, selected: false };
 }
 
 /** Annual target of the selected region for the selected year (a period within one calendar year). */

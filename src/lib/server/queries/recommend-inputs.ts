@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import type { Area } from '$lib/recommend/types';
 import type { RecommendInputs, ThemeSeries } from '$lib/recommend/inputs';
-import { monthsBetween, shiftMonth } from '$lib/recommend/months';
-import { monthAfter } from '$lib/period';
+import { monthAfter, monthsBetween, shiftMonth } from '$lib/core/month';
 import THEMES from '$pipelines/topics/themes.json';
 import { query, queryOne } from '../db';
 import { MetricRowSchema, ROLLUP_DEADLINE_COUNTS } from './agencies';

@@ -9,7 +9,7 @@
 // - Spikes were scored over all complaints; only the period and region filters apply to them.
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
-import { monthRange } from '$pipelines/topics/spikes';
+import { monthsBetween } from '$lib/core/month';
 import { TOPIC_TABLES } from '$pipelines/topics/tables';
 import { query } from '../db';
 import { FILTER_WHERE, withFilters } from './filter-sql';
@@ -111,7 +111,7 @@ const MonthRowSchema = z.object({ key: z.union([z.string(), z.number()]), month:
 function densify(rows: readonly MonthRow[]): { months: string[]; series: Map<string, number[]> } {
 	if (rows.length === 0) return { months: [], series: new Map() };
 	const sorted = rows.map((r) => r.month).sort();
-	const months = monthRange(sorted[0]!, sorted.at(-1)!);
+	const months = monthsBetween(sorted[0]!, sorted.at(-1)!);
 	const index = new Map(months.map((m, i) => [m, i]));
 	const series = new Map<string, number[]>();
 	for (const r of rows) {

@@ -13,7 +13,8 @@ import { agencyLeague } from '$lib/server/queries/agencies';
 import { warehouseAsOfEvent } from '$lib/server/queries/asof';
 import { briefingScopeOr4xx, monthSpikes, monthThemes, monthTopics } from '$lib/server/queries/briefing';
 import { regionByCode } from '$lib/server/queries/options';
-import { addMonths, monthly, periodCards, type CardValues } from '$lib/server/queries/overview';
+import { shiftMonth } from '$lib/core/month';
+import { monthly, periodCards, type CardValues } from '$lib/server/queries/overview';
 import { regionRanking, type RegionRow } from '$lib/server/queries/regions';
 import { recommendationsFor } from '$lib/server/recommendations';
 import type { PageServerLoad } from './$types';
@@ -35,9 +36,9 @@ export const load: PageServerLoad = async (event) => {
 	const code = region?.code ?? null;
 	const area: Area = region ? { level: region.level === 'province' ? 'provinsi' : 'kabkota', code: region.code } : { level: 'nasional' };
 
-	const prev = addMonths(month, -1);
-	const yoy = addMonths(month, -12);
-	const trendFrom = addMonths(month, -23);
+	const prev = shiftMonth(month, -1);
+	const yoy = shiftMonth(month, -12);
+	const trendFrom = shiftMonth(month, -23);
 	const one = { region: code, from: month, to: month };
 	const [cards, trend, agencies, regencies, provinces, themes, topics, spikes, province, asOfEvent, recommendations] = await Promise.all([
 		// One query: every month from a year ago to this one (the month, last month, last year).
