@@ -13,8 +13,9 @@ const USAGE = `usage: npm run ingest -- <file>... [--db PATH] [--profile lapor|s
   --db PATH    warehouse file (default data/telaah.duckdb); created with reference tables if missing
   --profile    mapping profile; detected from the headers when omitted
   --json       print the run summary as JSON on the last stdout line
-  When the warehouse has a fitted topic model (npm run topics), the new complaints are then placed
-  in its clusters and tagged with the policy themes (npm run topics -- --assign-new).`;
+  When the warehouse has a fitted topic model (npm run topics), the new complaints are placed in
+  its clusters and tagged with the policy themes in the same transaction.
+  A file already loaded with the same rules and aliases is not read again (summary: already loaded).`;
 
 const STAGE_AT: Record<Stage, number> = { inspect: 0, stage: 10, normalise: 45, upsert: 80, done: 100 };
 
@@ -54,9 +55,15 @@ async function main(): Promise<number> {
 		if (p > 0) bar.update(Math.min(100 * fileNo + stageBase + (p / 100) * 35, 100 * (fileNo + 1)));
 	}, 250);
 	try {
+		let topics: AssignSummary | null = null;
 		const summary = await ingest(warehouse.conn, files, {
 			profile: args.values.profile,
 			salt: reporterSalt(db),
+			// The new complaints and their topics commit together: no window in which a load is
+			// stored without its assignments (an interrupted ingest left them missing).
+			async beforeCommit(conn) {
+				if (await hasTopicModel(conn)) topics = await assignNew(conn, { inTransaction: true });
+			},
 			onStage(file, stage) {
 				fileNo = files.indexOf(file);
 				stageBase = STAGE_AT[stage];
@@ -65,18 +72,6 @@ async function main(): Promise<number> {
 		});
 		clearInterval(poll);
 		bar.stop();
-		// After the load's own transaction: a failure here leaves the loaded complaints in place,
-		// unassigned, and `npm run topics -- --assign-new` picks them up later.
-		let topics: AssignSummary | null = null;
-		if (await hasTopicModel(warehouse.conn)) {
-			try {
-				topics = await assignNew(warehouse.conn);
-			} catch (e) {
-				report(summary, db, !!args.values.json, null);
-				console.error(`error: the complaints were loaded, but assigning them to topics failed: ${(e as Error).message}\nrun \`npm run topics -- --assign-new --db ${db}\` to retry.`);
-				return 1;
-			}
-		}
 		report(summary, db, !!args.values.json, topics);
 		return 0;
 	} catch (e) {
@@ -96,7 +91,7 @@ function report(s: RunSummary, db: string, json: boolean, topics: AssignSummary 
 	const fmt = (n: number) => n.toLocaleString('en-US');
 	for (const f of s.files) {
 		console.log(
-			`${f.file}\n  profile ${f.profile}, ${f.format}, ${f.encoding}, batch ${f.batch_id}: read ${fmt(f.rows_read)} = loaded ${fmt(f.loaded)} + updated ${fmt(f.updated)} + duplicate ${fmt(f.duplicate)} + quarantined ${fmt(f.quarantined)}`
+			`${f.file}\n  profile ${f.profile}, ${f.format}, ${f.encoding}, ${f.already_loaded ? `already loaded in batch ${f.batch_id}, nothing written` : `batch ${f.batch_id}`}: read ${fmt(f.rows_read)} = loaded ${fmt(f.loaded)} + updated ${fmt(f.updated)} + duplicate ${fmt(f.duplicate)} + quarantined ${fmt(f.quarantined)}`
 		);
 		for (const [reason, n] of Object.entries(f.reasons)) console.log(`    quarantined ${reason}: ${fmt(n)}`);
 	}

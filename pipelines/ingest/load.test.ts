@@ -277,16 +277,66 @@ describe('idempotent upserts by tracking id', () => {
 		const closed = baseRow({ 'ID Tracking': '1', Status: 'Selesai', 'Tanggal Selesai': '2023-11-20 10:00:00' });
 		const v2 = s.file('v2.csv', laporCsv([closed, baseRow({ 'ID Tracking': '3' })]));
 		expect(await ingestInto(db, [v2])).toMatchObject({ loaded: 1, updated: 1, duplicate: 0 });
-		expect(await ingestInto(db, [v1])).toMatchObject({ rows_read: 2, duplicate: 1, quarantined: 1, reasons: { stale_version: 1 } });
+		// The older version in another file (rows in another order): not applied, quarantined.
+		const v1b = s.file('v1b.csv', laporCsv([baseRow({ 'ID Tracking': '2' }), open]));
+		expect(await ingestInto(db, [v1b])).toMatchObject({ rows_read: 2, duplicate: 1, quarantined: 1, reasons: { stale_version: 1 } });
 
 		const got = await sql(db, `SELECT tracking_id, status, first_batch_id, last_batch_id FROM complaints ORDER BY 1`);
 		expect(got).toEqual([
-			{ tracking_id: '1', status: 'selesai', first_batch_id: 1, last_batch_id: 3 },
+			{ tracking_id: '1', status: 'selesai', first_batch_id: 1, last_batch_id: 2 },
 			{ tracking_id: '2', status: 'selesai', first_batch_id: 1, last_batch_id: 1 },
-			{ tracking_id: '3', status: 'selesai', first_batch_id: 3, last_batch_id: 3 }
+			{ tracking_id: '3', status: 'selesai', first_batch_id: 2, last_batch_id: 2 }
 		]);
 		const [u] = await sql<{ n: number; d: number }>(db, `SELECT count(*) n, count(DISTINCT tracking_id) d FROM complaints`);
 		expect(u!.n).toBe(u!.d);
+	});
+
+	it('a re-run of a file already loaded is a no-op with the same summary every time, stale rows not quarantined again', async () => {
+		const db = `${s.dir}/rerun.duckdb`;
+		const newer = s.file('newer.csv', laporCsv([baseRow({ 'ID Tracking': '1', Status: 'Selesai', 'Tanggal Selesai': '2023-11-20 10:00:00' })]));
+		const older = s.file('older.csv', laporCsv([baseRow({ 'ID Tracking': '1', Status: 'Ditindaklanjuti oleh Instansi', 'Tanggal Selesai': '' }), baseRow({ 'ID Tracking': '2', 'Tanggal Laporan': 'besok' })]));
+		await ingestInto(db, [newer]);
+		const first = await ingestInto(db, [older]);
+		expect(first).toMatchObject({ rows_read: 2, loaded: 0, quarantined: 2, reasons: { stale_version: 1, bad_date: 1 } });
+		const state = async () => JSON.stringify(await sql(db, `SELECT (SELECT count(*) FROM quarantine) q, (SELECT count(*) FROM ingest_batches) b, (SELECT count(*) FROM complaints) c`));
+		const before = await state();
+		const reruns = [await ingestInto(db, [older]), await ingestInto(db, [older]), await ingestInto(db, [older])];
+		const summary = (r: (typeof reruns)[number]) => ({ ...r.files[0], duration_ms: 0, file: '' });
+		expect(reruns.map(summary)).toEqual(Array(3).fill(summary(reruns[0]!)));
+		expect(reruns[0]).toMatchObject({ rows_read: 2, loaded: 0, updated: 0, duplicate: 0, quarantined: 2, reasons: { stale_version: 1, bad_date: 1 } });
+		expect(reruns[0]!.files[0]).toMatchObject({ already_loaded: true, batch_id: 2 });
+		expect(await state()).toBe(before);
+		// Read again once the configuration it was read with changes (here: a forced profile).
+		await withWarehouse(db, async (w) => {
+			const forced = await ingest(w.conn, [older], { salt: TEST_SALT, profile: 'lapor' });
+			expect(forced.files[0]!.already_loaded).toBeUndefined();
+		});
+	});
+
+	it('stores labels that differ only by invisible characters (BOM, zero-width space, NBSP) as one', async () => {
+		const db = `${s.dir}/invisible.duckdb`;
+		const rows = ['Infrastruktur > Jalan', '\uFEFFInfrastruktur > Jalan', 'Infra\u200Bstruktur > Jalan', 'Infrastruktur\u00A0> Jalan'].map((k, i) =>
+			baseRow({ 'ID Tracking': String(10 + i), Kategori: k, 'Instansi Tujuan': i % 2 ? '\uFEFFDinas PUPR Kabupaten Tangerang' : 'Dinas PUPR Kabupaten Tangerang', 'Judul Laporan': `Jalan\u200B rusak ${i}` })
+		);
+		rows.push({ ...rows[0]!, 'ID Tracking': '\uFEFF10' });
+		const r = await ingestInto(db, [s.file('invisible.csv', laporCsv(rows))]);
+		expect(r).toMatchObject({ rows_read: 5, loaded: 4, duplicate: 0, quarantined: 1, reasons: { duplicate_in_file: 1 } });
+		const got = await sql<{ tops: number; paths: number; agencies: number; zw: number }>(
+			db,
+			`SELECT count(DISTINCT category_top)::INTEGER tops, count(DISTINCT category_path)::INTEGER paths, count(DISTINCT agency_name)::INTEGER agencies,
+			        count(*) FILTER (WHERE regexp_matches(title || category_path || tracking_id, '[\\x{FEFF}\\x{200B}]'))::INTEGER zw FROM complaints`
+		);
+		expect(got).toEqual([{ tops: 1, paths: 1, agencies: 1, zw: 0 }]);
+	});
+
+	it('commits work given as beforeCommit with the load, or nothing at all', async () => {
+		const db = `${s.dir}/before-commit.duckdb`;
+		await ingestInto(db, [s.file('bc1.csv', laporCsv([baseRow()]))]);
+		await withWarehouse(db, async (w) => {
+			const file = s.file('bc2.csv', laporCsv([baseRow({ 'ID Tracking': '77' })]));
+			await expect(ingest(w.conn, [file], { salt: TEST_SALT, beforeCommit: () => Promise.reject(new Error('topic assignment failed')) })).rejects.toThrow('topic assignment failed');
+		});
+		expect(await sql(db, `SELECT tracking_id FROM complaints`)).toEqual([{ tracking_id: '5000001' }]);
 	});
 
 	it('a failure mid-load leaves the warehouse byte-for-byte as it was', async () => {
@@ -295,9 +345,10 @@ describe('idempotent upserts by tracking id', () => {
 		const before = JSON.stringify(await sql(db, `SELECT * FROM complaints`));
 		await withWarehouse(db, async (w) => {
 			const file = s.file('next.csv', laporCsv([baseRow({ 'ID Tracking': '99' })]));
+			const other = s.file('next2.csv', laporCsv([baseRow({ 'ID Tracking': '98' })]));
 			let calls = 0;
 			await expect(
-				ingest(w.conn, [file, file], {
+				ingest(w.conn, [file, other], {
 					salt: TEST_SALT,
 					onStage(_f, stage) {
 						// crash in the second file's upsert, after the first file was applied

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -25,6 +25,8 @@ export interface Counts {
 export interface FileSummary extends Counts {
 	file: string;
 	batch_id: number;
+	/** Set when the file had been loaded already (batch_id is that batch): nothing was written. */
+	already_loaded?: true;
 	profile: string;
 	format: string;
 	encoding: string;
@@ -47,6 +49,8 @@ export interface IngestOptions {
 	onStage?: (file: string, stage: Stage) => void;
 	/** latest plausible complaint date (default: tomorrow) */
 	maxDate?: Date;
+	/** Work that commits with the load or not at all (the CLI assigns the new complaints to topics). */
+	beforeCommit?: (conn: DuckDBConnection) => Promise<void>;
 }
 
 const COUNT_KEYS = ['rows_read', 'loaded', 'updated', 'duplicate', 'quarantined'] as const;
@@ -63,6 +67,7 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 	const forced = opts.profile ? profiles.find((p) => p.name === opts.profile) : undefined;
 	if (opts.profile && !forced) throw new InputError(`unknown profile "${opts.profile}" (known: ${profiles.map((p) => p.name).join(', ')})`);
 	const runId = randomUUID();
+	const configSha = createHash('sha256').update(JSON.stringify({ aliases, rules, profiles, profile: opts.profile ?? null })).digest('hex');
 	const work = mkdtempSync(join(tmpdir(), 'telaah-ingest-'));
 	await conn.run(INGEST_MACROS);
 	await conn.run(REGION_MACROS);
@@ -77,6 +82,7 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 				await ingestFile(conn, file, {
 					...opts,
 					runId,
+					configSha,
 					work: join(work, String(i)),
 					choose: (headers) => forced ?? detectProfile(headers, profiles),
 					map: (headers, profile) => mapHeaders(headers, profile, aliases),
@@ -84,7 +90,8 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 				})
 			);
 		}
-		await refreshRollup(conn, summaries.map((f) => f.batch_id), FACTS_CALENDAR, holidays);
+		await refreshRollup(conn, summaries.filter((f) => !f.already_loaded).map((f) => f.batch_id), FACTS_CALENDAR, holidays);
+		await opts.beforeCommit?.(conn);
 		await conn.run('COMMIT');
 	} catch (err) {
 		await conn.run('ROLLBACK');
@@ -100,6 +107,7 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 
 interface FileContext extends IngestOptions {
 	runId: string;
+	configSha: string;
 	work: string;
 	choose: (headers: string[]) => Profile;
 	map: (headers: string[], profile: Profile) => HeaderMapping;
@@ -112,6 +120,11 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 	const stage = (s: Stage) => ctx.onStage?.(file, s);
 	stage('inspect');
 	const facts = await inspectFile(file);
+	const loaded = await alreadyLoaded(conn, file, facts, ctx.configSha, t0);
+	if (loaded) {
+		stage('done');
+		return loaded;
+	}
 	const { csvPath, failures, ownCsv } = await toCsv(facts, ctx.work);
 
 	stage('stage');
@@ -230,9 +243,11 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 	};
 	if (counts.rows_read !== counts.loaded + counts.updated + counts.duplicate + counts.quarantined)
 		throw new Error(`${file}: counts do not reconcile ${JSON.stringify(counts)}; nothing was applied`);
-	await conn.run(`INSERT INTO ingest_batches VALUES (${batchId}, ${lit(ctx.runId)}, ${lit(basename(file))}, ${lit(facts.sha256)}, ${facts.bytes},
-		${lit(facts.format)}, ${lit(facts.encoding)}, ${lit(profile.name)}, ${lit(iso(startedAt))}::TIMESTAMP, ${lit(iso(new Date()))}::TIMESTAMP,
-		${counts.rows_read}, ${counts.loaded}, ${counts.updated}, ${counts.duplicate}, ${counts.quarantined})`);
+	await conn.run(`INSERT INTO ingest_batches BY NAME SELECT ${batchId} AS batch_id, ${lit(ctx.runId)} AS run_id, ${lit(basename(file))} AS file_name,
+		${lit(facts.sha256)} AS file_sha256, ${facts.bytes} AS file_bytes, ${lit(facts.format)} AS format, ${lit(facts.encoding)} AS encoding,
+		${lit(profile.name)} AS profile, ${lit(iso(startedAt))}::TIMESTAMP AS started_at, ${lit(iso(new Date()))}::TIMESTAMP AS finished_at,
+		${counts.rows_read} AS rows_read, ${counts.loaded} AS loaded, ${counts.updated} AS updated, ${counts.duplicate} AS duplicate,
+		${counts.quarantined} AS quarantined, ${lit(ctx.configSha)} AS config_sha256`);
 	await conn.run(`DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS etl_rej; DROP TABLE IF EXISTS etl_rej_scan; DROP TABLE IF EXISTS etl_norm;
 		DROP ${repeats ? 'TABLE' : 'VIEW'} IF EXISTS etl_incoming; DROP TABLE IF EXISTS etl_outcome; DROP TABLE IF EXISTS etl_rej_adj;`);
 	stage('done');
@@ -250,6 +265,42 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+
+/**
+ * The file was loaded before under the same rules, aliases and profile: reading it again could
+ * only repeat what is stored (and quarantine its stale rows once more). Its summary says so:
+ * every row is a duplicate of the earlier load but the ones that load quarantined, which stay
+ * in quarantine under that batch. Identical on every re-run; nothing is written.
+ */
+async function alreadyLoaded(conn: DuckDBConnection, file: string, facts: FileFacts, configSha: string, t0: number): Promise<FileSummary | null> {
+	const [prior] = await rows<{ batch_id: number; profile: string; rows_read: bigint; quarantined: bigint }>(
+		conn,
+		`SELECT batch_id, profile, rows_read, quarantined FROM ingest_batches
+		 WHERE file_sha256 = ${lit(facts.sha256)} AND config_sha256 = ${lit(configSha)} ORDER BY batch_id LIMIT 1`
+	);
+	if (!prior) return null;
+	const reasons = Object.fromEntries(
+		(await rows<{ reason_code: string; n: bigint }>(conn, `SELECT reason_code, count(*) AS n FROM quarantine WHERE batch_id = ${prior.batch_id} GROUP BY 1 ORDER BY 2 DESC, 1`)).map((r) => [r.reason_code, Number(r.n)])
+	);
+	const read = Number(prior.rows_read);
+	const quarantined = Number(prior.quarantined);
+	return {
+		file,
+		batch_id: prior.batch_id,
+		already_loaded: true,
+		profile: prior.profile,
+		format: facts.format,
+		encoding: facts.encoding,
+		sha256: facts.sha256,
+		rows_read: read,
+		loaded: 0,
+		updated: 0,
+		duplicate: read - quarantined,
+		quarantined,
+		reasons,
+		duration_ms: Math.round(performance.now() - t0)
+	};
+}
 
 async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
 	return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];

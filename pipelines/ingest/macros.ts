@@ -74,16 +74,25 @@ CREATE OR REPLACE TEMP MACRO mask_pii(s) AS CASE
 		'\\(0[0-9]{2,3}\\)[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}\\b', '[telepon]', 'g')
 END;
 
--- Free text as stored: C0 control characters (except tab and line feed), DEL and Unicode
--- bidirectional overrides removed, CRLF as LF, cut at n characters with an ellipsis.
+-- Invisible format characters (byte-order mark, zero-width spaces and joiners, soft hyphen,
+-- direction marks): a value that differs from another only by them is the same value. Left in,
+-- they made two equal labels that the DuckDB client returns alike ("\\uFEFFInfrastruktur").
+CREATE OR REPLACE TEMP MACRO visible(s) AS
+	regexp_replace(s, '[\\x{00AD}\\x{200B}-\\x{200F}\\x{202A}-\\x{202E}\\x{2060}-\\x{2064}\\x{2066}-\\x{2069}\\x{FEFF}]', '', 'g');
+
+-- Free text as stored: C0 control characters (except tab and line feed), DEL, Unicode
+-- bidirectional overrides and the invisible characters above removed, CRLF as LF, cut at n
+-- characters with an ellipsis.
 -- ctrl_free(s) is written out three times rather than bound once in a scalar subquery: DuckDB
 -- computes the repeated expression once, whereas a subquery in a macro becomes a join for every
 -- place the macro is expanded (mask_pii(clean_text(...)) expands it three times), which made
 -- the text columns of a 1M-row ingest take 30 s instead of 5 s.
 CREATE OR REPLACE TEMP MACRO ctrl_free(s) AS
-	regexp_replace(replace(s, chr(13) || chr(10), chr(10)), '[\\x00-\\x08\\x0B-\\x1F\\x7F\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]', '', 'g');
+	regexp_replace(replace(s, chr(13) || chr(10), chr(10)), '[\\x00-\\x08\\x0B-\\x1F\\x7F\\x{00AD}\\x{200B}-\\x{200F}\\x{202A}-\\x{202E}\\x{2060}-\\x{2064}\\x{2066}-\\x{2069}\\x{FEFF}]', '', 'g');
 CREATE OR REPLACE TEMP MACRO clean_text(s, n) AS
 	CASE WHEN length(ctrl_free(s)) > n THEN left(ctrl_free(s), n - 1) || '…' ELSE ctrl_free(s) END;
 
-CREATE OR REPLACE TEMP MACRO norm_text(s) AS lower(trim(regexp_replace(s, '\\s+', ' ', 'g')));
+CREATE OR REPLACE TEMP MACRO norm_text(s) AS lower(trim(regexp_replace(visible(s), '[\\s\\x{00A0}\\x{3000}]+', ' ', 'g')));
+-- A label as stored (category, agency): visible characters, one space between words.
+CREATE OR REPLACE TEMP MACRO tidy_label(s) AS trim(regexp_replace(visible(s), '[\\s\\x{00A0}\\x{3000}]+', ' ', 'g'));
 `;

@@ -26,7 +26,7 @@ export function ruleLookupSql(table: string, rules: RuleSet[RuleKind], rawExpr: 
 	const cases = rules.map((r) => `WHEN regexp_matches(t, ${lit(r.pattern)}) THEN ${lit(r.value)}`).join(' ');
 	return `CREATE OR REPLACE TEMP TABLE ${table} AS
 		SELECT raw, CASE ${cases} END AS value,
-		       regexp_replace(regexp_replace(trim(raw), '\\s+', ' ', 'g'), '\\s*(…|\\.\\.\\.)$', '') AS cleaned
+		       regexp_replace(tidy_label(raw), '\\s*(…|\\.\\.\\.)$', '') AS cleaned
 		FROM (SELECT raw, norm_text(raw) AS t FROM (SELECT DISTINCT ${rawExpr} AS raw FROM stg s WHERE ${rawExpr} IS NOT NULL))`;
 }
 
@@ -110,7 +110,7 @@ export const agencyExpr = (mapping: HeaderMapping, profile: Profile) => {
 export function categoryLookupSql(rawExpr: string): string {
 	return `CREATE OR REPLACE TEMP TABLE lk_category AS
 		SELECT raw, path, split_part(path, ' > ', 1) AS top
-		FROM (SELECT raw, regexp_replace(trim(raw), '\\s*(>|»|\\||\\s/\\s)\\s*', ' > ', 'g') AS path
+		FROM (SELECT raw, regexp_replace(tidy_label(raw), '\\s*(>|»|\\||\\s/\\s)\\s*', ' > ', 'g') AS path
 		      FROM (SELECT DISTINCT ${rawExpr} AS raw FROM stg s WHERE ${rawExpr} IS NOT NULL))`;
 }
 
@@ -221,7 +221,7 @@ export function normaliseSql(opts: {
 		s.rowid AS rid,
 		${opts.sourceRowExpr} AS source_row,
 		${CHECKED_RAW.map((k) => `${f(k)} AS ${raw(k)}`).join(',\n\t\t')},
-		${lit(profile.idPrefix)} || regexp_replace(trim(${f('tracking_id')}), '^#\\s*', '') AS tracking_id,
+		${lit(profile.idPrefix)} || regexp_replace(trim(visible(${f('tracking_id')})), '^#\\s*', '') AS tracking_id,
 		${textHash} AS text_hash,
 		${opts.textColumns},
 		${DATE_FIELDS.map((d) => `parse_id_ts_fast(${f(d)}) AS ${d}`).join(',\n\t\t')},

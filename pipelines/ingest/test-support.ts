@@ -99,8 +99,8 @@ export const baseRow = (over: LaporRow = {}): LaporRow => ({
 	...over
 });
 
-/** A minimal zip with the given (name, content) entries, deflated. */
-export function zip(entries: [string, Buffer][]): Buffer {
+/** A minimal zip with the given (name, content) entries, deflated; `declare` makes it lie about an entry's size. */
+export function zip(entries: [string, Buffer][], declare: (name: string, size: number) => number = (_, size) => size): Buffer {
 	const locals: Buffer[] = [];
 	const centrals: Buffer[] = [];
 	let offset = 0;
@@ -112,14 +112,14 @@ export function zip(entries: [string, Buffer][]): Buffer {
 		local.writeUInt16LE(20, 4);
 		local.writeUInt16LE(8, 8);
 		local.writeUInt32LE(data.length, 18);
-		local.writeUInt32LE(content.length, 22);
+		local.writeUInt32LE(declare(name, content.length), 22);
 		local.writeUInt16LE(n.length, 26);
 		const central = Buffer.alloc(46);
 		central.writeUInt32LE(0x02014b50, 0);
 		central.writeUInt16LE(20, 6);
 		central.writeUInt16LE(8, 10);
 		central.writeUInt32LE(data.length, 20);
-		central.writeUInt32LE(content.length, 24);
+		central.writeUInt32LE(declare(name, content.length), 24);
 		central.writeUInt16LE(n.length, 28);
 		central.writeUInt32LE(offset, 42);
 		locals.push(local, n, data);

@@ -245,9 +245,11 @@ async function replaceSpikes(conn: DuckDBConnection): Promise<number> {
 /**
  * Incremental assignment: complaints not yet in complaint_topics (e.g. just ingested) go to the
  * nearest cluster of the stored model and get their theme tags; cluster sizes are recounted.
- * One transaction. The clusters themselves (centroids, labels, examples) change only on a refit.
+ * One transaction: its own, or with `inTransaction` the caller's (the ingest commits the new
+ * complaints and their topics together). The clusters themselves (centroids, labels, examples)
+ * change only on a refit.
  */
-export async function assignNew(conn: DuckDBConnection): Promise<AssignSummary> {
+export async function assignNew(conn: DuckDBConnection, opts: { inTransaction?: boolean } = {}): Promise<AssignSummary> {
 	const tStart = performance.now();
 	await conn.run(TOPIC_TABLES_SQL);
 	const fit = (await conn.runAndReadAll('SELECT cluster_ids::VARCHAR AS ids FROM topic_fit')).getRowObjectsJS()[0];
@@ -288,7 +290,7 @@ export async function assignNew(conn: DuckDBConnection): Promise<AssignSummary> 
 		writeCsv(join(dir, 'assign.csv'), ['tracking_id', 'cluster_id', 'score'], assigned);
 		writeCsv(join(dir, 'themes.csv'), ['tracking_id', 'theme'], tagged);
 		const read = (name: string) => `read_csv(${lit(join(dir, name))}, header = true, all_varchar = true)`;
-		await conn.run('BEGIN TRANSACTION');
+		if (!opts.inTransaction) await conn.run('BEGIN TRANSACTION');
 		try {
 			await conn.run(`
 				INSERT INTO complaint_topics SELECT tracking_id, cluster_id::INTEGER, score::DOUBLE FROM ${read('assign.csv')};
@@ -297,9 +299,9 @@ export async function assignNew(conn: DuckDBConnection): Promise<AssignSummary> 
 			`);
 			stages.write = performance.now() - t1;
 			stages.spikes = await replaceSpikes(conn);
-			await conn.run('COMMIT');
+			if (!opts.inTransaction) await conn.run('COMMIT');
 		} catch (err) {
-			await conn.run('ROLLBACK');
+			if (!opts.inTransaction) await conn.run('ROLLBACK');
 			throw err;
 		}
 	} finally {

@@ -147,6 +147,9 @@ CREATE TABLE IF NOT EXISTS ingest_batches (
   quarantined   BIGINT NOT NULL,
   CHECK (rows_read = loaded + updated + duplicate + quarantined)
 );
+-- Fingerprint of the rules, aliases and profile the file was read with: the same file under the
+-- same configuration is not read again; after a rule or alias change it is.
+ALTER TABLE ingest_batches ADD COLUMN IF NOT EXISTS config_sha256 VARCHAR;
 
 -- Rows that were read but not applied, with the reason. raw holds the row as exported,
 -- reporter identity columns removed.

@@ -55,6 +55,7 @@ export const en: Record<MessageKey, string> = {
 	'upload.submit': 'Upload and load',
 	'upload.refused': 'File refused: {reason}',
 	'upload.done': '{name} loaded',
+	'upload.already': '{name} was loaded before (batch {batch}); nothing was written.',
 	'upload.read': 'Rows read',
 	'upload.loaded': 'New',
 	'upload.updated': 'Updated',

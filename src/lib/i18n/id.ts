@@ -55,6 +55,7 @@ export const id = {
 	'upload.submit': 'Unggah dan muat',
 	'upload.refused': 'Berkas ditolak: {reason}',
 	'upload.done': '{name} dimuat',
+	'upload.already': '{name} sudah pernah dimuat (batch {batch}); tidak ada yang ditulis.',
 	'upload.read': 'Baris dibaca',
 	'upload.loaded': 'Baru',
 	'upload.updated': 'Diperbarui',

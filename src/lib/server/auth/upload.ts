@@ -41,6 +41,7 @@ export interface UploadResult {
 		quarantined: number;
 		reasons: Record<string, number>;
 		duration_ms: number;
+		files: { already_loaded?: true; batch_id: number }[];
 	};
 }
 

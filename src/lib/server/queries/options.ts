@@ -20,12 +20,17 @@ export function regionList(): Promise<readonly RegionOption[]> {
 	);
 }
 
+/**
+ * Distinct as the browser sees them: two stored values that differ only by a character the
+ * DuckDB client drops (a leading U+FEFF, in warehouses loaded before the ETL removed them)
+ * arrive equal, and two equal keys break the filter bar on every page.
+ */
 export function categoryList(): Promise<readonly string[]> {
 	return query(
 		`SELECT /* unscoped: the category vocabulary, no counts */ DISTINCT category_top AS c FROM monthly_rollup WHERE grain = 'category' AND nullif(trim(category_top), '') IS NOT NULL ORDER BY 1`,
 		{},
 		z.object({ c: z.string() })
-	).then((rows) => rows.map((r) => r.c));
+	).then((rows) => [...new Set(rows.map((r) => r.c))]);
 }
 
 /** The region with this code, or undefined. */
