@@ -353,6 +353,7 @@ export const en: Record<MessageKey, string> = {
 	'topics.lead': 'What citizens actually complain about, beyond the category they picked: topic clusters from the complaint texts, policy themes, spread by region, and spikes.',
 	'topics.emptyTitle': 'No topic model yet',
 	'topics.emptyBody': 'This warehouse has no topic model yet. Run the following command (with the server stopped), then reload the page:',
+	'topics.fitNoteScoped': 'Model: {k} topics, fitted on {date} over all complaints nationwide. Complaints loaded later are placed in the nearest topic.',
 	'topics.fitNote': 'Model: {k} topics from {documents} complaints, fitted on {date}. Complaints loaded later are placed in the nearest topic.',
 	'topics.clusters': 'Topic clusters',
 	'topics.clustersCaption': 'Topic clusters by number of complaints',

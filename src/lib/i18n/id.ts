@@ -353,6 +353,7 @@ export const id = {
 	'topics.lead': 'Apa yang sebenarnya diadukan warga, di luar kategori yang mereka pilih: kelompok topik dari teks aduan, tema kebijakan, sebaran per wilayah, dan lonjakan.',
 	'topics.emptyTitle': 'Belum ada model topik',
 	'topics.emptyBody': 'Gudang data ini belum memiliki model topik. Jalankan perintah berikut (dengan server dihentikan), lalu muat ulang halaman:',
+	'topics.fitNoteScoped': 'Model: {k} topik, dilatih {date} atas seluruh aduan nasional. Aduan yang dimuat sesudahnya ditempatkan pada topik terdekat.',
 	'topics.fitNote': 'Model: {k} topik dari {documents} aduan, dilatih {date}. Aduan yang dimuat sesudahnya ditempatkan pada topik terdekat.',
 	'topics.clusters': 'Kelompok topik',
 	'topics.clustersCaption': 'Kelompok topik menurut jumlah aduan',

@@ -2,6 +2,7 @@
 // The language comes from `?lang=` or the `lang` cookie (see hooks.server.ts); default `id`.
 import { en } from './en';
 import { id, type MessageKey } from './id';
+import { SUPPRESSED } from '../core/privacy';
 
 export type { MessageKey };
 export const LANGS = ['id', 'en'] as const;
@@ -57,6 +58,8 @@ export function i18n(lang: Lang) {
 		locale,
 		t,
 		int: (n: number) => int.format(n),
+		/** A count that may be a suppressed small cell (core/privacy.ts): null → "<5". */
+		count: (n: number | null) => (n === null ? SUPPRESSED : int.format(n)),
 		dec1: (n: number) => dec1.format(n),
 		/** `share` is a fraction (0.25 → "25,0%"). */
 		pct: (share: number) => pct.format(share),

@@ -1,5 +1,6 @@
 import { filterQuery } from '$lib/filters';
 import { i18n } from '$lib/i18n';
+import { currentScope } from '$lib/server/auth/context';
 import { Lru, memo } from '$lib/server/cache';
 import { requestLang } from '$lib/server/lang';
 import { topicClusters, topicFit, topicHeatmap, topicSpikes, topicThemes } from '$lib/server/queries/topics';
@@ -14,7 +15,9 @@ const charts = new Lru<Promise<string>>(100);
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
 	const filters = filtersOr400(event.url, lang);
-	const fit = await topicFit();
+	const stored = await topicFit();
+	// The model was fitted on every complaint: a scoped user sees its size and date, not the national count.
+	const fit = stored && (currentScope().kind === 'all' ? stored : { ...stored, documents: null });
 	const csv = (name: string) => `/api/${name}.csv${filterQuery(filters, { lang })}`;
 	const base = { lang, filters, fit, csvHref: csv('topik'), spikesCsvHref: csv('topik-spikes'), heatmapCsvHref: csv('topik-heatmap') };
 	if (!fit) return { ...base, model: null };

@@ -5,7 +5,6 @@
 import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
 import { renderPlot } from '$lib/server/plot';
-import { MIN_SHOWN_COUNT } from '$lib/server/privacy';
 import type { HeatmapCell } from '$lib/server/queries/topics';
 
 export function topicHeatmap(
@@ -41,8 +40,8 @@ export function topicHeatmap(
 				y: 'clusterId',
 				fill: 'share',
 				inset: 0.5,
-				// Suppressed cells (1–4 complaints, privacy.ts) have no fill and say "< 5".
-				title: (d: (typeof data)[number]) => `${d.topic} · ${d.name}: ${d.n === null ? `< ${MIN_SHOWN_COUNT}` : `${L.int(d.n)} (${L.pct(d.share!)})`}`
+				// Suppressed cells (1–4 complaints, core/privacy.ts) have no fill and say "<5".
+				title: (d: (typeof data)[number]) => `${d.topic} · ${d.name}: ${d.n === null ? L.count(null) : `${L.int(d.n)} (${L.pct(d.share!)})`}`
 			})
 		]
 	});

@@ -15,6 +15,7 @@ import { SCOPE_WHERE, scopeParams } from './filter-sql';
 import { regionByCode, type RegionOption } from './options';
 import { warehouseFacts, type WarehouseFacts } from './overview';
 import { topicFit } from './topics';
+import { MIN_SHOWN_COUNT, topicCellCount } from '../../core/privacy';
 
 /**
  * The briefing's area and month from the route parameters: 400 when malformed, 404 for an
@@ -72,9 +73,10 @@ const themeLabels = new Map((THEMES as { themes: { id: string; label: string }[]
 export interface ThemeCount {
 	theme: string;
 	label: string;
-	n: number;
-	/** The month before. */
-	prev: number;
+	/** null when suppressed: a small kab/kota cell (privacy.ts) */
+	n: number | null;
+	/** The month before; null when suppressed. */
+	prev: number | null;
 }
 
 /** Policy themes tagged in the month's complaints of the area, most frequent first, with last month's count. */
@@ -85,7 +87,7 @@ export async function monthThemes(region: string | null, month: string): Promise
 		{ ...windowParams(region, shiftMonth(month, -1), month), month: `${month}-01` },
 		z.object({ theme: z.string(), n: z.number().int(), prev: z.number().int() })
 	);
-	return rows.map((r) => ({ ...r, label: themeLabels.get(r.theme) ?? r.theme }));
+	return rows.map((r) => ({ ...r, n: topicCellCount(r.n, region), prev: topicCellCount(r.prev, region), label: themeLabels.get(r.theme) ?? r.theme }));
 }
 
 // Cluster labels are the clusters' top TF-IDF terms (words shared by many complaints, document
@@ -99,12 +101,13 @@ const TOPIC_SQL = `
 	LIMIT $limit`;
 
 const TopicRow = z.object({ cluster_id: z.number().int(), label: z.string(), n: z.number().int() });
-export type TopicCount = z.infer<typeof TopicRow>;
+export type TopicCount = Omit<z.infer<typeof TopicRow>, 'n'> & { /** null when suppressed (privacy.ts) */ n: number | null };
 
 /** The month's largest topic clusters in the area. */
 export async function monthTopics(region: string | null, month: string, limit = 6): Promise<readonly TopicCount[] | null> {
 	if (!(await topicFit())) return null;
-	return query(TOPIC_SQL, { ...windowParams(region, month, month), limit }, TopicRow);
+	const rows = await query(TOPIC_SQL, { ...windowParams(region, month, month), limit }, TopicRow);
+	return rows.map((r) => ({ ...r, n: topicCellCount(r.n, region) }));
 }
 
 // Theme × kab/kota monthly counts over the months the detector looks back on (12 of history, one
@@ -155,6 +158,8 @@ export async function monthSpikes(region: string | null, month: string, limit = 
 		s.counts[index.get(r.month)!] = r.n;
 	}
 	return spikesAtEnd([...series.values()].map((x) => ({ key: x, counts: x.counts })))
+		// A spike to a small kab/kota cell would show its count (privacy.ts): not reported.
+		.filter((s) => s.count >= MIN_SHOWN_COUNT)
 		.slice(0, limit)
 		.map(({ key: x, start, count, baseline }) => ({ theme: x.theme, label: themeLabels.get(x.theme) ?? x.theme, regencyCode: x.code, regencyName: x.name, start: months[start]!, count, baseline }));
 }

@@ -97,6 +97,32 @@ describe('topic queries', () => {
 		expect(inside.regions.map((r) => r.code)).toEqual(['36.03']);
 	});
 
+	it('shows a topic × kab/kota cell the same way in the heatmap, the cluster table and the theme table: 1–4 as suppressed, with no examples or trend', async () => {
+		const truth = new Map(
+			(await sql<{ cluster_id: number; n: number }>(db, `SELECT cluster_id, count(*)::INTEGER AS n FROM complaint_topics JOIN complaints USING (tracking_id) WHERE regency_code = '32.73' GROUP BY 1`)).map((r) => [r.cluster_id, r.n])
+		);
+		expect([...truth.values()].some((n) => n > 0 && n < 5)).toBe(true);
+		const kab = await topicClusters({ ...NO_FILTERS, region: '32.73' });
+		const heat = await topicHeatmap({ ...NO_FILTERS, region: '32' }, kab.rows.map((r) => r.clusterId));
+		for (const r of kab.rows) {
+			const n = truth.get(r.clusterId) ?? 0;
+			const cell = heat.cells.find((c) => c.code === '32.73' && c.clusterId === r.clusterId)!;
+			if (n > 0 && n < 5) {
+				expect(r).toMatchObject({ n: null, share: null, examples: [], monthly: [] });
+				expect(cell.n).toBeNull();
+			} else {
+				expect(r.n).toBe(n);
+				expect(cell.n).toBe(n);
+			}
+		}
+		// A province filter: province cells, shown as they are.
+		expect((await topicClusters({ ...NO_FILTERS, region: '32' })).rows.every((r) => r.n !== null)).toBe(true);
+		const themes = await topicThemes({ ...NO_FILTERS, region: '32.73' });
+		const [bansos] = await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaint_themes JOIN complaints USING (tracking_id) WHERE regency_code = '32.73' AND theme = 'bansos'`);
+		expect(bansos!.n).toBe(4);
+		expect(themes.rows.find((r) => r.theme === 'bansos')).toMatchObject({ n: null, share: null, monthly: [] });
+	});
+
 	it('counts the themes and reads the stored spike, filtered by period and region', async () => {
 		const t = await topicThemes(NO_FILTERS);
 		expect(t.total).toBe(76);

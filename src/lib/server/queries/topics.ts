@@ -13,7 +13,7 @@ import { monthsBetween } from '$lib/core/month';
 import { TOPIC_TABLES } from '$pipelines/topics/tables';
 import { query } from '../db';
 import { FILTER_WHERE, withFilters } from './filter-sql';
-import { suppressSmall } from '../privacy';
+import { MIN_SHOWN_COUNT, suppressSmall, topicCellCount } from '../../core/privacy';
 
 const LIVE = `SELECT * FROM complaints WHERE status <> 'dihapus' AND ${FILTER_WHERE}`;
 
@@ -88,17 +88,20 @@ export interface TopicRow {
 	label: string;
 	/** Top terms of the centroid, most weighted first. */
 	terms: string[];
-	n: number;
-	/** n / complaints with a topic under the filters. */
+	/** null when suppressed: 1–4 complaints of the topic in one kab/kota (privacy.ts) */
+	n: number | null;
+	/** n / complaints with a topic under the filters; null when n is suppressed. */
 	share: number | null;
-	/** Complaints per month over `months` (empty months 0). */
+	/** Complaints per month over `months` (empty months 0); empty when n is suppressed. */
 	monthly: number[];
+	/** None when n is suppressed. */
 	examples: TopicExample[];
 }
 
 export interface ThemeRow {
 	theme: string;
-	n: number;
+	/** null when suppressed, as TopicRow.n */
+	n: number | null;
 	/** n / all complaints under the filters (a complaint can carry several themes). */
 	share: number | null;
 	monthly: number[];
@@ -135,15 +138,18 @@ export async function topicClusters(f: Partial<Filters>): Promise<{ months: stri
 	const assigned = clusters.reduce((s, c) => s + c.n, 0);
 	const byCluster = new Map<number, TopicExample[]>();
 	for (const { cluster_id, ...e } of examples) byCluster.set(cluster_id, [...(byCluster.get(cluster_id) ?? []), e]);
-	const rows = clusters.map((c) => ({
-		clusterId: c.cluster_id,
-		label: c.label,
-		terms: (JSON.parse(c.top_terms) as { term: string }[]).map((t) => t.term),
-		n: c.n,
-		share: assigned ? c.n / assigned : null,
-		monthly: series.get(String(c.cluster_id)) ?? Array(months.length).fill(0),
-		examples: byCluster.get(c.cluster_id) ?? []
-	}));
+	const rows = clusters.map((c) => {
+		const n = topicCellCount(c.n, f.region);
+		return {
+			clusterId: c.cluster_id,
+			label: c.label,
+			terms: (JSON.parse(c.top_terms) as { term: string }[]).map((t) => t.term),
+			n,
+			share: n !== null && assigned ? n / assigned : null,
+			monthly: n === null ? [] : (series.get(String(c.cluster_id)) ?? Array(months.length).fill(0)),
+			examples: n === null ? [] : (byCluster.get(c.cluster_id) ?? [])
+		};
+	});
 	return { months, assigned, rows };
 }
 
@@ -160,7 +166,10 @@ export async function topicThemes(f: Partial<Filters>): Promise<{ months: string
 	return {
 		months,
 		total: n,
-		rows: themes.map((t) => ({ theme: t.theme, n: t.n, share: n ? t.n / n : null, monthly: series.get(t.theme) ?? Array(months.length).fill(0) }))
+		rows: themes.map((t) => {
+			const shown = topicCellCount(t.n, f.region);
+			return { theme: t.theme, n: shown, share: shown !== null && n ? shown / n : null, monthly: shown === null ? [] : (series.get(t.theme) ?? Array(months.length).fill(0)) };
+		})
 	};
 }
 
@@ -239,8 +248,12 @@ const SpikeRow = z.object({
 });
 export type SpikeRow = z.infer<typeof SpikeRow>;
 
-/** Stored theme × kab/kota spikes overlapping the period, in the region; newest first. */
-export function topicSpikes(f: Partial<Filters>): Promise<readonly SpikeRow[]> {
+/**
+ * Stored theme × kab/kota spikes overlapping the period, in the region; newest first. A spike
+ * whose peak is a small kab/kota cell (privacy.ts) is left out: it would show the count.
+ */
+export async function topicSpikes(f: Partial<Filters>): Promise<readonly SpikeRow[]> {
 	const { start, end, region, scope } = withFilters(f);
-	return query(SPIKES_SQL, { start: start ?? null, end: end ?? null, region: region ?? null, scope: scope ?? null }, SpikeRow);
+	const rows = await query(SPIKES_SQL, { start: start ?? null, end: end ?? null, region: region ?? null, scope: scope ?? null }, SpikeRow);
+	return rows.filter((s) => s.peak_count >= MIN_SHOWN_COUNT);
 }

@@ -4,7 +4,7 @@ import { filterSuffix } from '$lib/filters';
 import { translate } from '$lib/i18n';
 import { csvResponse, pct } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
-import { MIN_SHOWN_COUNT } from '$lib/server/privacy';
+import { SUPPRESSED } from '$lib/core/privacy';
 import { topicClusters, topicFit, topicHeatmap } from '$lib/server/queries/topics';
 import { filtersOr400 } from '$lib/server/request';
 import type { RequestHandler } from './$types';
@@ -20,7 +20,7 @@ export const GET: RequestHandler = (event) =>
 		return {
 			filename: `telaah-topik-wilayah${filterSuffix(filters)}.csv`,
 			header: ['level', 'region_code', 'region', 'cluster_id', 'label', 'complaints', 'share_of_region_pct'],
-			// Suppressed kab/kota cells (1–4 complaints) are written as "<5" (privacy.ts).
-			rows: heat.cells.map((c) => [heat.level, c.code, c.name, c.clusterId, label.get(c.clusterId) ?? '', c.n ?? `<${MIN_SHOWN_COUNT}`, pct(c.share)])
+			// Suppressed kab/kota cells (1–4 complaints) are written as "<5" (core/privacy.ts).
+			rows: heat.cells.map((c) => [heat.level, c.code, c.name, c.clusterId, label.get(c.clusterId) ?? '', c.n ?? SUPPRESSED, pct(c.share)])
 		};
 	});

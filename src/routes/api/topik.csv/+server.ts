@@ -2,6 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { filterSuffix } from '$lib/filters';
 import { translate } from '$lib/i18n';
+import { SUPPRESSED } from '$lib/core/privacy';
 import { csvResponse, pct } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
 import { topicClusters, topicFit } from '$lib/server/queries/topics';
@@ -17,6 +18,7 @@ export const GET: RequestHandler = (event) =>
 		return {
 			filename: `telaah-topik${filterSuffix(filters)}.csv`,
 			header: ['rank', 'cluster_id', 'label', 'complaints', 'share_pct', 'top_terms'],
-			rows: rows.map((r, i) => [i + 1, r.clusterId, r.label, r.n, pct(r.share), r.terms.join('; ')])
+			// Suppressed kab/kota cells (1–4 complaints) are written as "<5", as on the page (core/privacy.ts).
+			rows: rows.map((r, i) => [i + 1, r.clusterId, r.label, r.n ?? SUPPRESSED, pct(r.share), r.terms.join('; ')])
 		};
 	});
