@@ -9,98 +9,28 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseRow, laporCsv, zip, type LaporRow } from '../pipelines/ingest/test-support';
+import { baseRow, laporCsv, zip } from '../pipelines/ingest/test-support';
 import { signSession, mintServiceSession } from '../src/lib/server/auth/session';
 import { launchBrowser, npmRun, parseCsv, RESULTS, ROOT, sql, startServer, type RunningServer } from './harness';
+import { A, B, B_MARK, client, hostileWarehouse, ProbeTable, SECRET, XSS, type HostileWarehouse, type Role } from './security-fixture';
 
-const A = '36.03'; // Kab. Tangerang: the daerah user's region
-const B = '32.73'; // Kota Bandung (province 32): someone else's
-const B_MARK = 'REGION-B-ONLY-MARKER';
-const SECRET = 'CONFIDENTIAL-MARKER-Q7';
 const PW = { ana: 'sandi-ana-123456', budi: 'sandi-budi-123456', nas: 'sandi-nas-123456', adm: 'sandi-adm-123456', brute: 'sandi-brute-123456', leaver: 'sandi-leaver-12345' };
-const XSS = {
-	title: '<script>window.__xss=1;alert(1)</script>XSS-TITLE',
-	body: '<img src=x onerror="window.__xss=2;alert(2)">XSS-BODY',
-	agency: 'Dinas PUPR Kabupaten Tangerang <svg onload="window.__xss=3;alert(3)">',
-	category: 'Infrastruktur <img src=x onerror="window.__xss=4;alert(4)">'
-};
-const FORMULA = { title: '=HYPERLINK("http://evil.example","klik")', agency: "=cmd|' /C calc'!A0", category: '+SUM(1+1)', title2: '@SUM(1)', title3: '-2+3+cmd|x' };
 
-interface Probe {
-	probe: string;
-	expected: string;
-	got: string;
-	pass: boolean;
-}
-const probes: Probe[] = [];
-const record = (probe: string, expected: string, got: string, pass: boolean) => probes.push({ probe, expected, got, pass });
+const table = new ProbeTable();
+const probes = table.rows;
+const record = table.record.bind(table);
 
 let dir: string;
 let db: string;
+let auth: string;
 let server: RunningServer;
 let browser: Browser;
+let http: ReturnType<typeof client>['http'];
+let signIn: ReturnType<typeof client>['signIn'];
+let upload: ReturnType<typeof client>['upload'];
+let bodyText: (path: string, cookie: string | undefined) => Promise<{ status: number; text: string }>;
 const cookies: Record<string, string> = {};
-const ids: { a: string; b: string; xss: string; secret: string } = { a: '', b: '', xss: '', secret: '' };
-
-function rows(): LaporRow[] {
-	const out: LaporRow[] = [];
-	let n = 7_000_000;
-	const at = (i: number) => `2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')} 09:00:00`;
-	const a = (over: LaporRow = {}): LaporRow => baseRow({ 'ID Tracking': String(++n), 'Tanggal Laporan': at(n), ...over });
-	const b = (over: LaporRow = {}): LaporRow =>
-		a({ Lokasi: 'Kota Bandung', 'Kode Wilayah': B, 'Instansi Tujuan': 'Dinas PUPR Kota Bandung', 'Judul Laporan': `${B_MARK} jalan`, 'Isi Laporan': `${B_MARK} isi`, ...over });
-	for (let i = 0; i < 30; i++) out.push(a());
-	for (let i = 0; i < 20; i++) out.push(b());
-	for (let i = 0; i < 8; i++) out.push(a({ 'Judul Laporan': XSS.title, 'Isi Laporan': XSS.body, 'Instansi Tujuan': XSS.agency, Kategori: `${XSS.category} > Jalan` }));
-	for (let i = 0; i < 8; i++)
-		out.push(a({ 'Judul Laporan': [FORMULA.title, FORMULA.title2, FORMULA.title3][i % 3]!, 'Instansi Tujuan': `${FORMULA.agency} Kabupaten Tangerang`, Kategori: `${FORMULA.category} > X` }));
-	for (let i = 0; i < 3; i++) out.push(a({ 'Judul Laporan': `${SECRET} judul`, 'Isi Laporan': `${SECRET} isi rahasia`, Rahasia: 'Ya' }));
-	for (let i = 0; i < 3; i++) out.push(b({ 'Judul Laporan': `${SECRET} judul B`, 'Isi Laporan': `${SECRET} isi B`, Rahasia: 'Ya' }));
-	return out;
-}
-
-/** fetch, tried once more when a kept-alive socket was closed by the server while idle (undici). */
-async function fetchRetry(url: string, init: RequestInit): Promise<Response> {
-	try {
-		return await fetch(url, init);
-	} catch (e) {
-		if ((e as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw e;
-		return fetch(url, init);
-	}
-}
-
-async function http(path: string, opts: { cookie?: string; method?: string; body?: BodyInit; headers?: Record<string, string> } = {}) {
-	const res = await fetchRetry(`${server.origin}${path}`, {
-		method: opts.method ?? 'GET',
-		redirect: 'manual',
-		body: opts.body,
-		headers: { Accept: 'text/html', ...(opts.cookie ? { Cookie: opts.cookie } : {}), ...opts.headers }
-	});
-	return { status: res.status, text: await res.text(), headers: res.headers };
-}
-
-/** The response body as text; a PDF's text through pdftotext (poppler-utils, see README). */
-async function bodyText(path: string, cookie: string | undefined): Promise<{ status: number; text: string }> {
-	if (!/\.pdf(\?|$)/.test(path)) return http(path, { cookie });
-	const res = await fetchRetry(`${server.origin}${path}`, { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
-	const bytes = Buffer.from(await res.arrayBuffer());
-	if (res.status !== 200) return { status: res.status, text: bytes.toString('utf8') };
-	const file = join(dir, `probe-${Date.now()}.pdf`);
-	writeFileSync(file, bytes);
-	const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-	if (r.status !== 0) throw new Error(`pdftotext failed (${r.error?.message ?? r.stderr}): apt-get install -y poppler-utils`);
-	return { status: res.status, text: r.stdout };
-}
-
-async function signIn(name: string, password: string) {
-	const r = await http('/masuk', {
-		method: 'POST',
-		body: new URLSearchParams({ name, password, next: '/' }),
-		headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' }
-	});
-	const set = r.headers.getSetCookie().find((c) => c.startsWith('telaah_session='));
-	return { status: r.status, cookie: set?.split(';')[0], set, retryAfter: r.headers.get('retry-after') };
-}
+let ids: HostileWarehouse['ids'];
 
 /** Every page and endpoint route on disk, as SvelteKit route ids ('/wilayah/[code]'). */
 function routeIds(): string[] {
@@ -129,20 +59,7 @@ const REGION_PARAMS = new Set(['code', 'region', 'area']);
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'telaah-sec-'));
-	db = join(dir, 'w.duckdb');
-	const csv = join(dir, 'hostile.csv');
-	writeFileSync(csv, laporCsv(rows()));
-	npmRun('ingest', [csv, '--db', db, '--json']);
-	// A topic model, so /topik and its CSVs serve data (and the heatmap's small-count rule is probed).
-	npmRun('topics', ['--db', db, '--k', '4', '--json']);
-	const [a, b, x, s] = await Promise.all([
-		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE regency_code = '${A}' AND NOT is_confidential ORDER BY 1 LIMIT 1`),
-		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE regency_code = '${B}' AND NOT is_confidential ORDER BY 1 LIMIT 1`),
-		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE title LIKE '%XSS-TITLE%' ORDER BY 1 LIMIT 1`),
-		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE is_confidential AND regency_code = '${A}' ORDER BY 1 LIMIT 1`)
-	]);
-	Object.assign(ids, { a: a[0]!.id, b: b[0]!.id, xss: x[0]!.id, secret: s[0]!.id });
-	const users: [keyof typeof PW, string, string | null][] = [
+	const users: [keyof typeof PW, Role, string | null][] = [
 		['ana', 'daerah', A],
 		['budi', 'provinsi', '32'],
 		['nas', 'nasional', null],
@@ -150,10 +67,12 @@ beforeAll(async () => {
 		['brute', 'daerah', A],
 		['leaver', 'nasional', null]
 	];
-	for (const [name, role, region] of users) {
-		npmRun('user', ['add', name, '--role', role, ...(region ? ['--region', region] : []), '--db', db], 60_000, `${PW[name]}\n`);
-	}
+	const w = await hostileWarehouse(dir, users.map(([name, role, region]) => [name, role, region, PW[name]]));
+	({ db, auth, ids } = w);
 	server = await startServer(db, 30_000, { TELAAH_UPLOAD_MAX_MB: '1', BODY_SIZE_LIMIT: '5M' });
+	const c = client(server.origin);
+	({ http, signIn, upload } = c);
+	bodyText = (path, cookie) => c.bodyText(path, cookie, dir);
 	for (const name of ['ana', 'budi', 'nas', 'adm'] as const) {
 		const r = await signIn(name, PW[name]);
 		if (r.status !== 303 || !r.cookie) throw new Error(`sign-in of ${name} failed: ${r.status}\n${server.output()}`);
@@ -165,10 +84,9 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
-	const table = ['| probe | expected | got | |', '|---|---|---|---|', ...probes.map((p) => `| ${p.probe} | ${p.expected} | ${p.got} | ${p.pass ? 'ok' : 'FAIL'} |`)].join('\n');
-	console.log(`\nSecurity probes (${probes.filter((p) => p.pass).length}/${probes.length} as expected):\n${table}\n`);
+	console.log(`\nSecurity probes (${probes.filter((p) => p.pass).length}/${probes.length} as expected):\n${table.markdown()}\n`);
 	mkdirSync(RESULTS, { recursive: true });
-	writeFileSync(join(RESULTS, 'security-probes.md'), table + '\n');
+	writeFileSync(join(RESULTS, 'security-probes.md'), table.markdown() + '\n');
 	if (dir && !process.env.TELAAH_KEEP_E2E) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -199,7 +117,7 @@ describe('sessions', () => {
 		const tampered = `telaah_session=${Buffer.from(JSON.stringify({ ...p, u: 'nas' })).toString('base64url')}.${sig}`;
 		const t = await http('/api/aduan.csv', { cookie: tampered });
 		record('tampered session (user name swapped)', '401', String(t.status), t.status === 401);
-		const key = Buffer.from(readFileSync(join(dir, 'session.key'), 'utf8').trim(), 'base64');
+		const key = Buffer.from(readFileSync(join(auth, 'session.key'), 'utf8').trim(), 'base64');
 		const expired = `telaah_session=${signSession(key, { ...p, exp: Math.floor(Date.now() / 1000) - 1 })}`;
 		const e = await http('/aduan', { cookie: expired });
 		record('expired session', '303 → /masuk', `${e.status} → ${e.headers.get('location')?.split('?')[0]}`, e.status === 303);
@@ -207,7 +125,7 @@ describe('sessions', () => {
 		const out = await http('/keluar', { method: 'POST', cookie: leaver.cookie, body: new URLSearchParams({}), headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' } });
 		const again = await http('/api/wilayah.csv', { cookie: leaver.cookie });
 		record('session reused after sign-out', '401', `${out.status} then ${again.status}`, out.status === 303 && again.status === 401);
-		const svc = await http('/api/wilayah.csv', { cookie: `telaah_session=${mintServiceSession(join(dir, 'session.key'), 60)}` });
+		const svc = await http('/api/wilayah.csv', { cookie: `telaah_session=${mintServiceSession(join(auth, 'session.key'), 60)}` });
 		record('service session (mintServiceSession, for the briefing CLI)', '200', String(svc.status), svc.status === 200);
 		const flags = (await signIn('nas', PW.nas)).set ?? '';
 		record('session cookie flags', 'HttpOnly, SameSite=Lax, Max-Age', flags.match(/HttpOnly|SameSite=\w+|Max-Age=\d+/gi)?.join(', ') ?? '', /HttpOnly/i.test(flags) && /SameSite=Lax/i.test(flags) && /Max-Age=\d+/i.test(flags));
@@ -408,12 +326,6 @@ describe('sign-in throttling', () => {
 });
 
 describe('admin and upload', () => {
-	const upload = (name: string, content: Buffer | string, cookie = cookies.adm) => {
-		const form = new FormData();
-		form.set('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
-		return http('/admin/unggah', { method: 'POST', cookie, body: form, headers: { Origin: server.origin } });
-	};
-
 	it('keeps /admin to admins', async () => {
 		const r = await Promise.all([http('/admin', { cookie: cookies.ana }), http('/admin/unggah', { cookie: cookies.nas }), http('/admin', { cookie: cookies.adm })]);
 		record('/admin as daerah | /admin/unggah as nasional | /admin as admin', '403 | 403 | 200', r.map((x) => x.status).join(' | '), r[0]!.status === 403 && r[1]!.status === 403 && r[2]!.status === 200);
@@ -430,16 +342,20 @@ describe('admin and upload', () => {
 			['binary content named .csv', 'biner.csv', Buffer.from([0, 1, 2, 3, 0, 0, 9]), /binary/]
 		];
 		for (const [what, name, content, want] of cases) {
-			const r = await upload(name, content);
-			const ok = r.status === 400 && want.test(r.text);
-			record(`upload: ${what}`, '400 refused', `${r.status}${want.test(r.text) ? ' refused' : ''}`, ok);
+			const r = await upload(name, content, cookies.adm);
+			// Too large is 413 (said before the body is read), anything else 400.
+			const status = name === 'besar.csv' ? 413 : 400;
+			const ok = r.status === status && want.test(r.text);
+			record(`upload: ${what}`, `${status} refused`, `${r.status}${want.test(r.text) ? ' refused' : ''}`, ok);
 			expect(ok, what).toBe(true);
 		}
-		const r = await upload('../../../evil.csv', good);
+		const r = await upload('../../../evil.csv', good, cookies.adm);
 		const loaded = /data-testid="upload-summary"/.test(r.text);
-		const stored = readdirSync(join(dir, 'uploads'));
-		const escaped = existsSync(resolve(dir, 'uploads', '../../../evil.csv')) || existsSync(resolve(dir, '../evil.csv'));
-		record('upload: "../../../evil.csv" (path trick)', '200, summary, stored as uploads/<time>-<random>.csv', `${r.status}${loaded ? ', summary' : ''}, stored ${stored.join(' ')}${escaped ? ', ESCAPED' : ''}`, r.status === 200 && loaded && !escaped && stored.every((f) => /^\d{4}-[\w-]+\.csv$/.test(f)));
+		// The raw file (reporter names, phones) is deleted once loaded.
+		const stored = readdirSync(join(auth, 'uploads'));
+		const escaped = [resolve(auth, 'uploads', '../../../evil.csv'), resolve(auth, '../evil.csv'), resolve(dir, '../evil.csv')].some((f) => existsSync(f));
+		record('upload: "../../../evil.csv" (path trick)', '200, summary, raw file deleted after the load', `${r.status}${loaded ? ', summary' : ''}, ${stored.length} files left${escaped ? ', ESCAPED' : ''}`, r.status === 200 && loaded && !escaped && stored.length === 0);
+		expect(stored).toEqual([]);
 		expect(r.status).toBe(200);
 		expect(loaded).toBe(true);
 		expect(escaped).toBe(false);
@@ -449,10 +365,10 @@ describe('admin and upload', () => {
 	});
 
 	it('audits sign-ins, failures, downloads, uploads and refusals', async () => {
-		const lines = readFileSync(join(dir, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string });
+		const lines = readFileSync(join(auth, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string });
 		const events = new Set(lines.map((l) => l.event));
 		const want = ['signin_ok', 'signin_fail', 'signin_throttled', 'signout', 'csv_download', 'upload', 'forbidden'];
-		const log = readFileSync(join(dir, 'audit.log'), 'utf8');
+		const log = readFileSync(join(auth, 'audit.log'), 'utf8');
 		const noSecrets = !Object.values(PW).some((p) => log.includes(p)) && !log.includes('telaah_session');
 		record('audit.log events', want.join(' '), want.filter((e) => events.has(e)).join(' ') + (noSecrets ? '' : ' + SECRETS'), want.every((e) => events.has(e)) && noSecrets);
 		const page = await http('/admin', { cookie: cookies.adm });
