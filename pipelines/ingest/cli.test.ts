@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../warehouse/open.ts';
-import { baseRow, laporCsv, scratchDir, sql, type Scratch } from './test-support.ts';
+import { runTopics } from '../topics/store.ts';
+import { baseRow, laporCsv, scratchDir, sql, withWarehouse, type Scratch } from './test-support.ts';
 
 let s: Scratch;
 beforeAll(() => {
@@ -36,6 +37,26 @@ describe('npm run ingest', () => {
 		expect(r.stderr).toMatch(/empty\.csv: the file is empty/);
 		expect(r.stderr).toMatch(/warehouse is unchanged/);
 		expect(await sql(db, `SELECT tracking_id FROM complaints`)).toEqual([{ tracking_id: '5000001' }]);
+	});
+
+	it('assigns new complaints to topics in the load\'s own transaction: when that fails, nothing is loaded', async () => {
+		const db = `${s.dir}/cli/topics.duckdb`;
+		const texts = ['lampu jalan mati gelap', 'sampah menumpuk belum diangkut', 'jalan rusak berlubang aspal'];
+		const rows = Array.from({ length: 30 }, (_, i) => baseRow({ 'ID Tracking': String(6_000_000 + i), 'Judul Laporan': texts[i % 3]!, 'Isi Laporan': `${texts[i % 3]} ${i}` }));
+		expect(cli(s.file('t1.csv', laporCsv(rows)), '--db', db).status).toBe(0);
+		await withWarehouse(db, (w) => runTopics(w.conn, { k: 3, vocabulary: { minDf: 2 } }));
+		const more = (n: number) => s.file(`t${n}.csv`, laporCsv([baseRow({ 'ID Tracking': String(6_100_000 + n), 'Judul Laporan': texts[0]!, 'Isi Laporan': texts[0]! })]));
+		const ok = cli(more(2), '--db', db, '--json');
+		expect(ok.status, ok.stderr).toBe(0);
+		expect(JSON.parse(ok.stdout.trim().split('\n').at(-1)!).topics.assigned).toBe(1);
+		const count = async () => (await sql<{ c: number; t: number }>(db, `SELECT (SELECT count(*) FROM complaints)::INTEGER c, (SELECT count(*) FROM complaint_topics)::INTEGER t`))[0];
+		expect(await count()).toEqual({ c: 31, t: 31 });
+		// A model the assignment cannot read: the load fails as a whole, no complaint without its topic.
+		await withWarehouse(db, (w) => w.conn.run(`ALTER TABLE complaint_topics ADD COLUMN poison INTEGER DEFAULT 1`));
+		const failed = cli(more(3), '--db', db, '--json');
+		expect(failed.status).toBe(1);
+		expect(failed.stderr).toMatch(/warehouse is unchanged/);
+		expect(await count()).toEqual({ c: 31, t: 31 });
 	});
 
 	it('explains its usage and rejects unknown options and missing files', () => {
