@@ -6,7 +6,6 @@ export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		alias: { $pipelines: 'pipelines' },
 		// Content-Security-Policy: scripts only from this origin (SvelteKit adds a nonce to its
 		// own inline hydration script), no plugins, no framing, forms post only here. Styles
 		// allow inline attributes: the server-rendered Plot SVGs carry style="…".

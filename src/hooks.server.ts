@@ -13,14 +13,14 @@ import { asSystem, markServer, withScope } from '$lib/server/auth/context';
 import { denial, isApiRequest, isPublicRoute, routedPath } from '$lib/server/auth/guard';
 import { signinByIp, signinByName } from '$lib/server/auth/rate-limit';
 import { NONE, type Scope } from '$lib/server/auth/scope';
-import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { SESSION_COOKIE } from '$lib/core/session.server';
 import { DEMO_USER, sessionUser, users, type AuthUser } from '$lib/server/auth/users';
 import { translate } from '$lib/i18n';
 import { SMALL_BODY_MAX } from '$lib/core/limits';
 import { bodyWithin } from '$lib/server/body';
 import { RETRY_AFTER_S } from '$lib/server/db';
 import { isUploadRoute } from '$lib/server/auth/upload';
-import { canonicalUserName } from '$pipelines/users/store';
+import { canonicalUserName } from '$lib/core/users.server';
 
 // From here on a query outside a request scope is refused (see auth/context.ts).
 markServer();

@@ -6,10 +6,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { inject } from 'vitest';
-import { launchBrowser, startServer as startApp, type RunningServer } from '../pipelines/lib/app-server';
+import { startServer as startApp, type RunningServer } from '../pipelines/lib/app-server';
+import { launchBrowser } from '../src/lib/core/chromium.server';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export { CHROMIUM } from '../pipelines/lib/app-server';
+export { CHROMIUM } from '../src/lib/core/chromium.server';
 
 /** Runs `npm run <script> -- args`; throws with its output when it fails. Returns stdout. */
 export function npmRun(script: string, args: string[], timeoutMs = 600_000, input?: string): string {
@@ -80,7 +81,8 @@ export function e2eContext() {
 	return { baseUrl: inject('baseUrl'), dbCopy: inject('dbCopy'), dbServed: inject('dbServed'), workDir: inject('workDir') };
 }
 
-export { freePort, launchBrowser, type RunningServer } from '../pipelines/lib/app-server';
+export { freePort, type RunningServer } from '../pipelines/lib/app-server';
+export { launchBrowser } from '../src/lib/core/chromium.server';
 
 /** Starts `node build` on a free port for `db` and waits until it answers HTTP. */
 export async function startServer(db: string, timeoutMs = 30_000, env: Record<string, string> = {}): Promise<RunningServer> {

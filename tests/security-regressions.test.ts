@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { baseRow, laporCsv, zip } from '../pipelines/ingest/test-support';
-import { readUsers } from '../pipelines/users/store';
-import { hashStamp, signSession } from '../src/lib/server/auth/session';
+import { readUsers } from '../src/lib/core/users.server';
+import { hashStamp, signSession } from '../src/lib/core/session.server';
 import { launchBrowser, npmRun, parseCsv, RESULTS, startServer, type RunningServer } from './harness';
 import { A, B, client, hostileWarehouse, ProbeTable, type Role } from './security-fixture';
 

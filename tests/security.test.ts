@@ -10,7 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseRow, laporCsv, zip } from '../pipelines/ingest/test-support';
-import { signSession, mintServiceSession } from '../src/lib/server/auth/session';
+import { signSession, mintServiceSession } from '../src/lib/core/session.server';
 import { launchBrowser, npmRun, parseCsv, RESULTS, ROOT, sql, startServer, type RunningServer } from './harness';
 import { A, B, B_MARK, client, hostileWarehouse, ProbeTable, SECRET, XSS, type HostileWarehouse, type Role } from './security-fixture';
 

@@ -7,12 +7,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { Browser } from 'playwright-core';
-import { briefingFileName, MonthSchema, RegionParamSchema } from '../../src/lib/briefing.ts';
-import { build, buildNeeded, launchBrowser, ROOT, startServer, type RunningServer } from '../lib/app-server.ts';
+import { briefingFileName, MonthSchema, RegionParamSchema } from '../../src/lib/core/briefing.ts';
+import { build, buildNeeded, ROOT, startServer, type RunningServer } from '../lib/app-server.ts';
+import { launchBrowser } from '../../src/lib/core/chromium.server.ts';
 import { DEFAULT_DB, REFERENCE_DIR } from '../warehouse/open.ts';
-import { briefingContext, printBriefing, type BriefingAuth } from './pdf.ts';
-import { mintServiceSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
-import { adoptLegacyAuth, authFiles, readUsers } from '../users/store.ts';
+import { briefingContext, printBriefing, type BriefingAuth } from '../../src/lib/core/briefing-print.server.ts';
+import { mintServiceSession, SESSION_COOKIE } from '../../src/lib/core/session.server.ts';
+import { adoptLegacyAuth, authFiles, readUsers } from '../../src/lib/core/users.server.ts';
 
 const USAGE = `usage: npm run briefing -- --month YYYY-MM (--region CODE | --all) --out DIR
          [--db PATH] [--url URL] [--lang id|en] [--concurrency N]

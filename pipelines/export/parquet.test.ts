@@ -7,7 +7,7 @@ import { FILTER_WHERE, monthlyCountsSql } from '../../src/lib/server/queries/fil
 import { ingestInto, scratchDir, sql, type Scratch } from '../ingest/test-support.ts';
 import { generateComplaints, toCsvText } from '../sample/generate.ts';
 import { loadRegionRefs } from '../sample/reference.ts';
-import { deadlineSessionSql } from '../warehouse/deadline-facts.ts';
+import { deadlineSessionSql } from '../../src/lib/core/deadline-facts.server.ts';
 import { readHolidayDates, REFERENCE_DIR } from '../warehouse/open.ts';
 import { exportParquet, parquetViews } from './parquet.ts';
 

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { deadlineSessionSql } from '../warehouse/deadline-facts.ts';
+import { deadlineSessionSql } from '../../src/lib/core/deadline-facts.server.ts';
 import { readHolidayDates } from '../warehouse/open.ts';
 
 // The reference tables, and the monthly rollup the count queries read (pipelines/warehouse/rollup.ts).

@@ -3,7 +3,7 @@
 // data/reference/README.md for the command that built the shipped file).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { simplifyToTopology, type GeoFeature } from './simplify.ts';
+import { simplifyToTopology, type GeoFeature } from '../../src/lib/core/geo-simplify.ts';
 
 const USAGE = 'usage: npx tsx pipelines/geo/cli.ts IN.geojson --out OUT.topo.json [--tolerance 0.003] [--min-area 0.0004] [--grid 0.0001] [--id code] [--object regions]';
 

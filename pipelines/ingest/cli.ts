@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { DEFAULT_DB, openWarehouse } from '../warehouse/open.ts';
-import { InputError } from './inspect.ts';
+import { InputError } from '../../src/lib/core/file-format.server.ts';
 import { ingest, type RunSummary, type Stage } from './load.ts';
 import { assignNew, hasTopicModel, type AssignSummary } from '../topics/store.ts';
 import { reporterSalt } from './salt.ts';

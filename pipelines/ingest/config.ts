@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { InputError } from './inspect.ts';
-import { CHANNELS, CLASSIFICATIONS, LIFECYCLE, OPD_TYPES } from './vocab.ts';
+import { InputError } from '../../src/lib/core/file-format.server.ts';
+import { CHANNELS, CLASSIFICATIONS, LIFECYCLE, OPD_TYPES } from '../../src/lib/core/vocab.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -6,8 +6,8 @@ import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import { csvField } from '../lib/csv.ts';
 import { SOURCE_ROW_COLUMN } from './headers.ts';
-import { UnreadableFileError } from './inspect.ts';
-import { checkZip } from './zip-guard.ts';
+import { UnreadableFileError } from '../../src/lib/core/file-format.server.ts';
+import { checkZip } from '../../src/lib/core/zip-guard.server.ts';
 
 export interface ParseFailure {
 	sourceRow: number;

@@ -1,16 +1,15 @@
 // Running the built app from a script: build it when build/ is missing or stale, serve it with
 // `node build` on a free port against a warehouse, and launch Debian's Chromium. Shared by
-// `npm start`, `npm run briefing` and the e2e harness (tests/harness.ts).
+// `npm start`, `npm run briefing` and the e2e harness (tests/harness.ts). The browser itself:
+// src/lib/core/chromium.server.ts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
 import { bodyLimitEnv } from '../../src/lib/core/limits.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** Newest modification time under the given files/directories (0 when none exist). */
 export function newest(paths: string[]): number {
@@ -104,24 +103,4 @@ export async function startServer(db: string, opts: { root?: string; timeoutMs?:
 		await new Promise((r) => setTimeout(r, 150));
 	}
 	return { origin, child, output: () => out, stop };
-}
-
-/** Debian's Chromium, headless, through playwright-core (which never downloads a browser). */
-export function launchBrowser(): Promise<Browser> {
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see README)`);
-	}
-	return chromium.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
 }

@@ -3,7 +3,7 @@
 // DKI "Suku Dinas"), national agencies by their official names. Every spelling carries a keyword
 // an ETL can classify by (see the OPD types in pipelines/ingest/vocab.ts).
 
-import type { OpdType } from '../ingest/vocab';
+import type { OpdType } from '../../src/lib/core/vocab';
 import { dayOf } from './calendar';
 import type { RegionInfo } from './regions';
 import type { Rng } from './rng';

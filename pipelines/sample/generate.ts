@@ -1,7 +1,7 @@
 // Pure core of the sample generator: reference regions in, complaint rows out, no I/O. Rows come
 // out in the order of Tanggal Laporan, one day at a time, so memory does not grow with the size.
 
-import type { Lifecycle, OpdType } from '../ingest/vocab';
+import type { Lifecycle, OpdType } from '../../src/lib/core/vocab';
 import { agencyFor } from './agencies';
 import {
 	ANONYMOUS_SHARE,

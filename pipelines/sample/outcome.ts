@@ -2,7 +2,7 @@
 // so the published yearly shares hold to the row; the draw is tilted by channel and agency so the
 // slow and fast OPDs differ, and the urn still empties exactly by the end of the year.
 
-import type { OpdType } from '../ingest/vocab';
+import type { OpdType } from '../../src/lib/core/vocab';
 import {
 	COVID_VERIFY_FACTOR,
 	DINSOS_COVID_SLOWDOWN,

@@ -2,7 +2,7 @@
 // (complaints.regency_code), read with one query and scored by the pure detector in spikes.ts.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { detectSpikes, monthRange, type Spike, type SpikeOptions } from './spikes';
+import { detectSpikes, monthRange, type Spike, type SpikeOptions } from '../../src/lib/core/spikes';
 
 export interface ThemeSpike extends Omit<Spike, 'start' | 'end' | 'peak'> {
 	theme: string;

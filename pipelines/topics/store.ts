@@ -10,7 +10,7 @@ import { csvField } from '../lib/csv.ts';
 import { fitTopics, nearest, vectorize, type FitOptions, type TopicModel, type Vocabulary } from './model.ts';
 import { themeSpikes } from './spikes-warehouse.ts';
 import { stableIds } from './stable-ids.ts';
-import { TOPIC_TABLES } from './tables.ts';
+import { TOPIC_TABLES } from '../../src/lib/core/tables.ts';
 import { buildTagger } from './themes.ts';
 import { contentWordsOf, displayTerm, prepare, withBigrams } from './text.ts';
 

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { hashPassword } from './password.ts';
-import { adoptLegacyAuth, authFiles, canonicalUserName, readUsers, ROLES, validUser, writeUsers, type Role } from './store.ts';
+import { hashPassword } from '../../src/lib/core/password.server.ts';
+import { adoptLegacyAuth, authFiles, canonicalUserName, readUsers, ROLES, validUser, writeUsers, type Role } from '../../src/lib/core/users.server.ts';
 
 const USAGE = `usage: npm run user -- add <name> --role ${ROLES.join('|')} [--region CODE] [--db PATH]
        npm run user -- list | remove <name> | passwd <name> [--db PATH]

@@ -3,9 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { REGION_MACROS } from './region-sql.ts';
-import { parseHolidays } from '../../src/lib/holiday-list.ts';
-import { ensureDeadlineFacts, FACTS_CALENDAR } from './deadline-facts.ts';
-import { ensureRollup } from './rollup.ts';
+import { parseHolidays } from '../../src/lib/core/holiday-list.ts';
+import { ensureDeadlineFacts, FACTS_CALENDAR } from '../../src/lib/core/deadline-facts.server.ts';
+import { ensureRollup } from '../../src/lib/core/rollup.server.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(here, '../..');
@@ -32,7 +32,7 @@ export async function openWarehouse(path: string = DEFAULT_DB): Promise<Warehous
 	const instance = await DuckDBInstance.create(file);
 	const conn = await instance.connect();
 	try {
-		await conn.run(readFileSync(resolve(here, 'schema.sql'), 'utf8'));
+		await conn.run(readFileSync(resolve(REPO_ROOT, 'src/lib/core/schema.sql'), 'utf8'));
 		await conn.run(REGION_MACROS);
 		const loaded = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM regions`);
 		if (loaded.getRowObjectsJson()[0]?.n === 0) await loadReference(conn);

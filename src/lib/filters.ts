@@ -5,7 +5,7 @@
 // SQL applies them through one constant WHERE fragment with bound parameters
 // (src/lib/server/queries/filter-sql.ts).
 import { z } from 'zod';
-import { CHANNELS, LIFECYCLE } from '$pipelines/ingest/vocab';
+import { CHANNELS, LIFECYCLE } from '$lib/core/vocab';
 import { parsePeriod, periodBounds, type Period, type PeriodProblem } from './period';
 
 export const FILTER_KEYS = ['from', 'to', 'region', 'category', 'channel', 'status'] as const;

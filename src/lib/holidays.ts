@@ -3,9 +3,9 @@
 // calendar of the deadline figures (pipelines/warehouse/deadline-facts.ts), so pages never loop
 // over rows in JS.
 import csv from '../../data/reference/holidays_id.csv?raw';
-import { parseHolidays, type Holiday } from './holiday-list';
+import { parseHolidays, type Holiday } from './core/holiday-list';
 
-export { parseHolidays, type Holiday } from './holiday-list';
+export { parseHolidays, type Holiday } from './core/holiday-list';
 
 export const HOLIDAYS: readonly Holiday[] = Object.freeze(parseHolidays(csv));
 const HOLIDAY_SET = new Set(HOLIDAYS.map((h) => h.date));

@@ -1,5 +1,5 @@
 // Display labels for the warehouse vocabularies (status, channel, OPD type) in both languages.
-import { LIFECYCLE_LABEL, OPD_TYPES, type Channel, type Lifecycle, type OpdType } from '$pipelines/ingest/vocab';
+import { LIFECYCLE_LABEL, OPD_TYPES, type Channel, type Lifecycle, type OpdType } from '$lib/core/vocab';
 import type { Lang } from './i18n';
 
 export const CHANNEL_LABEL: Record<Channel, { id: string; en: string }> = {

@@ -4,8 +4,8 @@
 // batch CLI), fetched over loopback with the visitor's cookies, so whatever the visitor may not
 // see, the PDF does not show either.
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '$pipelines/lib/app-server';
-import { briefingContext, printBriefing } from '$pipelines/briefing/pdf';
+import { launchBrowser } from '$lib/core/chromium.server';
+import { briefingContext, printBriefing } from '$lib/core/briefing-print.server';
 
 const IDLE_MS = 5 * 60_000;
 // Two cores are shared with DuckDB: at most this many pages print at once; others wait.

@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
 import { covidBand, renderPlot } from './plot';
 import type { Grain, Series } from './queries/trends';
-import { simplifyLine } from '$pipelines/geo/simplify';
+import { simplifyLine } from '$lib/core/geo-simplify';
 import type { Feature } from './topo';
 
 export const PALETTE = ['#2f5d8a', '#d08c2c', '#3f8f6b', '#b5473a', '#7a5ea8', '#4aa3b5', '#a6763d', '#c15d91', '#8c8c8c', '#5b7d2f', '#9e9ac8', '#6b4f2a'];

@@ -17,8 +17,8 @@ import {
 } from '@duckdb/node-api';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { FACT_COLUMNS, factsInSyncSql, factsSql, holidayFingerprint, snapshotSql, workCalendarSql } from '$pipelines/warehouse/deadline-facts';
-import { rollupInSyncSql, TEMP_ROLLUP_SQL } from '$pipelines/warehouse/rollup';
+import { FACT_COLUMNS, factsInSyncSql, factsSql, holidayFingerprint, snapshotSql, workCalendarSql } from '$lib/core/deadline-facts.server';
+import { rollupInSyncSql, TEMP_ROLLUP_SQL } from '$lib/core/rollup.server';
 import { HOLIDAYS } from '$lib/holidays';
 import { assertScopedSql } from './auth/context';
 import { clearCaches, Lru, memo } from './cache';

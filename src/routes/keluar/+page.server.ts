@@ -2,7 +2,7 @@
 // SvelteKit's origin check refuses cross-site form posts).
 import { redirect } from '@sveltejs/kit';
 import { audit } from '$lib/server/auth/audit';
-import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { SESSION_COOKIE } from '$lib/core/session.server';
 import { revokeSession } from '$lib/server/auth/users';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -4,9 +4,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { audit } from '$lib/server/auth/audit';
 import { safeNext } from '$lib/server/auth/guard';
 import { signinByIp, signinByName } from '$lib/server/auth/rate-limit';
-import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { SESSION_COOKIE } from '$lib/core/session.server';
 import { checkPassword, newSession } from '$lib/server/auth/users';
-import { canonicalUserName } from '$pipelines/users/store';
+import { canonicalUserName } from '$lib/core/users.server';
 import { requestLang } from '$lib/server/lang';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 // low_reporting: far fewer reports per capita than peer regions (same level, same population
 // quartile), or far behind the annual target pro rata. Few reports usually mean citizens do not
 // know the channel, not that services are fine (Belitung Timur: 18 reports in three years).
-import { median } from '$pipelines/topics/spikes';
+import { median } from '$lib/core/spikes';
 import { candidateRegions, href, recommendation, regionPath, scoreOf, type Rule } from '../common';
 import type { RegionStat } from '../inputs';
 import type { Recommendation, Severity } from '../types';

@@ -1,7 +1,7 @@
 // theme_spike: a policy theme (pipelines/topics/themes.json) jumps in the month far above its
 // usual level in one or more kab/kota of the area, judged by the topic pipeline's spike detector
 // (rolling median + seasonal term, robust z, Poisson tail). One finding per theme, listing where.
-import { scorePeriods } from '$pipelines/topics/spikes';
+import { scorePeriods } from '$lib/core/spikes';
 import { href, recommendation, regionPath, scoreOf, type Rule } from '../common';
 import type { Recommendation, Severity } from '../types';
 

@@ -4,7 +4,7 @@
 // audit.log.1 past AUDIT_MAX_BYTES, and a locked sign-in key is logged once per lock, with the
 // number of refused attempts it stood for.
 import { appendFileSync, closeSync, fstatSync, openSync, readSync, renameSync, statSync } from 'node:fs';
-import { authFiles } from '$pipelines/users/store';
+import { authFiles } from '$lib/core/users.server';
 
 export const AUDIT_MAX_BYTES = Number(process.env.TELAAH_AUDIT_MAX_MB || 10) * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { isRevoked, revoke } from './revocations';
 
 const dir = mkdtempSync(join(tmpdir(), 'telaah-revoked-'));
@@ -15,7 +15,8 @@ it('keeps signed-out tokens in a file (a restart reads it back) and forgets expi
 	revoke(path, 'tok-old', now + 1, now);
 	expect(isRevoked(path, 'tok-1')).toBe(true);
 	// What a restarted server sees: a fresh module reading the same file.
-	const fresh = (await import(`./revocations?fresh=${Date.now()}`)) as typeof import('./revocations');
+	vi.resetModules();
+	const fresh = await import('./revocations');
 	expect(fresh.isRevoked(path, 'tok-1')).toBe(true);
 	expect(fresh.isRevoked(path, 'tok-2')).toBe(false);
 	revoke(path, 'tok-2', now + 3600, now + 10);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { tokenId } from './session';
+import { tokenId } from '../../core/session.server';
 
 const FileSchema = z.object({ version: z.literal(1), revoked: z.record(z.string(), z.number()) });
 

@@ -1,7 +1,7 @@
 // What part of the country a user may see, from their role (pure functions, unit-tested).
 // `nasional` and `admin` see everything; `provinsi` a province and its kab/kota; `daerah` one
 // kab/kota. Codes are Kemendagri's: province '36', kab/kota '36.03'.
-import type { Role } from '$pipelines/users/store';
+import type { Role } from '$lib/core/users.server';
 
 export type Scope = { kind: 'all' } | { kind: 'province'; code: string } | { kind: 'regency'; code: string } | { kind: 'none' };
 

@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { sniffFormat, type Format } from '$pipelines/ingest/inspect';
-import { authFiles } from '$pipelines/users/store';
-import { checkZip } from '$pipelines/ingest/zip-guard';
+import { sniffFormat, type Format } from '$lib/core/file-format.server';
+import { authFiles } from '$lib/core/users.server';
+import { checkZip } from '$lib/core/zip-guard.server';
 import { uploadMaxBytes } from '$lib/core/limits';
 import { exclusiveWarehouse } from '../db';
 

@@ -1,11 +1,11 @@
 // Who a request is: the users in users.json (re-read when the file changes), sessions signed
 // with session.key, and demo mode (no users at all → everyone is the national demo user).
 import { statSync } from 'node:fs';
-import { DUMMY_HASH, verifyPassword } from '$pipelines/users/password';
-import { adoptLegacyAuth, authFiles, readUsers, type Role, type User } from '$pipelines/users/store';
+import { DUMMY_HASH, verifyPassword } from '$lib/core/password.server';
+import { adoptLegacyAuth, authFiles, readUsers, type Role, type User } from '$lib/core/users.server';
 import { isRevoked, revoke } from './revocations';
 import { ALL, scopeOf, type Scope } from './scope';
-import { hashStamp, loadSessionKey, SERVICE_USER, SESSION_TTL_S, signSession, verifySession } from './session';
+import { hashStamp, loadSessionKey, SERVICE_USER, SESSION_TTL_S, signSession, verifySession } from '../../core/session.server';
 
 export interface AuthUser {
 	name: string;

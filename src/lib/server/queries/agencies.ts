@@ -15,7 +15,7 @@
 // filters' period end.
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
-import { DEADLINE_CONDITIONS } from '$pipelines/warehouse/deadline-facts';
+import { DEADLINE_CONDITIONS } from '$lib/core/deadline-facts.server';
 import { query } from '../db';
 import { FILTER_WHERE, monthlyCountsSql, RESOLVED_SQL, withFilters, withRollupFilters } from './filter-sql';
 

@@ -5,11 +5,11 @@
 // Counts leave out deleted complaints (dihapus), as the topic pipeline does.
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { MonthSchema, RegionParamSchema } from '$lib/briefing';
+import { MonthSchema, RegionParamSchema } from '$lib/core/briefing';
 import { translate, type Lang } from '$lib/i18n';
-import { spikesAtEnd } from '$pipelines/briefing/month-spikes';
+import { spikesAtEnd } from '$lib/core/month-spikes';
 import { monthAfter, monthIndex, monthsBetween, shiftMonth } from '$lib/core/month';
-import THEMES from '$pipelines/topics/themes.json' with { type: 'json' };
+import THEMES from '../../../../pipelines/topics/themes.json' with { type: 'json' };
 import { query } from '../db';
 import { SCOPE_WHERE, scopeParams } from './filter-sql';
 import { regionByCode, type RegionOption } from './options';

@@ -6,7 +6,7 @@
 // $scope to the current request's scope (auth/context.ts), whatever the caller passes; db.ts
 // refuses a query over complaint data without $scope when the request is scoped.
 import { filterParams, type Filters } from '$lib/filters';
-import type { Grain } from '$pipelines/warehouse/rollup';
+import type { Grain } from '$lib/core/rollup.server';
 import { currentScope } from '../auth/context';
 import { scopeCode } from '../auth/scope';
 import type { Params } from '../db';
@@ -32,7 +32,7 @@ export function withFilters(f: Partial<Filters>, extra: Params = {}): Params {
 	return { ...filterParams(f), ...extra, ...scopeParams() };
 }
 
-export { FOLLOWED_UP_SQL, RESOLVED_SQL, REMOVED_SQL } from '$pipelines/warehouse/rollup';
+export { FOLLOWED_UP_SQL, RESOLVED_SQL, REMOVED_SQL } from '$lib/core/rollup.server';
 
 /**
  * The rollup slice (monthly_rollup.grain, pipelines/warehouse/rollup.ts) a count query over the

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openWarehouse } from '$pipelines/warehouse/open';
+import { openWarehouse } from '../../../../pipelines/warehouse/open';
 import { closeDb, query, QueryShapeError } from '../db';
 import { comparisonPeriods, kpis, monthly, overview, periodCards, regionTarget, topCategories } from './overview';
 

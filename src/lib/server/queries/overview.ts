@@ -7,7 +7,7 @@ import { monthIndex, monthSpan, shiftMonth } from '$lib/core/month';
 import type { Filters } from '$lib/filters';
 import { query, queryOne } from '../db';
 import { RESPONSE_MEDIAN, ROLLUP_DEADLINE_COUNTS } from './agencies';
-import { OPEN_STATUSES, type OpenStatus } from '$pipelines/warehouse/rollup';
+import { OPEN_STATUSES, type OpenStatus } from '$lib/core/rollup.server';
 import { FILTER_WHERE, monthlyCountsSql, ROLLUP_FOLLOW_UP_COUNTS, SCOPE_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
 
 /** The global filters (period, region, category, channel, status); values are bound. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { NO_FILTERS } from '$lib/filters';
 import { workingDaysBetween } from '$lib/holidays';
-import { openWarehouse } from '$pipelines/warehouse/open';
+import { openWarehouse } from '../../../../pipelines/warehouse/open';
 import { closeDb, query } from '../db';
 import { agencyLeague, opdTypeAgencies, opdTypeMonthly, opdTypeSummary } from './agencies';
 import { complaintById, complaintCsvRows, complaintPage, PAGE_SIZE } from './complaints';

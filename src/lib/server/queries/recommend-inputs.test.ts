@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workingDaysBetween } from '$lib/holidays';
-import { openWarehouse } from '$pipelines/warehouse/open';
-import { sql } from '$pipelines/ingest/test-support';
+import { openWarehouse } from '../../../../pipelines/warehouse/open';
+import { sql } from '../../../../pipelines/ingest/test-support';
 import { closeDb } from '../db';
 import { areaInfo, recommendInputs, SERIES_MONTHS } from './recommend-inputs';
 

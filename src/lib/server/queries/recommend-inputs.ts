@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Area } from '$lib/recommend/types';
 import type { RecommendInputs, ThemeSeries } from '$lib/recommend/inputs';
 import { monthAfter, monthsBetween, shiftMonth } from '$lib/core/month';
-import THEMES from '$pipelines/topics/themes.json';
+import THEMES from '../../../../pipelines/topics/themes.json';
 import { query, queryOne } from '../db';
 import { MetricRowSchema, ROLLUP_DEADLINE_COUNTS } from './agencies';
 import { FILTER_WHERE, RESOLVED_SQL, SCOPE_WHERE, scopeParams, withRollupFilters } from './filter-sql';

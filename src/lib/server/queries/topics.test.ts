@@ -3,8 +3,8 @@
 // Sep 2023 after 20 quiet months (a spike). Expected figures come from SQL written here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '$lib/filters';
-import { baseRow, ingestInto, laporCsv, scratchDir, sql, withWarehouse, type LaporRow } from '$pipelines/ingest/test-support';
-import { runTopics } from '$pipelines/topics/store';
+import { baseRow, ingestInto, laporCsv, scratchDir, sql, withWarehouse, type LaporRow } from '../../../../pipelines/ingest/test-support';
+import { runTopics } from '../../../../pipelines/topics/store';
 import { closeDb } from '../db';
 import { topicClusters, topicFit, topicHeatmap, topicSpikes, topicThemes } from './topics';
 

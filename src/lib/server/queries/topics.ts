@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { monthsBetween } from '$lib/core/month';
-import { TOPIC_TABLES } from '$pipelines/topics/tables';
+import { TOPIC_TABLES } from '$lib/core/tables';
 import { query } from '../db';
 import { FILTER_WHERE, withFilters } from './filter-sql';
 import { MIN_SHOWN_COUNT, suppressSmall, topicCellCount } from '../../core/privacy';

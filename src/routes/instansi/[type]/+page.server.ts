@@ -8,7 +8,7 @@ import { AGENCY_PAGE_ROWS, opdTypeAgencies, opdTypeMonthly, opdTypeSummary } fro
 import { regionByCode } from '$lib/server/queries/options';
 import { warehouseAsOfEvent } from '$lib/server/queries/asof';
 import { filtersOr400 } from '$lib/server/request';
-import { OPD_TYPES } from '$pipelines/ingest/vocab';
+import { OPD_TYPES } from '$lib/core/vocab';
 import type { PageServerLoad } from './$types';
 
 const charts = new Lru<Promise<string>>(200);

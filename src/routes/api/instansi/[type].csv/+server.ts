@@ -5,7 +5,7 @@ import { csvResponse, pct, r2 } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
 import { opdTypeAgencies } from '$lib/server/queries/agencies';
 import { filtersOr400 } from '$lib/server/request';
-import { OPD_TYPES } from '$pipelines/ingest/vocab';
+import { OPD_TYPES } from '$lib/core/vocab';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {

@@ -2,7 +2,7 @@
 // `npm run briefing` and /api/briefing/[region]/[month].pdf print to A4 PDF. Every figure comes
 // from the dashboard's query modules (overview, regions, agencies) or the briefing's own topic
 // queries; no complaint text of any kind is loaded, so none can reach the paper.
-import { rankBy, windowAround } from '$lib/briefing';
+import { rankBy, windowAround } from '$lib/core/briefing';
 import type { Area } from '$lib/recommend/types';
 import { i18n } from '$lib/i18n';
 import { opdLabel } from '$lib/labels';

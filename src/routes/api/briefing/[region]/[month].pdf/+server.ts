@@ -3,12 +3,12 @@
 // Bad parameters answer 400, an unknown region or a month outside the data 404, as the page does.
 import { error } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import { briefingFileName } from '$lib/briefing';
+import { briefingFileName } from '$lib/core/briefing';
 import { translate } from '$lib/i18n';
 import { briefingPdf } from '$lib/server/briefing-pdf';
 import { briefingScopeOr4xx } from '$lib/server/queries/briefing';
 import { requestLang } from '$lib/server/lang';
-import { BriefingHttpError } from '$pipelines/briefing/pdf';
+import { BriefingHttpError } from '$lib/core/briefing-print.server';
 import type { RequestHandler } from './$types';
 
 /**

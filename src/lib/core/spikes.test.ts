@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BANSOS_SURGE_REGIONS, DEFAULT_ROWS, DEFAULT_SEED } from '../sample/anchors';
-import { generateComplaints } from '../sample/generate';
-import type { RegionRef } from '../sample/regions';
-import { loadReference, locationResolver } from '../sample/test-support';
-import { rng } from './model';
+import { BANSOS_SURGE_REGIONS, DEFAULT_ROWS, DEFAULT_SEED } from '../../../pipelines/sample/anchors';
+import { generateComplaints } from '../../../pipelines/sample/generate';
+import type { RegionRef } from '../../../pipelines/sample/regions';
+import { loadReference, locationResolver } from '../../../pipelines/sample/test-support';
+import { rng } from '../../../pipelines/topics/model';
 import { detectSpikes, detectSpikesInSeries, logPoissonUpperTail, median, monthRange, scorePeriods } from './spikes';
 
 

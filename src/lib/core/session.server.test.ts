@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashStamp, loadSessionKey, mintServiceSession, SERVICE_USER, SESSION_TTL_S, signSession, verifySession } from './session';
+import { hashStamp, loadSessionKey, mintServiceSession, SERVICE_USER, SESSION_TTL_S, signSession, verifySession } from './session.server';
 
 const dir = mkdtempSync(join(tmpdir(), 'telaah-session-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,7 +2,7 @@
 // (theme × kab/kota in src/lib/server/queries/briefing.ts). Scores with the topic pipeline's
 // detector (pipelines/topics/spikes.ts), which only looks backwards, so a month's verdict does
 // not depend on later data.
-import { scorePeriods, type SpikeOptions } from '../topics/spikes.ts';
+import { scorePeriods, type SpikeOptions } from './spikes.ts';
 
 export interface EndSpike<K> {
 	key: K;

@@ -2,7 +2,7 @@
 // route's parameters, the month-on-month / year-on-year change of a KPI, and the slice of a peer
 // ranking shown on paper. No I/O.
 import { z } from 'zod';
-import { MONTH_RE } from './core/month';
+import { MONTH_RE } from './month';
 
 /** 'YYYY-MM' with a real month (01–12) of the years the app accepts. */
 export const MonthSchema = z.string().regex(MONTH_RE);

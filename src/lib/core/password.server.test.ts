@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.server.ts';
 
 describe('password hashing (scrypt)', () => {
 	it('verifies the right password only, with a fresh salt per hash', async () => {

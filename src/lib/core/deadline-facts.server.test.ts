@@ -5,12 +5,12 @@
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOLIDAYS, workingDaysBetween } from '$lib/holidays';
-import { ingestInto, scratchDir, sql, withWarehouse, type Scratch } from '../ingest/test-support.ts';
-import { generateComplaints, toCsvText } from '../sample/generate.ts';
-import { loadRegionRefs } from '../sample/reference.ts';
-import { ensureDeadlineFacts, FACTS_META_KEY, holidayFingerprint } from './deadline-facts.ts';
-import { readHolidayDates, REFERENCE_DIR } from './open.ts';
+import { HOLIDAYS, workingDaysBetween } from '../holidays';
+import { ingestInto, scratchDir, sql, withWarehouse, type Scratch } from '../../../pipelines/ingest/test-support.ts';
+import { generateComplaints, toCsvText } from '../../../pipelines/sample/generate.ts';
+import { loadRegionRefs } from '../../../pipelines/sample/reference.ts';
+import { ensureDeadlineFacts, FACTS_META_KEY, holidayFingerprint } from './deadline-facts.server.ts';
+import { readHolidayDates, REFERENCE_DIR } from '../../../pipelines/warehouse/open.ts';
 
 let s: Scratch;
 let db: string;

@@ -18,7 +18,7 @@
 // ingest rebuilds the months it touched and those; a changed holiday list, or a stamp that
 // cannot be read, rebuilds everything.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DEADLINE_CONDITIONS, DEADLINE_HORIZON_DAYS, holidayFingerprint, snapshotSql } from './deadline-facts.ts';
+import { DEADLINE_CONDITIONS, DEADLINE_HORIZON_DAYS, holidayFingerprint, snapshotSql } from './deadline-facts.server.ts';
 
 export const ROLLUP_TABLE = 'monthly_rollup';
 export const ROLLUP_META_KEY = ROLLUP_TABLE;

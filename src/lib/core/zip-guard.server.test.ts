@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { checkZip } from './zip-guard.ts';
-import { scratchDir, zip, type Scratch } from './test-support.ts';
+import { checkZip } from './zip-guard.server.ts';
+import { scratchDir, zip, type Scratch } from '../../../pipelines/ingest/test-support.ts';
 
 let s: Scratch;
 beforeAll(() => (s = scratchDir()));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ringArea, simplifyLine, simplifyToTopology, type GeoFeature } from './simplify';
+import { ringArea, simplifyLine, simplifyToTopology, type GeoFeature } from './geo-simplify';
 
 const opts = { grid: 0.5, tolerance: 0.6, minArea: 1, idProperty: 'code', object: 'x' };
 const poly = (code: string, ...rings: number[][][]): GeoFeature => ({ properties: { code }, geometry: { type: 'Polygon', coordinates: rings } });
