@@ -20,7 +20,9 @@ import { z } from 'zod';
 import { FACT_COLUMNS, factsInSyncSql, factsSql, holidayFingerprint, snapshotSql, workCalendarSql } from '$lib/core/deadline-facts.server';
 import { rollupInSyncSql, TEMP_ROLLUP_SQL } from '$lib/core/rollup.server';
 import { HOLIDAYS } from '$lib/holidays';
-import { assertScopedSql } from './auth/context';
+import { currentScope } from './auth/context';
+import type { Scope } from './auth/scope';
+import { assertScopedSql } from './auth/scope-guard';
 import { clearCaches, Lru, memo } from './cache';
 
 export type Param = string | number | boolean | null;
@@ -224,7 +226,7 @@ export class QueryShapeError extends Error {}
  * numbers and strings; a bigint that slips through fails validation loudly.
  */
 export async function query<S extends z.ZodType>(sql: string, params: Params, row: S): Promise<readonly z.infer<S>[]> {
-	assertScopedSql(sql, params);
+	await assertScopedSql(sql, params);
 	const key = `${await dataVersion()}\u0000${sql}\u0000${JSON.stringify(params)}`;
 	return memo(holder.results, key, () => runQuery(sql, params, row)) as Promise<readonly z.infer<S>[]>;
 }
@@ -277,12 +279,12 @@ async function runOnce<S extends z.ZodType>(sql: string, params: Params, row: S,
  * pages' queries wait. The connection closes when the caller stops reading.
  */
 export function queryStream<S extends z.ZodType>(sql: string, params: Params, row: S): AsyncGenerator<z.infer<S>[]> {
-	// Checked now, in the request's context, not when the response body is read.
-	assertScopedSql(sql, params);
-	return streamRows(sql, params, row);
+	// The scope is taken now, in the request's context, not when the response body is read.
+	return streamRows(sql, params, row, currentScope());
 }
 
-async function* streamRows<S extends z.ZodType>(sql: string, params: Params, row: S): AsyncGenerator<z.infer<S>[]> {
+async function* streamRows<S extends z.ZodType>(sql: string, params: Params, row: S, scope: Scope): AsyncGenerator<z.infer<S>[]> {
+	await assertScopedSql(sql, params, scope);
 	const handle = await db();
 	const conn = await handle.instance.connect();
 	handle.streams.add(conn);

@@ -4,7 +4,7 @@
 // neither in a request nor in asSystem() is refused instead of running with no scope.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { error } from '@sveltejs/kit';
-import { ALL, scopeCode, type Scope } from './scope';
+import { ALL, type Scope } from './scope';
 
 const store = new AsyncLocalStorage<{ scope: Scope }>();
 let inServer = false;
@@ -27,20 +27,4 @@ export function currentScope(): Scope {
 	// Outside the server (unit tests, CLIs) there are no users: the whole warehouse.
 	if (!inServer) return ALL;
 	error(500, { code: 'no_scope', message: 'Query outside a request scope refused' });
-}
-
-// Reading complaint rows (not naming a table in a catalogue lookup such as information_schema).
-const COMPLAINT_DATA = /\b(FROM|JOIN)\s+(complaints|complaint_\w+|quarantine)\b/i;
-
-/**
- * The query layer's last line (db.ts): for a scoped user, SQL over complaint data must bind
- * $scope to the user's scope (FILTER_WHERE / SCOPE_WHERE do), or say `/* unscoped: why *\/`
- * for facts that are not complaint data (the snapshot date, the category vocabulary).
- * A new query that forgot the scope fails with 500 instead of showing other regions' rows.
- */
-export function assertScopedSql(sql: string, params: Record<string, unknown>): void {
-	const s = currentScope();
-	if (s.kind === 'all' || !COMPLAINT_DATA.test(sql) || sql.includes('/* unscoped')) return;
-	if (sql.includes('$scope') && params.scope === scopeCode(s)) return;
-	error(500, { code: 'unscoped_query', message: 'Query over complaint data without the user scope refused' });
 }

@@ -132,7 +132,7 @@ const WAREHOUSE_SQL = `
 		coalesce(sum(n), 0)::INTEGER AS complaints,
 		strftime(min(created_at), '%Y-%m') AS first_month,
 		strftime(max(created_at), '%Y-%m') AS last_month,
-		(SELECT strftime(max(finished_at), '%Y-%m-%dT%H:%M:%S') FROM ingest_batches) AS data_as_of
+		(SELECT /* unscoped: the time of the last load, no region's data */ strftime(max(finished_at), '%Y-%m-%dT%H:%M:%S') FROM ingest_batches) AS data_as_of
 	FROM monthly_rollup WHERE grain = 'area' AND ${SCOPE_WHERE}`;
 
 const WarehouseRow = z.object({

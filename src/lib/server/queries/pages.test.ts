@@ -40,7 +40,7 @@ beforeAll(async () => {
 	).join(',\n');
 	await w.conn.run(`
 		INSERT INTO ingest_batches VALUES (1, 'r', 'f.csv', 'x', 1, 'csv', 'utf-8', 'generic',
-			TIMESTAMP '2024-06-30 23:00:00', TIMESTAMP '2024-07-01 00:30:00', ${ROWS.length}, ${ROWS.length}, 0, 0, 0);
+			TIMESTAMP '2024-06-30 23:00:00', TIMESTAMP '2024-07-01 00:30:00', ${ROWS.length}, ${ROWS.length}, 0, 0, 0, NULL);
 		INSERT INTO complaints (tracking_id, created_at, verified_at, first_response_at, closed_at, status, opd_type, agency_name,
 			province_code, regency_code, category_top, channel, is_confidential, title, body, is_anonymous, content_hash, first_batch_id, last_batch_id)
 		SELECT id, c, v, fr, cl, st, opd, ag, p, r, cat, ch, conf, 'Judul ' || id, '<script>alert(1)</script> isi ' || id, false, h::UBIGINT, 1, 1
