@@ -2,6 +2,7 @@ import { filterQuery } from '$lib/filters';
 import { i18n } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import { requestLang } from '$lib/server/lang';
+import { MIN_SHOWN_COUNT } from '$lib/server/privacy';
 import { topicClusters, topicFit, topicHeatmap, topicSpikes, topicThemes } from '$lib/server/queries/topics';
 import { filtersOr400 } from '$lib/server/request';
 import { topicHeatmap as heatmapChart } from './heatmap';
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 			clusters,
 			themes: { ...themes, rows: themes.rows.map((t) => ({ ...t, label: names.get(t.theme) ?? t.theme })) },
 			spikes: spikes.map((s) => ({ ...s, themeLabel: names.get(s.theme) ?? s.theme })),
-			heatmap: { level: heat.level, regions: heat.regions, chart },
+			heatmap: { level: heat.level, regions: heat.regions, cells: heat.cells, minShown: MIN_SHOWN_COUNT, chart },
 			linkQuery: filterQuery(filters)
 		}
 	};
