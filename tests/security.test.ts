@@ -4,14 +4,14 @@
 // covered without editing this file). Prints the probe table (probe, expected, got) and writes
 // it to test-results/security-probes.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseRow, laporCsv, zip, type LaporRow } from '../pipelines/ingest/test-support';
 import { signSession, mintServiceSession } from '../src/lib/server/auth/session';
-import { launchBrowser, npmRun, parseCsv, RESULTS, ROOT, sql, startServer, type RunningServer } from './harness';
+import { launchBrowser, npmRun, parseCsv, RESULTS, routeIds, sql, startServer, type RunningServer } from './harness';
 
 const A = '36.03'; // Kab. Tangerang: the daerah user's region
 const B = '32.73'; // Kota Bandung (province 32): someone else's
@@ -102,23 +102,6 @@ async function signIn(name: string, password: string) {
 	return { status: r.status, cookie: set?.split(';')[0], set, retryAfter: r.headers.get('retry-after') };
 }
 
-/** Every page and endpoint route on disk, as SvelteKit route ids ('/wilayah/[code]'). */
-function routeIds(): string[] {
-	const base = resolve(ROOT, 'src/routes');
-	const out: string[] = [];
-	const walk = (d: string) => {
-		for (const e of readdirSync(d)) {
-			const p = join(d, e);
-			if (statSync(p).isDirectory()) walk(p);
-			else if (e === '+page.svelte' || e === '+server.ts' || e === '+page.server.ts') {
-				const id = '/' + relative(base, d).split('/').filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
-				if (!out.includes(id)) out.push(id);
-			}
-		}
-	};
-	walk(base);
-	return out.sort();
-}
 const AUTH_ROUTES = ['/masuk', '/keluar'];
 const isAdmin = (id: string) => id === '/admin' || id.startsWith('/admin/') || id.startsWith('/api/admin');
 const paramNames = (id: string) => [...id.matchAll(/\[{1,2}(?:\.\.\.)?(\w+)\]{1,2}/g)].map((m) => m[1]!);
