@@ -1,8 +1,8 @@
 // e2e harness: build a small warehouse with the real CLIs, serve the built app on a free port,
 // drive it with Debian's Chromium through playwright-core, and check figures against DuckDB.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { inject } from 'vitest';
@@ -55,6 +55,27 @@ export function lastJson(stdout: string): unknown {
 }
 
 export const RESULTS = resolve(ROOT, 'test-results');
+
+/**
+ * Routes on disk as SvelteKit route ids ('/wilayah/[code]'), found by their files (pages and
+ * endpoints by default), so tests that walk them cover new routes without being edited.
+ */
+export function routeIds(files: readonly string[] = ['+page.svelte', '+server.ts', '+page.server.ts']): string[] {
+	const base = resolve(ROOT, 'src/routes');
+	const out: string[] = [];
+	const walk = (d: string) => {
+		for (const e of readdirSync(d)) {
+			const p = join(d, e);
+			if (statSync(p).isDirectory()) walk(p);
+			else if (files.includes(e)) {
+				const id = '/' + relative(base, d).split('/').filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
+				if (!out.includes(id)) out.push(id);
+			}
+		}
+	};
+	walk(base);
+	return out.sort();
+}
 
 export const HOLIDAYS = resolve(ROOT, 'data/reference/holidays_id.csv');
 /**

@@ -4,14 +4,14 @@
 // covered without editing this file). Prints the probe table (probe, expected, got) and writes
 // it to test-results/security-probes.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseRow, laporCsv, zip } from '../pipelines/ingest/test-support';
 import { signSession, mintServiceSession } from '../src/lib/core/session.server';
-import { launchBrowser, npmRun, parseCsv, RESULTS, ROOT, sql, startServer, type RunningServer } from './harness';
+import { launchBrowser, npmRun, parseCsv, RESULTS, routeIds, sql, startServer, type RunningServer } from './harness';
 import { A, B, B_MARK, client, hostileWarehouse, ProbeTable, SECRET, XSS, type HostileWarehouse, type Role } from './security-fixture';
 
 const PW = { ana: 'sandi-ana-123456', budi: 'sandi-budi-123456', nas: 'sandi-nas-123456', adm: 'sandi-adm-123456', brute: 'sandi-brute-123456', leaver: 'sandi-leaver-12345' };
@@ -32,23 +32,6 @@ let bodyText: (path: string, cookie: string | undefined) => Promise<{ status: nu
 const cookies: Record<string, string> = {};
 let ids: HostileWarehouse['ids'];
 
-/** Every page and endpoint route on disk, as SvelteKit route ids ('/wilayah/[code]'). */
-function routeIds(): string[] {
-	const base = resolve(ROOT, 'src/routes');
-	const out: string[] = [];
-	const walk = (d: string) => {
-		for (const e of readdirSync(d)) {
-			const p = join(d, e);
-			if (statSync(p).isDirectory()) walk(p);
-			else if (e === '+page.svelte' || e === '+server.ts' || e === '+page.server.ts') {
-				const id = '/' + relative(base, d).split('/').filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
-				if (!out.includes(id)) out.push(id);
-			}
-		}
-	};
-	walk(base);
-	return out.sort();
-}
 const AUTH_ROUTES = ['/masuk', '/keluar'];
 const isAdmin = (id: string) => id === '/admin' || id.startsWith('/admin/') || id.startsWith('/api/admin');
 const paramNames = (id: string) => [...id.matchAll(/\[{1,2}(?:\.\.\.)?(\w+)\]{1,2}/g)].map((m) => m[1]!);

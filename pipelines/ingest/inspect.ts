@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import { sniffFormat, UnreadableFileError, type Format } from '../../src/lib/core/file-format.server.ts';
+import { sniffFormat, type Format } from '../../src/lib/core/file-format.server.ts';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-8-invalid';
 

@@ -56,7 +56,10 @@ describe('server-rendered charts', () => {
 			href: (code) => `/wilayah/${code}?a=1&b=2`
 		});
 		expect(svg).toContain('<title>Banten "&lt;x&gt;": 10</title>');
-		expect(svg).toContain('aria-label="Banten &quot;<x>&quot;: 10"');
+		// The map's regions are links: the SVG is not one image, and it says what it shows.
+		expect(svg).not.toContain('role="img"');
+		expect(svg).toContain('aria-description="6 wilayah. Tertinggi: 35 (50); terendah: Banten &quot;&lt;x&gt;&quot; (10). 1 wilayah tanpa data.');
+		expect(svg).toContain('aria-label="Banten &quot;&lt;x&gt;&quot;: 10"');
 		const fill = fills(svg);
 		expect(fill.size).toBe(6);
 		// Five values, five classes: the lowest palest, the highest darkest, the missing one hatched.

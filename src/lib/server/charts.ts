@@ -4,7 +4,8 @@
 // choropleth fills a cached template: its names, links and values are escaped as they go in.
 import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
-import { covidBand, renderPlot } from './plot';
+import { mapSummary, stackedSummary } from './chart-alt';
+import { covidBand, escapeAttr as attr, renderPlot } from './plot';
 import type { Grain, Series } from './queries/trends';
 import { simplifyLine } from '$lib/core/geo-simplify';
 import type { Feature } from './topo';
@@ -37,6 +38,7 @@ export function stackedChart(
 	if (grain === 'week') end.setUTCDate(end.getUTCDate() + 7);
 	else end.setUTCMonth(end.getUTCMonth() + 1);
 	const covid = covidBand(first, end, L);
+	const period = (b: string) => (grain === 'week' ? L.date(b) : L.monthLong(b.slice(0, 7)));
 	return renderPlot({
 		width,
 		height,
@@ -46,7 +48,7 @@ export function stackedChart(
 		marginBottom: 32,
 		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
 		ariaLabel: opts.ariaLabel,
-		ariaDescription: covid.shown ? L.t('trend.covidNote') : undefined,
+		ariaDescription: stackedSummary(s, labels, s.buckets.map(period), L, covid.shown ? L.t('trend.covidNote') : null),
 		x: { type: 'utc', domain: [first, end], label: null },
 		y: { grid: true, label: `↑ ${L.t('common.complaints')}`, tickFormat: (n: number) => L.int(n) },
 		color: { domain: labels, range: PALETTE.slice(0, labels.length), legend: true },
@@ -107,7 +109,6 @@ export function quantileCuts(values: readonly number[], n: number): number[] {
 	return cuts;
 }
 
-const attr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 const text = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 // Placeholders in a map template: \u0001kind:code\u0001 (the value data attribute is a whole
@@ -134,6 +135,7 @@ function mapTemplate(features: readonly Feature[], width: number, height: number
 			margin: 8,
 			style: { fontSize: '12px', background: 'transparent' },
 			ariaLabel: token('label', ''),
+			ariaDescription: token('desc', ''),
 			projection: { type: 'mercator', domain: { type: 'FeatureCollection', features } as never },
 			color: { type: 'identity' },
 			marks: [
@@ -199,9 +201,11 @@ export function choropleth(
 		return `${opts.names.get(f.id) ?? f.id}: ${v === null ? L.t('kpi.na') : opts.format(v)}`;
 	};
 	const byId = new Map(features.map((f) => [f.id, f]));
+	const description = mapSummary(features.map((f) => ({ name: opts.names.get(f.id) ?? f.id, value: value(f) })), opts.format, L);
 	const svg = mapTemplate(features, opts.width ?? 960, opts.height).replace(TOKEN, (...m: string[]) => {
 		const [kind, id] = m[1] ? [m[1], m[2]!] : [m[3]!, m[4]!];
 		if (kind === 'label') return attr(opts.ariaLabel);
+		if (kind === 'desc') return attr(description);
 		const f = byId.get(id)!;
 		const v = value(f);
 		switch (kind) {

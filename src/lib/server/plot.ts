@@ -4,6 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { I18n } from '$lib/i18n';
+import { trendSummary } from './chart-alt';
 import type { MonthCount } from './queries/overview';
 
 /** The COVID-19 period the dashboard marks: March 2020 up to and including January 2021. */
@@ -19,14 +20,34 @@ export const CHART_COLORS = {
 
 /**
  * Renders a Plot spec to an SVG (or <figure>) string; `decorate` may add attributes to the
- * rendered node first (e.g. data-* for tooltips and tests).
+ * rendered node first (e.g. data-* for tooltips and tests). Every chart has a text alternative:
+ * `ariaLabel` (its title) and `ariaDescription` (what it shows, chart-alt.ts). A chart without
+ * links is one image to assistive technology (role="img"; its table holds the figures); Plot's
+ * own aria-labels on marks and axes ("rect", "y-axis tick") are dropped, since a <g> may not be
+ * named (ARIA) and they say nothing to a reader.
  */
-export function renderPlot(options: Plot.PlotOptions, decorate?: (root: Element) => void): string {
+export function renderPlot(
+	options: Plot.PlotOptions & { ariaLabel: string; ariaDescription: string },
+	decorate?: (root: Element) => void
+): string {
 	const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-	const node = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
+	const { ariaDescription, ...rest } = options;
+	const node = Plot.plot({ ...rest, document } as Plot.PlotOptions) as unknown as Element;
+	const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg[aria-label]');
+	if (!svg) throw new Error('renderPlot: Plot drew no chart <svg>');
+	for (const el of node.querySelectorAll('[aria-label]')) if (el !== svg) el.removeAttribute('aria-label');
 	decorate?.(node);
-	return node.outerHTML;
+	if (!svg.querySelector('a')) svg.setAttribute('role', 'img');
+	// The description may quote warehouse text (topic labels): the serializer escapes only & and "
+	// in attributes, so it goes in afterwards with < and > escaped as well.
+	svg.setAttribute('aria-description', DESCRIPTION);
+	return node.outerHTML.replace(DESCRIPTION, escapeAttr(ariaDescription));
 }
+
+const DESCRIPTION = '\u0002description\u0002';
+
+/** Text for a double-quoted HTML attribute: &, ", < and > escaped. */
+export const escapeAttr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 const utcMonth = (yyyyMm: string) => new Date(`${yyyyMm}-01T00:00:00Z`);
 const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
@@ -65,7 +86,7 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 		marginBottom: 32,
 		style: { fontSize: narrow ? '11px' : '12px', color: CHART_COLORS.ink, background: 'transparent', overflow: 'visible' },
 		ariaLabel: L.t('trend.ariaLabel'),
-		ariaDescription: covid.shown ? L.t('trend.covidNote') : undefined,
+		ariaDescription: trendSummary(months, L, covid.shown ? L.t('trend.covidNote') : null),
 		x: {
 			type: 'utc',
 			domain: [start, end],

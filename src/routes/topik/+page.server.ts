@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 			clusters,
 			themes: { ...themes, rows: themes.rows.map((t) => ({ ...t, label: names.get(t.theme) ?? t.theme })) },
 			spikes: spikes.map((s) => ({ ...s, themeLabel: names.get(s.theme) ?? s.theme })),
-			heatmap: { level: heat.level, regions: heat.regions, chart },
+			heatmap: { level: heat.level, regions: heat.regions, cells: heat.cells, chart },
 			linkQuery: filterQuery(filters)
 		}
 	};

@@ -23,6 +23,8 @@ describe('topic heatmap', () => {
 		expect(svg).toContain('&lt;script&gt;');
 		expect(svg).toContain('Daerah Khusus Ibukota…');
 		expect(svg).toContain('Daerah Khusus Ibukota Jakarta: 20');
+		// The text alternative quotes a topic label: escaped in the attribute too.
+		expect(svg).toContain('aria-description="2 topik × 2 wilayah. Porsi tertinggi: &lt;script&gt;alert(1)&lt;/script&gt; di Daerah Khusus Ibukota Jakarta (42,0%)."');
 	});
 
 	it('draws nothing without cells', () => {

@@ -4,6 +4,8 @@
 // them as text nodes, which the serializer escapes (tested in heatmap.test.ts).
 import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
+import { MIN_SHOWN_COUNT } from '$lib/core/privacy';
+import { heatSummary } from '$lib/server/chart-alt';
 import { renderPlot } from '$lib/server/plot';
 import type { HeatmapCell } from '$lib/server/queries/topics';
 
@@ -30,6 +32,7 @@ export function topicHeatmap(
 		marginTop: 8,
 		style: { fontSize: '11px', background: 'transparent' },
 		ariaLabel,
+		ariaDescription: heatSummary(data.map((d) => ({ topic: d.topic, region: d.name, share: d.share, n: d.n })), topics.length, regions.length, MIN_SHOWN_COUNT, L),
 		x: { domain: regions.map((r) => r.code), tickFormat: (code: string) => short(name.get(code) ?? code), tickRotate: -40, label: null },
 		y: { domain: topics.map((t) => t.clusterId), tickFormat: (id: number) => label.get(id) ?? String(id), label: null },
 		// discrete classes: Plot's continuous legend needs a canvas, which linkedom lacks

@@ -36,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		agencyTotal: agencies.length,
 		regionName: region?.short_name ?? null,
 		chart,
+		months,
 		asOf,
 		linkQuery: filterQuery(filters),
 		csvHref: `/api/instansi/${type}.csv${filterQuery(filters)}`

@@ -48,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 		filters,
 		kpis: k,
 		chart,
+		months: m,
 		agencies: agencies.slice(0, AGENCY_PAGE_ROWS),
 		agencyTotal: agencies.length,
 		kabkota,

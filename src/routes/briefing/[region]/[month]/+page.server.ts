@@ -122,6 +122,7 @@ export const load: PageServerLoad = async (event) => {
 		compare: { prev, yoy },
 		kpis: { now: kpi(month), prev: kpi(prev), yoy: kpi(yoy) },
 		chart,
+		months: trend,
 		trendSpan: months.length ? { from: months[0]!, to: months[months.length - 1]! } : null,
 		peers,
 		agencies: {
