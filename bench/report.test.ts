@@ -14,7 +14,9 @@ const size = (rows: number, p95: number): SizeResult => ({
 	ingest_peak_rss_mb: 100,
 	db_mb_per_million: 200,
 	server_peak_rss_mb: 300,
-	pages: { '/wilayah': { url: '/wilayah', cold_ms: 900, cached: timing([1, 2, 3]), uncached: timing([p95, p95 / 2]), p95_ms: p95, js_gzip_kb: 40 } },
+	pages: {
+		'/wilayah': { url: '/wilayah', cold_ms: 900, cached: timing([1, 2, 3]), uncached: timing([p95, p95 / 2]), p95_ms: p95, js_gzip_kb: 40 }
+	},
 	steps: { 'topic fit': { ms: 61_000 }, 'briefing (one region)': { not_measured: 'command missing' } },
 	targets: { ingest_ratio: 4, p95_ms: 100, js_gzip_kb: 100 },
 	loadavg: { start: '1.00 2.00 3.00 1/100 5', end: '0.5 0.5 0.5 1/100 6' },

@@ -115,15 +115,39 @@ export function markdown(all: Results): string {
 	const ingest = [
 		head,
 		row('rows', (r) => r.rows.toLocaleString('en-US')),
-		row('CSV size', ing((r) => `${r.csv_mb.toLocaleString('en-US')} MB`)),
-		row('bare DuckDB CTAS (reference)', ing((r) => s1(r.ctas_ms))),
-		row('Telaah ingest', ing((r) => `${s1(r.ingest_ms)} (${r.ingest_rows_per_s.toLocaleString('en-US')} rows/s)`)),
-		row(`ingest ratio (target ≤ 4x)`, ing((r) => `${r.ingest_ratio}x ${mark(r.ingest_ratio <= r.targets.ingest_ratio)}`)),
-		row('re-ingest of the same file', ing((r) => `${s1(r.reingest_ms)}, ${r.reingest_ratio}x ${mark(r.reingest_ratio <= r.targets.ingest_ratio)}`)),
-		row('ingest peak RSS', ing((r) => `${r.ingest_peak_rss_mb.toLocaleString('en-US')} MB`)),
-		row('warehouse size per 1M complaints', ing((r) => `${r.db_mb_per_million} MB`)),
+		row(
+			'CSV size',
+			ing((r) => `${r.csv_mb.toLocaleString('en-US')} MB`)
+		),
+		row(
+			'bare DuckDB CTAS (reference)',
+			ing((r) => s1(r.ctas_ms))
+		),
+		row(
+			'Telaah ingest',
+			ing((r) => `${s1(r.ingest_ms)} (${r.ingest_rows_per_s.toLocaleString('en-US')} rows/s)`)
+		),
+		row(
+			`ingest ratio (target ≤ 4x)`,
+			ing((r) => `${r.ingest_ratio}x ${mark(r.ingest_ratio <= r.targets.ingest_ratio)}`)
+		),
+		row(
+			're-ingest of the same file',
+			ing((r) => `${s1(r.reingest_ms)}, ${r.reingest_ratio}x ${mark(r.reingest_ratio <= r.targets.ingest_ratio)}`)
+		),
+		row(
+			'ingest peak RSS',
+			ing((r) => `${r.ingest_peak_rss_mb.toLocaleString('en-US')} MB`)
+		),
+		row(
+			'warehouse size per 1M complaints',
+			ing((r) => `${r.db_mb_per_million} MB`)
+		),
 		row('server peak RSS', (r) => (r.server_peak_rss_mb === undefined ? '–' : `${r.server_peak_rss_mb.toLocaleString('en-US')} MB`)),
-		row('machine load (loadavg start → end)', (r) => `${r.loadavg.start.split(' ').slice(0, 3).join(' ')} → ${r.loadavg.end.split(' ').slice(0, 3).join(' ')}`),
+		row(
+			'machine load (loadavg start → end)',
+			(r) => `${r.loadavg.start.split(' ').slice(0, 3).join(' ')} → ${r.loadavg.end.split(' ').slice(0, 3).join(' ')}`
+		),
 		row('whole run', (r) => `${Math.round(r.total_s / 60)} min`),
 		...(sizes.some(([, r]) => r.note) ? [row('note', (r) => r.note ?? '')] : [])
 	];
@@ -165,7 +189,7 @@ export function markdown(all: Results): string {
 		'',
 		'Cold: first request to the URL. Cached: the same URL repeated (answered from the per-(SQL, params) result memo). ' +
 			'Uncached: a different period / region / id on every request, so every query runs in DuckDB; the p95 ≤ 100 ms target applies to it. ' +
-			'JS gzip: the JavaScript modules the page\'s HTML loads, with their static imports, gzip-compressed (target ≤ 100 KB).',
+			"JS gzip: the JavaScript modules the page's HTML loads, with their static imports, gzip-compressed (target ≤ 100 KB).",
 		'',
 		pageHead,
 		...pageRows,

@@ -67,7 +67,12 @@ function step(script: string, args: string[], timeoutMs: number): StepResult {
 	if (!scripts[script]) return { not_measured: `command missing (no "npm run ${script}" in this checkout)` };
 	log(`npm run ${script} -- ${args.join(' ')}`);
 	const t0 = performance.now();
-	const r = spawnSync('npm', ['run', '--silent', script, '--', ...args], { cwd: root, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 26 });
+	const r = spawnSync('npm', ['run', '--silent', script, '--', ...args], {
+		cwd: root,
+		encoding: 'utf8',
+		timeout: timeoutMs,
+		maxBuffer: 1 << 26
+	});
 	const ms = Math.round(performance.now() - t0);
 	if (r.error) return { not_measured: `did not finish within ${timeoutMs / 1000} s (${r.error.message})` };
 	if (r.status !== 0) return { not_measured: `exit code ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' / ')}` };
@@ -155,14 +160,20 @@ if (!values['skip-server']) {
 }
 
 if (runSteps) {
-	const args = JSON.parse(execFileSync(tsx, ['bench/task.ts', 'briefing-args', csv, db], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!) as {
+	const args = JSON.parse(
+		execFileSync(tsx, ['bench/task.ts', 'briefing-args', csv, db], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!
+	) as {
 		month: string;
 		regions: string[];
 	};
 	const briefings = join(out, 'briefings');
 	rmSync(briefings, { recursive: true, force: true });
 	const briefing = (regions: string[], dir: string) =>
-		step('briefing', ['--db', db, '--month', args.month, ...regions.flatMap((r) => ['--region', r]), '--out', join(briefings, dir)], timeout);
+		step(
+			'briefing',
+			['--db', db, '--month', args.month, ...regions.flatMap((r) => ['--region', r]), '--out', join(briefings, dir)],
+			timeout
+		);
 	result.steps = {
 		'briefing (one kab/kota)': briefing(args.regions.slice(0, 1), 'one'),
 		'briefing (batch of 50 kab/kota)': briefing(args.regions, 'batch'),
@@ -178,5 +189,7 @@ writeFileSync(jsonPath, JSON.stringify(all, null, 2) + '\n');
 const report = markdown(all);
 writeFileSync(join(root, 'bench/results.md'), report);
 console.log(report);
-if (!values.keep && !values['server-only']) rmSync(db, { force: true }), rmSync(`${db}.wal`, { force: true });
-console.log(`npm run bench -- --rows ${rows}: done in ${(result.total_s / 60).toFixed(1)} min (the generated CSV stays in ${csv} for the next run; delete bench/out/ to free the space)`);
+if (!values.keep && !values['server-only']) (rmSync(db, { force: true }), rmSync(`${db}.wal`, { force: true }));
+console.log(
+	`npm run bench -- --rows ${rows}: done in ${(result.total_s / 60).toFixed(1)} min (the generated CSV stays in ${csv} for the next run; delete bench/out/ to free the space)`
+);

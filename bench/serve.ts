@@ -24,8 +24,12 @@ async function facts(db: string, n: number): Promise<Facts> {
 		return {
 			months: await col(`SELECT DISTINCT strftime(created_at, '%Y-%m') FROM complaints WHERE created_at IS NOT NULL ORDER BY 1`),
 			// The busiest regions first: the most expensive pages to answer.
-			provinces: await col(`SELECT province_code FROM complaints WHERE province_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ${n}`),
-			regencies: await col(`SELECT regency_code FROM complaints WHERE regency_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ${n}`),
+			provinces: await col(
+				`SELECT province_code FROM complaints WHERE province_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ${n}`
+			),
+			regencies: await col(
+				`SELECT regency_code FROM complaints WHERE regency_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ${n}`
+			),
 			opdTypes: await col(`SELECT opd_type FROM complaints GROUP BY 1 ORDER BY count(*) DESC, 1`),
 			// Spread over the table (not the first rows of one batch).
 			ids: await col(`SELECT tracking_id FROM complaints USING SAMPLE reservoir(${n} ROWS) REPEATABLE (7) ORDER BY 1`)
@@ -61,7 +65,10 @@ function targets(root: string, f: Facts, reps: number): { list: Target[]; skippe
 	}
 	let used = 0;
 	const period = () => pairs[used++ % pairs.length]!;
-	const q = (path: string, extra = '') => () => `${path}?${period()}${extra}`;
+	const q =
+		(path: string, extra = '') =>
+		() =>
+			`${path}?${period()}${extra}`;
 	const opd = encodeURIComponent(f.opdTypes[0]!);
 	const list: Target[] = [
 		{ name: '/', url: '/', variant: q('/'), page: true },
@@ -69,24 +76,52 @@ function targets(root: string, f: Facts, reps: number): { list: Target[]; skippe
 		{ name: '/tren?grain=week', url: '/tren?grain=week', variant: q('/tren', '&grain=week'), page: true },
 		{ name: '/wilayah', url: '/wilayah', variant: q('/wilayah'), page: true },
 		{ name: '/wilayah?level=province', url: '/wilayah?level=province', variant: q('/wilayah', '&level=province'), page: true },
-		{ name: '/wilayah/[province]', url: `/wilayah/${f.provinces[0]}`, variant: (i) => `/wilayah/${cycle(f.provinces, i)}?${period()}`, page: true },
-		{ name: '/wilayah/[kab/kota]', url: `/wilayah/${f.regencies[0]}`, variant: (i) => `/wilayah/${cycle(f.regencies, i)}?${period()}`, page: true },
+		{
+			name: '/wilayah/[province]',
+			url: `/wilayah/${f.provinces[0]}`,
+			variant: (i) => `/wilayah/${cycle(f.provinces, i)}?${period()}`,
+			page: true
+		},
+		{
+			name: '/wilayah/[kab/kota]',
+			url: `/wilayah/${f.regencies[0]}`,
+			variant: (i) => `/wilayah/${cycle(f.regencies, i)}?${period()}`,
+			page: true
+		},
 		{ name: '/instansi', url: '/instansi', variant: q('/instansi'), page: true },
-		{ name: '/instansi?region=[kab/kota]', url: `/instansi?region=${f.regencies[0]}`, variant: (i) => `/instansi?${period()}&region=${cycle(f.regencies, i)}`, page: true },
-		{ name: '/instansi/[type]', url: `/instansi/${opd}`, variant: (i) => `/instansi/${encodeURIComponent(cycle(f.opdTypes, i))}?${period()}`, page: true },
+		{
+			name: '/instansi?region=[kab/kota]',
+			url: `/instansi?region=${f.regencies[0]}`,
+			variant: (i) => `/instansi?${period()}&region=${cycle(f.regencies, i)}`,
+			page: true
+		},
+		{
+			name: '/instansi/[type]',
+			url: `/instansi/${opd}`,
+			variant: (i) => `/instansi/${encodeURIComponent(cycle(f.opdTypes, i))}?${period()}`,
+			page: true
+		},
 		{ name: '/aduan', url: '/aduan', variant: q('/aduan'), page: true },
 		{ name: '/aduan?page=50', url: '/aduan?page=50', variant: q('/aduan', '&page=50'), page: true },
-		{ name: '/aduan/[id]', url: `/aduan/${encodeURIComponent(f.ids[0]!)}`, variant: (i) => `/aduan/${encodeURIComponent(cycle(f.ids, i + 1))}`, page: true }
+		{
+			name: '/aduan/[id]',
+			url: `/aduan/${encodeURIComponent(f.ids[0]!)}`,
+			variant: (i) => `/aduan/${encodeURIComponent(cycle(f.ids, i + 1))}`,
+			page: true
+		}
 	];
 	const skipped: string[] = [];
 	const has = (route: string) => existsSync(join(root, 'src/routes', route));
 	// Pages and CSVs of the month-based views take ?month= (and the region filter), not a period.
-	const byMonth = (path: string, k = 0) => (i: number) =>
-		`${path}?month=${m[(m.length - 2 - ((i + k) % m.length) + m.length) % m.length]}&region=${cycle(f.regencies, i + k)}`;
+	const byMonth =
+		(path: string, k = 0) =>
+		(i: number) =>
+			`${path}?month=${m[(m.length - 2 - ((i + k) % m.length) + m.length) % m.length]}&region=${cycle(f.regencies, i + k)}`;
 	const last = m[m.length - 2]!;
 	if (has('topik/+page.server.ts')) list.push({ name: '/topik', url: '/topik', variant: q('/topik'), page: true });
 	else skipped.push('/topik (no such page in this checkout)');
-	if (has('rekomendasi/+page.server.ts')) list.push({ name: '/rekomendasi', url: '/rekomendasi', variant: byMonth('/rekomendasi'), page: true });
+	if (has('rekomendasi/+page.server.ts'))
+		list.push({ name: '/rekomendasi', url: '/rekomendasi', variant: byMonth('/rekomendasi'), page: true });
 	else skipped.push('/rekomendasi (no such page in this checkout)');
 	if (has('briefing/[region]/[month]/+page.server.ts')) {
 		list.push({
@@ -99,10 +134,16 @@ function targets(root: string, f: Facts, reps: number): { list: Target[]; skippe
 	// Every CSV endpoint present in this checkout.
 	const api = join(root, 'src/routes/api');
 	for (const dir of existsSync(api) ? readdirSync(api).sort() : []) {
-		if (dir === 'rekomendasi.csv') list.push({ name: `/api/${dir}`, url: `/api/${dir}`, variant: byMonth(`/api/${dir}`, reps), page: false });
+		if (dir === 'rekomendasi.csv')
+			list.push({ name: `/api/${dir}`, url: `/api/${dir}`, variant: byMonth(`/api/${dir}`, reps), page: false });
 		else if (dir.endsWith('.csv')) list.push({ name: `/api/${dir}`, url: `/api/${dir}`, variant: q(`/api/${dir}`), page: false });
 		else if (dir === 'instansi' && existsSync(join(api, dir, '[type].csv')))
-			list.push({ name: `/api/${dir}/[type].csv`, url: `/api/${dir}/${opd}.csv`, variant: (i) => `/api/${dir}/${encodeURIComponent(cycle(f.opdTypes, i))}.csv?${period()}`, page: false });
+			list.push({
+				name: `/api/${dir}/[type].csv`,
+				url: `/api/${dir}/${opd}.csv`,
+				variant: (i) => `/api/${dir}/${encodeURIComponent(cycle(f.opdTypes, i))}.csv?${period()}`,
+				page: false
+			});
 		else skipped.push(`/api/${dir}/… (${dir === 'briefing' ? 'PDFs: timed through npm run briefing' : 'not known to the bench'})`);
 	}
 	return { list, skipped };
@@ -123,9 +164,10 @@ async function timed(origin: string, url: string): Promise<{ ms: number; status:
 async function jsGzipKb(origin: string, url: string): Promise<number> {
 	const html = await (await fetch(origin + url)).text();
 	const refs = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m.slice(1).find(Boolean)!);
-	const pending = refs(html, /import\(\s*["']([^"']+\.js)["']\s*\)|rel="modulepreload"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*rel="modulepreload"|<script[^>]*src="([^"]+)"/g).map(
-		(r) => new URL(r, origin + url).href
-	);
+	const pending = refs(
+		html,
+		/import\(\s*["']([^"']+\.js)["']\s*\)|rel="modulepreload"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*rel="modulepreload"|<script[^>]*src="([^"]+)"/g
+	).map((r) => new URL(r, origin + url).href);
 	const seen = new Set<string>();
 	let bytes = 0;
 	while (pending.length) {
@@ -188,7 +230,9 @@ export async function measureServer(
 				p95_ms: u.p95_ms,
 				...(errors.length ? { status_errors: errors.slice(0, 5) } : {})
 			};
-			log(`  ${t.name}: cold ${Math.round(cold.ms)} ms, cached p95 ${pages[t.name]!.cached.p95_ms} ms, uncached median ${u.median_ms} / p95 ${u.p95_ms} ms${errors.length ? `, ${errors.length} errors (${errors[0]})` : ''}`);
+			log(
+				`  ${t.name}: cold ${Math.round(cold.ms)} ms, cached p95 ${pages[t.name]!.cached.p95_ms} ms, uncached median ${u.median_ms} / p95 ${u.p95_ms} ms${errors.length ? `, ${errors.length} errors (${errors[0]})` : ''}`
+			);
 		}
 		for (const t of list.filter((t) => t.page)) pages[t.name]!.js_gzip_kb = await jsGzipKb(server.origin, t.url);
 		return { pages, server_peak_rss_mb: peakRssMb(server.child.pid!), skipped };

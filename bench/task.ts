@@ -29,7 +29,9 @@ if (task === 'ctas') {
 	const conn = await inst.connect();
 	const col = async (sql: string) => (await conn.runAndReadAll(sql)).getRows().map((r) => String(r[0]));
 	const [month] = await col(`SELECT strftime(max(created_at) - INTERVAL 1 MONTH, '%Y-%m') FROM complaints`);
-	const regions = await col(`SELECT regency_code FROM complaints WHERE regency_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 50`);
+	const regions = await col(
+		`SELECT regency_code FROM complaints WHERE regency_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 50`
+	);
 	console.log(JSON.stringify({ month, regions }));
 	conn.closeSync();
 	inst.closeSync();

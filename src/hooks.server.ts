@@ -33,22 +33,25 @@ markServer();
 export const init: ServerInit = () => {
 	if (building) return;
 	const t0 = Date.now();
-	asSystem(() => overview({ from: null, to: null }).then(
-		(o) => {
-			console.log(`[telaah] warehouse ready: ${o.warehouse.complaints} complaints (${Date.now() - t0} ms)`);
-			// Then the other pages' unfiltered queries (results are memoised; see db.ts).
-			void Promise.all([
-				regionList(),
-				categoryList(),
-				trends({}, 'month'),
-				agencyLeague({}),
-				regionRanking({}, 'regency'),
-				regionRanking({}, 'province'),
-				complaintPage({}, 1)
-			]).catch(() => undefined);
-		},
-		(err: unknown) => console.warn(`[telaah] warehouse not available yet: ${(err as { body?: { message?: string } })?.body?.message ?? err}`)
-	));
+	asSystem(() =>
+		overview({ from: null, to: null }).then(
+			(o) => {
+				console.log(`[telaah] warehouse ready: ${o.warehouse.complaints} complaints (${Date.now() - t0} ms)`);
+				// Then the other pages' unfiltered queries (results are memoised; see db.ts).
+				void Promise.all([
+					regionList(),
+					categoryList(),
+					trends({}, 'month'),
+					agencyLeague({}),
+					regionRanking({}, 'regency'),
+					regionRanking({}, 'province'),
+					complaintPage({}, 1)
+				]).catch(() => undefined);
+			},
+			(err: unknown) =>
+				console.warn(`[telaah] warehouse not available yet: ${(err as { body?: { message?: string } })?.body?.message ?? err}`)
+		)
+	);
 };
 
 const text = (status: number, body: string, headers: Record<string, string> = {}) =>
@@ -76,7 +79,16 @@ async function authorize(event: RequestEvent, signInOn: boolean): Promise<Respon
 			const ip = event.getClientAddress();
 			// Checked before the form is parsed, so the lock cannot be tried around.
 			const byIp = signinByIp.retryAfter(ip);
-			const name = byIp ? '' : canonicalUserName((await event.request.clone().formData().catch(() => null))?.get('name'));
+			const name = byIp
+				? ''
+				: canonicalUserName(
+						(
+							await event.request
+								.clone()
+								.formData()
+								.catch(() => null)
+						)?.get('name')
+					);
 			const wait = Math.max(byIp, signinByName.retryAfter(name));
 			if (wait > 0) {
 				auditThrottled(name, ip, wait);
@@ -86,8 +98,12 @@ async function authorize(event: RequestEvent, signInOn: boolean): Promise<Respon
 		return { user, scope: user?.scope ?? NONE };
 	}
 	if (!user) {
-		if (isApiRequest(routeId, pathname)) return text(401, translate(event.locals.lang, 'auth.required'), { 'WWW-Authenticate': 'Cookie realm="telaah"' });
-		return new Response(null, { status: 303, headers: { Location: `/masuk?next=${encodeURIComponent(pathname + search)}`, 'Cache-Control': 'no-store' } });
+		if (isApiRequest(routeId, pathname))
+			return text(401, translate(event.locals.lang, 'auth.required'), { 'WWW-Authenticate': 'Cookie realm="telaah"' });
+		return new Response(null, {
+			status: 303,
+			headers: { Location: `/masuk?next=${encodeURIComponent(pathname + search)}`, 'Cache-Control': 'no-store' }
+		});
 	}
 	const why = denial(user, routeId, event.params as Record<string, string>, event.url.searchParams);
 	if (why) {

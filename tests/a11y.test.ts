@@ -168,7 +168,8 @@ function urlOf(v: View, p: Profile): string {
 	const origin = p.auth === 'signed-in' || v.who === 'signed-out' ? server.origin : demoBase;
 	return `${origin}${v.path}${v.path.includes('?') ? '&' : '?'}lang=${p.lang}`;
 }
-const shows = (v: View, p: Profile) => !(v.who === 'admin' && p.auth !== 'signed-in') && !(v.who === 'signed-out' && p.auth === 'signed-in');
+const shows = (v: View, p: Profile) =>
+	!(v.who === 'admin' && p.auth !== 'signed-in') && !(v.who === 'signed-out' && p.auth === 'signed-in');
 
 /** axe on the page as it stands, after opening every <details> (chart data tables) unless told not to. */
 async function axe(page: Page, open: boolean): Promise<Finding[]> {
@@ -178,7 +179,12 @@ async function axe(page: Page, open: boolean): Promise<Finding[]> {
 		type Raw = { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] };
 		const w = window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: Raw[] }> } };
 		const r = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-		return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })) }));
+		return r.violations.map((v) => ({
+			id: v.id,
+			impact: v.impact,
+			help: v.help,
+			nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary }))
+		}));
 	}, AXE_TAGS);
 }
 
@@ -188,13 +194,19 @@ function table(rs: Result[]): string {
 			.filter((f) => f.impact === impact)
 			.map((f) => `${f.id} ${f.nodes.length}`)
 			.join(', ') || '–';
-	const nodes = (impact: string) => rs.flatMap((r) => r.findings).filter((f) => f.impact === impact).reduce((n, f) => n + f.nodes.length, 0);
+	const nodes = (impact: string) =>
+		rs
+			.flatMap((r) => r.findings)
+			.filter((f) => f.impact === impact)
+			.reduce((n, f) => n + f.nodes.length, 0);
 	return [
 		`axe-core ${AXE_VERSION}, tags ${AXE_TAGS.join(' ')}, <details> (chart data tables) opened${FULL ? '' : ' at desktop width'}; ${rs.length} page runs; nodes: critical ${nodes('critical')}, serious ${nodes('serious')}, moderate ${nodes('moderate')}, minor ${nodes('minor')}`,
 		'',
 		'| page | profile | critical | serious | moderate | minor |',
 		'|---|---|---|---|---|---|',
-		...rs.map((r) => `| ${r.view} | ${r.profile} | ${cell(r, 'critical')} | ${cell(r, 'serious')} | ${cell(r, 'moderate')} | ${cell(r, 'minor')} |`),
+		...rs.map(
+			(r) => `| ${r.view} | ${r.profile} | ${cell(r, 'critical')} | ${cell(r, 'serious')} | ${cell(r, 'moderate')} | ${cell(r, 'minor')} |`
+		),
 		''
 	].join('\n');
 }
@@ -202,7 +214,19 @@ function table(rs: Result[]): string {
 describe('axe-core, WCAG 2.2 A/AA', () => {
 	it('sweeps every page route on disk (and asks for values of new route parameters)', () => {
 		const labels = views().map((v) => v.label);
-		expect(labels).toEqual(expect.arrayContaining(['/', '/tren', '/wilayah', '/wilayah/[code]', '/instansi/[type]', '/aduan/[id]', '/masuk', '/admin', '/briefing/[region]/[month]']));
+		expect(labels).toEqual(
+			expect.arrayContaining([
+				'/',
+				'/tren',
+				'/wilayah',
+				'/wilayah/[code]',
+				'/instansi/[type]',
+				'/aduan/[id]',
+				'/masuk',
+				'/admin',
+				'/briefing/[region]/[month]'
+			])
+		);
 		for (const n of NAV) expect(labels).toContain(n.href);
 	});
 
@@ -225,7 +249,9 @@ describe('axe-core, WCAG 2.2 A/AA', () => {
 		};
 		for (let i = 0; i < PROFILES.length; i += 2) results.push(...(await Promise.all(PROFILES.slice(i, i + 2).map(sweep))).flat());
 		const failing = results.flatMap((r) =>
-			r.findings.filter((f) => FAILING.has(f.impact)).map((f) => `${r.view} [${r.profile}] ${f.impact} ${f.id} ×${f.nodes.length}: ${f.help} (e.g. ${f.nodes[0]?.target})`)
+			r.findings
+				.filter((f) => FAILING.has(f.impact))
+				.map((f) => `${r.view} [${r.profile}] ${f.impact} ${f.id} ×${f.nodes.length}: ${f.help} (e.g. ${f.nodes[0]?.target})`)
 		);
 		console.log(`\n${table(results)}`);
 		expect(failing).toEqual([]);
@@ -311,7 +337,8 @@ function focusProblem(s: FocusState): string | null {
  */
 async function tabThrough(page: Page, cap = 2000): Promise<{ missed: string[]; bad: string[]; reached: string[] }> {
 	const actionable = await page.evaluate(() => {
-		const sel = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+		const sel =
+			'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 		return [...document.querySelectorAll(sel)]
 			.filter((el) => el.checkVisibility({ visibilityProperty: true }))
 			.map((el, i) => {
@@ -352,7 +379,10 @@ describe('keyboard', () => {
 			for (const v of all.filter((x) => shows(x, p) && !x.noWalk)) {
 				await page.goto(urlOf(v, p));
 				const r = await tabThrough(page);
-				problems.push(...r.missed.map((m) => `${v.label} [${p.name}] not reached by Tab: ${m}`), ...r.bad.map((b) => `${v.label} [${p.name}] ${b}`));
+				problems.push(
+					...r.missed.map((m) => `${v.label} [${p.name}] not reached by Tab: ${m}`),
+					...r.bad.map((b) => `${v.label} [${p.name}] ${b}`)
+				);
 				reached.push(...r.reached);
 			}
 			await context.close();
@@ -360,8 +390,21 @@ describe('keyboard', () => {
 		expect(problems).toEqual([]);
 		// The walk met each kind of action (so an empty walk cannot pass): filters, sort links,
 		// view switches ("tabs"), downloads, chart tables, the skip links and sign-out.
-		for (const kind of [/^select#f-region/, /^button.* "(Terapkan|Apply)/, /^a\.sort /, /\.view-switch|^a\[level-|^a\[grain-/, /^a\[csv-link\]/, /^summary/, /^a\.skip /, /^a\[map-skip\]/, /^button "(Keluar|Sign out)/]) {
-			expect(reached.some((w) => kind.test(w)), String(kind)).toBe(true);
+		for (const kind of [
+			/^select#f-region/,
+			/^button.* "(Terapkan|Apply)/,
+			/^a\.sort /,
+			/\.view-switch|^a\[level-|^a\[grain-/,
+			/^a\[csv-link\]/,
+			/^summary/,
+			/^a\.skip /,
+			/^a\[map-skip\]/,
+			/^button "(Keluar|Sign out)/
+		]) {
+			expect(
+				reached.some((w) => kind.test(w)),
+				String(kind)
+			).toBe(true);
 		}
 	}, 600_000);
 
@@ -409,7 +452,15 @@ describe('charts', () => {
 	it('gives every chart a title, a summary and a data table reachable and opened by keyboard; the map its ranking table', async () => {
 		const context = await newContext(DESKTOP_DEMO_ID);
 		const page = await context.newPage();
-		const pages = ['/', '/tren', `/wilayah/${params.code}`, `/wilayah/${province}`, `/instansi/${params.type}`, '/topik', `/briefing/${params.region}/${params.month}`];
+		const pages = [
+			'/',
+			'/tren',
+			`/wilayah/${params.code}`,
+			`/wilayah/${province}`,
+			`/instansi/${params.type}`,
+			'/topik',
+			`/briefing/${params.region}/${params.month}`
+		];
 		let charts = 0;
 		for (const path of pages) {
 			await page.goto(`${demoBase}${path}`);
@@ -445,7 +496,12 @@ describe('charts', () => {
 			await page.keyboard.press('Enter');
 			expect(await page.locator('details.chart-data').first().getAttribute('open'), path).not.toBeNull();
 			await page.keyboard.press('Tab');
-			expect(await page.evaluate(() => document.activeElement?.closest('details.chart-data') !== null && document.activeElement?.getAttribute('role') === 'group'), path).toBe(true);
+			expect(
+				await page.evaluate(
+					() => document.activeElement?.closest('details.chart-data') !== null && document.activeElement?.getAttribute('role') === 'group'
+				),
+				path
+			).toBe(true);
 		}
 		expect(charts).toBeGreaterThanOrEqual(8);
 		// The map: regions are links named "region: value"; the map says what it shows and that

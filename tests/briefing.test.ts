@@ -42,14 +42,23 @@ const pdfPages = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo',
 function kpiRow(text: string, label: string): string[] {
 	const line = text.split('\n').find((l) => l.trim().startsWith(`${label} `));
 	if (!line) throw new Error(`no KPI row "${label}" in:\n${text.slice(0, 3000)}`);
-	return line.trim().slice(label.length).trim().split(/\s{2,}/);
+	return line
+		.trim()
+		.slice(label.length)
+		.trim()
+		.split(/\s{2,}/);
 }
 
 const fmt = {
 	int: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }),
 	dec1: new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
 	pct: new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-	signedPct: new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' })
+	signedPct: new Intl.NumberFormat('id-ID', {
+		style: 'percent',
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1,
+		signDisplay: 'exceptZero'
+	})
 };
 
 /** The month's KPIs of an area (regency code, or null for the nation), computed here from the complaints. */
@@ -79,7 +88,12 @@ async function expectedKpis(code: string | null, ym: string) {
 }
 
 const total = async (code: string | null, ym: string) =>
-	(await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE strftime(created_at, '%Y-%m') = '${ym}' AND ${code ? `regency_code = '${code}'` : 'TRUE'}`))[0]!.n;
+	(
+		await sql<{ n: number }>(
+			db,
+			`SELECT count(*)::INTEGER AS n FROM complaints WHERE strftime(created_at, '%Y-%m') = '${ym}' AND ${code ? `regency_code = '${code}'` : 'TRUE'}`
+		)
+	)[0]!.n;
 
 beforeAll(async () => {
 	({ baseUrl: base, dbCopy: db } = e2eContext());
@@ -98,13 +112,27 @@ beforeAll(async () => {
 
 afterAll(() => {
 	// Page images to look at; the PDFs stay beside them.
-	for (const f of readdirSync(OUT).filter((f) => f.endsWith('.pdf'))) run('pdftoppm', ['-r', '60', '-png', join(OUT, f), join(OUT, f.replace(/\.pdf$/, ''))]);
+	for (const f of readdirSync(OUT).filter((f) => f.endsWith('.pdf')))
+		run('pdftoppm', ['-r', '60', '-png', join(OUT, f), join(OUT, f.replace(/\.pdf$/, ''))]);
 });
 
 describe('npm run briefing', () => {
 	let stdout = '';
 	beforeAll(() => {
-		stdout = npmRun('briefing', ['--month', month, '--region', region, '--region', 'nasional', '--out', OUT, '--url', base, '--concurrency', '2']);
+		stdout = npmRun('briefing', [
+			'--month',
+			month,
+			'--region',
+			region,
+			'--region',
+			'nasional',
+			'--out',
+			OUT,
+			'--url',
+			base,
+			'--concurrency',
+			'2'
+		]);
 	}, 300_000);
 
 	it('prints one PDF per area and a summary', () => {
@@ -150,7 +178,9 @@ describe('npm run briefing', () => {
 
 		it(`${area}: no complaint title or body text, confidential ones included`, async () => {
 			const code = area === 'region' ? region : null;
-			const text = pdfText(join(OUT, `${code ?? 'nasional'}-${month}.pdf`)).replace(/\s+/g, ' ').toLowerCase();
+			const text = pdfText(join(OUT, `${code ?? 'nasional'}-${month}.pdf`))
+				.replace(/\s+/g, ' ')
+				.toLowerCase();
 			const rows = await sql<{ title: string; body: string | null; is_confidential: boolean }>(
 				db,
 				`SELECT title, body, is_confidential FROM complaints
@@ -166,7 +196,14 @@ describe('npm run briefing', () => {
 	}
 
 	it('carries the recommendations of the briefing page, with their evidence', async () => {
-		const text = (f: string) => f.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+		const text = (f: string) =>
+			f
+				.replace(/<[^>]*>/g, '')
+				.replace(/&amp;/g, '&')
+				.replace(/&lt;/g, '<')
+				.replace(/&gt;/g, '>')
+				.replace(/&quot;/g, '"')
+				.replace(/&#39;/g, "'");
 		const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
 		let shown = 0;
 		for (const code of [region, 'nasional']) {
@@ -185,14 +222,19 @@ describe('npm run briefing', () => {
 	});
 
 	it("lists the month's policy themes with the counts SQL gives", async () => {
-		const [{ n: hasThemes }] = (await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'topic_fit'`)) as [{ n: number }];
+		const [{ n: hasThemes }] = (await sql<{ n: number }>(
+			db,
+			`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'topic_fit'`
+		)) as [{ n: number }];
 		const pdf = pdfText(join(OUT, `nasional-${month}.pdf`)).replace(/\s+/g, ' ');
 		if (!hasThemes) {
 			expect(pdf).toContain('Model topik belum tersedia');
 			return;
 		}
 		const labels = new Map(
-			(JSON.parse(readFileSync(resolve(ROOT, 'pipelines/topics/themes.json'), 'utf8')) as { themes: { id: string; label: string }[] }).themes.map((t) => [t.id, t.label])
+			(
+				JSON.parse(readFileSync(resolve(ROOT, 'pipelines/topics/themes.json'), 'utf8')) as { themes: { id: string; label: string }[] }
+			).themes.map((t) => [t.id, t.label])
 		);
 		const themes = await sql<{ theme: string; n: number }>(
 			db,
@@ -213,10 +255,14 @@ describe('npm run briefing', () => {
 	});
 
 	it('exits 1 and names the failures when an area cannot be printed', () => {
-		const r = spawnSync('npm', ['run', '--silent', 'briefing', '--', '--month', month, '--region', '99', '--out', join(OUT, 'bad'), '--url', base], {
-			cwd: ROOT,
-			encoding: 'utf8'
-		});
+		const r = spawnSync(
+			'npm',
+			['run', '--silent', 'briefing', '--', '--month', month, '--region', '99', '--out', join(OUT, 'bad'), '--url', base],
+			{
+				cwd: ROOT,
+				encoding: 'utf8'
+			}
+		);
 		expect(r.status).toBe(1);
 		expect(r.stderr).toMatch(/failed: 99: .*HTTP 404/);
 		expect(r.stdout).toContain('0 of 1 briefings');

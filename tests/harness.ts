@@ -14,8 +14,7 @@ export { CHROMIUM } from '../src/lib/core/chromium.server';
 
 /** Runs `npm run <script> -- args`; throws with its output when it fails. Returns stdout. */
 export function npmRun(script: string, args: string[], timeoutMs = 600_000, input?: string): string {
-	const scripts = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> })
-		.scripts;
+	const scripts = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts;
 	if (!scripts?.[script]) throw new Error(`package.json has no "${script}" script: e2e tests need \`npm run ${script}\``);
 	const r = spawnSync('npm', ['run', '--silent', script, '--', ...args], {
 		cwd: ROOT,
@@ -68,7 +67,12 @@ export function routeIds(files: readonly string[] = ['+page.svelte', '+server.ts
 			const p = join(d, e);
 			if (statSync(p).isDirectory()) walk(p);
 			else if (files.includes(e)) {
-				const id = '/' + relative(base, d).split('/').filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
+				const id =
+					'/' +
+					relative(base, d)
+						.split('/')
+						.filter((s) => s && !/^\(.*\)$/.test(s))
+						.join('/');
 				if (!out.includes(id)) out.push(id);
 			}
 		}

@@ -37,13 +37,15 @@ describe('agencies page', () => {
 		expect(res?.status()).toBe(200);
 		expect(await page.locator('h1').textContent()).toBe('Instansi');
 		const expected = await sql<{ opd_type: string; n: number; due: number; late: number }>(db, LEAGUE(''));
-		const shown = await page.locator('[data-testid="agency-table"] tbody tr').evaluateAll((trs) =>
-			trs.map((tr) => [
-				tr.getAttribute('data-opd'),
-				tr.querySelector('[data-col="n"]')?.textContent?.trim(),
-				tr.querySelector('[data-col="breach5"]')?.textContent?.trim()
-			])
-		);
+		const shown = await page
+			.locator('[data-testid="agency-table"] tbody tr')
+			.evaluateAll((trs) =>
+				trs.map((tr) => [
+					tr.getAttribute('data-opd'),
+					tr.querySelector('[data-col="n"]')?.textContent?.trim(),
+					tr.querySelector('[data-col="breach5"]')?.textContent?.trim()
+				])
+			);
 		expect(shown).toEqual(expected.map((e) => [e.opd_type, idInt.format(e.n), e.due ? idPct.format(e.late / e.due) : '–']));
 		expect(await page.locator('table:not(:has(caption))').count()).toBe(0);
 		await page.screenshot({ path: resolve(RESULTS, 'instansi.png'), fullPage: false });
@@ -57,10 +59,12 @@ describe('agencies page', () => {
 	});
 
 	it('lists agencies by name within a region and downloads the same rows as CSV', async () => {
-		const { code } = (await sql<{ code: string }>(
-			db,
-			`SELECT regency_code AS code FROM complaints WHERE regency_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`
-		))[0]!;
+		const { code } = (
+			await sql<{ code: string }>(
+				db,
+				`SELECT regency_code AS code FROM complaints WHERE regency_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`
+			)
+		)[0]!;
 		const page = await browser.newPage();
 		await page.goto(`${base}/instansi?region=${code}`);
 		const expected = await sql<{ agency: string; n: number }>(
@@ -105,7 +109,9 @@ describe('agencies page', () => {
 		)) as [{ n: number }];
 		expect(n).toBeGreaterThan(0);
 		expect(await page.locator('[data-testid="kpi-total"]').textContent()).toBe(idInt.format(n));
-		const perAgency = (await page.locator('[data-testid="type-agency-table"] [data-col="n"]').allTextContents()).map((t) => Number(t.replaceAll('.', '')));
+		const perAgency = (await page.locator('[data-testid="type-agency-table"] [data-col="n"]').allTextContents()).map((t) =>
+			Number(t.replaceAll('.', ''))
+		);
 		await page.close();
 		expect((await fetch(`${base}/instansi/nonsense`)).status).toBe(404);
 		const csv = await fetch(`${base}/api/instansi/${type}.csv?from=2020-03&to=2021-01`);
@@ -128,7 +134,9 @@ describe('agencies page', () => {
 		expect(await page.locator('[data-testid="agency-lead"]').textContent()).toContain(name);
 		const link = page.locator('[data-testid="type-agency-table"] tbody tr a[href^="/wilayah/"]').first();
 		const kab = /\/wilayah\/([\d.]+)/.exec((await link.getAttribute('href')) ?? '')?.[1];
-		const [{ short }] = (await sql<{ short: string }>(db, `SELECT short_name AS short FROM regions WHERE code = '${kab}'`)) as [{ short: string }];
+		const [{ short }] = (await sql<{ short: string }>(db, `SELECT short_name AS short FROM regions WHERE code = '${kab}'`)) as [
+			{ short: string }
+		];
 		expect(await link.textContent()).toBe(short);
 		await page.close();
 	});

@@ -16,7 +16,9 @@ afterAll(async () => await browser?.close());
 describe('pages with JavaScript off', () => {
 	it('renders every main page, its variants and detail pages from the server', async () => {
 		const one = async (q: string) => Object.values((await sql<Record<string, string>>(db, q))[0]!)[0]!;
-		const kab = await one(`SELECT regency_code FROM complaints WHERE regency_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+		const kab = await one(
+			`SELECT regency_code FROM complaints WHERE regency_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`
+		);
 		const opd = await one(`SELECT opd_type FROM complaints WHERE opd_type IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
 		const id = await one(`SELECT tracking_id FROM complaints WHERE NOT is_confidential ORDER BY created_at DESC, tracking_id LIMIT 1`);
 		const urls = [

@@ -114,9 +114,11 @@ describe('overview page', () => {
 		);
 
 		// The page's table shows the same categories and counts, in the same order.
-		const cells = await page.locator('[data-testid="top-categories"] tbody tr').evaluateAll((trs) =>
-			trs.map((tr) => [tr.querySelector('th')?.textContent?.trim(), tr.querySelectorAll('td')[1]?.textContent?.trim()])
-		);
+		const cells = await page
+			.locator('[data-testid="top-categories"] tbody tr')
+			.evaluateAll((trs) =>
+				trs.map((tr) => [tr.querySelector('th')?.textContent?.trim(), tr.querySelectorAll('td')[1]?.textContent?.trim()])
+			);
 		expect(cells).toEqual(expected.map((e) => [e.category, idInt.format(e.n)]));
 		await context.close();
 	});
@@ -168,14 +170,26 @@ describe('overview page', () => {
 		// Independent SQL: Kab. Tangerang (36.03), January–June 2023, and the same length before it.
 		const inRegion = `(province_code = '36.03' OR regency_code = '36.03')`;
 		const count = async (from: string, to: string) =>
-			(await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${inRegion}
-				AND created_at >= TIMESTAMP '${from}' AND created_at < TIMESTAMP '${to}'`))[0]!.n;
+			(
+				await sql<{ n: number }>(
+					db,
+					`SELECT count(*)::INTEGER AS n FROM complaints WHERE ${inRegion}
+				AND created_at >= TIMESTAMP '${from}' AND created_at < TIMESTAMP '${to}'`
+				)
+			)[0]!.n;
 		const n = await count('2023-01-01', '2023-07-01');
 		const before = await count('2022-07-01', '2023-01-01');
-		const target = (await sql<{ t: number }>(db, `SELECT target::INTEGER AS t FROM region_targets WHERE region_code = '36.03' AND year = 2023`))[0]!.t;
-		const open = (await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${inRegion}
+		const target = (
+			await sql<{ t: number }>(db, `SELECT target::INTEGER AS t FROM region_targets WHERE region_code = '36.03' AND year = 2023`)
+		)[0]!.t;
+		const open = (
+			await sql<{ n: number }>(
+				db,
+				`SELECT count(*)::INTEGER AS n FROM complaints WHERE ${inRegion}
 			AND created_at >= TIMESTAMP '2023-01-01' AND created_at < TIMESTAMP '2023-07-01'
-			AND status IN ('belum_terverifikasi', 'terverifikasi', 'terdisposisi', 'ditindaklanjuti', 'ditanggapi_pelapor', 'ditunda')`))[0]!.n;
+			AND status IN ('belum_terverifikasi', 'terverifikasi', 'terdisposisi', 'ditindaklanjuti', 'ditanggapi_pelapor', 'ditunda')`
+			)
+		)[0]!.n;
 		expect(target).toBe(3000);
 
 		const context = await browser.newContext({ javaScriptEnabled: false });
@@ -190,7 +204,12 @@ describe('overview page', () => {
 		const change = (await page.getByTestId('change-total').locator('.visually-hidden').textContent()) ?? '';
 		expect(change).toContain('Jul 2022 – Des 2022');
 		if (before > 0 && n !== before) {
-			const signed = new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+			const signed = new Intl.NumberFormat('id-ID', {
+				style: 'percent',
+				minimumFractionDigits: 1,
+				maximumFractionDigits: 1,
+				signDisplay: 'exceptZero'
+			});
 			await expect(page.getByTestId('change-total').locator('[aria-hidden]').textContent()).resolves.toBe(
 				`${n > before ? '▲' : '▼'} ${signed.format((n - before) / before)}`
 			);

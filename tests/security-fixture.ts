@@ -19,7 +19,13 @@ export const XSS = {
 	agency: 'Dinas PUPR Kabupaten Tangerang <svg onload="window.__xss=3;alert(3)">',
 	category: 'Infrastruktur <img src=x onerror="window.__xss=4;alert(4)">'
 };
-export const FORMULA = { title: '=HYPERLINK("http://evil.example","klik")', agency: "=cmd|' /C calc'!A0", category: '+SUM(1+1)', title2: '@SUM(1)', title3: '-2+3+cmd|x' };
+export const FORMULA = {
+	title: '=HYPERLINK("http://evil.example","klik")',
+	agency: "=cmd|' /C calc'!A0",
+	category: '+SUM(1+1)',
+	title2: '@SUM(1)',
+	title3: '-2+3+cmd|x'
+};
 
 export function hostileRows(): LaporRow[] {
 	const out: LaporRow[] = [];
@@ -27,12 +33,28 @@ export function hostileRows(): LaporRow[] {
 	const at = (i: number) => `2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')} 09:00:00`;
 	const a = (over: LaporRow = {}): LaporRow => baseRow({ 'ID Tracking': String(++n), 'Tanggal Laporan': at(n), ...over });
 	const b = (over: LaporRow = {}): LaporRow =>
-		a({ Lokasi: 'Kota Bandung', 'Kode Wilayah': B, 'Instansi Tujuan': 'Dinas PUPR Kota Bandung', 'Judul Laporan': `${B_MARK} jalan`, 'Isi Laporan': `${B_MARK} isi`, ...over });
+		a({
+			Lokasi: 'Kota Bandung',
+			'Kode Wilayah': B,
+			'Instansi Tujuan': 'Dinas PUPR Kota Bandung',
+			'Judul Laporan': `${B_MARK} jalan`,
+			'Isi Laporan': `${B_MARK} isi`,
+			...over
+		});
 	for (let i = 0; i < 30; i++) out.push(a());
 	for (let i = 0; i < 20; i++) out.push(b());
-	for (let i = 0; i < 8; i++) out.push(a({ 'Judul Laporan': XSS.title, 'Isi Laporan': XSS.body, 'Instansi Tujuan': XSS.agency, Kategori: `${XSS.category} > Jalan` }));
 	for (let i = 0; i < 8; i++)
-		out.push(a({ 'Judul Laporan': [FORMULA.title, FORMULA.title2, FORMULA.title3][i % 3]!, 'Instansi Tujuan': `${FORMULA.agency} Kabupaten Tangerang`, Kategori: `${FORMULA.category} > X` }));
+		out.push(
+			a({ 'Judul Laporan': XSS.title, 'Isi Laporan': XSS.body, 'Instansi Tujuan': XSS.agency, Kategori: `${XSS.category} > Jalan` })
+		);
+	for (let i = 0; i < 8; i++)
+		out.push(
+			a({
+				'Judul Laporan': [FORMULA.title, FORMULA.title2, FORMULA.title3][i % 3]!,
+				'Instansi Tujuan': `${FORMULA.agency} Kabupaten Tangerang`,
+				Kategori: `${FORMULA.category} > X`
+			})
+		);
 	for (let i = 0; i < 3; i++) out.push(a({ 'Judul Laporan': `${SECRET} judul`, 'Isi Laporan': `${SECRET} isi rahasia`, Rahasia: 'Ya' }));
 	for (let i = 0; i < 3; i++) out.push(b({ 'Judul Laporan': `${SECRET} judul B`, 'Isi Laporan': `${SECRET} isi B`, Rahasia: 'Ya' }));
 	return out;
@@ -47,7 +69,10 @@ export interface HostileWarehouse {
 }
 
 /** The hostile rows loaded into `dir`/w.duckdb with a 4-topic model, and the given users. */
-export async function hostileWarehouse(dir: string, users: [name: string, role: Role, region: string | null, password: string][]): Promise<HostileWarehouse> {
+export async function hostileWarehouse(
+	dir: string,
+	users: [name: string, role: Role, region: string | null, password: string][]
+): Promise<HostileWarehouse> {
 	const db = join(dir, 'w.duckdb');
 	const csv = join(dir, 'hostile.csv');
 	writeFileSync(csv, laporCsv(hostileRows()));
@@ -55,8 +80,14 @@ export async function hostileWarehouse(dir: string, users: [name: string, role: 
 	// A topic model, so /topik and its CSVs serve data (and the small-count rule is probed).
 	npmRun('topics', ['--db', db, '--k', '4', '--json']);
 	const [a, b, x, s] = await Promise.all([
-		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE regency_code = '${A}' AND NOT is_confidential ORDER BY 1 LIMIT 1`),
-		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE regency_code = '${B}' AND NOT is_confidential ORDER BY 1 LIMIT 1`),
+		sql<{ id: string }>(
+			db,
+			`SELECT tracking_id AS id FROM complaints WHERE regency_code = '${A}' AND NOT is_confidential ORDER BY 1 LIMIT 1`
+		),
+		sql<{ id: string }>(
+			db,
+			`SELECT tracking_id AS id FROM complaints WHERE regency_code = '${B}' AND NOT is_confidential ORDER BY 1 LIMIT 1`
+		),
 		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE title LIKE '%XSS-TITLE%' ORDER BY 1 LIMIT 1`),
 		sql<{ id: string }>(db, `SELECT tracking_id AS id FROM complaints WHERE is_confidential AND regency_code = '${A}' ORDER BY 1 LIMIT 1`)
 	]);
@@ -99,17 +130,20 @@ export function client(origin: string) {
 		Object.assign(headers, opts.headers);
 		return new Promise((ok, ko) => {
 			// A connection per request: a kept-alive socket the server closed while idle fails the next request.
-			const req = request({ host: hostname, port, path, method: opts.method ?? 'GET', headers, timeout: opts.timeoutMs ?? 60_000, agent: false }, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => {
-					const h = new Headers();
-					for (const [k, v] of Object.entries(res.headers)) for (const one of [v ?? []].flat()) h.append(k, String(one));
-					ok({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: h });
-					if (opts.declaredLength !== undefined) req.destroy();
-				});
-				res.on('error', ko);
-			});
+			const req = request(
+				{ host: hostname, port, path, method: opts.method ?? 'GET', headers, timeout: opts.timeoutMs ?? 60_000, agent: false },
+				(res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (c: Buffer) => chunks.push(c));
+					res.on('end', () => {
+						const h = new Headers();
+						for (const [k, v] of Object.entries(res.headers)) for (const one of [v ?? []].flat()) h.append(k, String(one));
+						ok({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: h });
+						if (opts.declaredLength !== undefined) req.destroy();
+					});
+					res.on('error', ko);
+				}
+			);
 			req.on('timeout', () => req.destroy(new Error(`no answer to ${opts.method ?? 'GET'} ${path} within ${opts.timeoutMs ?? 60_000} ms`)));
 			req.on('error', ko);
 			if (opts.declaredLength === undefined) req.end(body);
@@ -118,7 +152,11 @@ export function client(origin: string) {
 	}
 
 	async function signIn(name: string, password: string) {
-		const r = await http('/masuk', { method: 'POST', body: new URLSearchParams({ name, password, next: '/' }), headers: { Origin: origin } });
+		const r = await http('/masuk', {
+			method: 'POST',
+			body: new URLSearchParams({ name, password, next: '/' }),
+			headers: { Origin: origin }
+		});
 		const set = r.headers.getSetCookie().find((c) => c.startsWith('telaah_session='));
 		return { status: r.status, cookie: set?.split(';')[0], set, retryAfter: r.headers.get('retry-after') };
 	}
@@ -156,6 +194,10 @@ export class ProbeTable {
 		return this.rows.filter((p) => !p.pass);
 	}
 	markdown(): string {
-		return ['| probe | expected | got | |', '|---|---|---|---|', ...this.rows.map((p) => `| ${p.probe} | ${p.expected} | ${p.got} | ${p.pass ? 'ok' : 'FAIL'} |`)].join('\n');
+		return [
+			'| probe | expected | got | |',
+			'|---|---|---|---|',
+			...this.rows.map((p) => `| ${p.probe} | ${p.expected} | ${p.got} | ${p.pass ? 'ok' : 'FAIL'} |`)
+		].join('\n');
 	}
 }

@@ -41,16 +41,25 @@ let server: RunningServer;
 let browser: Browser;
 let c: ReturnType<typeof client>;
 const cookies: Record<string, string> = {};
-const auditLines = () => readFileSync(join(auth, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const auditLines = () =>
+	readFileSync(join(auth, 'audit.log'), 'utf8')
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l) as Record<string, unknown>);
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'telaah-secreg-'));
-	({ db, auth } = await hostileWarehouse(dir, USERS.map(([n, r, g]) => [n, r, g, PW[n]!])));
+	({ db, auth } = await hostileWarehouse(
+		dir,
+		USERS.map(([n, r, g]) => [n, r, g, PW[n]!])
+	));
 	// A warehouse loaded before the ETL removed invisible characters: a category stored twice,
 	// once with a leading U+FEFF, which the DuckDB client hands back without it.
 	const instance = await DuckDBInstance.create(db);
 	const conn = await instance.connect();
-	await conn.run(`INSERT INTO monthly_rollup SELECT * REPLACE (chr(65279) || category_top AS category_top) FROM monthly_rollup WHERE grain = 'category'`);
+	await conn.run(
+		`INSERT INTO monthly_rollup SELECT * REPLACE (chr(65279) || category_top AS category_top) FROM monthly_rollup WHERE grain = 'category'`
+	);
 	conn.closeSync();
 	instance.closeSync();
 	// As `npm start` runs it: no BODY_SIZE_LIMIT given, only the upload limit.
@@ -67,7 +76,9 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
-	console.log(`\nSecurity regressions (${table.rows.filter((p) => p.pass).length}/${table.rows.length} as expected):\n${table.markdown()}\n`);
+	console.log(
+		`\nSecurity regressions (${table.rows.filter((p) => p.pass).length}/${table.rows.length} as expected):\n${table.markdown()}\n`
+	);
 	mkdirSync(RESULTS, { recursive: true });
 	writeFileSync(join(RESULTS, 'security-regressions.md'), table.markdown() + '\n');
 	if (dir && !process.env.TELAAH_KEEP_E2E) rmSync(dir, { recursive: true, force: true });
@@ -110,11 +121,15 @@ describe('one decoded path for every guard, the audit log and routing', () => {
 		}
 		expect(leaks).toEqual([]);
 		// The encodings SvelteKit routes to /admin are refused as /admin is.
-		for (const path of ['/%61dmin', '/adm%69n', '/%61dmin/unggah']) expect((await c.http(path, { cookie: cookies.ana })).status, path).toBe(403);
+		for (const path of ['/%61dmin', '/adm%69n', '/%61dmin/unggah'])
+			expect((await c.http(path, { cookie: cookies.ana })).status, path).toBe(403);
 	});
 
 	it('refuses an encoded upload by a daerah user and leaves the warehouse as it was', async () => {
-		const other = laporCsv([baseRow({ 'ID Tracking': '8100001', Lokasi: 'Kota Bandung', 'Kode Wilayah': B, 'Judul Laporan': 'ENCODED-UPLOAD' })], { delimiter: ',' });
+		const other = laporCsv(
+			[baseRow({ 'ID Tracking': '8100001', Lokasi: 'Kota Bandung', 'Kode Wilayah': B, 'Judul Laporan': 'ENCODED-UPLOAD' })],
+			{ delimiter: ',' }
+		);
 		const form = new FormData();
 		form.set('file', new Blob([other]), 'x.csv');
 		for (const path of ['/%61dmin/unggah', '/admin/%75nggah']) {
@@ -133,20 +148,38 @@ describe('one decoded path for every guard, the audit log and routing', () => {
 		const csv = await c.http('/api/aduan%2Ecsv', { cookie: cookies.nas });
 		const brief = await c.http('/%62riefing/nasional/2023-10', { cookie: cookies.nas });
 		expect([csv.status, brief.status]).toEqual([200, 200]);
-		const last = auditLines().filter((l) => l.event === 'csv_download').at(-1);
+		const last = auditLines()
+			.filter((l) => l.event === 'csv_download')
+			.at(-1);
 		const ok = count('csv_download') === csvBefore + 1 && count('briefing') === briefBefore + 1 && last?.path === '/api/aduan.csv';
-		table.record('GET /api/aduan%2Ecsv and /%62riefing/… audited', 'one csv_download (path /api/aduan.csv) and one briefing line', `${count('csv_download') - csvBefore} csv, ${count('briefing') - briefBefore} briefing, path ${String(last?.path)}`, ok);
+		table.record(
+			'GET /api/aduan%2Ecsv and /%62riefing/… audited',
+			'one csv_download (path /api/aduan.csv) and one briefing line',
+			`${count('csv_download') - csvBefore} csv, ${count('briefing') - briefBefore} briefing, path ${String(last?.path)}`,
+			ok
+		);
 		expect(ok).toBe(true);
 	});
 });
 
 describe('months', () => {
 	it('answers 400 for a month past 2099 instead of looping until the heap is gone', async () => {
-		const urls = ['/rekomendasi?month=9999-12', '/api/rekomendasi.csv?month=9999-12', '/briefing/nasional/9999-12', '/rekomendasi?month=0000-01', '/?from=9999-12'];
+		const urls = [
+			'/rekomendasi?month=9999-12',
+			'/api/rekomendasi.csv?month=9999-12',
+			'/briefing/nasional/9999-12',
+			'/rekomendasi?month=0000-01',
+			'/?from=9999-12'
+		];
 		const got: number[] = [];
 		for (const url of urls) got.push((await c.http(url, { cookie: cookies.nas, timeoutMs: 15_000 })).status);
 		const alive = await c.http('/', { cookie: cookies.nas, timeoutMs: 15_000 });
-		table.record('month=9999-12 on /rekomendasi, its CSV and the briefing', '400 each, server alive', `${got.join(' ')}, then / ${alive.status}`, got.every((s) => s === 400) && alive.status === 200);
+		table.record(
+			'month=9999-12 on /rekomendasi, its CSV and the briefing',
+			'400 each, server alive',
+			`${got.join(' ')}, then / ${alive.status}`,
+			got.every((s) => s === 400) && alive.status === 200
+		);
 		expect(got).toEqual(urls.map(() => 400));
 		expect(alive.status).toBe(200);
 	});
@@ -165,7 +198,12 @@ describe('keys and labels that survive invisible characters', () => {
 		}
 		const options = await page.locator('#f-category option').allTextContents();
 		await context.close();
-		table.record('pages with a category stored with and without U+FEFF', 'no page error, each category listed once', errors.length ? errors[0]!.slice(0, 80) : `${options.length} options, no error`, errors.length === 0 && new Set(options).size === options.length);
+		table.record(
+			'pages with a category stored with and without U+FEFF',
+			'no page error, each category listed once',
+			errors.length ? errors[0]!.slice(0, 80) : `${options.length} options, no error`,
+			errors.length === 0 && new Set(options).size === options.length
+		);
 		expect(errors).toEqual([]);
 		expect(new Set(options).size).toBe(options.length);
 	});
@@ -180,7 +218,10 @@ describe('small counts', () => {
 			const idCol = csv[0]!.indexOf('cluster_id');
 			const values = csv.slice(1).map((r) => r[col]!);
 			const shown = values.filter((v) => /^[1-4]$/.test(v));
-			const hidden = csv.slice(1).filter((r) => r[col] === '<5').map((r) => r[idCol]!);
+			const hidden = csv
+				.slice(1)
+				.filter((r) => r[col] === '<5')
+				.map((r) => r[idCol]!);
 			small += hidden.length;
 			const page = await c.http(`/topik?region=${region}`, { cookie: cookies.nas });
 			// Every suppressed cluster's row on the page says <5 and lists no example.
@@ -190,7 +231,12 @@ describe('small counts', () => {
 			const hc = heat[0]!;
 			const cells = heat.slice(1).filter((r) => r[hc.indexOf('region_code')] === region);
 			const mismatch = cells.filter((r) => hidden.includes(r[hc.indexOf('cluster_id')]!) !== (r[hc.indexOf('complaints')] === '<5'));
-			table.record(`/topik, /api/topik.csv, heatmap for ${region}`, '0 counts of 1–4; suppressed rows without examples; heatmap agrees', `${shown.length} shown, ${hidden.length} <5, ${bad.length} rows with examples, ${mismatch.length} heatmap disagreements`, shown.length === 0 && bad.length === 0 && mismatch.length === 0);
+			table.record(
+				`/topik, /api/topik.csv, heatmap for ${region}`,
+				'0 counts of 1–4; suppressed rows without examples; heatmap agrees',
+				`${shown.length} shown, ${hidden.length} <5, ${bad.length} rows with examples, ${mismatch.length} heatmap disagreements`,
+				shown.length === 0 && bad.length === 0 && mismatch.length === 0
+			);
 			expect(shown).toEqual([]);
 			expect(bad).toEqual([]);
 			expect(mismatch).toEqual([]);
@@ -205,7 +251,12 @@ describe('small counts', () => {
 		expect(docs).toBeDefined();
 		const own = await c.http('/topik', { cookie: cookies.ana });
 		const leaked = own.text.includes(`dari ${docs} aduan`);
-		table.record('/topik as daerah', `no "dari ${docs} aduan" (national total)`, leaked ? 'shown' : 'absent', !leaked && own.status === 200);
+		table.record(
+			'/topik as daerah',
+			`no "dari ${docs} aduan" (national total)`,
+			leaked ? 'shown' : 'absent',
+			!leaked && own.status === 200
+		);
 		expect(own.status).toBe(200);
 		expect(leaked).toBe(false);
 	});
@@ -232,12 +283,21 @@ describe('uploads', () => {
 			headers: { Origin: server.origin, 'Content-Type': 'multipart/form-data; boundary=x' },
 			timeoutMs: 10_000
 		});
-		table.record(`upload declared as ${UPLOAD_MB + 1} MB`, `413, "larger than ${UPLOAD_MB} MB"`, `${over.status}${over.text.includes(`larger than ${UPLOAD_MB} MB`) ? ', says the limit' : ''}`, over.status === 413 && over.text.includes(`larger than ${UPLOAD_MB} MB`));
+		table.record(
+			`upload declared as ${UPLOAD_MB + 1} MB`,
+			`413, "larger than ${UPLOAD_MB} MB"`,
+			`${over.status}${over.text.includes(`larger than ${UPLOAD_MB} MB`) ? ', says the limit' : ''}`,
+			over.status === 413 && over.text.includes(`larger than ${UPLOAD_MB} MB`)
+		);
 		expect(over.status).toBe(413);
 		expect(over.text).toContain(`larger than ${UPLOAD_MB} MB`);
 		expect(over.text).not.toContain('Internal error');
 		// Sign-in takes a small body only, signed in or not.
-		const huge = await c.http('/masuk', { method: 'POST', body: `name=x&password=${'a'.repeat(100_000)}`, headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' } });
+		const huge = await c.http('/masuk', {
+			method: 'POST',
+			body: `name=x&password=${'a'.repeat(100_000)}`,
+			headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' }
+		});
 		table.record('POST /masuk with a 100 KB body', '413', String(huge.status), huge.status === 413);
 		expect(huge.status).toBe(413);
 	});
@@ -254,8 +314,20 @@ describe('uploads', () => {
 		const after = await c.http('/aduan?page=1', { cookie: cookies.nas, timeoutMs: 30_000 });
 		const summary = (r: { text: string }) => /data-testid="upload-summary"/.test(r.text);
 		const left = readdirSync(join(auth, 'uploads'));
-		const ok = a.status === 200 && summary(a) && b.status === 200 && summary(b) && [200, 503].includes(during.status) && after.status === 200 && left.length === 0;
-		table.record('upload A, upload B 0.5 s later, a page read meanwhile', '200 + summary each, read 200 (or 503 + Retry-After), later reads 200, no raw file left', `${a.status} ${b.status}, read ${during.status}, then ${after.status} after ${Math.round((Date.now() - t0) / 1000)} s, ${left.length} raw files`, ok);
+		const ok =
+			a.status === 200 &&
+			summary(a) &&
+			b.status === 200 &&
+			summary(b) &&
+			[200, 503].includes(during.status) &&
+			after.status === 200 &&
+			left.length === 0;
+		table.record(
+			'upload A, upload B 0.5 s later, a page read meanwhile',
+			'200 + summary each, read 200 (or 503 + Retry-After), later reads 200, no raw file left',
+			`${a.status} ${b.status}, read ${during.status}, then ${after.status} after ${Math.round((Date.now() - t0) / 1000)} s, ${left.length} raw files`,
+			ok
+		);
 		expect([a.status, b.status]).toEqual([200, 200]);
 		expect(summary(a) && summary(b)).toBe(true);
 		expect([200, 503]).toContain(during.status);
@@ -269,14 +341,24 @@ describe('uploads', () => {
 		const small = laporCsv([baseRow({ 'ID Tracking': '8200001', 'Judul Laporan': 'SECOND-UPLOAD' })], { delimiter: ',' });
 		const r = await c.upload('kecil-lagi.csv', small, cookies.adm);
 		const again = r.text.includes('sudah pernah dimuat');
-		table.record('the same file uploaded again', '200, "sudah pernah dimuat"', `${r.status}${again ? ', already loaded' : ''}`, r.status === 200 && again);
+		table.record(
+			'the same file uploaded again',
+			'200, "sudah pernah dimuat"',
+			`${r.status}${again ? ', already loaded' : ''}`,
+			r.status === 200 && again
+		);
 		expect(again).toBe(true);
 	});
 
 	it('gives the reason a file was refused, not the last line of a stack trace', async () => {
 		const r = await c.upload('tanpa-id.csv', 'Judul,Isi\nJalan rusak,berlubang\n', cookies.adm);
 		const reason = /no column is recognisable as the tracking id/.test(r.text);
-		table.record('upload without a tracking id column', '400 with the reason', `${r.status}${reason ? ', reason' : ''}${r.text.includes('Node.js') ? ', Node.js version!' : ''}`, r.status === 400 && reason && !r.text.includes('Node.js'));
+		table.record(
+			'upload without a tracking id column',
+			'400 with the reason',
+			`${r.status}${reason ? ', reason' : ''}${r.text.includes('Node.js') ? ', Node.js version!' : ''}`,
+			r.status === 400 && reason && !r.text.includes('Node.js')
+		);
 		expect(r.status).toBe(400);
 		expect(reason).toBe(true);
 		expect(r.text).not.toContain('Node.js v');
@@ -292,7 +374,12 @@ describe('uploads', () => {
 		);
 		const r = await c.upload('bohong.xlsx', lie, cookies.adm, 60_000);
 		const ok = r.status === 400 && /inflates to more than it declares/.test(r.text);
-		table.record(`XLSX of ${Math.round(lie.length / 1024)} KB declaring 1 KB, holding 300 MB`, '400 refused', `${r.status}${ok ? ' refused' : ''}`, ok);
+		table.record(
+			`XLSX of ${Math.round(lie.length / 1024)} KB declaring 1 KB, holding 300 MB`,
+			'400 refused',
+			`${r.status}${ok ? ' refused' : ''}`,
+			ok
+		);
 		expect(ok).toBe(true);
 		expect(readdirSync(join(auth, 'uploads'))).toEqual([]);
 	});
@@ -300,8 +387,15 @@ describe('uploads', () => {
 
 describe('responses and sessions', () => {
 	it('marks every signed-in answer private, no-store', async () => {
-		const got = await Promise.all(['/', '/aduan', '/api/wilayah.csv'].map(async (p) => (await c.http(p, { cookie: cookies.nas })).headers.get('cache-control')));
-		table.record('Cache-Control of /, /aduan, /api/wilayah.csv signed in', 'private, no-store', got.join(' | '), got.every((h) => h === 'private, no-store'));
+		const got = await Promise.all(
+			['/', '/aduan', '/api/wilayah.csv'].map(async (p) => (await c.http(p, { cookie: cookies.nas })).headers.get('cache-control'))
+		);
+		table.record(
+			'Cache-Control of /, /aduan, /api/wilayah.csv signed in',
+			'private, no-store',
+			got.join(' | '),
+			got.every((h) => h === 'private, no-store')
+		);
 		expect(got).toEqual(['private, no-store', 'private, no-store', 'private, no-store']);
 	});
 
@@ -320,11 +414,21 @@ describe('responses and sessions', () => {
 		npmRun('ingest', [join(dir, 'hostile.csv'), '--db', sibling, '--json']);
 		const other = await startServer(sibling, 30_000);
 		try {
-			const r = await fetch(`${other.origin}/masuk`, { method: 'POST', body: new URLSearchParams({ name: 'nas', password: PW.nas! }), headers: { Origin: other.origin }, redirect: 'manual' });
+			const r = await fetch(`${other.origin}/masuk`, {
+				method: 'POST',
+				body: new URLSearchParams({ name: 'nas', password: PW.nas! }),
+				headers: { Origin: other.origin },
+				redirect: 'manual'
+			});
 			const page = await (await fetch(`${other.origin}/`)).text();
 			// No users there: demo mode, and nas's password means nothing.
 			const ok = page.includes('Mode demo') && !r.headers.getSetCookie().some((x) => x.startsWith('telaah_session='));
-			table.record('a second warehouse in the same folder', 'its own (empty) user list: demo mode, no session for nas', ok ? 'separate' : 'shared', ok);
+			table.record(
+				'a second warehouse in the same folder',
+				'its own (empty) user list: demo mode, no session for nas',
+				ok ? 'separate' : 'shared',
+				ok
+			);
 			expect(ok).toBe(true);
 		} finally {
 			await other.stop();
@@ -339,7 +443,12 @@ describe('sign-in throttling (locks this client: runs last but one)', () => {
 		const variants = ['victim ', ' VICTIM', 'Victim', 'ｖｉｃｔｉｍ'];
 		const got = [];
 		for (const v of variants) got.push((await c.signIn(v, PW.victim!)).status);
-		table.record('victim locked by 5 failures; then "victim ", " VICTIM", "Victim", full-width, right password', '429 each', `${statuses.join(' ')} then ${got.join(' ')}`, got.every((s) => s === 429));
+		table.record(
+			'victim locked by 5 failures; then "victim ", " VICTIM", "Victim", full-width, right password',
+			'429 each',
+			`${statuses.join(' ')} then ${got.join(' ')}`,
+			got.every((s) => s === 429)
+		);
 		expect(statuses).toEqual([401, 401, 401, 401, 401]);
 		expect(got).toEqual(variants.map(() => 429));
 	});
@@ -350,7 +459,12 @@ describe('sign-in throttling (locks this client: runs last but one)', () => {
 		// ...and guesses at other names, one try each: the address count goes on to its limit of 20.
 		const statuses: number[] = [];
 		for (let i = 0; i < 16; i++) statuses.push((await c.signIn(`guess${i}`, 'salah-salah-123')).status);
-		table.record('5 failures, own sign-in, 16 more guesses', '401 ×15, then 429', statuses.join(' '), statuses.slice(0, 15).every((s) => s === 401) && statuses[15] === 429);
+		table.record(
+			'5 failures, own sign-in, 16 more guesses',
+			'401 ×15, then 429',
+			statuses.join(' '),
+			statuses.slice(0, 15).every((s) => s === 401) && statuses[15] === 429
+		);
 		expect(statuses.slice(0, 15)).toEqual(Array(15).fill(401));
 		expect(statuses[15]).toBe(429);
 	});
@@ -359,7 +473,9 @@ describe('sign-in throttling (locks this client: runs last but one)', () => {
 		const before = auditLines().length;
 		for (let i = 0; i < 300; i++) await c.signIn(i % 2 ? 'admin1' : `x${i}`, 'salah-salah-123');
 		const added = auditLines().length - before;
-		const throttled = auditLines().filter((l) => l.event === 'signin_throttled').at(-1);
+		const throttled = auditLines()
+			.filter((l) => l.event === 'signin_throttled')
+			.at(-1);
 		table.record('300 sign-in POSTs while locked', '≤ 5 audit lines', `${added} lines`, added <= 5);
 		expect(added).toBeLessThanOrEqual(5);
 		expect(throttled).toBeDefined();
@@ -373,7 +489,12 @@ describe('after a restart', () => {
 		c = client(server.origin);
 		const leaver = await c.signIn('leaver', PW.leaver!);
 		expect(leaver.status).toBe(303);
-		const out = await c.http('/keluar', { method: 'POST', cookie: leaver.cookie, body: new URLSearchParams({}), headers: { Origin: server.origin } });
+		const out = await c.http('/keluar', {
+			method: 'POST',
+			cookie: leaver.cookie,
+			body: new URLSearchParams({}),
+			headers: { Origin: server.origin }
+		});
 		expect(out.status).toBe(303);
 		await server.stop();
 		server = await startServer(db, 30_000, { TELAAH_UPLOAD_MAX_MB: String(UPLOAD_MB) });

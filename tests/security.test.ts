@@ -14,7 +14,14 @@ import { signSession, mintServiceSession } from '../src/lib/core/session.server'
 import { launchBrowser, npmRun, parseCsv, RESULTS, routeIds, sql, startServer, type RunningServer } from './harness';
 import { A, B, B_MARK, client, hostileWarehouse, ProbeTable, SECRET, XSS, type HostileWarehouse, type Role } from './security-fixture';
 
-const PW = { ana: 'sandi-ana-123456', budi: 'sandi-budi-123456', nas: 'sandi-nas-123456', adm: 'sandi-adm-123456', brute: 'sandi-brute-123456', leaver: 'sandi-leaver-12345' };
+const PW = {
+	ana: 'sandi-ana-123456',
+	budi: 'sandi-budi-123456',
+	nas: 'sandi-nas-123456',
+	adm: 'sandi-adm-123456',
+	brute: 'sandi-brute-123456',
+	leaver: 'sandi-leaver-12345'
+};
 
 const table = new ProbeTable();
 const probes = table.rows;
@@ -50,7 +57,10 @@ beforeAll(async () => {
 		['brute', 'daerah', A],
 		['leaver', 'nasional', null]
 	];
-	const w = await hostileWarehouse(dir, users.map(([name, role, region]) => [name, role, region, PW[name]]));
+	const w = await hostileWarehouse(
+		dir,
+		users.map(([name, role, region]) => [name, role, region, PW[name]])
+	);
 	({ db, auth, ids } = w);
 	server = await startServer(db, 30_000, { TELAAH_UPLOAD_MAX_MB: '1', BODY_SIZE_LIMIT: '5M' });
 	const c = client(server.origin);
@@ -89,7 +99,12 @@ describe('warehouse under test', () => {
 describe('sessions', () => {
 	it('refuses missing, forged, tampered, expired and signed-out sessions', async () => {
 		const none = await http('/');
-		record('GET / without session', '303 → /masuk?next=%2F', `${none.status} → ${none.headers.get('location')}`, none.status === 303 && none.headers.get('location') === '/masuk?next=%2F');
+		record(
+			'GET / without session',
+			'303 → /masuk?next=%2F',
+			`${none.status} → ${none.headers.get('location')}`,
+			none.status === 303 && none.headers.get('location') === '/masuk?next=%2F'
+		);
 		const api = await http('/api/aduan.csv');
 		record('GET /api/aduan.csv without session', '401', String(api.status), api.status === 401);
 		const forged = `telaah_session=${signSession(Buffer.alloc(32, 7), { u: 'nas', s: 'x', exp: Math.floor(Date.now() / 1000) + 600 })}`;
@@ -105,20 +120,35 @@ describe('sessions', () => {
 		const e = await http('/aduan', { cookie: expired });
 		record('expired session', '303 → /masuk', `${e.status} → ${e.headers.get('location')?.split('?')[0]}`, e.status === 303);
 		const leaver = await signIn('leaver', PW.leaver);
-		const out = await http('/keluar', { method: 'POST', cookie: leaver.cookie, body: new URLSearchParams({}), headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' } });
+		const out = await http('/keluar', {
+			method: 'POST',
+			cookie: leaver.cookie,
+			body: new URLSearchParams({}),
+			headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' }
+		});
 		const again = await http('/api/wilayah.csv', { cookie: leaver.cookie });
 		record('session reused after sign-out', '401', `${out.status} then ${again.status}`, out.status === 303 && again.status === 401);
 		const svc = await http('/api/wilayah.csv', { cookie: `telaah_session=${mintServiceSession(join(auth, 'session.key'), 60)}` });
 		record('service session (mintServiceSession, for the briefing CLI)', '200', String(svc.status), svc.status === 200);
 		const flags = (await signIn('nas', PW.nas)).set ?? '';
-		record('session cookie flags', 'HttpOnly, SameSite=Lax, Max-Age', flags.match(/HttpOnly|SameSite=\w+|Max-Age=\d+/gi)?.join(', ') ?? '', /HttpOnly/i.test(flags) && /SameSite=Lax/i.test(flags) && /Max-Age=\d+/i.test(flags));
+		record(
+			'session cookie flags',
+			'HttpOnly, SameSite=Lax, Max-Age',
+			flags.match(/HttpOnly|SameSite=\w+|Max-Age=\d+/gi)?.join(', ') ?? '',
+			/HttpOnly/i.test(flags) && /SameSite=Lax/i.test(flags) && /Max-Age=\d+/i.test(flags)
+		);
 		expect(probes.filter((x) => !x.pass)).toEqual([]);
 	});
 
 	it('refuses cross-site form posts (CSRF)', async () => {
 		const evil = { Origin: 'http://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' };
 		for (const path of ['/masuk', '/keluar', '/admin/unggah']) {
-			const r = await http(path, { method: 'POST', cookie: cookies.adm, body: new URLSearchParams({ name: 'nas', password: PW.nas }), headers: evil });
+			const r = await http(path, {
+				method: 'POST',
+				cookie: cookies.adm,
+				body: new URLSearchParams({ name: 'nas', password: PW.nas }),
+				headers: evil
+			});
 			record(`cross-origin POST ${path}`, '403', String(r.status), r.status === 403);
 			expect(r.status).toBe(403);
 		}
@@ -150,7 +180,12 @@ describe('row-level access (IDOR) on every route', () => {
 					const url = fill(id, { [name]: value, id: name === 'id' ? ids.b : ids.a });
 					const r = await http(url, { cookie: cookies.ana });
 					const want = name === 'id' ? 404 : 403;
-					record(`daerah ${A}: ${url}`, String(want), `${r.status}${leaks(r.text) ? ', B data!' : ''}`, r.status === want && !leaks(r.text));
+					record(
+						`daerah ${A}: ${url}`,
+						String(want),
+						`${r.status}${leaks(r.text) ? ', B data!' : ''}`,
+						r.status === want && !leaks(r.text)
+					);
 				}
 			}
 		}
@@ -163,10 +198,20 @@ describe('row-level access (IDOR) on every route', () => {
 		const p1 = await http(`/wilayah/${B}`, { cookie: cookies.budi });
 		const p2 = await http(`/aduan?region=${A}`, { cookie: cookies.budi });
 		const p3 = await http(`/aduan/${ids.a}`, { cookie: cookies.budi });
-		record(`provinsi 32: /wilayah/${B} | /aduan?region=${A} | /aduan/<A id>`, '200 | 403 | 404', `${p1.status} | ${p2.status} | ${p3.status}`, p1.status === 200 && p2.status === 403 && p3.status === 404);
+		record(
+			`provinsi 32: /wilayah/${B} | /aduan?region=${A} | /aduan/<A id>`,
+			'200 | 403 | 404',
+			`${p1.status} | ${p2.status} | ${p3.status}`,
+			p1.status === 200 && p2.status === 403 && p3.status === 404
+		);
 		// Positive control: the national user does see B.
 		const n = await http(`/aduan?region=${B}`, { cookie: cookies.nas });
-		record(`nasional: /aduan?region=${B}`, '200 with B rows', `${n.status}${n.text.includes(B_MARK) ? ' with B rows' : ''}`, n.status === 200 && n.text.includes(B_MARK));
+		record(
+			`nasional: /aduan?region=${B}`,
+			'200 with B rows',
+			`${n.status}${n.text.includes(B_MARK) ? ' with B rows' : ''}`,
+			n.status === 200 && n.text.includes(B_MARK)
+		);
 		expect(probes.filter((x) => !x.pass)).toEqual([]);
 	});
 });
@@ -183,7 +228,10 @@ describe('hostile parameters', () => {
 		for (const id of routes) {
 			// A PDF route reads only its path and ?lang (each probe prints a PDF: keep them few).
 			const params = id.endsWith('.pdf') ? ['lang'] : PARAMS;
-			const targets = [...params.map((p) => ({ kind: `?${p}`, url: (v: string) => `${fill(id, { id: ids.a })}?${p}=${encodeURIComponent(v)}` })), ...paramNames(id).map((p) => ({ kind: `[${p}]`, url: (v: string) => fill(id, { id: ids.a, [p]: v }) }))];
+			const targets = [
+				...params.map((p) => ({ kind: `?${p}`, url: (v: string) => `${fill(id, { id: ids.a })}?${p}=${encodeURIComponent(v)}` })),
+				...paramNames(id).map((p) => ({ kind: `[${p}]`, url: (v: string) => fill(id, { id: ids.a, [p]: v }) }))
+			];
 			for (const t of targets) {
 				for (const v of SQLI) {
 					const r = await http(t.url(v), { cookie: cookies.ana });
@@ -195,7 +243,10 @@ describe('hostile parameters', () => {
 			}
 		}
 		for (const [kind, counts] of seen) {
-			const got = [...counts].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ');
+			const got = [...counts]
+				.sort((a, b) => a[0] - b[0])
+				.map(([s, n]) => `${s}×${n}`)
+				.join(' ');
 			const fivexx = [...counts.keys()].some((s) => s >= 500);
 			record(`SQLi in ${kind} (${SQLI.length} payloads × routes)`, '4xx or 200 harmless', got, !fivexx);
 		}
@@ -228,7 +279,12 @@ describe('hostile parameters', () => {
 			}));
 			const shown = url.startsWith('/aduan/') ? state.text.includes('<script>window.__xss=1') : true;
 			const ok = state.pwned === null && state.handlers === 0 && shown;
-			record(`XSS: ${url}`, 'no script run, no on* attribute' + (url.startsWith('/aduan/') ? ', payload shown as text' : ''), `HTTP ${res?.status()}, __xss=${state.pwned}, on*=${state.handlers}${url.startsWith('/aduan/') ? `, shown=${shown}` : ''}`, ok);
+			record(
+				`XSS: ${url}`,
+				'no script run, no on* attribute' + (url.startsWith('/aduan/') ? ', payload shown as text' : ''),
+				`HTTP ${res?.status()}, __xss=${state.pwned}, on*=${state.handlers}${url.startsWith('/aduan/') ? `, shown=${shown}` : ''}`,
+				ok
+			);
 			expect(ok, url).toBe(true);
 		}
 		record('XSS: alert() dialogs over all pages', '0', String(dialogs.length), dialogs.length === 0);
@@ -259,8 +315,14 @@ describe('hostile parameters', () => {
 			.filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id))
 			.flatMap((id) => [fill(id, { id: ids.secret }), `${fill(id, { id: ids.secret })}?region=${A}`]);
 		const found: string[] = [];
-		for (const url of urls) for (const who of ['nas', 'ana'] as const) if ((await bodyText(url, cookies[who])).text.includes(SECRET)) found.push(`${who} ${url}`);
-		record(`confidential marker in ${urls.length} pages/CSVs × 2 users`, 'absent', found.length ? found.join(', ') : 'absent', found.length === 0);
+		for (const url of urls)
+			for (const who of ['nas', 'ana'] as const) if ((await bodyText(url, cookies[who])).text.includes(SECRET)) found.push(`${who} ${url}`);
+		record(
+			`confidential marker in ${urls.length} pages/CSVs × 2 users`,
+			'absent',
+			found.length ? found.join(', ') : 'absent',
+			found.length === 0
+		);
 		expect(found).toEqual([]);
 	});
 });
@@ -268,12 +330,23 @@ describe('hostile parameters', () => {
 describe('briefing CLI with sign-in on', () => {
 	it('prints with its own service session, and the PDFs carry no confidential text', async () => {
 		const out = join(dir, 'pdf');
-		npmRun('briefing', ['--month', '2023-10', '--region', A, '--region', 'nasional', '--out', out, '--db', db, '--concurrency', '1'], 300_000);
-		const files = readdirSync(out).filter((f) => f.endsWith('.pdf')).sort();
+		npmRun(
+			'briefing',
+			['--month', '2023-10', '--region', A, '--region', 'nasional', '--out', out, '--db', db, '--concurrency', '1'],
+			300_000
+		);
+		const files = readdirSync(out)
+			.filter((f) => f.endsWith('.pdf'))
+			.sort();
 		const texts = files.map((f) => spawnSync('pdftotext', ['-layout', join(out, f), '-'], { encoding: 'utf8' }).stdout);
 		const leak = texts.some((t) => t.includes(SECRET));
 		const ok = files.length === 2 && texts.every((t) => t.length > 200) && !leak;
-		record('npm run briefing -- --region 36.03 --region nasional (users exist)', '2 PDFs, no confidential text', `${files.join(' ')}${leak ? ', SECRET FOUND' : ''}`, ok);
+		record(
+			'npm run briefing -- --region 36.03 --region nasional (users exist)',
+			'2 PDFs, no confidential text',
+			`${files.join(' ')}${leak ? ', SECRET FOUND' : ''}`,
+			ok
+		);
 		expect(ok).toBe(true);
 	});
 });
@@ -290,7 +363,12 @@ describe('small counts', () => {
 			 WHERE c.regency_code = '${A}' AND c.status <> 'dihapus' GROUP BY 1) WHERE n BETWEEN 1 AND 4`
 		);
 		const hidden = values.filter((v) => v === '<5').length;
-		record(`heatmap CSV, kab/kota level (${A})`, `0 cells of 1–4 shown; ${truth!.small} written "<5"`, `${small.length} shown, ${hidden} "<5"`, small.length === 0 && hidden === truth!.small);
+		record(
+			`heatmap CSV, kab/kota level (${A})`,
+			`0 cells of 1–4 shown; ${truth!.small} written "<5"`,
+			`${small.length} shown, ${hidden} "<5"`,
+			small.length === 0 && hidden === truth!.small
+		);
 		expect(small).toEqual([]);
 		expect(hidden).toBe(truth!.small);
 	});
@@ -301,7 +379,12 @@ describe('sign-in throttling', () => {
 		const statuses: number[] = [];
 		for (let i = 0; i < 6; i++) statuses.push((await signIn('brute', `salah-${i}-xxxxxxxx`)).status);
 		const right = await signIn('brute', PW.brute);
-		record('brute force: 6 wrong passwords, then the right one', '400/401 ×5, 429, 429 + Retry-After', `${statuses.join(' ')}, ${right.status} Retry-After ${right.retryAfter}`, statuses.slice(0, 5).every((s) => s === 401) && statuses[5] === 429 && right.status === 429 && Number(right.retryAfter) > 0);
+		record(
+			'brute force: 6 wrong passwords, then the right one',
+			'400/401 ×5, 429, 429 + Retry-After',
+			`${statuses.join(' ')}, ${right.status} Retry-After ${right.retryAfter}`,
+			statuses.slice(0, 5).every((s) => s === 401) && statuses[5] === 429 && right.status === 429 && Number(right.retryAfter) > 0
+		);
 		expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
 		expect(statuses[5]).toBe(429);
 		expect(right.status).toBe(429);
@@ -310,13 +393,28 @@ describe('sign-in throttling', () => {
 
 describe('admin and upload', () => {
 	it('keeps /admin to admins', async () => {
-		const r = await Promise.all([http('/admin', { cookie: cookies.ana }), http('/admin/unggah', { cookie: cookies.nas }), http('/admin', { cookie: cookies.adm })]);
-		record('/admin as daerah | /admin/unggah as nasional | /admin as admin', '403 | 403 | 200', r.map((x) => x.status).join(' | '), r[0]!.status === 403 && r[1]!.status === 403 && r[2]!.status === 200);
+		const r = await Promise.all([
+			http('/admin', { cookie: cookies.ana }),
+			http('/admin/unggah', { cookie: cookies.nas }),
+			http('/admin', { cookie: cookies.adm })
+		]);
+		record(
+			'/admin as daerah | /admin/unggah as nasional | /admin as admin',
+			'403 | 403 | 200',
+			r.map((x) => x.status).join(' | '),
+			r[0]!.status === 403 && r[1]!.status === 403 && r[2]!.status === 200
+		);
 		expect(r.map((x) => x.status)).toEqual([403, 403, 200]);
 	});
 
 	it('refuses bad uploads and loads a good one under a safe name, with its summary', async () => {
-		const good = laporCsv([baseRow({ 'ID Tracking': '7900001', 'Judul Laporan': 'UPLOADED-ROW satu' }), baseRow({ 'ID Tracking': '7900002', 'Judul Laporan': 'UPLOADED-ROW dua' })], { delimiter: ',' });
+		const good = laporCsv(
+			[
+				baseRow({ 'ID Tracking': '7900001', 'Judul Laporan': 'UPLOADED-ROW satu' }),
+				baseRow({ 'ID Tracking': '7900002', 'Judul Laporan': 'UPLOADED-ROW dua' })
+			],
+			{ delimiter: ',' }
+		);
 		const cases: [string, string, Buffer | string, RegExp][] = [
 			['not an export type', 'laporan.exe', good, /only \.csv/],
 			['CSV content named .xlsx', 'laporan.xlsx', good, /content is CSV/],
@@ -336,24 +434,44 @@ describe('admin and upload', () => {
 		const loaded = /data-testid="upload-summary"/.test(r.text);
 		// The raw file (reporter names, phones) is deleted once loaded.
 		const stored = readdirSync(join(auth, 'uploads'));
-		const escaped = [resolve(auth, 'uploads', '../../../evil.csv'), resolve(auth, '../evil.csv'), resolve(dir, '../evil.csv')].some((f) => existsSync(f));
-		record('upload: "../../../evil.csv" (path trick)', '200, summary, raw file deleted after the load', `${r.status}${loaded ? ', summary' : ''}, ${stored.length} files left${escaped ? ', ESCAPED' : ''}`, r.status === 200 && loaded && !escaped && stored.length === 0);
+		const escaped = [resolve(auth, 'uploads', '../../../evil.csv'), resolve(auth, '../evil.csv'), resolve(dir, '../evil.csv')].some((f) =>
+			existsSync(f)
+		);
+		record(
+			'upload: "../../../evil.csv" (path trick)',
+			'200, summary, raw file deleted after the load',
+			`${r.status}${loaded ? ', summary' : ''}, ${stored.length} files left${escaped ? ', ESCAPED' : ''}`,
+			r.status === 200 && loaded && !escaped && stored.length === 0
+		);
 		expect(stored).toEqual([]);
 		expect(r.status).toBe(200);
 		expect(loaded).toBe(true);
 		expect(escaped).toBe(false);
 		const after = await http(`/aduan?region=${A}`, { cookie: cookies.nas });
-		record('uploaded rows visible right after (caches cleared)', 'UPLOADED-ROW listed', after.text.includes('UPLOADED-ROW') ? 'listed' : 'missing', after.text.includes('UPLOADED-ROW'));
+		record(
+			'uploaded rows visible right after (caches cleared)',
+			'UPLOADED-ROW listed',
+			after.text.includes('UPLOADED-ROW') ? 'listed' : 'missing',
+			after.text.includes('UPLOADED-ROW')
+		);
 		expect(after.text).toContain('UPLOADED-ROW');
 	});
 
 	it('audits sign-ins, failures, downloads, uploads and refusals', async () => {
-		const lines = readFileSync(join(auth, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string });
+		const lines = readFileSync(join(auth, 'audit.log'), 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as { event: string });
 		const events = new Set(lines.map((l) => l.event));
 		const want = ['signin_ok', 'signin_fail', 'signin_throttled', 'signout', 'csv_download', 'upload', 'forbidden'];
 		const log = readFileSync(join(auth, 'audit.log'), 'utf8');
 		const noSecrets = !Object.values(PW).some((p) => log.includes(p)) && !log.includes('telaah_session');
-		record('audit.log events', want.join(' '), want.filter((e) => events.has(e)).join(' ') + (noSecrets ? '' : ' + SECRETS'), want.every((e) => events.has(e)) && noSecrets);
+		record(
+			'audit.log events',
+			want.join(' '),
+			want.filter((e) => events.has(e)).join(' ') + (noSecrets ? '' : ' + SECRETS'),
+			want.every((e) => events.has(e)) && noSecrets
+		);
 		const page = await http('/admin', { cookie: cookies.adm });
 		expect(page.text).toContain('upload');
 		expect(want.filter((e) => !events.has(e))).toEqual([]);
@@ -363,8 +481,17 @@ describe('admin and upload', () => {
 	it('sends security headers', async () => {
 		const r = await http('/', { cookie: cookies.nas });
 		const csp = r.headers.get('content-security-policy') ?? '';
-		const ok = /script-src 'self' 'nonce-/.test(csp) && /frame-ancestors 'none'/.test(csp) && r.headers.get('x-frame-options') === 'DENY' && r.headers.get('x-content-type-options') === 'nosniff';
-		record('security headers on /', "CSP script-src 'self' + nonce, frame-ancestors 'none', X-Frame-Options DENY, nosniff", ok ? 'present' : csp, ok);
+		const ok =
+			/script-src 'self' 'nonce-/.test(csp) &&
+			/frame-ancestors 'none'/.test(csp) &&
+			r.headers.get('x-frame-options') === 'DENY' &&
+			r.headers.get('x-content-type-options') === 'nosniff';
+		record(
+			'security headers on /',
+			"CSP script-src 'self' + nonce, frame-ancestors 'none', X-Frame-Options DENY, nosniff",
+			ok ? 'present' : csp,
+			ok
+		);
 		expect(ok).toBe(true);
 	});
 });

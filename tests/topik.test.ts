@@ -28,15 +28,17 @@ const PER_CLUSTER = (where = 'true') => `
 	GROUP BY ALL ORDER BY n DESC, t.cluster_id`;
 
 const rowsOf = (page: import('playwright-core').Page, table: string, attr: string) =>
-	page.locator(`[data-testid="${table}"] tbody tr`).evaluateAll(
-		(trs, attr) =>
-			trs.map((tr) => [
-				tr.getAttribute(attr),
-				tr.querySelector('[data-col="n"]')?.textContent?.trim(),
-				tr.querySelector('[data-col="share"]')?.textContent?.trim()
-			]),
-		attr
-	);
+	page
+		.locator(`[data-testid="${table}"] tbody tr`)
+		.evaluateAll(
+			(trs, attr) =>
+				trs.map((tr) => [
+					tr.getAttribute(attr),
+					tr.querySelector('[data-col="n"]')?.textContent?.trim(),
+					tr.querySelector('[data-col="share"]')?.textContent?.trim()
+				]),
+			attr
+		);
 
 describe('topics page', () => {
 	it('shows every cluster with its volume and share, and the policy themes, as SQL counts them', async () => {
@@ -66,7 +68,9 @@ describe('topics page', () => {
 			 WHERE c.status <> 'dihapus' GROUP BY 1 ORDER BY n DESC, 1`
 		);
 		expect(themes.map((t) => t.theme)).toContain('bansos');
-		expect(await rowsOf(page, 'theme-table', 'data-theme')).toEqual(themes.map((t) => [t.theme, idInt.format(t.n), idPct.format(t.n / live)]));
+		expect(await rowsOf(page, 'theme-table', 'data-theme')).toEqual(
+			themes.map((t) => [t.theme, idInt.format(t.n), idPct.format(t.n / live)])
+		);
 		await page.screenshot({ path: resolve(RESULTS, 'topik.png'), fullPage: false });
 		await context.close();
 	});
@@ -82,11 +86,21 @@ describe('topics page', () => {
 				`SELECT tracking_id, is_confidential FROM complaints WHERE tracking_id IN (${ids.map((i) => `'${i.replaceAll("'", "''")}'`).join(',')})`
 			);
 			expect(rows.length, url).toBe(new Set(ids).size);
-			expect(rows.filter((r) => r.is_confidential), url).toEqual([]);
-			expect(await page.locator('[data-testid="examples"] li').count()).toBeLessThanOrEqual(3 * (await page.locator('[data-testid="topic-table"] tbody tr').count()));
+			expect(
+				rows.filter((r) => r.is_confidential),
+				url
+			).toEqual([]);
+			expect(await page.locator('[data-testid="examples"] li').count()).toBeLessThanOrEqual(
+				3 * (await page.locator('[data-testid="topic-table"] tbody tr').count())
+			);
 		}
 		// the sample has confidential complaints inside the clusters, so the exclusion is exercised
-		const { conf } = (await sql<{ conf: number }>(db, `SELECT count(*)::INTEGER AS conf FROM complaint_topics JOIN complaints USING (tracking_id) WHERE is_confidential`))[0]!;
+		const { conf } = (
+			await sql<{ conf: number }>(
+				db,
+				`SELECT count(*)::INTEGER AS conf FROM complaint_topics JOIN complaints USING (tracking_id) WHERE is_confidential`
+			)
+		)[0]!;
 		expect(conf).toBeGreaterThan(0);
 		const html = await page.content();
 		expect(html).not.toMatch(/reporter_hash|Nama Pelapor|Email Pelapor/);
@@ -96,9 +110,15 @@ describe('topics page', () => {
 	it('lists the 2020 bansos surge regions among the spikes, and no other region in the surge months', async () => {
 		const page = await browser.newPage();
 		await page.goto(`${base}/topik`);
-		const shown = await page.locator('[data-testid="spike-table"] tbody tr').evaluateAll((trs) =>
-			trs.map((tr) => ({ code: tr.getAttribute('data-regency')!, theme: tr.getAttribute('data-theme')!, start: tr.getAttribute('data-start')! }))
-		);
+		const shown = await page
+			.locator('[data-testid="spike-table"] tbody tr')
+			.evaluateAll((trs) =>
+				trs.map((tr) => ({
+					code: tr.getAttribute('data-regency')!,
+					theme: tr.getAttribute('data-theme')!,
+					start: tr.getAttribute('data-start')!
+				}))
+			);
 		const { n } = (await sql<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM topic_spikes'))[0]!;
 		expect(shown.length).toBe(n);
 		const surge = new Set<string>(BANSOS_SURGE_REGIONS);
@@ -127,15 +147,21 @@ describe('topics page', () => {
 		// the region filter keeps that region's spikes; the period filter drops spikes outside it
 		const one = strong[0]!.code;
 		await page.goto(`${base}/topik?region=${one}`);
-		const codes = await page.locator('[data-testid="spike-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-regency')));
+		const codes = await page
+			.locator('[data-testid="spike-table"] tbody tr')
+			.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-regency')));
 		expect(codes.length).toBeGreaterThan(0);
 		expect(new Set(codes)).toEqual(new Set([one]));
 		await page.goto(`${base}/topik?from=2023-01&to=2023-12`);
-		const after = await page.locator('[data-testid="spike-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-start')!));
-		const { later } = (await sql<{ later: number }>(
-			db,
-			`SELECT count(*)::INTEGER AS later FROM topic_spikes WHERE end_month >= DATE '2023-01-01' AND start_month < DATE '2024-01-01'`
-		))[0]!;
+		const after = await page
+			.locator('[data-testid="spike-table"] tbody tr')
+			.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-start')!));
+		const { later } = (
+			await sql<{ later: number }>(
+				db,
+				`SELECT count(*)::INTEGER AS later FROM topic_spikes WHERE end_month >= DATE '2023-01-01' AND start_month < DATE '2024-01-01'`
+			)
+		)[0]!;
 		expect(after.length).toBe(later);
 		await page.close();
 	});
@@ -149,7 +175,9 @@ describe('topics page', () => {
 			`SELECT province_code AS code, count(*)::INTEGER AS n FROM complaints JOIN complaint_topics USING (tracking_id)
 			 WHERE status <> 'dihapus' AND province_code IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT 15`
 		);
-		expect(await page.locator('[data-testid="heatmap"] svg[aria-label] rect').count()).toBeGreaterThanOrEqual(clusters.length * provinces.length);
+		expect(await page.locator('[data-testid="heatmap"] svg[aria-label] rect').count()).toBeGreaterThanOrEqual(
+			clusters.length * provinces.length
+		);
 
 		const heat = await fetch(`${base}/api/topik-heatmap.csv`);
 		expect(heat.status).toBe(200);
@@ -172,7 +200,9 @@ describe('topics page', () => {
 		expect(spikes.status).toBe(200);
 		const [sHead = [], ...sRows] = parseCsv(await spikes.text());
 		expect(sHead.slice(0, 4)).toEqual(['regency_code', 'regency', 'province', 'theme']);
-		const { jakarta } = (await sql<{ jakarta: number }>(db, `SELECT count(*)::INTEGER AS jakarta FROM topic_spikes WHERE regency_code LIKE '31.%'`))[0]!;
+		const { jakarta } = (
+			await sql<{ jakarta: number }>(db, `SELECT count(*)::INTEGER AS jakarta FROM topic_spikes WHERE regency_code LIKE '31.%'`)
+		)[0]!;
 		expect(sRows.length).toBe(jakarta);
 		expect(sRows.every((r) => r[0]!.startsWith('31.'))).toBe(true);
 

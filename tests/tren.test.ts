@@ -67,15 +67,19 @@ describe('trends page', () => {
 		await page.selectOption('select[name="channel"]', 'sms');
 		await page.selectOption('select[name="status"]', 'selesai');
 		await Promise.all([page.waitForURL(/channel=sms/), page.click('form.filter-bar button[type="submit"]')]);
-		const { n } = (await sql<{ n: number }>(
-			db,
-			`SELECT count(*)::INTEGER AS n FROM complaints WHERE channel = 'sms' AND status = 'selesai' AND created_at IS NOT NULL`
-		))[0]!;
+		const { n } = (
+			await sql<{ n: number }>(
+				db,
+				`SELECT count(*)::INTEGER AS n FROM complaints WHERE channel = 'sms' AND status = 'selesai' AND created_at IS NOT NULL`
+			)
+		)[0]!;
 		expect((await page.getByTestId('trend-total').textContent())?.trim()).toBe(idInt.format(n!));
 		expect(await page.locator('select[name="channel"]').inputValue()).toBe('sms');
 		// The nav keeps the filters: the overview shows the same count.
 		await Promise.all([page.waitForURL(/\/\?.*channel=sms/), page.click('nav a:text-is("Ringkasan")')]);
-		const { all } = (await sql<{ all: number }>(db, `SELECT count(*)::INTEGER AS all FROM complaints WHERE channel = 'sms' AND status = 'selesai'`))[0]!;
+		const { all } = (
+			await sql<{ all: number }>(db, `SELECT count(*)::INTEGER AS all FROM complaints WHERE channel = 'sms' AND status = 'selesai'`)
+		)[0]!;
 		expect((await page.getByTestId('kpi-total').textContent())?.trim()).toBe(idInt.format(all!));
 		await context.close();
 	});
@@ -89,10 +93,12 @@ describe('trends page', () => {
 		const { n } = (await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${IN_2020}`))[0]!;
 		expect([byDim('category'), byDim('channel'), byDim('status')]).toEqual([n, n, n]);
 		const sms = rows.filter((r) => r[0] === 'channel' && r[1] === '2020-04-01' && r[2] === 'sms');
-		const { april } = (await sql<{ april: number }>(
-			db,
-			`SELECT count(*)::INTEGER AS april FROM complaints WHERE channel = 'sms' AND created_at >= TIMESTAMP '2020-04-01' AND created_at < TIMESTAMP '2020-05-01'`
-		))[0]!;
+		const { april } = (
+			await sql<{ april: number }>(
+				db,
+				`SELECT count(*)::INTEGER AS april FROM complaints WHERE channel = 'sms' AND created_at >= TIMESTAMP '2020-04-01' AND created_at < TIMESTAMP '2020-05-01'`
+			)
+		)[0]!;
 		expect(Number(sms[0]?.[3] ?? 0)).toBe(april);
 		expect((await fetch(`${base}/tren?grain=day`)).status).toBe(400);
 		const bad = await fetch(`${base}/tren?channel=fax`);

@@ -35,7 +35,9 @@ async function regencyValues(metric: 'per100k' | 'follow_up', month: string): Pr
 /** The map as drawn: fill per region code, and the legend's colours in order (null: no data). */
 async function drawnMap(page: Page) {
 	const fills = new Map(
-		await page.locator('[data-testid="map"] a[data-code]').evaluateAll((as) => as.map((a) => [a.getAttribute('data-code')!, a.querySelector('path')!.getAttribute('fill')!] as const))
+		await page
+			.locator('[data-testid="map"] a[data-code]')
+			.evaluateAll((as) => as.map((a) => [a.getAttribute('data-code')!, a.querySelector('path')!.getAttribute('fill')!] as const))
 	);
 	const legend = await page.locator('[data-testid="map-legend"] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-color')));
 	return { fills, legend };
@@ -61,11 +63,13 @@ describe('regions page', () => {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
 		// One busy month: most kab/kota have complaints, some have none (no follow-up rate to map).
-		const month = (await sql<{ m: string }>(
-			db,
-			`SELECT strftime(created_at, '%Y-%m') AS m FROM complaints WHERE created_at IS NOT NULL GROUP BY 1
+		const month = (
+			await sql<{ m: string }>(
+				db,
+				`SELECT strftime(created_at, '%Y-%m') AS m FROM complaints WHERE created_at IS NOT NULL GROUP BY 1
 			 HAVING count(DISTINCT regency_code) BETWEEN 150 AND 500 ORDER BY count(*) DESC, 1 LIMIT 1`
-		))[0]!.m;
+			)
+		)[0]!.m;
 		expect((await page.goto(`${base}/wilayah?from=${month}&to=${month}`))?.status()).toBe(200);
 		const codes = (await sql<{ code: string }>(db, `SELECT code FROM regions WHERE level = 'regency' ORDER BY code`)).map((r) => r.code);
 		expect(codes).toHaveLength(514);
@@ -74,7 +78,10 @@ describe('regions page', () => {
 		expect(await page.locator('[data-testid="map"] a[data-code] title').count()).toBe(514);
 		expectClassesFollow(await regencyValues('per100k', month), map.fills, map.legend);
 
-		await Promise.all([page.waitForURL(/metric=follow_up/), page.getByTestId('metric-switch').getByRole('link', { name: 'Tindak lanjut', exact: true }).click()]);
+		await Promise.all([
+			page.waitForURL(/metric=follow_up/),
+			page.getByTestId('metric-switch').getByRole('link', { name: 'Tindak lanjut', exact: true }).click()
+		]);
 		expect(new URL(page.url()).searchParams.get('metric')).toBe('follow_up');
 		const followUp = await regencyValues('follow_up', month);
 		map = await drawnMap(page);
@@ -85,11 +92,13 @@ describe('regions page', () => {
 		expect(await page.getByTestId('map-legend').textContent()).toContain('Tidak ada data');
 
 		// A known region: the kab/kota with most complaints that month. Its value and tooltip match SQL.
-		const top = (await sql<{ code: string; name: string }>(
-			db,
-			`SELECT c.regency_code AS code, r.short_name AS name FROM complaints c JOIN regions r ON r.code = c.regency_code
+		const top = (
+			await sql<{ code: string; name: string }>(
+				db,
+				`SELECT c.regency_code AS code, r.short_name AS name FROM complaints c JOIN regions r ON r.code = c.regency_code
 			 WHERE strftime(c.created_at, '%Y-%m') = '${month}' GROUP BY 1, 2 ORDER BY count(*) DESC, 1 LIMIT 1`
-		))[0]!;
+			)
+		)[0]!;
 		const link = page.locator(`[data-testid="map"] a[data-code="${top.code}"]`);
 		expect(Number(await link.getAttribute('data-value'))).toBeCloseTo(followUp.get(top.code)!, 4);
 		const label = `${top.name}: ${new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(followUp.get(top.code)!)}`;
@@ -125,7 +134,6 @@ describe('regions page', () => {
 		await context.close();
 	});
 
-
 	it('ranks provinces by volume with per-100k figures and draws the map', async () => {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
@@ -138,37 +146,47 @@ describe('regions page', () => {
 			 WHERE r.level = 'province' GROUP BY r.code, r.population ORDER BY n DESC, r.code`
 		);
 		expect(expected).toHaveLength(38);
-		const shown = await page.locator('[data-testid="region-table"] tbody tr').evaluateAll((trs) =>
-			trs.map((tr) => [
-				tr.getAttribute('data-code'),
-				tr.querySelector('[data-col="n"]')?.textContent?.trim(),
-				tr.querySelector('[data-col="per100k"]')?.textContent?.trim()
-			])
-		);
+		const shown = await page
+			.locator('[data-testid="region-table"] tbody tr')
+			.evaluateAll((trs) =>
+				trs.map((tr) => [
+					tr.getAttribute('data-code'),
+					tr.querySelector('[data-col="n"]')?.textContent?.trim(),
+					tr.querySelector('[data-col="per100k"]')?.textContent?.trim()
+				])
+			);
 		expect(shown).toEqual(expected.map((e) => [e.code, idInt.format(e.n), idDec1.format((e.n / e.pop) * 100_000)]));
 		// 38 provinces drawn, each with a tooltip title; switching the metric keeps the level.
 		expect(await page.locator('[data-testid="map"] svg g path').count()).toBeGreaterThanOrEqual(38);
 		expect(await page.locator('[data-testid="map"] title').count()).toBeGreaterThanOrEqual(38);
 		await page.screenshot({ path: resolve(RESULTS, 'wilayah.png'), fullPage: false });
-		await Promise.all([page.waitForURL(/metric=follow_up/), page.getByTestId('metric-switch').getByRole('link', { name: 'Tindak lanjut', exact: true }).click()]);
+		await Promise.all([
+			page.waitForURL(/metric=follow_up/),
+			page.getByTestId('metric-switch').getByRole('link', { name: 'Tindak lanjut', exact: true }).click()
+		]);
 		expect(page.url()).toContain('level=province');
 		expect(await page.locator('[data-testid="map"] title').first().textContent()).toMatch(/%$/);
 		await context.close();
 	});
 
 	it('drills down from a province to a kab/kota to its complaints', async () => {
-		const { prov, kab } = (await sql<{ prov: string; kab: string }>(
-			db,
-			`SELECT province_code AS prov, regency_code AS kab FROM complaints WHERE regency_code IS NOT NULL
+		const { prov, kab } = (
+			await sql<{ prov: string; kab: string }>(
+				db,
+				`SELECT province_code AS prov, regency_code AS kab FROM complaints WHERE regency_code IS NOT NULL
 			 GROUP BY 1, 2 ORDER BY count(*) DESC, 2 LIMIT 1`
-		))[0]!;
-		const count = async (where: string) => (await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${where}`))[0]!.n;
+			)
+		)[0]!;
+		const count = async (where: string) =>
+			(await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${where}`))[0]!.n;
 		const page = await browser.newPage();
 		await page.goto(`${base}/wilayah?level=province`);
 		await Promise.all([page.waitForURL(new RegExp(`/wilayah/${prov}$`)), page.locator(`tr[data-code="${prov}"] th a`).click()]);
 		expect((await page.getByTestId('kpi-total').textContent())?.trim()).toBe(idInt.format(await count(`province_code = '${prov}'`)));
 		// The province's own kab/kota map: one shape per kab/kota of the reference table.
-		const kabs = (await sql<{ code: string }>(db, `SELECT code FROM regions WHERE level = 'regency' AND province_code = '${prov}' ORDER BY code`)).map((r) => r.code);
+		const kabs = (
+			await sql<{ code: string }>(db, `SELECT code FROM regions WHERE level = 'regency' AND province_code = '${prov}' ORDER BY code`)
+		).map((r) => r.code);
 		const drawn = await page.locator('[data-testid="map"] a[data-code]').evaluateAll((as) => as.map((a) => a.getAttribute('data-code')));
 		expect(drawn.sort()).toEqual(kabs);
 		// The trend bars carry their figure as <title>; hovering one shows it as the formatted tip,
@@ -184,13 +202,20 @@ describe('regions page', () => {
 		);
 		const month = byMonth[30]!;
 		expect(n).toBe(idInt.format(month.n));
-		expect(label).toBe(new Intl.DateTimeFormat('id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month.m}-01T00:00:00Z`)));
-		await Promise.all([page.waitForURL(new RegExp(`/wilayah/${kab.replace('.', '\\.')}$`)), page.locator(`tr[data-code="${kab}"] th a`).click()]);
+		expect(label).toBe(
+			new Intl.DateTimeFormat('id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month.m}-01T00:00:00Z`))
+		);
+		await Promise.all([
+			page.waitForURL(new RegExp(`/wilayah/${kab.replace('.', '\\.')}$`)),
+			page.locator(`tr[data-code="${kab}"] th a`).click()
+		]);
 		const nKab = await count(`regency_code = '${kab}'`);
 		expect((await page.getByTestId('kpi-total').textContent())?.trim()).toBe(idInt.format(nKab));
 		expect(await page.getByTestId('parent-province').getAttribute('href')).toBe(`/wilayah/${prov}`);
 		// The table lists the first agencies (at most 50); the CSV has all of them, adding up to the total.
-		const agencyCounts = (await page.locator('[data-testid="agency-table"] [data-col="n"]').allTextContents()).map((t) => Number(t.replaceAll('.', '')));
+		const agencyCounts = (await page.locator('[data-testid="agency-table"] [data-col="n"]').allTextContents()).map((t) =>
+			Number(t.replaceAll('.', ''))
+		);
 		const [, ...csvRows] = parseCsv(await (await fetch(`${base}${await page.getByTestId('agencies-csv').getAttribute('href')}`)).text());
 		expect(csvRows.reduce((s, r) => s + Number(r[3]), 0)).toBe(await count(`regency_code = '${kab}' AND created_at IS NOT NULL`));
 		expect(agencyCounts).toEqual(csvRows.slice(0, 50).map((r) => Number(r[3])));

@@ -111,7 +111,12 @@ async function main(): Promise<number> {
 	let setup = 0;
 	let batch = 0;
 	const bar = new cliProgress.SingleBar(
-		{ format: ' {bar} {value}/{total} | {failed} failed | {region} | {duration_formatted}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+		{
+			format: ' {bar} {value}/{total} | {failed} failed | {region} | {duration_formatted}',
+			hideCursor: true,
+			clearOnComplete: true,
+			stream: process.stderr
+		},
 		cliProgress.Presets.shades_classic
 	);
 	try {

@@ -38,7 +38,10 @@ async function run(setup: string | null, file: string, text: string, values: Rec
 
 beforeAll(async () => {
 	s = scratchDir();
-	const csv = s.file('sample.csv', toCsvText(generateComplaints({ rows: 5_000, seed: 11, dirty: 0.02, regions: loadRegionRefs(REFERENCE_DIR) })));
+	const csv = s.file(
+		'sample.csv',
+		toCsvText(generateComplaints({ rows: 5_000, seed: 11, dirty: 0.02, regions: loadRegionRefs(REFERENCE_DIR) }))
+	);
 	db = join(s.dir, 'w.duckdb');
 	await ingestInto(db, [csv]);
 	out = join(s.dir, 'parquet');

@@ -5,14 +5,22 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { simplifyToTopology, type GeoFeature } from '../../src/lib/core/geo-simplify.ts';
 
-const USAGE = 'usage: npx tsx pipelines/geo/cli.ts IN.geojson --out OUT.topo.json [--tolerance 0.003] [--min-area 0.0004] [--grid 0.0001] [--id code] [--object regions]';
+const USAGE =
+	'usage: npx tsx pipelines/geo/cli.ts IN.geojson --out OUT.topo.json [--tolerance 0.003] [--min-area 0.0004] [--grid 0.0001] [--id code] [--object regions]';
 
 function main(): number {
 	let parsed;
 	try {
 		parsed = parseArgs({
 			allowPositionals: true,
-			options: { out: { type: 'string' }, tolerance: { type: 'string' }, 'min-area': { type: 'string' }, grid: { type: 'string' }, id: { type: 'string' }, object: { type: 'string' } }
+			options: {
+				out: { type: 'string' },
+				tolerance: { type: 'string' },
+				'min-area': { type: 'string' },
+				grid: { type: 'string' },
+				id: { type: 'string' },
+				object: { type: 'string' }
+			}
 		});
 	} catch (e) {
 		console.error(`${(e as Error).message}\n${USAGE}`);
@@ -27,7 +35,12 @@ function main(): number {
 		idProperty: values.id ?? 'code',
 		object: values.object ?? 'regions'
 	};
-	if (positionals.length !== 1 || !values.out || ![opts.tolerance, opts.minArea, opts.grid].every((n) => Number.isFinite(n) && n >= 0) || opts.grid === 0) {
+	if (
+		positionals.length !== 1 ||
+		!values.out ||
+		![opts.tolerance, opts.minArea, opts.grid].every((n) => Number.isFinite(n) && n >= 0) ||
+		opts.grid === 0
+	) {
 		console.error(USAGE);
 		return 2;
 	}
@@ -36,7 +49,9 @@ function main(): number {
 	const text = JSON.stringify(topo);
 	writeFileSync(values.out, text);
 	const points = topo.arcs.reduce((s, a) => s + a.length, 0);
-	console.log(`${features.length} features → ${topo.arcs.length} arcs, ${points} points, ${(text.length / 1024).toFixed(0)} KB: ${values.out}`);
+	console.log(
+		`${features.length} features → ${topo.arcs.length} arcs, ${points} points, ${(text.length / 1024).toFixed(0)} KB: ${values.out}`
+	);
 	return 0;
 }
 

@@ -14,7 +14,10 @@ beforeAll(() => {
 afterAll(() => s.cleanup());
 
 const cli = (...args: string[]) =>
-	spawnSync(resolve(REPO_ROOT, 'node_modules/.bin/tsx'), [resolve(REPO_ROOT, 'pipelines/ingest/cli.ts'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });
+	spawnSync(resolve(REPO_ROOT, 'node_modules/.bin/tsx'), [resolve(REPO_ROOT, 'pipelines/ingest/cli.ts'), ...args], {
+		encoding: 'utf8',
+		cwd: REPO_ROOT
+	});
 
 describe('npm run ingest', () => {
 	it('creates the warehouse, ingests, and prints the reconciled summary as the last JSON line', () => {
@@ -39,17 +42,29 @@ describe('npm run ingest', () => {
 		expect(await sql(db, `SELECT tracking_id FROM complaints`)).toEqual([{ tracking_id: '5000001' }]);
 	});
 
-	it('assigns new complaints to topics in the load\'s own transaction: when that fails, nothing is loaded', async () => {
+	it("assigns new complaints to topics in the load's own transaction: when that fails, nothing is loaded", async () => {
 		const db = `${s.dir}/cli/topics.duckdb`;
 		const texts = ['lampu jalan mati gelap', 'sampah menumpuk belum diangkut', 'jalan rusak berlubang aspal'];
-		const rows = Array.from({ length: 30 }, (_, i) => baseRow({ 'ID Tracking': String(6_000_000 + i), 'Judul Laporan': texts[i % 3]!, 'Isi Laporan': `${texts[i % 3]} ${i}` }));
+		const rows = Array.from({ length: 30 }, (_, i) =>
+			baseRow({ 'ID Tracking': String(6_000_000 + i), 'Judul Laporan': texts[i % 3]!, 'Isi Laporan': `${texts[i % 3]} ${i}` })
+		);
 		expect(cli(s.file('t1.csv', laporCsv(rows)), '--db', db).status).toBe(0);
 		await withWarehouse(db, (w) => runTopics(w.conn, { k: 3, vocabulary: { minDf: 2 } }));
-		const more = (n: number) => s.file(`t${n}.csv`, laporCsv([baseRow({ 'ID Tracking': String(6_100_000 + n), 'Judul Laporan': texts[0]!, 'Isi Laporan': texts[0]! })]));
+		const more = (n: number) =>
+			s.file(
+				`t${n}.csv`,
+				laporCsv([baseRow({ 'ID Tracking': String(6_100_000 + n), 'Judul Laporan': texts[0]!, 'Isi Laporan': texts[0]! })])
+			);
 		const ok = cli(more(2), '--db', db, '--json');
 		expect(ok.status, ok.stderr).toBe(0);
 		expect(JSON.parse(ok.stdout.trim().split('\n').at(-1)!).topics.assigned).toBe(1);
-		const count = async () => (await sql<{ c: number; t: number }>(db, `SELECT (SELECT count(*) FROM complaints)::INTEGER c, (SELECT count(*) FROM complaint_topics)::INTEGER t`))[0];
+		const count = async () =>
+			(
+				await sql<{ c: number; t: number }>(
+					db,
+					`SELECT (SELECT count(*) FROM complaints)::INTEGER c, (SELECT count(*) FROM complaint_topics)::INTEGER t`
+				)
+			)[0];
 		expect(await count()).toEqual({ c: 31, t: 31 });
 		// A model the assignment cannot read: the load fails as a whole, no complaint without its topic.
 		await withWarehouse(db, (w) => w.conn.run(`ALTER TABLE complaint_topics ADD COLUMN poison INTEGER DEFAULT 1`));

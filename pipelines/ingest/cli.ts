@@ -42,7 +42,12 @@ async function main(): Promise<number> {
 	}
 	const db = resolve(args.values.db ?? DEFAULT_DB);
 	const bar = new cliProgress.SingleBar(
-		{ format: ' {bar} {percentage}% | file {file}/{files} {stage} | {duration_formatted}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+		{
+			format: ' {bar} {percentage}% | file {file}/{files} {stage} | {duration_formatted}',
+			hideCursor: true,
+			clearOnComplete: true,
+			stream: process.stderr
+		},
 		cliProgress.Presets.shades_classic
 	);
 	const warehouse = await openWarehouse(db);
@@ -80,7 +85,8 @@ async function main(): Promise<number> {
 		const msg = e instanceof InputError ? e.message : `${(e as Error).stack ?? e}`;
 		console.error(`error: ${msg}\nnothing was loaded: the warehouse is unchanged.`);
 		// The reason on its own for a caller (the upload form), without a stack trace.
-		if (args.values.json) console.log(JSON.stringify({ error: e instanceof InputError ? e.message : `${(e as Error).message ?? e}`.split('\n')[0] }));
+		if (args.values.json)
+			console.log(JSON.stringify({ error: e instanceof InputError ? e.message : `${(e as Error).message ?? e}`.split('\n')[0] }));
 		return 1;
 	} finally {
 		warehouse.close();
@@ -97,7 +103,10 @@ function report(s: RunSummary, db: string, json: boolean, topics: AssignSummary 
 	}
 	const rate = s.duration_ms > 0 ? Math.round((s.rows_read / s.duration_ms) * 1000) : 0;
 	console.log(`${db}: ${fmt(s.rows_read)} rows in ${(s.duration_ms / 1000).toFixed(1)} s (${fmt(rate)} rows/s)`);
-	if (topics) console.log(`topics: ${fmt(topics.assigned)} new complaints assigned to the stored clusters in ${(topics.stages_ms.total! / 1000).toFixed(1)} s`);
+	if (topics)
+		console.log(
+			`topics: ${fmt(topics.assigned)} new complaints assigned to the stored clusters in ${(topics.stages_ms.total! / 1000).toFixed(1)} s`
+		);
 	if (json) console.log(JSON.stringify({ db, ...s, topics }));
 }
 

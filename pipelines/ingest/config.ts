@@ -8,14 +8,39 @@ import { CHANNELS, CLASSIFICATIONS, LIFECYCLE, OPD_TYPES } from '../../src/lib/c
 const here = dirname(fileURLToPath(import.meta.url));
 
 export const FIELDS = [
-	'tracking_id', 'created_at', 'verified_at', 'dispositioned_at', 'first_response_at', 'closed_at',
-	'title', 'body', 'category', 'classification', 'channel', 'region', 'region_code', 'province',
-	'district', 'agency', 'status', 'anonymous', 'confidential',
-	'reporter_name', 'reporter_nik', 'reporter_phone', 'reporter_email'
+	'tracking_id',
+	'created_at',
+	'verified_at',
+	'dispositioned_at',
+	'first_response_at',
+	'closed_at',
+	'title',
+	'body',
+	'category',
+	'classification',
+	'channel',
+	'region',
+	'region_code',
+	'province',
+	'district',
+	'agency',
+	'status',
+	'anonymous',
+	'confidential',
+	'reporter_name',
+	'reporter_nik',
+	'reporter_phone',
+	'reporter_email'
 ] as const;
 export type Field = (typeof FIELDS)[number];
 export const IDENTITY_FIELDS = ['reporter_nik', 'reporter_email', 'reporter_phone', 'reporter_name'] as const satisfies readonly Field[];
-export const DATE_FIELDS = ['created_at', 'verified_at', 'dispositioned_at', 'first_response_at', 'closed_at'] as const satisfies readonly Field[];
+export const DATE_FIELDS = [
+	'created_at',
+	'verified_at',
+	'dispositioned_at',
+	'first_response_at',
+	'closed_at'
+] as const satisfies readonly Field[];
 
 const FieldName = z.enum(FIELDS);
 const headerList = z.array(z.string().min(1)).min(1);
@@ -36,12 +61,14 @@ export const AliasTable = z.object({
 export type AliasTable = z.infer<typeof AliasTable>;
 
 const rule = <T extends readonly [string, ...string[]]>(values: T) =>
-	z.array(
-		z.object({
-			pattern: regex,
-			value: z.enum(values)
-		})
-	).min(1);
+	z
+		.array(
+			z.object({
+				pattern: regex,
+				value: z.enum(values)
+			})
+		)
+		.min(1);
 
 export const RuleSet = z.object({
 	status: rule(LIFECYCLE),

@@ -10,7 +10,13 @@ describe('header mapping', () => {
 	it('ignores case, spacing and punctuation', () => {
 		expect(headerKey(' ID-Tracking ')).toBe(headerKey('id_tracking'));
 		const m = mapHeaders(['id tracking', 'TANGGAL LAPORAN', 'Isi_Laporan', 'Terdisposisi ke', 'Kanal'], lapor, aliases);
-		expect(m.fields).toMatchObject({ tracking_id: 'id tracking', created_at: 'TANGGAL LAPORAN', body: 'Isi_Laporan', agency: 'Terdisposisi ke', channel: 'Kanal' });
+		expect(m.fields).toMatchObject({
+			tracking_id: 'id tracking',
+			created_at: 'TANGGAL LAPORAN',
+			body: 'Isi_Laporan',
+			agency: 'Terdisposisi ke',
+			channel: 'Kanal'
+		});
 	});
 
 	it('keeps unknown columns as extra and sets identity columns apart, even unlisted ones', () => {

@@ -1,7 +1,11 @@
 import type { AliasTable, Field, Profile } from './config.ts';
 
 /** Header comparison ignores case, spacing and punctuation: "ID Tracking" = "id_tracking". */
-export const headerKey = (h: string) => h.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
+export const headerKey = (h: string) =>
+	h
+		.normalize('NFKD')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
 
 export interface HeaderMapping {
 	/** warehouse field -> header as written in the file */

@@ -49,7 +49,7 @@ describe('formats and encodings', () => {
 	it('detects a Windows-1252 export and decodes it, smart quotes included', async () => {
 		const text = laporCsv(rows);
 		// Encode by hand: the code points used here all exist in Windows-1252.
-		const cp1252: Record<string, number> = { '“': 0x93, '”': 0x94, 'é': 0xe9 };
+		const cp1252: Record<string, number> = { '“': 0x93, '”': 0x94, é: 0xe9 };
 		const bytes = Buffer.from([...text].map((ch) => cp1252[ch] ?? ch.charCodeAt(0)));
 		const db = `${s.dir}/cp1252.duckdb`;
 		const r = await ingestInto(db, [s.file('cp1252.csv', bytes)]);
@@ -85,7 +85,10 @@ describe('formats and encodings', () => {
 		const r = await ingestInto(db, [file]);
 		expect(r).toMatchObject({ rows_read: 2, loaded: 2 });
 		expect(r.files[0]!.format).toBe('xlsx');
-		const got = await sql<{ tracking_id: string; created: string }>(db, `SELECT tracking_id, strftime(created_at, '%Y-%m-%d %H:%M') created FROM complaints ORDER BY 1`);
+		const got = await sql<{ tracking_id: string; created: string }>(
+			db,
+			`SELECT tracking_id, strftime(created_at, '%Y-%m-%d %H:%M') created FROM complaints ORDER BY 1`
+		);
 		expect(got).toEqual([
 			{ tracking_id: '5000001', created: '2023-10-16 14:05' },
 			{ tracking_id: '5000002', created: '2023-10-16 12:00' }
@@ -95,7 +98,14 @@ describe('formats and encodings', () => {
 	it('reads a JSON array and NDJSON, quarantining lines that are not JSON', async () => {
 		const db = `${s.dir}/json.duckdb`;
 		const arr = s.file('a.json', JSON.stringify([baseRow(), { ...baseRow({ 'ID Tracking': '5000002' }), Kode: 12 }]));
-		const nd = s.file('b.ndjson', [JSON.stringify(baseRow({ 'ID Tracking': '5000003' })), '{"ID Tracking": "50000', JSON.stringify(baseRow({ 'ID Tracking': '5000004' }))].join('\n'));
+		const nd = s.file(
+			'b.ndjson',
+			[
+				JSON.stringify(baseRow({ 'ID Tracking': '5000003' })),
+				'{"ID Tracking": "50000',
+				JSON.stringify(baseRow({ 'ID Tracking': '5000004' }))
+			].join('\n')
+		);
 		const r = await ingestInto(db, [arr, nd]);
 		expect(r.files.map((f) => [f.format, f.rows_read, f.loaded, f.quarantined])).toEqual([
 			['json', 2, 2, 0],
@@ -133,13 +143,71 @@ describe('mapping and normalisation', () => {
 			'norm.csv',
 			laporCsv(
 				[
-					baseRow({ 'ID Tracking': '#1', Lokasi: 'KABUPATEN TANGERANG', 'Kode Wilayah': '', 'Tanggal Laporan': '16 Oktober 2023', Catatan: 'ekstra' }),
-					baseRow({ 'ID Tracking': '2', Lokasi: 'Tangsel', 'Kode Wilayah': '', 'Instansi Tujuan': 'DISDUKCAPIL KOTA TANGSEL', Status: 'Ditindaklanjuti oleh Instansi', 'Tanggal Laporan': '16/10/2023 14:05', 'Tanggal Selesai': '' }),
-					baseRow({ 'ID Tracking': '3', Lokasi: 'Kec. Ciputat, Kota Tangerang Selatan', 'Kode Wilayah': '', Status: 'Terdisposisi ke Dinas Sosial Kota Tangerang Selatan', 'Instansi Tujuan': '', 'Tanggal Laporan': '45215', 'Tanggal Tindak Lanjut': '', 'Tanggal Selesai': '' }),
-					baseRow({ 'ID Tracking': '4', Lokasi: 'Tangerang', 'Kode Wilayah': '', 'Instansi Tujuan': 'Satpol PP Kota Tangerang', Status: 'Belum Terverifikasi', Sumber: 'SMS 1708', Anonim: 'Ya', Rahasia: 'ya', 'Tanggal Laporan': 'Senin, 16 Okt 2023 pukul 14.05 WIB', 'Tanggal Verifikasi': '', 'Tanggal Disposisi': '', 'Tanggal Tindak Lanjut': '', 'Tanggal Selesai': '' }),
-					baseRow({ 'ID Tracking': '5', Lokasi: '', 'Kode Wilayah': '', 'Instansi Tujuan': 'Kementerian Sosial', Status: '', Sumber: 'WhatsApp', Klasifikasi: 'Permintaan Informasi', 'Tanggal Laporan': '2023-10-16T07:05:00Z', 'Tanggal Selesai': '' }),
-					baseRow({ 'ID Tracking': '7', Lokasi: 'Jl. Kenanga No. 5', 'Kode Wilayah': '', 'Instansi Tujuan': 'Dinas Perhubungan Kota Bandung' }),
-					baseRow({ 'ID Tracking': '6', Lokasi: 'Kab. Belitung Timur', 'Kode Wilayah': '19.06', 'Isi Laporan': 'Hubungi saya di 0812-3456-7890 atau budi@example.com, NIK 3603123456789012', Sumber: 'Aplikasi Android' })
+					baseRow({
+						'ID Tracking': '#1',
+						Lokasi: 'KABUPATEN TANGERANG',
+						'Kode Wilayah': '',
+						'Tanggal Laporan': '16 Oktober 2023',
+						Catatan: 'ekstra'
+					}),
+					baseRow({
+						'ID Tracking': '2',
+						Lokasi: 'Tangsel',
+						'Kode Wilayah': '',
+						'Instansi Tujuan': 'DISDUKCAPIL KOTA TANGSEL',
+						Status: 'Ditindaklanjuti oleh Instansi',
+						'Tanggal Laporan': '16/10/2023 14:05',
+						'Tanggal Selesai': ''
+					}),
+					baseRow({
+						'ID Tracking': '3',
+						Lokasi: 'Kec. Ciputat, Kota Tangerang Selatan',
+						'Kode Wilayah': '',
+						Status: 'Terdisposisi ke Dinas Sosial Kota Tangerang Selatan',
+						'Instansi Tujuan': '',
+						'Tanggal Laporan': '45215',
+						'Tanggal Tindak Lanjut': '',
+						'Tanggal Selesai': ''
+					}),
+					baseRow({
+						'ID Tracking': '4',
+						Lokasi: 'Tangerang',
+						'Kode Wilayah': '',
+						'Instansi Tujuan': 'Satpol PP Kota Tangerang',
+						Status: 'Belum Terverifikasi',
+						Sumber: 'SMS 1708',
+						Anonim: 'Ya',
+						Rahasia: 'ya',
+						'Tanggal Laporan': 'Senin, 16 Okt 2023 pukul 14.05 WIB',
+						'Tanggal Verifikasi': '',
+						'Tanggal Disposisi': '',
+						'Tanggal Tindak Lanjut': '',
+						'Tanggal Selesai': ''
+					}),
+					baseRow({
+						'ID Tracking': '5',
+						Lokasi: '',
+						'Kode Wilayah': '',
+						'Instansi Tujuan': 'Kementerian Sosial',
+						Status: '',
+						Sumber: 'WhatsApp',
+						Klasifikasi: 'Permintaan Informasi',
+						'Tanggal Laporan': '2023-10-16T07:05:00Z',
+						'Tanggal Selesai': ''
+					}),
+					baseRow({
+						'ID Tracking': '7',
+						Lokasi: 'Jl. Kenanga No. 5',
+						'Kode Wilayah': '',
+						'Instansi Tujuan': 'Dinas Perhubungan Kota Bandung'
+					}),
+					baseRow({
+						'ID Tracking': '6',
+						Lokasi: 'Kab. Belitung Timur',
+						'Kode Wilayah': '19.06',
+						'Isi Laporan': 'Hubungi saya di 0812-3456-7890 atau budi@example.com, NIK 3603123456789012',
+						Sumber: 'Aplikasi Android'
+					})
 				],
 				{ extraHeaders: ['Catatan'] }
 			)
@@ -148,7 +216,13 @@ describe('mapping and normalisation', () => {
 		expect(r).toMatchObject({ loaded: 7, quarantined: 0 });
 	});
 
-	const byId = async (id: string) => (await sql<Record<string, unknown>>(db, `SELECT *, strftime(created_at, '%Y-%m-%d %H:%M') created FROM complaints WHERE tracking_id = '${id}'`))[0]!;
+	const byId = async (id: string) =>
+		(
+			await sql<Record<string, unknown>>(
+				db,
+				`SELECT *, strftime(created_at, '%Y-%m-%d %H:%M') created FROM complaints WHERE tracking_id = '${id}'`
+			)
+		)[0]!;
 
 	it('parses Indonesian, day-first, ISO-with-zone and Excel-serial dates to WIB wall time', async () => {
 		expect((await byId('1')).created).toBe('2023-10-16 00:00');
@@ -159,7 +233,10 @@ describe('mapping and normalisation', () => {
 	});
 
 	it('normalises region spellings to Kemendagri codes, from location, code, agency or status', async () => {
-		const got = await sql<{ tracking_id: string; regency_code: string | null; province_code: string | null }>(db, `SELECT tracking_id, regency_code, province_code FROM complaints ORDER BY tracking_id`);
+		const got = await sql<{ tracking_id: string; regency_code: string | null; province_code: string | null }>(
+			db,
+			`SELECT tracking_id, regency_code, province_code FROM complaints ORDER BY tracking_id`
+		);
 		expect(got).toEqual([
 			{ tracking_id: '1', regency_code: '36.03', province_code: '36' },
 			{ tracking_id: '2', regency_code: '36.74', province_code: '36' },
@@ -175,16 +252,82 @@ describe('mapping and normalisation', () => {
 	});
 
 	it('maps agency text to OPD types and status labels to the lifecycle', async () => {
-		const got = await sql(db, `SELECT tracking_id, opd_type, agency_name, status, channel, classification, is_anonymous, is_confidential FROM complaints ORDER BY tracking_id`);
+		const got = await sql(
+			db,
+			`SELECT tracking_id, opd_type, agency_name, status, channel, classification, is_anonymous, is_confidential FROM complaints ORDER BY tracking_id`
+		);
 		expect(got).toEqual([
-			{ tracking_id: '1', opd_type: 'pupr', agency_name: 'Dinas PUPR Kabupaten Tangerang', status: 'selesai', channel: 'web', classification: 'pengaduan', is_anonymous: false, is_confidential: false },
-			{ tracking_id: '2', opd_type: 'disdukcapil', agency_name: 'DISDUKCAPIL KOTA TANGSEL', status: 'ditindaklanjuti', channel: 'web', classification: 'pengaduan', is_anonymous: false, is_confidential: false },
-			{ tracking_id: '3', opd_type: 'dinsos', agency_name: 'Dinas Sosial Kota Tangerang Selatan', status: 'terdisposisi', channel: 'web', classification: 'pengaduan', is_anonymous: false, is_confidential: false },
-			{ tracking_id: '4', opd_type: 'satpolpp', agency_name: 'Satpol PP Kota Tangerang', status: 'belum_terverifikasi', channel: 'sms', classification: 'pengaduan', is_anonymous: true, is_confidential: true },
+			{
+				tracking_id: '1',
+				opd_type: 'pupr',
+				agency_name: 'Dinas PUPR Kabupaten Tangerang',
+				status: 'selesai',
+				channel: 'web',
+				classification: 'pengaduan',
+				is_anonymous: false,
+				is_confidential: false
+			},
+			{
+				tracking_id: '2',
+				opd_type: 'disdukcapil',
+				agency_name: 'DISDUKCAPIL KOTA TANGSEL',
+				status: 'ditindaklanjuti',
+				channel: 'web',
+				classification: 'pengaduan',
+				is_anonymous: false,
+				is_confidential: false
+			},
+			{
+				tracking_id: '3',
+				opd_type: 'dinsos',
+				agency_name: 'Dinas Sosial Kota Tangerang Selatan',
+				status: 'terdisposisi',
+				channel: 'web',
+				classification: 'pengaduan',
+				is_anonymous: false,
+				is_confidential: false
+			},
+			{
+				tracking_id: '4',
+				opd_type: 'satpolpp',
+				agency_name: 'Satpol PP Kota Tangerang',
+				status: 'belum_terverifikasi',
+				channel: 'sms',
+				classification: 'pengaduan',
+				is_anonymous: true,
+				is_confidential: true
+			},
 			// no status written: derived from the timestamps present
-			{ tracking_id: '5', opd_type: 'kementerian', agency_name: 'Kementerian Sosial', status: 'ditindaklanjuti', channel: 'whatsapp', classification: 'permintaan_informasi', is_anonymous: false, is_confidential: false },
-			{ tracking_id: '6', opd_type: 'pupr', agency_name: 'Dinas PUPR Kabupaten Tangerang', status: 'selesai', channel: 'android', classification: 'pengaduan', is_anonymous: false, is_confidential: false },
-			{ tracking_id: '7', opd_type: 'dishub', agency_name: 'Dinas Perhubungan Kota Bandung', status: 'selesai', channel: 'web', classification: 'pengaduan', is_anonymous: false, is_confidential: false }
+			{
+				tracking_id: '5',
+				opd_type: 'kementerian',
+				agency_name: 'Kementerian Sosial',
+				status: 'ditindaklanjuti',
+				channel: 'whatsapp',
+				classification: 'permintaan_informasi',
+				is_anonymous: false,
+				is_confidential: false
+			},
+			{
+				tracking_id: '6',
+				opd_type: 'pupr',
+				agency_name: 'Dinas PUPR Kabupaten Tangerang',
+				status: 'selesai',
+				channel: 'android',
+				classification: 'pengaduan',
+				is_anonymous: false,
+				is_confidential: false
+			},
+			{
+				tracking_id: '7',
+				opd_type: 'dishub',
+				agency_name: 'Dinas Perhubungan Kota Bandung',
+				status: 'selesai',
+				channel: 'web',
+				classification: 'pengaduan',
+				is_anonymous: false,
+				is_confidential: false
+			}
 		]);
 	});
 
@@ -201,7 +344,8 @@ describe('mapping and normalisation', () => {
 		const names = cols.map((c) => c.column_name.replace('ditanggapi_pelapor', 'ditanggapi_status'));
 		expect(names.filter((c) => /pelapor|reporter_(name|phone|email|nik)|telepon|email/i.test(c))).toEqual([]);
 		const dump = JSON.stringify(await sql(db, `SELECT * FROM complaints`)) + JSON.stringify(await sql(db, `SELECT * FROM quarantine`));
-		for (const pii of ['Siti Contoh', '081234567890', 'siti@example.com', '0812-3456-7890', 'budi@example.com', '3603123456789012']) expect(dump).not.toContain(pii);
+		for (const pii of ['Siti Contoh', '081234567890', 'siti@example.com', '0812-3456-7890', 'budi@example.com', '3603123456789012'])
+			expect(dump).not.toContain(pii);
 		expect((await byId('6')).body).toBe('Hubungi saya di [telepon] atau [email], NIK [NIK]');
 		const hashes = await sql<{ h: string; n: number }>(db, `SELECT reporter_hash h, count(*) n FROM complaints GROUP BY 1`);
 		expect(hashes).toHaveLength(1); // the same reporter on every row: countable, not identifiable
@@ -233,7 +377,10 @@ describe('bad rows are quarantined with reasons and counts reconcile', () => {
 		const loaded = await sql(db, `SELECT tracking_id FROM complaints`);
 		expect(loaded).toEqual([{ tracking_id: '1' }]);
 		expect(r).toMatchObject({ rows_read: 14, loaded: 1, quarantined: 13 });
-		const q = await sql<{ source_row: number; reason_code: string; reason: string }>(db, `SELECT source_row, reason_code, reason FROM quarantine ORDER BY source_row`);
+		const q = await sql<{ source_row: number; reason_code: string; reason: string }>(
+			db,
+			`SELECT source_row, reason_code, reason FROM quarantine ORDER BY source_row`
+		);
 		expect(q.map((x) => [x.source_row, x.reason_code])).toEqual([
 			// same tracking id and same activity twice: the later row is taken as the newer version
 			[1, 'duplicate_in_file'],
@@ -293,17 +440,39 @@ describe('idempotent upserts by tracking id', () => {
 
 	it('a re-run of a file already loaded is a no-op with the same summary every time, stale rows not quarantined again', async () => {
 		const db = `${s.dir}/rerun.duckdb`;
-		const newer = s.file('newer.csv', laporCsv([baseRow({ 'ID Tracking': '1', Status: 'Selesai', 'Tanggal Selesai': '2023-11-20 10:00:00' })]));
-		const older = s.file('older.csv', laporCsv([baseRow({ 'ID Tracking': '1', Status: 'Ditindaklanjuti oleh Instansi', 'Tanggal Selesai': '' }), baseRow({ 'ID Tracking': '2', 'Tanggal Laporan': 'besok' })]));
+		const newer = s.file(
+			'newer.csv',
+			laporCsv([baseRow({ 'ID Tracking': '1', Status: 'Selesai', 'Tanggal Selesai': '2023-11-20 10:00:00' })])
+		);
+		const older = s.file(
+			'older.csv',
+			laporCsv([
+				baseRow({ 'ID Tracking': '1', Status: 'Ditindaklanjuti oleh Instansi', 'Tanggal Selesai': '' }),
+				baseRow({ 'ID Tracking': '2', 'Tanggal Laporan': 'besok' })
+			])
+		);
 		await ingestInto(db, [newer]);
 		const first = await ingestInto(db, [older]);
 		expect(first).toMatchObject({ rows_read: 2, loaded: 0, quarantined: 2, reasons: { stale_version: 1, bad_date: 1 } });
-		const state = async () => JSON.stringify(await sql(db, `SELECT (SELECT count(*) FROM quarantine) q, (SELECT count(*) FROM ingest_batches) b, (SELECT count(*) FROM complaints) c`));
+		const state = async () =>
+			JSON.stringify(
+				await sql(
+					db,
+					`SELECT (SELECT count(*) FROM quarantine) q, (SELECT count(*) FROM ingest_batches) b, (SELECT count(*) FROM complaints) c`
+				)
+			);
 		const before = await state();
 		const reruns = [await ingestInto(db, [older]), await ingestInto(db, [older]), await ingestInto(db, [older])];
 		const summary = (r: (typeof reruns)[number]) => ({ ...r.files[0], duration_ms: 0, file: '' });
 		expect(reruns.map(summary)).toEqual(Array(3).fill(summary(reruns[0]!)));
-		expect(reruns[0]).toMatchObject({ rows_read: 2, loaded: 0, updated: 0, duplicate: 0, quarantined: 2, reasons: { stale_version: 1, bad_date: 1 } });
+		expect(reruns[0]).toMatchObject({
+			rows_read: 2,
+			loaded: 0,
+			updated: 0,
+			duplicate: 0,
+			quarantined: 2,
+			reasons: { stale_version: 1, bad_date: 1 }
+		});
 		expect(reruns[0]!.files[0]).toMatchObject({ already_loaded: true, batch_id: 2 });
 		expect(await state()).toBe(before);
 		// Read again once the configuration it was read with changes (here: a forced profile).
@@ -315,8 +484,14 @@ describe('idempotent upserts by tracking id', () => {
 
 	it('stores labels that differ only by invisible characters (BOM, zero-width space, NBSP) as one', async () => {
 		const db = `${s.dir}/invisible.duckdb`;
-		const rows = ['Infrastruktur > Jalan', '\uFEFFInfrastruktur > Jalan', 'Infra\u200Bstruktur > Jalan', 'Infrastruktur\u00A0> Jalan'].map((k, i) =>
-			baseRow({ 'ID Tracking': String(10 + i), Kategori: k, 'Instansi Tujuan': i % 2 ? '\uFEFFDinas PUPR Kabupaten Tangerang' : 'Dinas PUPR Kabupaten Tangerang', 'Judul Laporan': `Jalan\u200B rusak ${i}` })
+		const rows = ['Infrastruktur > Jalan', '\uFEFFInfrastruktur > Jalan', 'Infra\u200Bstruktur > Jalan', 'Infrastruktur\u00A0> Jalan'].map(
+			(k, i) =>
+				baseRow({
+					'ID Tracking': String(10 + i),
+					Kategori: k,
+					'Instansi Tujuan': i % 2 ? '\uFEFFDinas PUPR Kabupaten Tangerang' : 'Dinas PUPR Kabupaten Tangerang',
+					'Judul Laporan': `Jalan\u200B rusak ${i}`
+				})
 		);
 		rows.push({ ...rows[0]!, 'ID Tracking': '\uFEFF10' });
 		const r = await ingestInto(db, [s.file('invisible.csv', laporCsv(rows))]);
@@ -334,7 +509,9 @@ describe('idempotent upserts by tracking id', () => {
 		await ingestInto(db, [s.file('bc1.csv', laporCsv([baseRow()]))]);
 		await withWarehouse(db, async (w) => {
 			const file = s.file('bc2.csv', laporCsv([baseRow({ 'ID Tracking': '77' })]));
-			await expect(ingest(w.conn, [file], { salt: TEST_SALT, beforeCommit: () => Promise.reject(new Error('topic assignment failed')) })).rejects.toThrow('topic assignment failed');
+			await expect(
+				ingest(w.conn, [file], { salt: TEST_SALT, beforeCommit: () => Promise.reject(new Error('topic assignment failed')) })
+			).rejects.toThrow('topic assignment failed');
 		});
 		expect(await sql(db, `SELECT tracking_id FROM complaints`)).toEqual([{ tracking_id: '5000001' }]);
 	});
@@ -386,7 +563,15 @@ describe('real data adapters (../shared/data)', () => {
 			        median(date_diff('second', created_at, first_response_at) / 86400.0) FILTER (WHERE first_response_at >= created_at) median_days
 			 FROM complaints WHERE tracking_id LIKE 'SBY-%'`
 		);
-		expect(r).toMatchObject({ n: 8771, regencies: 1, regency: '35.78', with_district: 8771, districts: 31, first: '2022-01-01', last: '2023-06-30' });
+		expect(r).toMatchObject({
+			n: 8771,
+			regencies: 1,
+			regency: '35.78',
+			with_district: 8771,
+			districts: 31,
+			first: '2022-01-01',
+			last: '2023-06-30'
+		});
 		// SOURCES.md: 794 of 12,530 have no response date in the full set; the 70 % split keeps the rate
 		expect(Number(r!.responded) / 8771).toBeCloseTo(1 - 794 / 12530, 2);
 		// and its median time to first response is 0.34 days
@@ -395,7 +580,10 @@ describe('real data adapters (../shared/data)', () => {
 		expect(lines.length).toBeGreaterThan(0);
 		const [sample] = await sql(db, `SELECT opd_type, status FROM complaints WHERE tracking_id = 'SBY-155346'`);
 		expect(sample).toEqual({ opd_type: 'dishub', status: 'ditindaklanjuti' });
-		const [dinsos] = await sql<{ n: number }>(db, `SELECT count(*) n FROM complaints WHERE tracking_id LIKE 'SBY-%' AND opd_type = 'dinsos'`);
+		const [dinsos] = await sql<{ n: number }>(
+			db,
+			`SELECT count(*) n FROM complaints WHERE tracking_id LIKE 'SBY-%' AND opd_type = 'dinsos'`
+		);
 		expect(dinsos!.n).toBeGreaterThan(1000);
 	});
 

@@ -14,7 +14,21 @@ import { InputError, UnreadableFileError } from '../../src/lib/core/file-format.
 import { INGEST_MACROS } from './macros.ts';
 import { looksLikeIdentity } from './pii.ts';
 import { jsonToCsv, xlsxToCsv, type ParseFailure } from './records.ts';
-import { TEXT_LIMITS, agencyExpr, categoryLookupSql, DISTRICT_LOOKUP_SQL, fieldExpr, finalColumnsSql, ident, textColumnsSql, lit, NORM_WORK_COLUMNS, normaliseSql, regionLookupSql, ruleLookupSql } from './sql.ts';
+import {
+	TEXT_LIMITS,
+	agencyExpr,
+	categoryLookupSql,
+	DISTRICT_LOOKUP_SQL,
+	fieldExpr,
+	finalColumnsSql,
+	ident,
+	textColumnsSql,
+	lit,
+	NORM_WORK_COLUMNS,
+	normaliseSql,
+	regionLookupSql,
+	ruleLookupSql
+} from './sql.ts';
 
 export interface Counts {
 	rows_read: number;
@@ -68,7 +82,9 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 	const forced = opts.profile ? profiles.find((p) => p.name === opts.profile) : undefined;
 	if (opts.profile && !forced) throw new InputError(`unknown profile "${opts.profile}" (known: ${profiles.map((p) => p.name).join(', ')})`);
 	const runId = randomUUID();
-	const configSha = createHash('sha256').update(JSON.stringify({ aliases, rules, profiles, profile: opts.profile ?? null })).digest('hex');
+	const configSha = createHash('sha256')
+		.update(JSON.stringify({ aliases, rules, profiles, profile: opts.profile ?? null }))
+		.digest('hex');
 	const work = mkdtempSync(join(tmpdir(), 'telaah-ingest-'));
 	await conn.run(INGEST_MACROS);
 	await conn.run(REGION_MACROS);
@@ -91,7 +107,12 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 				})
 			);
 		}
-		await refreshRollup(conn, summaries.filter((f) => !f.already_loaded).map((f) => f.batch_id), FACTS_CALENDAR, holidays);
+		await refreshRollup(
+			conn,
+			summaries.filter((f) => !f.already_loaded).map((f) => f.batch_id),
+			FACTS_CALENDAR,
+			holidays
+		);
 		await opts.beforeCommit?.(conn);
 		await conn.run('COMMIT');
 	} catch (err) {
@@ -227,12 +248,24 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 		WHERE i.dup_rank = 1 AND (o.outcome IS NULL OR o.outcome = 'changed')`);
 	const withheld = mapping.identity.length > 0;
 	for (const r of rejects)
-		await insertRawFailure(conn, batchId, r.source_row, 'malformed_row', `row cannot be parsed as CSV: ${r.message}`, withheld ? null : r.line);
+		await insertRawFailure(
+			conn,
+			batchId,
+			r.source_row,
+			'malformed_row',
+			`row cannot be parsed as CSV: ${r.message}`,
+			withheld ? null : r.line
+		);
 	for (const p of failures) await insertRawFailure(conn, batchId, p.sourceRow, 'malformed_row', p.reason, withheld ? null : p.raw);
 
 	const [staged] = await rows<{ n: bigint }>(conn, `SELECT count(*) AS n FROM stg`);
 	const reasons = Object.fromEntries(
-		(await rows<{ reason_code: string; n: number }>(conn, `SELECT reason_code, count(*)::BIGINT AS n FROM quarantine WHERE batch_id = ${batchId} GROUP BY 1 ORDER BY 2 DESC`)).map((r) => [r.reason_code, Number(r.n)])
+		(
+			await rows<{ reason_code: string; n: number }>(
+				conn,
+				`SELECT reason_code, count(*)::BIGINT AS n FROM quarantine WHERE batch_id = ${batchId} GROUP BY 1 ORDER BY 2 DESC`
+			)
+		).map((r) => [r.reason_code, Number(r.n)])
 	);
 	const quarantined = Object.values(reasons).reduce((a, b) => a + b, 0);
 	const counts: Counts = {
@@ -273,7 +306,13 @@ const iso = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
  * every row is a duplicate of the earlier load but the ones that load quarantined, which stay
  * in quarantine under that batch. Identical on every re-run; nothing is written.
  */
-async function alreadyLoaded(conn: DuckDBConnection, file: string, facts: FileFacts, configSha: string, t0: number): Promise<FileSummary | null> {
+async function alreadyLoaded(
+	conn: DuckDBConnection,
+	file: string,
+	facts: FileFacts,
+	configSha: string,
+	t0: number
+): Promise<FileSummary | null> {
 	const [prior] = await rows<{ batch_id: number; profile: string; rows_read: bigint; quarantined: bigint }>(
 		conn,
 		`SELECT batch_id, profile, rows_read, quarantined FROM ingest_batches
@@ -281,7 +320,12 @@ async function alreadyLoaded(conn: DuckDBConnection, file: string, facts: FileFa
 	);
 	if (!prior) return null;
 	const reasons = Object.fromEntries(
-		(await rows<{ reason_code: string; n: bigint }>(conn, `SELECT reason_code, count(*) AS n FROM quarantine WHERE batch_id = ${prior.batch_id} GROUP BY 1 ORDER BY 2 DESC, 1`)).map((r) => [r.reason_code, Number(r.n)])
+		(
+			await rows<{ reason_code: string; n: bigint }>(
+				conn,
+				`SELECT reason_code, count(*) AS n FROM quarantine WHERE batch_id = ${prior.batch_id} GROUP BY 1 ORDER BY 2 DESC, 1`
+			)
+		).map((r) => [r.reason_code, Number(r.n)])
 	);
 	const read = Number(prior.rows_read);
 	const quarantined = Number(prior.quarantined);
@@ -327,7 +371,9 @@ async function stageCsv(conn: DuckDBConnection, path: string, ownCsv: boolean, f
 			all_varchar = true, header = true, nullstr = ['', '-', 'NULL'], store_rejects = true, rejects_table = 'etl_rej', rejects_scan = 'etl_rej_scan',
 			max_line_size = 4000000 ${dialect})`);
 	} catch (e) {
-		throw new UnreadableFileError(`${facts.path}: cannot be read as ${facts.format.toUpperCase()} (${(e as Error).message.split('\n')[0]})`);
+		throw new UnreadableFileError(
+			`${facts.path}: cannot be read as ${facts.format.toUpperCase()} (${(e as Error).message.split('\n')[0]})`
+		);
 	}
 }
 
@@ -374,16 +420,35 @@ function rawRowSql(mapping: HeaderMapping, headers: string[]): string {
 }
 
 async function insertRawFailure(conn: DuckDBConnection, batch: number, row: number, code: string, reason: string, raw: string | null) {
-	const rawSql = raw === null ? `json_object('withheld', 'the file has reporter identity columns')` : `json_object('line', mask_pii(${lit(raw)}))`;
+	const rawSql =
+		raw === null ? `json_object('withheld', 'the file has reporter identity columns')` : `json_object('line', mask_pii(${lit(raw)}))`;
 	await conn.run(`INSERT INTO quarantine VALUES (${batch}, ${row}, ${lit(code)}, ${lit(reason)}, ${rawSql})`);
 }
 
 // What makes a stored version differ from an incoming one: every normalised column, plus a
 // hash of the raw title, body and extra columns (texts are only materialised at insert time).
 const HASHED_COLUMNS = [
-	'tracking_id', 'created_at', 'verified_at', 'dispositioned_at', 'first_response_at', 'closed_at', 'text_hash',
-	'category_path', 'classification', 'channel_raw', 'regency_code', 'province_code', 'district_code', 'district_name',
-	'location_raw', 'agency_raw', 'opd_type', 'status_raw', 'status', 'is_anonymous', 'is_confidential'
+	'tracking_id',
+	'created_at',
+	'verified_at',
+	'dispositioned_at',
+	'first_response_at',
+	'closed_at',
+	'text_hash',
+	'category_path',
+	'classification',
+	'channel_raw',
+	'regency_code',
+	'province_code',
+	'district_code',
+	'district_name',
+	'location_raw',
+	'agency_raw',
+	'opd_type',
+	'status_raw',
+	'status',
+	'is_anonymous',
+	'is_confidential'
 ];
 
 // Valid rows with their final columns; the newest version of a tracking id within the file is

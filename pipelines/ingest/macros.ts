@@ -2,25 +2,66 @@
 // never persisted into the warehouse file.
 
 const MONTHS: Record<string, string> = {
-	januari: '01', jan: '01', january: '01',
-	februari: '02', pebruari: '02', feb: '02', peb: '02', february: '02',
-	maret: '03', mar: '03', march: '03',
-	april: '04', apr: '04',
-	mei: '05', may: '05',
-	juni: '06', jun: '06', june: '06',
-	juli: '07', jul: '07', july: '07',
-	agustus: '08', agu: '08', agt: '08', ags: '08', aug: '08', august: '08',
-	september: '09', sep: '09', sept: '09',
-	oktober: '10', okt: '10', oct: '10', october: '10',
-	november: '11', nov: '11', nopember: '11', nop: '11',
-	desember: '12', des: '12', dec: '12', december: '12'
+	januari: '01',
+	jan: '01',
+	january: '01',
+	februari: '02',
+	pebruari: '02',
+	feb: '02',
+	peb: '02',
+	february: '02',
+	maret: '03',
+	mar: '03',
+	march: '03',
+	april: '04',
+	apr: '04',
+	mei: '05',
+	may: '05',
+	juni: '06',
+	jun: '06',
+	june: '06',
+	juli: '07',
+	jul: '07',
+	july: '07',
+	agustus: '08',
+	agu: '08',
+	agt: '08',
+	ags: '08',
+	aug: '08',
+	august: '08',
+	september: '09',
+	sep: '09',
+	sept: '09',
+	oktober: '10',
+	okt: '10',
+	oct: '10',
+	october: '10',
+	november: '11',
+	nov: '11',
+	nopember: '11',
+	nop: '11',
+	desember: '12',
+	des: '12',
+	dec: '12',
+	december: '12'
 };
 const monthMap = `MAP {${Object.entries(MONTHS)
 	.map(([k, v]) => `'${k}': '${v}'`)
 	.join(', ')}}`;
 
 const ISO = ['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S'];
-const DMY = ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%d.%m.%Y'];
+const DMY = [
+	'%d/%m/%Y %H:%M:%S',
+	'%d/%m/%Y %H:%M',
+	'%d/%m/%Y',
+	'%d-%m-%Y %H:%M:%S',
+	'%d-%m-%Y %H:%M',
+	'%d-%m-%Y',
+	'%Y/%m/%d %H:%M:%S',
+	'%Y/%m/%d %H:%M',
+	'%Y/%m/%d',
+	'%d.%m.%Y'
+];
 const WORDY = ['%d %m %Y %H:%M:%S', '%d %m %Y %H:%M', '%d %m %Y'];
 const list = (xs: string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
 

@@ -87,8 +87,21 @@ describe('a hostile export, ingested', () => {
 		const phone = '0857 1111 2222';
 		const csvText = laporCsv(
 			[
-				baseRow({ 'ID Tracking': '9000001', Kontak: '081311112222', 'No. WA': '081399998888', Keterangan: `telp ${phone} ya`, Catatan2: '3603123456780009', 'Judul Laporan': 'a\u0007b\u202ec' }),
-				baseRow({ 'ID Tracking': '9000002', Kontak: 'siti@example.com', Keterangan: 'tidak ada', Catatan2: '3603123456780010', 'Isi Laporan': 'y'.repeat(TEXT_LIMITS.body + 500) })
+				baseRow({
+					'ID Tracking': '9000001',
+					Kontak: '081311112222',
+					'No. WA': '081399998888',
+					Keterangan: `telp ${phone} ya`,
+					Catatan2: '3603123456780009',
+					'Judul Laporan': 'a\u0007b\u202ec'
+				}),
+				baseRow({
+					'ID Tracking': '9000002',
+					Kontak: 'siti@example.com',
+					Keterangan: 'tidak ada',
+					Catatan2: '3603123456780010',
+					'Isi Laporan': 'y'.repeat(TEXT_LIMITS.body + 500)
+				})
 			],
 			{ extraHeaders: ['Kontak', 'No. WA', 'Keterangan', 'Catatan2'] }
 		);
@@ -98,7 +111,12 @@ describe('a hostile export, ingested', () => {
 			db,
 			`SELECT tracking_id AS id, extra::VARCHAR AS extra, title, length(body)::INTEGER AS body_len FROM complaints ORDER BY 1`
 		);
-		const everything = JSON.stringify(await sql(db, `SELECT * EXCLUDE (created_at, verified_at, dispositioned_at, first_response_at, closed_at, content_hash) FROM complaints`));
+		const everything = JSON.stringify(
+			await sql(
+				db,
+				`SELECT * EXCLUDE (created_at, verified_at, dispositioned_at, first_response_at, closed_at, content_hash) FROM complaints`
+			)
+		);
 		for (const secret of ['081311112222', '081399998888', '1111 2222', '3603123456780009', 'siti@example.com', '081234567890']) {
 			expect(everything).not.toContain(secret);
 		}

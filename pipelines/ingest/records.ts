@@ -20,10 +20,12 @@ export interface Converted {
 	failures: ParseFailure[];
 }
 
-
 class CsvSink {
 	private out: WriteStream;
-	constructor(path: string, private headers: string[]) {
+	constructor(
+		path: string,
+		private headers: string[]
+	) {
 		this.out = createWriteStream(path);
 		this.out.write([SOURCE_ROW_COLUMN, ...headers].map(csvField).join(',') + '\n');
 	}
@@ -37,8 +39,7 @@ class CsvSink {
 	}
 }
 
-const cellText = (v: unknown): string =>
-	v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+const cellText = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 function asRecord(v: unknown): Record<string, string> | null {
 	if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
@@ -49,12 +50,12 @@ function asRecord(v: unknown): Record<string, string> | null {
 export async function jsonToCsv(path: string, out: string): Promise<Converted> {
 	const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
 	const whole = tryParse(text);
-	const array = Array.isArray(whole)
-		? whole
-		: whole && typeof whole === 'object'
-			? Object.values(whole).find(Array.isArray)
-			: undefined;
-	if (array) return writeRecords(out, array.map((v, i) => ({ sourceRow: i + 1, value: v, raw: () => JSON.stringify(v) })));
+	const array = Array.isArray(whole) ? whole : whole && typeof whole === 'object' ? Object.values(whole).find(Array.isArray) : undefined;
+	if (array)
+		return writeRecords(
+			out,
+			array.map((v, i) => ({ sourceRow: i + 1, value: v, raw: () => JSON.stringify(v) }))
+		);
 	if (text.trimStart().startsWith('[')) throw new UnreadableFileError(`${path}: not valid JSON (${jsonError(text)})`);
 	return ndjsonToCsv(path, out);
 }
@@ -67,13 +68,20 @@ async function ndjsonToCsv(path: string, out: string): Promise<Converted> {
 		const s = l.replace(/^\uFEFF/, '').trim();
 		if (!s) continue;
 		const value = tryParse(s);
-		items.push(value === undefined ? { sourceRow: line, value, raw: () => s, error: `line ${line} is not valid JSON (${jsonError(s)})` } : { sourceRow: line, value, raw: () => s });
+		items.push(
+			value === undefined
+				? { sourceRow: line, value, raw: () => s, error: `line ${line} is not valid JSON (${jsonError(s)})` }
+				: { sourceRow: line, value, raw: () => s }
+		);
 	}
 	if (items.length && items.every((i) => i.error)) throw new UnreadableFileError(`${path}: no line is valid JSON`);
 	return writeRecords(out, items);
 }
 
-async function writeRecords(out: string, items: { sourceRow: number; value: unknown; raw: () => string; error?: string }[]): Promise<Converted> {
+async function writeRecords(
+	out: string,
+	items: { sourceRow: number; value: unknown; raw: () => string; error?: string }[]
+): Promise<Converted> {
 	const failures: ParseFailure[] = [];
 	const records: { sourceRow: number; rec: Record<string, string> }[] = [];
 	const headers = new Set<string>();
@@ -115,14 +123,21 @@ const XLSX_MAX_COLUMNS = 500;
 /** First worksheet; row 1 is the header. Streams, so large workbooks are not held in memory. */
 export async function xlsxToCsv(path: string, out: string): Promise<Converted> {
 	await checkZip(path);
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+		worksheets: 'emit',
+		sharedStrings: 'cache',
+		styles: 'cache',
+		hyperlinks: 'ignore',
+		entries: 'ignore'
+	});
 	let sink: CsvSink | null = null;
 	let headers: string[] = [];
 	let rows = 0;
 	try {
 		for await (const sheet of reader) {
 			for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-				if ((row.values as unknown[]).length > XLSX_MAX_COLUMNS + 1) throw new UnreadableFileError(`${path}: more than ${XLSX_MAX_COLUMNS} columns`);
+				if ((row.values as unknown[]).length > XLSX_MAX_COLUMNS + 1)
+					throw new UnreadableFileError(`${path}: more than ${XLSX_MAX_COLUMNS} columns`);
 				if (rows >= XLSX_MAX_ROWS) throw new UnreadableFileError(`${path}: more than ${XLSX_MAX_ROWS} rows`);
 				const values = (row.values as unknown[]).slice(1).map(xlsxCell);
 				if (!sink) {

@@ -41,7 +41,10 @@ describe('ETL on the generated national sample', () => {
 			db,
 			`SELECT tracking_id, regency_code, status, opd_type, agency_raw FROM complaints`
 		);
-		let region = 0, status = 0, opd = 0, clean = 0;
+		let region = 0,
+			status = 0,
+			opd = 0,
+			clean = 0;
 		const misses = new Map<string, number>();
 		for (const r of rows) {
 			const m = meta.get(r.tracking_id);

@@ -98,7 +98,8 @@ export function regionLookupSql(e: RegionInputs): string {
 
 type RegionInputs = { region: string; code: string; province: string; agency: string };
 /** One hashable join key for the four region inputs (a plain equi-join is far cheaper than four IS NOT DISTINCT FROMs). */
-const regionKey = (e: RegionInputs) => `concat_ws(chr(31), coalesce(${e.region}, chr(30)), coalesce(${e.code}, chr(30)), coalesce(${e.province}, chr(30)), coalesce(${e.agency}, chr(30)))`;
+const regionKey = (e: RegionInputs) =>
+	`concat_ws(chr(31), coalesce(${e.region}, chr(30)), coalesce(${e.code}, chr(30)), coalesce(${e.province}, chr(30)), coalesce(${e.agency}, chr(30)))`;
 
 /** The agency as written, or taken from a "Terdisposisi ke X" status when no agency column is filled. */
 export const agencyExpr = (mapping: HeaderMapping, profile: Profile) => {
@@ -123,11 +124,15 @@ export const TEXT_LIMITS = { title: 500, body: 20_000, extra: 2_000 } as const;
  */
 export function textColumnsSql(mapping: HeaderMapping, profile: Profile, salt: string): string {
 	const f = (field: Field) => fieldExpr(field, mapping, profile);
-	const identity = IDENTITY_FIELDS.map((k) => (k === 'reporter_phone' ? `nullif(regexp_replace(${f(k)}, '[^0-9]', '', 'g'), '')` : `lower(trim(${f(k)}))`));
+	const identity = IDENTITY_FIELDS.map((k) =>
+		k === 'reporter_phone' ? `nullif(regexp_replace(${f(k)}, '[^0-9]', '', 'g'), '')` : `lower(trim(${f(k)}))`
+	);
 	const identityHeaders = mapping.identity.filter((h) => !IDENTITY_FIELDS.some((k) => mapping.fields[k] === h));
 	const reporterKey = `nullif(coalesce(${[...identity, ...identityHeaders.map((h) => `lower(trim(s.${ident(h)}))`)].join(', ')}), 'anonim')`;
 	// Unmapped columns are free text too: cleaned and PII-masked like the body.
-	const extra = mapping.extra.length ? `json_object(${mapping.extra.map((h) => `${lit(h)}, mask_pii(clean_text(s.${ident(h)}, ${TEXT_LIMITS.extra}))`).join(', ')})` : 'NULL::JSON';
+	const extra = mapping.extra.length
+		? `json_object(${mapping.extra.map((h) => `${lit(h)}, mask_pii(clean_text(s.${ident(h)}, ${TEXT_LIMITS.extra}))`).join(', ')})`
+		: 'NULL::JSON';
 	return `mask_pii(clean_text(${f('title')}, ${TEXT_LIMITS.title})) AS title, mask_pii(clean_text(${f('body')}, ${TEXT_LIMITS.body})) AS body, ${extra} AS extra,
 		CASE WHEN ${reporterKey} IS NOT NULL THEN sha256(${lit(salt)} || ${reporterKey}) END AS reporter_hash`;
 }
@@ -156,7 +161,18 @@ interface Check {
 	text: string;
 }
 
-const CHECKED_RAW = ['tracking_id', 'created_at', 'verified_at', 'dispositioned_at', 'first_response_at', 'closed_at', 'status', 'classification', 'anonymous', 'confidential'] as const satisfies readonly Field[];
+const CHECKED_RAW = [
+	'tracking_id',
+	'created_at',
+	'verified_at',
+	'dispositioned_at',
+	'first_response_at',
+	'closed_at',
+	'status',
+	'classification',
+	'anonymous',
+	'confidential'
+] as const satisfies readonly Field[];
 
 /**
  * The main set-wise normalisation, as statements to run in order: (1) etl_norm, one row per
@@ -184,7 +200,11 @@ export function normaliseSql(opts: {
 	const flag = (k: 'anonymous' | 'confidential') => boolSql(raw(k), rules);
 
 	const checks: Check[] = [
-		{ code: 'missing_tracking_id', when: `nullif(trim(${raw('tracking_id')}), '') IS NULL`, text: `'no tracking id in ' || ${header('tracking_id')}` },
+		{
+			code: 'missing_tracking_id',
+			when: `nullif(trim(${raw('tracking_id')}), '') IS NULL`,
+			text: `'no tracking id in ' || ${header('tracking_id')}`
+		},
 		...(profile.requireCreatedAt
 			? [{ code: 'missing_date', when: `${raw('created_at')} IS NULL`, text: `'no complaint date in ' || ${header('created_at')}` }]
 			: []),
@@ -200,9 +220,21 @@ export function normaliseSql(opts: {
 		})),
 		{ code: 'unknown_region', when: `r_problem = 'unknown_region_code'`, text: `'unknown region code: ' || ${shown('r_code')}` },
 		{ code: 'unknown_region', when: `r_problem = 'unknown_region'`, text: `'unknown region: ' || ${shown('r_region')}` },
-		{ code: 'ambiguous_region', when: `r_problem = 'ambiguous_region'`, text: `'ambiguous region name: ' || ${shown('r_region')} || ' (add Kab./Kota or a region code)'` },
-		{ code: 'unknown_status', when: `${raw('status')} IS NOT NULL AND status_rule IS NULL`, text: `'unknown status label: ' || ${shown(raw('status'))}` },
-		{ code: 'unknown_classification', when: `${raw('classification')} IS NOT NULL AND classification IS NULL`, text: `'unknown classification: ' || ${shown(raw('classification'))}` },
+		{
+			code: 'ambiguous_region',
+			when: `r_problem = 'ambiguous_region'`,
+			text: `'ambiguous region name: ' || ${shown('r_region')} || ' (add Kab./Kota or a region code)'`
+		},
+		{
+			code: 'unknown_status',
+			when: `${raw('status')} IS NOT NULL AND status_rule IS NULL`,
+			text: `'unknown status label: ' || ${shown(raw('status'))}`
+		},
+		{
+			code: 'unknown_classification',
+			when: `${raw('classification')} IS NOT NULL AND classification IS NULL`,
+			text: `'unknown classification: ' || ${shown(raw('classification'))}`
+		},
 		...(['anonymous', 'confidential'] as const).map((k) => ({
 			code: 'bad_flag',
 			when: `${raw(k)} IS NOT NULL AND (${flag(k)}) IS NULL`,
@@ -266,7 +298,16 @@ export function finalColumnsSql(rules: RuleSet): string {
 		coalesce(${boolSql('n.raw_confidential', rules)}, false) AS is_confidential`;
 }
 
-export const NORM_WORK_COLUMNS = ['status_rule', 'r_problem', 'r_code', 'r_region', 'district_raw', 'reason_code', 'reason', ...CHECKED_RAW.map((k) => `raw_${k}`)];
+export const NORM_WORK_COLUMNS = [
+	'status_rule',
+	'r_problem',
+	'r_code',
+	'r_region',
+	'district_raw',
+	'reason_code',
+	'reason',
+	...CHECKED_RAW.map((k) => `raw_${k}`)
+];
 
 const DERIVED_STATUS = `CASE WHEN closed_at IS NOT NULL THEN 'selesai' WHEN first_response_at IS NOT NULL THEN 'ditindaklanjuti'
 	WHEN dispositioned_at IS NOT NULL THEN 'terdisposisi' WHEN verified_at IS NOT NULL THEN 'terverifikasi' ELSE 'belum_terverifikasi' END`;

@@ -62,9 +62,26 @@ export async function withWarehouse<T>(db: string, fn: (w: Warehouse) => Promise
 
 /** A LAPOR!-style export with the given rows (semicolon-separated like Excel in id-ID). */
 export const LAPOR_HEADER = [
-	'ID Tracking', 'Tanggal Laporan', 'Judul Laporan', 'Isi Laporan', 'Kategori', 'Klasifikasi', 'Sumber', 'Lokasi',
-	'Kode Wilayah', 'Instansi Tujuan', 'Status', 'Anonim', 'Rahasia', 'Tanggal Verifikasi', 'Tanggal Disposisi',
-	'Tanggal Tindak Lanjut', 'Tanggal Selesai', 'Nama Pelapor', 'Telepon Pelapor', 'Email Pelapor'
+	'ID Tracking',
+	'Tanggal Laporan',
+	'Judul Laporan',
+	'Isi Laporan',
+	'Kategori',
+	'Klasifikasi',
+	'Sumber',
+	'Lokasi',
+	'Kode Wilayah',
+	'Instansi Tujuan',
+	'Status',
+	'Anonim',
+	'Rahasia',
+	'Tanggal Verifikasi',
+	'Tanggal Disposisi',
+	'Tanggal Tindak Lanjut',
+	'Tanggal Selesai',
+	'Nama Pelapor',
+	'Telepon Pelapor',
+	'Email Pelapor'
 ] as const;
 export type LaporRow = Partial<Record<(typeof LAPOR_HEADER)[number] | string, string>>;
 

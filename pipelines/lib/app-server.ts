@@ -65,7 +65,10 @@ export interface RunningServer {
 }
 
 /** Starts `node build` in `root` on a free loopback port for warehouse `db` and waits until it answers HTTP. */
-export async function startServer(db: string, opts: { root?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+	db: string,
+	opts: { root?: string; timeoutMs?: number; env?: Record<string, string> } = {}
+): Promise<RunningServer> {
 	const root = opts.root ?? ROOT;
 	const timeoutMs = opts.timeoutMs ?? 30_000;
 	const port = await freePort();

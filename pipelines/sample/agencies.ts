@@ -20,7 +20,10 @@ export type AgencySpec = OpdType | `prov:${OpdType}` | `nat:${NationalKey}`;
 type Variant = readonly [long: string, abbreviation: string];
 
 const DINAS: Partial<Record<OpdType, readonly Variant[]>> = {
-	disdukcapil: [['Dinas Kependudukan dan Pencatatan Sipil', 'Disdukcapil'], ['Dinas Kependudukan dan Pencatatan Sipil', 'Dukcapil']],
+	disdukcapil: [
+		['Dinas Kependudukan dan Pencatatan Sipil', 'Disdukcapil'],
+		['Dinas Kependudukan dan Pencatatan Sipil', 'Dukcapil']
+	],
 	dinsos: [['Dinas Sosial', 'Dinsos']],
 	pupr: [
 		['Dinas Pekerjaan Umum dan Penataan Ruang', 'Dinas PUPR'],
@@ -28,21 +31,45 @@ const DINAS: Partial<Record<OpdType, readonly Variant[]>> = {
 		['Dinas Bina Marga dan Sumber Daya Air', 'Dinas Bina Marga'],
 		['Dinas PU dan Tata Ruang', 'DPUTR']
 	],
-	perkim: [['Dinas Perumahan dan Kawasan Permukiman', 'Disperkim'], ['Dinas Perumahan Rakyat dan Kawasan Permukiman', 'Dinas Perkim']],
+	perkim: [
+		['Dinas Perumahan dan Kawasan Permukiman', 'Disperkim'],
+		['Dinas Perumahan Rakyat dan Kawasan Permukiman', 'Dinas Perkim']
+	],
 	dinkes: [['Dinas Kesehatan', 'Dinkes']],
-	disdik: [['Dinas Pendidikan', 'Disdik'], ['Dinas Pendidikan dan Kebudayaan', 'Disdikbud']],
+	disdik: [
+		['Dinas Pendidikan', 'Disdik'],
+		['Dinas Pendidikan dan Kebudayaan', 'Disdikbud']
+	],
 	dishub: [['Dinas Perhubungan', 'Dishub']],
-	dlh: [['Dinas Lingkungan Hidup', 'DLH'], ['Dinas Lingkungan Hidup dan Kebersihan', 'DLH']],
+	dlh: [
+		['Dinas Lingkungan Hidup', 'DLH'],
+		['Dinas Lingkungan Hidup dan Kebersihan', 'DLH']
+	],
 	diskominfo: [['Dinas Komunikasi dan Informatika', 'Diskominfo']],
 	satpolpp: [['Satuan Polisi Pamong Praja', 'Satpol PP']],
 	inspektorat: [['Inspektorat Daerah', 'Inspektorat']],
-	organisasi: [['Bagian Organisasi Sekretariat Daerah', 'Bagian Organisasi Setda'], ['Sekretariat Daerah', 'Setda']],
-	disnaker: [['Dinas Tenaga Kerja', 'Disnaker'], ['Dinas Ketenagakerjaan', 'Disnaker']],
+	organisasi: [
+		['Bagian Organisasi Sekretariat Daerah', 'Bagian Organisasi Setda'],
+		['Sekretariat Daerah', 'Setda']
+	],
+	disnaker: [
+		['Dinas Tenaga Kerja', 'Disnaker'],
+		['Dinas Ketenagakerjaan', 'Disnaker']
+	],
 	dpmptsp: [['Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', 'DPMPTSP']],
 	bapenda: [['Badan Pendapatan Daerah', 'Bapenda']],
-	bpbd: [['Badan Penanggulangan Bencana Daerah', 'BPBD'], ['Dinas Pemadam Kebakaran', 'Damkar']],
-	pertanian: [['Dinas Pertanian', 'Dinas Pertanian'], ['Dinas Pertanian dan Ketahanan Pangan', 'Dinas Pertanian']],
-	perdagangan: [['Dinas Perindustrian dan Perdagangan', 'Disperindag'], ['Dinas Perdagangan', 'Dinas Perdagangan']]
+	bpbd: [
+		['Badan Penanggulangan Bencana Daerah', 'BPBD'],
+		['Dinas Pemadam Kebakaran', 'Damkar']
+	],
+	pertanian: [
+		['Dinas Pertanian', 'Dinas Pertanian'],
+		['Dinas Pertanian dan Ketahanan Pangan', 'Dinas Pertanian']
+	],
+	perdagangan: [
+		['Dinas Perindustrian dan Perdagangan', 'Disperindag'],
+		['Dinas Perdagangan', 'Dinas Perdagangan']
+	]
 };
 
 interface National {
@@ -110,11 +137,7 @@ export interface AgencyContext {
 }
 
 const fill = (form: string, c: AgencyContext) =>
-	form
-		.replace('{B}', c.region.bare)
-		.replace('{R}', c.region.name)
-		.replace('{S}', c.region.short)
-		.replace('{K}', c.kecamatan);
+	form.replace('{B}', c.region.bare).replace('{R}', c.region.name).replace('{S}', c.region.short).replace('{K}', c.kecamatan);
 
 export function agencyFor(spec: AgencySpec, c: AgencyContext, rng: Rng): Agency {
 	if (spec.startsWith('nat:')) {

@@ -53,13 +53,36 @@ export const COVID_MONTHS_OTHER = [0.06, 0.12, 0.12, 0.11, 0.1, 0.1, 0.09, 0.08,
  * complaints; every other region only a mild bump. A spike detector should find exactly these.
  */
 export const BANSOS_SURGE_REGIONS = [
-	'31.71', '31.72', '31.73', '31.74', '31.75', // DKI Jakarta
-	'32.01', '32.02', '32.04', '32.15', '32.16', '32.71', '32.73', '32.75', '32.76', // Jawa Barat
-	'33.29', '33.74', // Jawa Tengah
+	'31.71',
+	'31.72',
+	'31.73',
+	'31.74',
+	'31.75', // DKI Jakarta
+	'32.01',
+	'32.02',
+	'32.04',
+	'32.15',
+	'32.16',
+	'32.71',
+	'32.73',
+	'32.75',
+	'32.76', // Jawa Barat
+	'33.29',
+	'33.74', // Jawa Tengah
 	'34.04', // DIY
-	'35.07', '35.09', '35.15', '35.78', // Jawa Timur
-	'36.03', '36.71', // Banten
-	'12.07', '12.71', '14.71', '16.71', '51.71', '63.71', '73.71' // outside Java
+	'35.07',
+	'35.09',
+	'35.15',
+	'35.78', // Jawa Timur
+	'36.03',
+	'36.71', // Banten
+	'12.07',
+	'12.71',
+	'14.71',
+	'16.71',
+	'51.71',
+	'63.71',
+	'73.71' // outside Java
 ] as const;
 export const BANSOS_SURGE_SHARE = 0.95;
 
@@ -136,7 +159,9 @@ export const MONTH_VOLUME = [0.95, 0.95, 1.0, 1.0, 0.96, 1.04, 1.1, 1.02, 1.0, 1
 export const WEEKDAY_VOLUME = [1.15, 1.1, 1.05, 1.05, 0.95, 0.72, 0.68] as const;
 export const HOLIDAY_VOLUME = 0.6;
 /** Design: hour of day (WIB) at which reports are filed, 00 .. 23. */
-export const HOUR_VOLUME = [0.3, 0.2, 0.15, 0.1, 0.15, 0.4, 0.8, 1.3, 1.8, 2.0, 2.0, 1.9, 1.6, 1.8, 1.9, 1.8, 1.6, 1.5, 1.4, 1.6, 1.7, 1.5, 1.0, 0.6] as const;
+export const HOUR_VOLUME = [
+	0.3, 0.2, 0.15, 0.1, 0.15, 0.4, 0.8, 1.3, 1.8, 2.0, 2.0, 1.9, 1.6, 1.8, 1.9, 1.8, 1.6, 1.5, 1.4, 1.6, 1.7, 1.5, 1.0, 0.6
+] as const;
 
 // --- Column distributions ------------------------------------------------------------------
 
@@ -199,8 +224,16 @@ export const CONTACT_IN_BODY_SHARE = 0.07;
 
 /** Outcome tiers, in lifecycle order; a tier fixes the status and which timestamps exist. */
 export const TIERS = [
-	'dihapus', 'ditunda', 'bukan_wewenang', 'arsip', 'belum_terverifikasi', 'terverifikasi',
-	'terdisposisi', 'ditindaklanjuti', 'ditanggapi_pelapor', 'selesai'
+	'dihapus',
+	'ditunda',
+	'bukan_wewenang',
+	'arsip',
+	'belum_terverifikasi',
+	'terverifikasi',
+	'terdisposisi',
+	'ditindaklanjuti',
+	'ditanggapi_pelapor',
+	'selesai'
 ] as const;
 export type Tier = (typeof TIERS)[number];
 export const FOLLOWED_UP_TIERS: readonly Tier[] = ['ditindaklanjuti', 'ditanggapi_pelapor', 'selesai'];
@@ -216,32 +249,88 @@ export const FOLLOWED_UP_TIERS: readonly Tier[] = ['ditindaklanjuti', 'ditanggap
  */
 export const YEAR_TIER_SHARES: Readonly<Record<number, Readonly<Record<Tier, number>>>> = {
 	2018: {
-		dihapus: 0.42582, ditunda: 0.02026, bukan_wewenang: 0.01, arsip: 0.00749, belum_terverifikasi: 0.13192,
-		terverifikasi: 0.01, terdisposisi: 0.07529, ditindaklanjuti: 0.04, ditanggapi_pelapor: 0.01578, selesai: 0.26344
+		dihapus: 0.42582,
+		ditunda: 0.02026,
+		bukan_wewenang: 0.01,
+		arsip: 0.00749,
+		belum_terverifikasi: 0.13192,
+		terverifikasi: 0.01,
+		terdisposisi: 0.07529,
+		ditindaklanjuti: 0.04,
+		ditanggapi_pelapor: 0.01578,
+		selesai: 0.26344
 	},
 	2019: {
-		dihapus: 0.25, ditunda: 0.015, bukan_wewenang: 0.02, arsip: 0.015, belum_terverifikasi: 0.05,
-		terverifikasi: 0.01, terdisposisi: 0.05, ditindaklanjuti: 0.06, ditanggapi_pelapor: 0.02, selesai: 0.51
+		dihapus: 0.25,
+		ditunda: 0.015,
+		bukan_wewenang: 0.02,
+		arsip: 0.015,
+		belum_terverifikasi: 0.05,
+		terverifikasi: 0.01,
+		terdisposisi: 0.05,
+		ditindaklanjuti: 0.06,
+		ditanggapi_pelapor: 0.02,
+		selesai: 0.51
 	},
 	2020: {
-		dihapus: 0.12, ditunda: 0.008, bukan_wewenang: 0.02, arsip: 0.0122, belum_terverifikasi: 0.02,
-		terverifikasi: 0.01, terdisposisi: 0.035, ditindaklanjuti: 0.06, ditanggapi_pelapor: 0.017, selesai: 0.6978
+		dihapus: 0.12,
+		ditunda: 0.008,
+		bukan_wewenang: 0.02,
+		arsip: 0.0122,
+		belum_terverifikasi: 0.02,
+		terverifikasi: 0.01,
+		terdisposisi: 0.035,
+		ditindaklanjuti: 0.06,
+		ditanggapi_pelapor: 0.017,
+		selesai: 0.6978
 	},
 	2021: {
-		dihapus: 0.08, ditunda: 0.008, bukan_wewenang: 0.02, arsip: 0.012, belum_terverifikasi: 0.02,
-		terverifikasi: 0.01, terdisposisi: 0.04, ditindaklanjuti: 0.07, ditanggapi_pelapor: 0.02, selesai: 0.72
+		dihapus: 0.08,
+		ditunda: 0.008,
+		bukan_wewenang: 0.02,
+		arsip: 0.012,
+		belum_terverifikasi: 0.02,
+		terverifikasi: 0.01,
+		terdisposisi: 0.04,
+		ditindaklanjuti: 0.07,
+		ditanggapi_pelapor: 0.02,
+		selesai: 0.72
 	},
 	2022: {
-		dihapus: 0.06, ditunda: 0.008, bukan_wewenang: 0.02, arsip: 0.012, belum_terverifikasi: 0.025,
-		terverifikasi: 0.01, terdisposisi: 0.045, ditindaklanjuti: 0.08, ditanggapi_pelapor: 0.02, selesai: 0.72
+		dihapus: 0.06,
+		ditunda: 0.008,
+		bukan_wewenang: 0.02,
+		arsip: 0.012,
+		belum_terverifikasi: 0.025,
+		terverifikasi: 0.01,
+		terdisposisi: 0.045,
+		ditindaklanjuti: 0.08,
+		ditanggapi_pelapor: 0.02,
+		selesai: 0.72
 	},
 	2023: {
-		dihapus: 0.05, ditunda: 0.008, bukan_wewenang: 0.02, arsip: 0.0126, belum_terverifikasi: 0.03,
-		terverifikasi: 0.012, terdisposisi: 0.052, ditindaklanjuti: 0.1, ditanggapi_pelapor: 0.0354, selesai: 0.68
+		dihapus: 0.05,
+		ditunda: 0.008,
+		bukan_wewenang: 0.02,
+		arsip: 0.0126,
+		belum_terverifikasi: 0.03,
+		terverifikasi: 0.012,
+		terdisposisi: 0.052,
+		ditindaklanjuti: 0.1,
+		ditanggapi_pelapor: 0.0354,
+		selesai: 0.68
 	},
 	2024: {
-		dihapus: 0.05, ditunda: 0.01, bukan_wewenang: 0.02, arsip: 0.01, belum_terverifikasi: 0.05,
-		terverifikasi: 0.02, terdisposisi: 0.07, ditindaklanjuti: 0.14, ditanggapi_pelapor: 0.03, selesai: 0.6
+		dihapus: 0.05,
+		ditunda: 0.01,
+		bukan_wewenang: 0.02,
+		arsip: 0.01,
+		belum_terverifikasi: 0.05,
+		terverifikasi: 0.02,
+		terdisposisi: 0.07,
+		ditindaklanjuti: 0.14,
+		ditanggapi_pelapor: 0.03,
+		selesai: 0.6
 	}
 };
 
@@ -261,10 +350,34 @@ export const COVID_VERIFY_FACTOR = 0.4;
  * inspectorate are slow.
  */
 export const FOLLOWUP_MEDIAN_WORKDAYS: Readonly<Record<string, number>> = {
-	disdukcapil: 0.25, dinsos: 3, pupr: 7, perkim: 5, dinkes: 3, rsud: 2.5, disdik: 3, dishub: 3,
-	dlh: 3.5, diskominfo: 1.5, satpolpp: 2.5, inspektorat: 6, organisasi: 3, disnaker: 4, dpmptsp: 3,
-	bapenda: 2.5, bpbd: 2, pertanian: 4, perdagangan: 3.5, kecamatan: 2, kelurahan_desa: 2.5,
-	pdam: 2, bpn: 9, kepolisian: 5, bpjs: 2, bumn: 2.5, kementerian: 6, lainnya: 4
+	disdukcapil: 0.25,
+	dinsos: 3,
+	pupr: 7,
+	perkim: 5,
+	dinkes: 3,
+	rsud: 2.5,
+	disdik: 3,
+	dishub: 3,
+	dlh: 3.5,
+	diskominfo: 1.5,
+	satpolpp: 2.5,
+	inspektorat: 6,
+	organisasi: 3,
+	disnaker: 4,
+	dpmptsp: 3,
+	bapenda: 2.5,
+	bpbd: 2,
+	pertanian: 4,
+	perdagangan: 3.5,
+	kecamatan: 2,
+	kelurahan_desa: 2.5,
+	pdam: 2,
+	bpn: 9,
+	kepolisian: 5,
+	bpjs: 2,
+	bumn: 2.5,
+	kementerian: 6,
+	lainnya: 4
 };
 /** Design: Dinas Sosial during the bansos surge (Apr 2020 - Jan 2021) is this much slower. */
 export const DINSOS_COVID_SLOWDOWN = 3;

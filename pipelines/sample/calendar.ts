@@ -25,8 +25,15 @@ export function dayOf(iso: string): number {
 // Idul Fitri (1 Syawal) per year; the collective leave around it empties offices for about a week.
 // Dates as announced by Kemenag/SKB cuti bersama; approximate to a day, which is all a sample needs.
 const LEBARAN = [
-	'2018-06-15', '2019-06-05', '2020-05-24', '2021-05-13', '2022-05-02', '2023-04-22', '2024-04-10',
-	'2025-03-31', '2026-03-20'
+	'2018-06-15',
+	'2019-06-05',
+	'2020-05-24',
+	'2021-05-13',
+	'2022-05-02',
+	'2023-04-22',
+	'2024-04-10',
+	'2025-03-31',
+	'2026-03-20'
 ];
 const FIXED_HOLIDAYS = ['01-01', '05-01', '06-01', '08-17', '12-25'];
 
@@ -110,7 +117,20 @@ function nextWorkday(day: number): number {
 	return ordinal < WORKDAY_AT.length ? WORKDAY_AT[ordinal]! : CALENDAR_DAYS - 1;
 }
 
-const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS_ID = [
+	'Januari',
+	'Februari',
+	'Maret',
+	'April',
+	'Mei',
+	'Juni',
+	'Juli',
+	'Agustus',
+	'September',
+	'Oktober',
+	'November',
+	'Desember'
+];
 export const monthNameId = (monthIndex: number) => MONTHS_ID[((monthIndex % 12) + 12) % 12]!;
 /** A date as people write it in a complaint: "12 Maret 2021" or "12/03/2021". */
 export function spokenDate(day: number, numeric: boolean): string {

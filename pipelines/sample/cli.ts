@@ -52,7 +52,11 @@ async function main(): Promise<void> {
 	const file = createWriteStream(out, { encoding: 'utf8' });
 	const failed = new Promise<never>((_, reject) => file.once('error', reject));
 	const bar = new cliProgress.SingleBar(
-		{ stream: process.stderr, format: 'sample [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted} (ETA {eta_formatted})', hideCursor: true },
+		{
+			stream: process.stderr,
+			format: 'sample [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted} (ETA {eta_formatted})',
+			hideCursor: true
+		},
 		cliProgress.Presets.shades_classic
 	);
 	bar.start(rows, 0);

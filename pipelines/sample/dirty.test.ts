@@ -38,7 +38,8 @@ describe('--dirty rows', () => {
 			switch (r.meta.dirty) {
 				case 'bad_date': {
 					const v = r['Tanggal Laporan'];
-					const parses = TIMESTAMP.test(v) && !Number.isNaN(toSeconds(v)) && new Date(toSeconds(v) * 1000).toISOString().slice(0, 10) === v.slice(0, 10);
+					const parses =
+						TIMESTAMP.test(v) && !Number.isNaN(toSeconds(v)) && new Date(toSeconds(v) * 1000).toISOString().slice(0, 10) === v.slice(0, 10);
 					expect(parses, v).toBe(false);
 					break;
 				}

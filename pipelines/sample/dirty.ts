@@ -5,7 +5,16 @@ import type { Rng } from './rng';
 export const DIRTY_KINDS = ['bad_date', 'unknown_region', 'empty_id', 'ambiguous_region', 'duplicate_id', 'unknown_status'] as const;
 export type DirtyKind = (typeof DIRTY_KINDS)[number];
 
-const BAD_DATES = ['31/02/2021 25:61', '2021-13-45 10:00:00', 'kemarin 14:02', '00-00-0000 00:00:00', '2022-02-30 08:15:00', '#VALUE!', 'Senin, 7 jam yang lalu', '45123.5'];
+const BAD_DATES = [
+	'31/02/2021 25:61',
+	'2021-13-45 10:00:00',
+	'kemarin 14:02',
+	'00-00-0000 00:00:00',
+	'2022-02-30 08:15:00',
+	'#VALUE!',
+	'Senin, 7 jam yang lalu',
+	'45123.5'
+];
 const UNKNOWN_REGIONS = ['Kabupaten Antah Berantah', 'Kota Atlantis', 'Kab. Negeri Dongeng', 'Kabupaten Tidak Diketahui', 'Kota Wakanda'];
 // None of these matches a status rule in pipelines/ingest/rules.json.
 export const UNKNOWN_STATUSES = ['Dikembalikan ke Admin', 'Menunggu Konfirmasi', 'Eskalasi Ombudsman', '#N/A', 'Status 7', 'Sedang Dikaji'];

@@ -197,7 +197,10 @@ describe('calibration at the default size (300,000 rows)', () => {
 		expect(share('Pekerjaan Umum dan Penataan Ruang')).toBeCloseTo(16.7, -0.5);
 		expect(share('Ketenagakerjaan')).toBeCloseTo(8, -0.5);
 		expect(share('Kesehatan')).toBeCloseTo(3, -0.5);
-		const ranked = [...t.topCategories].filter(([k]) => k !== '').sort((a, b) => b[1] - a[1]).map(([k]) => k);
+		const ranked = [...t.topCategories]
+			.filter(([k]) => k !== '')
+			.sort((a, b) => b[1] - a[1])
+			.map(([k]) => k);
 		expect(ranked.slice(0, 2)).toEqual(['Topik Lainnya', 'Pekerjaan Umum dan Penataan Ruang']);
 	});
 
@@ -403,12 +406,16 @@ describe('row consistency (30,000 rows)', () => {
 			if (re) expect(name, r.meta.opdType).toMatch(re);
 			if (r.meta.topic === 'ktp') expect(['disdukcapil', 'kecamatan']).toContain(r.meta.opdType);
 			if (r.meta.topic === 'jalan') expect(['pupr', 'kementerian']).toContain(r.meta.opdType);
-			if (r.meta.topic === 'cv_bst' || r.meta.topic === 'pkh') expect(['dinsos', 'kementerian', 'bumn', 'kelurahan_desa']).toContain(r.meta.opdType);
+			if (r.meta.topic === 'cv_bst' || r.meta.topic === 'pkh')
+				expect(['dinsos', 'kementerian', 'bumn', 'kelurahan_desa']).toContain(r.meta.opdType);
 		}
 		for (const t of Object.keys(keyword)) expect(types.has(t), t).toBe(true);
 		const names = new Set(rows.map((r) => r['Instansi Tujuan']));
 		for (const abbr of ['Disdukcapil', 'Dinsos', 'DLH', 'Dishub', 'Diskominfo', 'Bapenda', 'BPBD', 'DPMPTSP'])
-			expect([...names].some((n) => n.toLowerCase().startsWith(abbr.toLowerCase() + ' ')), abbr).toBe(true);
+			expect(
+				[...names].some((n) => n.toLowerCase().startsWith(abbr.toLowerCase() + ' ')),
+				abbr
+			).toBe(true);
 		for (const n of ['Kementerian Sosial', 'BPJS Kesehatan', 'PT PLN (Persero)']) expect(names.has(n), n).toBe(true);
 	});
 
@@ -463,7 +470,11 @@ describe('row consistency (30,000 rows)', () => {
 
 	it('writes Indonesian texts with informal spellings and topic signal', () => {
 		const bodies = rows.map((r) => r['Isi Laporan']);
-		for (const slang of ['tdk', 'yg', 'blm', 'krn', 'dgn', 'utk', 'sy', 'udh']) expect(bodies.some((b) => new RegExp(`\\b${slang}\\b`, 'i').test(b)), slang).toBe(true);
+		for (const slang of ['tdk', 'yg', 'blm', 'krn', 'dgn', 'utk', 'sy', 'udh'])
+			expect(
+				bodies.some((b) => new RegExp(`\\b${slang}\\b`, 'i').test(b)),
+				slang
+			).toBe(true);
 		const bansos = rows.filter((r) => r.Kategori.startsWith('Corona Virus > Bantuan Sosial') && r.meta.status !== 'dihapus');
 		const mentions = bansos.filter((r) => /BST|BLT|PKH|DTKS|sembako|Prakerja|bansos/i.test(r['Isi Laporan'] + ' ' + r['Judul Laporan']));
 		expect(mentions.length / bansos.length).toBeGreaterThan(0.8);

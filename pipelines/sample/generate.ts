@@ -98,14 +98,26 @@ export function* generateComplaints(opts: SampleOptions): Generator<SampleRow> {
 		return ((CATEGORY_SHARES[top] ?? 0) * t.weight) / sum;
 	};
 	const normalByMonth = monthTables(normalTopics, topWeight);
-	const bansosByMonth = monthTables(TOPICS.filter((t) => t.covid === 'bansos'), (t) => t.weight);
-	const covidByMonth = monthTables(TOPICS.filter((t) => t.covid === 'other'), (t) => t.weight);
-	const tailByMonth = monthTables(TOPICS.filter((t) => t.covid === 'tail'), (t) => t.weight);
+	const bansosByMonth = monthTables(
+		TOPICS.filter((t) => t.covid === 'bansos'),
+		(t) => t.weight
+	);
+	const covidByMonth = monthTables(
+		TOPICS.filter((t) => t.covid === 'other'),
+		(t) => t.weight
+	);
+	const tailByMonth = monthTables(
+		TOPICS.filter((t) => t.covid === 'tail'),
+		(t) => t.weight
+	);
 	const tailFrom = dayOf(COVID_TAIL.from);
 	const agencyPick = new Map(TOPICS.map((t) => [t.id, new Weighted(t.agencies)]));
 	const defaultClassification = new Weighted(Object.entries(CLASSIFICATION_SHARES) as [ClassificationLabel, number][]);
 	const classificationPick = new Map(
-		TOPICS.filter((t) => t.classification).map((t) => [t.id, new Weighted(Object.entries(t.classification!) as [ClassificationLabel, number][])])
+		TOPICS.filter((t) => t.classification).map((t) => [
+			t.id,
+			new Weighted(Object.entries(t.classification!) as [ClassificationLabel, number][])
+		])
 	);
 	const channelPick = Array.from({ length: YEARS }, (_, y) => new Weighted(Object.entries(CHANNEL_SHARES[FIRST_YEAR + y]!)));
 	const poolSize = Array.from(plan.regionRows, (n) => Math.max(3, Math.round(n * 0.04)));
@@ -149,7 +161,8 @@ export function* generateComplaints(opts: SampleOptions): Generator<SampleRow> {
 			lastId = id;
 
 			const channel = channelPick[yi]!.pick(rng);
-			const table = kind === KIND_BANSOS ? bansosByMonth : kind === KIND_COVID_OTHER ? (day >= tailFrom ? tailByMonth : covidByMonth) : normalByMonth;
+			const table =
+				kind === KIND_BANSOS ? bansosByMonth : kind === KIND_COVID_OTHER ? (day >= tailFrom ? tailByMonth : covidByMonth) : normalByMonth;
 			const topic = pickTopic(table[month]!, day, rng);
 			const classification = (classificationPick.get(topic.id) ?? defaultClassification).pick(rng);
 			const kecamatan = region.districts.length ? rng.pick(region.districts) : region.bare;

@@ -146,7 +146,15 @@ export interface TimingContext {
 	mustFollow: boolean;
 }
 
-const HAS_VERIFY = new Set<number>([T.bukan_wewenang, T.arsip, T.terverifikasi, T.terdisposisi, T.ditindaklanjuti, T.ditanggapi_pelapor, T.selesai]);
+const HAS_VERIFY = new Set<number>([
+	T.bukan_wewenang,
+	T.arsip,
+	T.terverifikasi,
+	T.terdisposisi,
+	T.ditindaklanjuti,
+	T.ditanggapi_pelapor,
+	T.selesai
+]);
 const HAS_DISPOSE = new Set<number>([T.bukan_wewenang, T.terdisposisi, T.ditindaklanjuti, T.ditanggapi_pelapor, T.selesai]);
 
 /**
@@ -166,10 +174,7 @@ export function timeline(tier: number, c: TimingContext, rng: Rng): Timeline {
 
 	const verifyWd = Math.min(30, rng.lognormal(VERIFY_MEDIAN_WORKDAYS[yi]! * (c.covid ? COVID_VERIFY_FACTOR : 1) * speed * regionPace, 1));
 	const disposeWd = Math.min(10, rng.lognormal(0.2 * speed * regionPace, 1.2));
-	const followWd = Math.min(
-		90,
-		rng.lognormal(followMedian * yearPace * (c.dinsosSurge ? DINSOS_COVID_SLOWDOWN : 1) * regionPace, 0.9)
-	);
+	const followWd = Math.min(90, rng.lognormal(followMedian * yearPace * (c.dinsosSurge ? DINSOS_COVID_SLOWDOWN : 1) * regionPace, 0.9));
 	const closeWd = rng.chance(0.6) ? 10 + rng.lognormal(0.3, 0.8) : Math.min(120, rng.lognormal(5, 1));
 
 	let verified = addWorkdays(c.created, verifyWd);

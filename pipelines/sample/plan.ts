@@ -132,10 +132,7 @@ function baselineDayWeights(): Float64Array {
 	for (let d = 0; d < DAY_COUNT; d++) {
 		const m = DAY_MONTH[d]!;
 		w[d] =
-			YEAR_VOLUME[Math.floor(m / 12)]! *
-			MONTH_VOLUME[m % 12]! *
-			WEEKDAY_VOLUME[DAY_WEEKDAY[d]!]! *
-			(DAY_HOLIDAY[d] ? HOLIDAY_VOLUME : 1);
+			YEAR_VOLUME[Math.floor(m / 12)]! * MONTH_VOLUME[m % 12]! * WEEKDAY_VOLUME[DAY_WEEKDAY[d]!]! * (DAY_HOLIDAY[d] ? HOLIDAY_VOLUME : 1);
 	}
 	return w;
 }
@@ -218,13 +215,27 @@ export function planVolume(rows: number, regions: readonly RegionInfo[], rng: Rn
 	});
 	const surge = new Set<string>(BANSOS_SURGE_REGIONS);
 	const isSurge = regions.map((r) => surge.has(r.code));
-	const bansosSurge = apportion(surgeTotal, covidWeight.map((w, i) => (isSurge[i] ? w : 0)), rng, covidCap);
-	const bansosMild = apportion(bansosTotal - surgeTotal, covidWeight.map((w, i) => (isSurge[i] ? 0 : w)), rng, covidCap);
+	const bansosSurge = apportion(
+		surgeTotal,
+		covidWeight.map((w, i) => (isSurge[i] ? w : 0)),
+		rng,
+		covidCap
+	);
+	const bansosMild = apportion(
+		bansosTotal - surgeTotal,
+		covidWeight.map((w, i) => (isSurge[i] ? 0 : w)),
+		rng,
+		covidCap
+	);
 	const otherCap = covidCap.map((c, i) => c - bansosSurge[i]! - bansosMild[i]!);
 	const covidOther = apportion(covidTotal - bansosTotal, covidWeight, rng, otherCap);
 	const tailFrom = dayOf(COVID_TAIL.from);
 	const tailTo = dayOf(COVID_TAIL.to);
-	const tail = apportion(scaleCount(COVID_TAIL.total, rows), base.map((w, i) => (quota[i] ? 0 : w)), rng);
+	const tail = apportion(
+		scaleCount(COVID_TAIL.total, rows),
+		base.map((w, i) => (quota[i] ? 0 : w)),
+		rng
+	);
 
 	const cdfSurge = monthShapedCdf(winFrom, winTo, COVID_MONTHS_BANSOS_SURGE);
 	const cdfMild = monthShapedCdf(winFrom, winTo, COVID_MONTHS_BANSOS_MILD);
@@ -286,7 +297,13 @@ export function planVolume(rows: number, regions: readonly RegionInfo[], rng: Rn
 	if (tangsel >= 0)
 		for (const s of quota[tangsel] ?? [])
 			if (s.fromDay >= launch)
-				forced.push({ region: tangsel, fromDay: s.fromDay, toDay: s.toDay, rows: s.total, followed: Math.round(s.total * TANGSEL_FOLLOWUP_RATE) });
+				forced.push({
+					region: tangsel,
+					fromDay: s.fromDay,
+					toDay: s.toDay,
+					rows: s.total,
+					followed: Math.round(s.total * TANGSEL_FOLLOWUP_RATE)
+				});
 
 	return { rows, regionCount: R, cells, yearRows, regionRows, forced };
 }

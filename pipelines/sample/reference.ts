@@ -42,9 +42,7 @@ export function parseCsv(text: string): string[][] {
 function readTable(dir: string, file: string): Record<string, string>[] {
 	const [header, ...body] = parseCsv(readFileSync(resolve(dir, file), 'utf8'));
 	if (!header) throw new Error(`${file} is empty`);
-	return body
-		.filter((r) => r.length > 1 || r[0] !== '')
-		.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+	return body.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
 /** Regions from provinces.csv, regencies.csv, population_2024s2.csv, districts.csv and region_nicknames.csv. */

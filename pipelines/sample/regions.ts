@@ -85,7 +85,10 @@ export function buildRegions(refs: readonly RegionRef[]): RegionInfo[] {
 export function ambiguousBareNames(regions: readonly RegionInfo[]): string[] {
 	const count = new Map<string, number>();
 	for (const r of regions) count.set(r.bare, (count.get(r.bare) ?? 0) + 1);
-	return [...count].filter(([, n]) => n > 1).map(([b]) => b).sort();
+	return [...count]
+		.filter(([, n]) => n > 1)
+		.map(([b]) => b)
+		.sort();
 }
 
 /**

@@ -13,7 +13,12 @@ export interface TopicTexts {
 export const TEXTS: Readonly<Record<string, TopicTexts>> = {
 	// --- COVID bansos ---
 	cv_bst: {
-		titles: ['BST belum cair', 'Bantuan Sosial Tunai tahap {n} tidak diterima', 'Terdaftar BST tapi uang tidak ada', 'Pencairan BST di kantor pos berdesakan'],
+		titles: [
+			'BST belum cair',
+			'Bantuan Sosial Tunai tahap {n} tidak diterima',
+			'Terdaftar BST tapi uang tidak ada',
+			'Pencairan BST di kantor pos berdesakan'
+		],
 		bodies: [
 			'Saya warga {rt} Kel. {kel} Kec. {kec}. Nama saya sudah terdaftar sebagai penerima BST dari Kemensos tetapi sampai sekarang belum menerima uang Rp600.000. Waktu saya cek ke kantor pos katanya data tidak ada. Mohon kejelasan.',
 			'BST tahap {n} di lingkungan kami {rt} {kel} tidak merata. Ada warga yang mampu malah dapat, sedangkan janda lansia di sebelah rumah saya tidak dapat sama sekali. Tolong didata ulang.',
@@ -219,7 +224,12 @@ export const TEXTS: Readonly<Record<string, TopicTexts>> = {
 
 	// --- PUPR ---
 	jalan: {
-		titles: ['Jalan berlubang di {jalan}', 'Jalan rusak parah membahayakan pengendara', 'Perbaikan jalan asal-asalan', 'Jalan rusak belum diperbaiki'],
+		titles: [
+			'Jalan berlubang di {jalan}',
+			'Jalan rusak parah membahayakan pengendara',
+			'Perbaikan jalan asal-asalan',
+			'Jalan rusak belum diperbaiki'
+		],
 		bodies: [
 			'Jalan di {jalan} Kel. {kel} Kec. {kec} berlubang besar dan sudah memakan korban, kemarin ada pengendara motor jatuh. Sudah {durasi} tidak diperbaiki.',
 			'Kondisi {jalan} sepanjang kurang lebih {n}00 meter rusak parah, kalau hujan seperti kolam. Mohon segera diaspal ulang.',
@@ -767,7 +777,16 @@ export const INFORMATION_TEXTS: TopicTexts = {
 /** Incomplete reports, the kind deleted at verification. */
 export const VAGUE_TEXTS: TopicTexts = {
 	titles: ['Laporan', 'Pengaduan', 'Mohon bantuan', 'Tolong', 'Keluhan warga'],
-	bodies: ['tolong pak', 'mohon ditindaklanjuti', '{subject} gimana ini', 'tolong dicek', 'kok belum ada kabar ya', 'lapor pak {subject}', 'test', 'halo admin']
+	bodies: [
+		'tolong pak',
+		'mohon ditindaklanjuti',
+		'{subject} gimana ini',
+		'tolong dicek',
+		'kok belum ada kabar ya',
+		'lapor pak {subject}',
+		'test',
+		'halo admin'
+	]
 };
 
 export const OPENERS = [
@@ -803,26 +822,96 @@ export const CLOSERS = [
 
 /** Sentences that put the reporter's own contact into the body (for the ETL's masking). */
 export const CONTACT_SENTENCES = {
-	phone: ['Hubungi saya di {phone}.', 'WA saya {phone}.', 'Bisa hubungi saya di nomor {phone}.', 'No HP saya {phone} kalau perlu konfirmasi.'],
+	phone: [
+		'Hubungi saya di {phone}.',
+		'WA saya {phone}.',
+		'Bisa hubungi saya di nomor {phone}.',
+		'No HP saya {phone} kalau perlu konfirmasi.'
+	],
 	email: ['Email saya {email}.', 'Balasan bisa dikirim ke {email}.'],
 	both: ['Bisa hubungi saya di nomor {phone} atau email {email}.']
 };
 
 export const VILLAGES = [
-	'Sukamaju', 'Sukajaya', 'Mekarsari', 'Sumbersari', 'Karangrejo', 'Tanjungsari', 'Margahayu', 'Cibodas',
-	'Pasir Jaya', 'Kebonsari', 'Sidomulyo', 'Jatimulya', 'Bojongsari', 'Harapan Jaya', 'Tegalrejo', 'Sindangsari',
-	'Wonorejo', 'Mulyorejo', 'Sukarame', 'Pondok Jaya', 'Suka Damai', 'Sidorejo', 'Karanganyar', 'Mekar Jaya',
-	'Tanjung Harapan', 'Sumber Agung', 'Sungai Raya', 'Talang Jaya', 'Lubuk Sari', 'Kampung Baru', 'Air Hitam',
-	'Bukit Indah', 'Padang Sari', 'Kuta Baru', 'Telaga Sari', 'Banjarsari', 'Cempaka Putih', 'Rawa Bening',
-	'Kedungsari', 'Gunungsari', 'Sukamulya', 'Tirtomulyo', 'Purwodadi', 'Bangunrejo', 'Makmur Jaya', 'Teluk Pinang'
+	'Sukamaju',
+	'Sukajaya',
+	'Mekarsari',
+	'Sumbersari',
+	'Karangrejo',
+	'Tanjungsari',
+	'Margahayu',
+	'Cibodas',
+	'Pasir Jaya',
+	'Kebonsari',
+	'Sidomulyo',
+	'Jatimulya',
+	'Bojongsari',
+	'Harapan Jaya',
+	'Tegalrejo',
+	'Sindangsari',
+	'Wonorejo',
+	'Mulyorejo',
+	'Sukarame',
+	'Pondok Jaya',
+	'Suka Damai',
+	'Sidorejo',
+	'Karanganyar',
+	'Mekar Jaya',
+	'Tanjung Harapan',
+	'Sumber Agung',
+	'Sungai Raya',
+	'Talang Jaya',
+	'Lubuk Sari',
+	'Kampung Baru',
+	'Air Hitam',
+	'Bukit Indah',
+	'Padang Sari',
+	'Kuta Baru',
+	'Telaga Sari',
+	'Banjarsari',
+	'Cempaka Putih',
+	'Rawa Bening',
+	'Kedungsari',
+	'Gunungsari',
+	'Sukamulya',
+	'Tirtomulyo',
+	'Purwodadi',
+	'Bangunrejo',
+	'Makmur Jaya',
+	'Teluk Pinang'
 ];
 
 export const STREETS = [
-	'Jl. Merdeka', 'Jl. Kenanga', 'Jl. Pahlawan', 'Jl. Sudirman', 'Jl. Diponegoro', 'Jl. Melati', 'Jl. Cempaka',
-	'Jl. Flamboyan', 'Jl. Veteran', 'Jl. Ahmad Yani', 'Jl. Gatot Subroto', 'Jl. Imam Bonjol', 'Jl. Mawar',
-	'Jl. Anggrek', 'Jl. Kartini', 'Jl. Pemuda', 'Jl. Siliwangi', 'Jl. Hasanuddin', 'Jl. Teuku Umar', 'Jl. Pattimura',
-	'Jl. Cut Nyak Dien', 'Jl. Raya Pasar', 'Jl. Masjid', 'Jl. Pendidikan', 'Jl. Nusantara', 'Gg. Mushola', 'Gg. Kelapa',
-	'Jl. Lingkar Timur', 'Jl. Bhayangkara', 'Jl. Sisingamangaraja'
+	'Jl. Merdeka',
+	'Jl. Kenanga',
+	'Jl. Pahlawan',
+	'Jl. Sudirman',
+	'Jl. Diponegoro',
+	'Jl. Melati',
+	'Jl. Cempaka',
+	'Jl. Flamboyan',
+	'Jl. Veteran',
+	'Jl. Ahmad Yani',
+	'Jl. Gatot Subroto',
+	'Jl. Imam Bonjol',
+	'Jl. Mawar',
+	'Jl. Anggrek',
+	'Jl. Kartini',
+	'Jl. Pemuda',
+	'Jl. Siliwangi',
+	'Jl. Hasanuddin',
+	'Jl. Teuku Umar',
+	'Jl. Pattimura',
+	'Jl. Cut Nyak Dien',
+	'Jl. Raya Pasar',
+	'Jl. Masjid',
+	'Jl. Pendidikan',
+	'Jl. Nusantara',
+	'Gg. Mushola',
+	'Gg. Kelapa',
+	'Jl. Lingkar Timur',
+	'Jl. Bhayangkara',
+	'Jl. Sisingamangaraja'
 ];
 
 /** Made-up company names for the labour and environment topics. */

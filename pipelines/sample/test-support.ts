@@ -40,7 +40,8 @@ export function locationResolver(refs: readonly RegionRef[]): LocationResolver {
 		for (const n of r.provinceNicknames ?? []) add(n, r.provinceCode);
 		add(r.provinceName, r.provinceCode);
 	}
-	const isProvince = (text: string) => [...(aliases.get(norm(text.replace(/^(prov\.?|provinsi) /i, ''))) ?? [])].some((c) => !c.includes('.'));
+	const isProvince = (text: string) =>
+		[...(aliases.get(norm(text.replace(/^(prov\.?|provinsi) /i, ''))) ?? [])].some((c) => !c.includes('.'));
 	const districtOf = new Map(refs.map((r) => [r.code, new Set(r.districts.map(norm))]));
 	const regencyCodes = (text: string) => [...(aliases.get(norm(text)) ?? [])].filter((c) => c.includes('.'));
 	return {

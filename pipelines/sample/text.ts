@@ -114,7 +114,12 @@ function slotValue(slot: string, c: TextContext): string {
 			const rt = rng.range(1, 15);
 			const rw = rng.range(1, 12);
 			const p = (n: number, w: number) => String(n).padStart(w, '0');
-			return rng.pick([`RT ${p(rt, 2)}/RW ${p(rw, 2)}`, `RT ${p(rt, 3)} RW ${p(rw, 3)}`, `rt ${rt} rw ${rw}`, `RT.${p(rt, 2)}/RW.${p(rw, 2)}`]);
+			return rng.pick([
+				`RT ${p(rt, 2)}/RW ${p(rw, 2)}`,
+				`RT ${p(rt, 3)} RW ${p(rw, 3)}`,
+				`rt ${rt} rw ${rw}`,
+				`RT.${p(rt, 2)}/RW.${p(rw, 2)}`
+			]);
 		}
 		case 'tgl':
 			return spokenDate(c.day - rng.range(1, 40), rng.chance(0.4));
@@ -126,7 +131,13 @@ function slotValue(slot: string, c: TextContext): string {
 			return String(rng.range(2, 9));
 		case 'sekolah': {
 			const n = rng.range(1, 12);
-			return rng.pick([`SDN ${n} ${c.village}`, `SMPN ${n} ${c.region.bare}`, `SMAN ${n} ${c.region.bare}`, `SMK Negeri ${n} ${c.region.bare}`, `SD Negeri ${c.village} ${n}`]);
+			return rng.pick([
+				`SDN ${n} ${c.village}`,
+				`SMPN ${n} ${c.region.bare}`,
+				`SMAN ${n} ${c.region.bare}`,
+				`SMK Negeri ${n} ${c.region.bare}`,
+				`SD Negeri ${c.village} ${n}`
+			]);
 		}
 		case 'faskes':
 			return rng.chance(0.5) ? `RSUD ${c.region.bare}` : `Puskesmas ${c.kecamatan}`;
@@ -157,7 +168,12 @@ function fill(t: Compiled, c: TextContext): string {
 	return s;
 }
 
-const SLANG_RE = new RegExp(`\\b(${Object.keys(SLANG).sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
+const SLANG_RE = new RegExp(
+	`\\b(${Object.keys(SLANG)
+		.sort((a, b) => b.length - a.length)
+		.join('|')})\\b`,
+	'gi'
+);
 
 /** Swaps words for their informal spellings with probability `rate`, keeping a leading capital. */
 export function informalise(text: string, rng: Rng, rate: number): string {
@@ -189,8 +205,7 @@ export interface ComplaintText {
 /** Title and body of one complaint, shaped by the channel it came in through. */
 export function writeComplaint(topicId: string, kind: TextKind, channel: string, withContact: boolean, c: TextContext): ComplaintText {
 	const rng = c.rng;
-	const set =
-		kind === 'vague' ? VAGUE : kind === 'aspiration' ? ASPIRATION : kind === 'information' ? INFORMATION : BY_TOPIC.get(topicId);
+	const set = kind === 'vague' ? VAGUE : kind === 'aspiration' ? ASPIRATION : kind === 'information' ? INFORMATION : BY_TOPIC.get(topicId);
 	if (!set) throw new Error(`no texts for topic ${topicId}`);
 	const core = fill(rng.pick(set.bodies), c);
 	let title = fill(rng.pick(set.titles), c);

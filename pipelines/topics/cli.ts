@@ -16,12 +16,26 @@ const USAGE = `usage: npm run topics -- [--db PATH] [--k K] [--seed S] [--json] 
   --assign-new  no refit: assign complaints not yet in complaint_topics to the stored clusters
   --spikes    no refit: list spikes of the stored policy themes per kab/kota and month`;
 
-const stagesLine = (ms: Record<string, number>) => Object.entries(ms).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ');
+const stagesLine = (ms: Record<string, number>) =>
+	Object.entries(ms)
+		.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+		.join(', ');
 
 async function main(): Promise<number> {
 	let values;
 	try {
-		({ values } = parseArgs({ options: { db: { type: 'string' }, k: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, 'assign-new': { type: 'boolean' }, 'if-missing': { type: 'boolean' }, spikes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+		({ values } = parseArgs({
+			options: {
+				db: { type: 'string' },
+				k: { type: 'string' },
+				seed: { type: 'string' },
+				json: { type: 'boolean' },
+				'assign-new': { type: 'boolean' },
+				'if-missing': { type: 'boolean' },
+				spikes: { type: 'boolean' },
+				help: { type: 'boolean', short: 'h' }
+			}
+		}));
 	} catch (e) {
 		console.error(`${(e as Error).message}\n${USAGE}`);
 		return 2;
@@ -44,9 +58,13 @@ async function main(): Promise<number> {
 				console.log('no themed complaints with a kab/kota: run `npm run topics` first');
 			} else {
 				console.log(`${r.spikes.length} spikes in ${r.series} theme × kab/kota series, ${r.months[0]} .. ${r.months.at(-1)}`);
-				const sorted = [...r.spikes].sort((a, b) => a.start.localeCompare(b.start) || a.theme.localeCompare(b.theme) || a.regencyCode.localeCompare(b.regencyCode));
+				const sorted = [...r.spikes].sort(
+					(a, b) => a.start.localeCompare(b.start) || a.theme.localeCompare(b.theme) || a.regencyCode.localeCompare(b.regencyCode)
+				);
 				for (const s of sorted) {
-					console.log(`  ${s.start}..${s.end}  ${s.theme.padEnd(12)} ${s.regencyCode.padEnd(6)} peak ${s.peak} ${s.peakCount} vs ${s.peakBaseline} (×${s.ratio.toFixed(1)}, +${s.excess} in all)`);
+					console.log(
+						`  ${s.start}..${s.end}  ${s.theme.padEnd(12)} ${s.regencyCode.padEnd(6)} peak ${s.peak} ${s.peakCount} vs ${s.peakBaseline} (×${s.ratio.toFixed(1)}, +${s.excess} in all)`
+					);
 				}
 			}
 			if (values.json) console.log(JSON.stringify(r));
@@ -54,7 +72,13 @@ async function main(): Promise<number> {
 		}
 		if (values['assign-new']) {
 			const a = await assignNew(w.conn);
-			console.log(`${a.assigned} new complaints assigned; themes: ${Object.entries(a.themes).map(([t, n]) => `${t} ${n}`).join(', ') || 'none'}`);
+			console.log(
+				`${a.assigned} new complaints assigned; themes: ${
+					Object.entries(a.themes)
+						.map(([t, n]) => `${t} ${n}`)
+						.join(', ') || 'none'
+				}`
+			);
 			console.log(`stages: ${stagesLine(a.stages_ms)}`);
 			if (values.json) console.log(JSON.stringify(a));
 			return 0;
@@ -65,10 +89,19 @@ async function main(): Promise<number> {
 			return 0;
 		}
 		const s = await runTopics(w.conn, { k, seed: values.seed ? Number(values.seed) : undefined });
-		console.log(`${s.documents} complaints, k = ${s.k}, fit ${s.fit_seconds.toFixed(1)} s (${Object.entries(s.timings_ms).map(([k, v]) => `${k} ${v}`).join(', ')}), write ${s.write_seconds.toFixed(1)} s`);
+		console.log(
+			`${s.documents} complaints, k = ${s.k}, fit ${s.fit_seconds.toFixed(1)} s (${Object.entries(s.timings_ms)
+				.map(([k, v]) => `${k} ${v}`)
+				.join(', ')}), write ${s.write_seconds.toFixed(1)} s`
+		);
 		console.log(`stages: ${stagesLine(s.stages_ms)}`);
-		for (const c of [...s.clusters].sort((a, b) => b.size - a.size)) console.log(`  ${String(c.id).padStart(3)}  ${String(c.size).padStart(7)}  ${c.label}`);
-		console.log(`themes: ${Object.entries(s.themes).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+		for (const c of [...s.clusters].sort((a, b) => b.size - a.size))
+			console.log(`  ${String(c.id).padStart(3)}  ${String(c.size).padStart(7)}  ${c.label}`);
+		console.log(
+			`themes: ${Object.entries(s.themes)
+				.map(([t, n]) => `${t} ${n}`)
+				.join(', ')}`
+		);
 		if (values.json) console.log(JSON.stringify(s));
 		return 0;
 	} finally {

@@ -31,7 +31,10 @@ export function table(r: EvalResult): string {
 		'|---:|---:|---|---|---|',
 		...[...r.clusters]
 			.sort((a, b) => b.size - a.size)
-			.map((c) => `| ${c.id} | ${c.size} | ${c.label} | ${c.top_terms.slice(0, 6).join(', ')} | ${c.majority ? `${c.majority} (${fmt(c.majority_share!)})` : ''} |`)
+			.map(
+				(c) =>
+					`| ${c.id} | ${c.size} | ${c.label} | ${c.top_terms.slice(0, 6).join(', ')} | ${c.majority ? `${c.majority} (${fmt(c.majority_share!)})` : ''} |`
+			)
 	];
 	return lines.join('\n');
 }
@@ -53,7 +56,10 @@ async function main() {
 	if (k !== undefined && !(Number.isInteger(k) && k >= 2)) throw new Error(`--k must be an integer >= 2, got ${values.k}`);
 	if (values.sample) {
 		const res = await timeSampleFit(Number(values.sample), { seed, k });
-		if (!values.json) console.log(`sample ${res.rows} rows: k = ${res.k}, fit ${res.fit_seconds.toFixed(1)} s (generate ${res.generate_seconds.toFixed(1)} s) ${JSON.stringify(res.timings_ms)}`);
+		if (!values.json)
+			console.log(
+				`sample ${res.rows} rows: k = ${res.k}, fit ${res.fit_seconds.toFixed(1)} s (generate ${res.generate_seconds.toFixed(1)} s) ${JSON.stringify(res.timings_ms)}`
+			);
 		else console.log(JSON.stringify(res));
 		return;
 	}

@@ -10,7 +10,9 @@ const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 describe('LAPOR! 2017 helpers', () => {
 	it('strips the salutation and closing that leak the derived labels', () => {
-		expect(stripLaporFrame('Yth. Kementerian Sosial, BLSM tidak sesuai sasaran. Mohon ditindaklanjuti')).toBe('  BLSM tidak sesuai sasaran.  ');
+		expect(stripLaporFrame('Yth. Kementerian Sosial, BLSM tidak sesuai sasaran. Mohon ditindaklanjuti')).toBe(
+			'  BLSM tidak sesuai sasaran.  '
+		);
 	});
 	it('groups addressees coarsely', () => {
 		expect(addresseeGroup('BPJS Kesehatan Cabang Semarang')).toBe('bpjs');

@@ -121,7 +121,9 @@ export function detectCorpus(rows: readonly Row[]): Corpus {
 	const cols = new Set(Object.keys(rows[0] ?? {}));
 	if (cols.has('keluhan')) return surabayaCorpus(rows);
 	if (cols.has('body_text')) return laporCorpus(rows);
-	throw new Error(`unknown columns (${[...cols].join(', ')}): expected the Surabaya (keluhan, topik) or LAPOR! 2017 (title, body_text) layout`);
+	throw new Error(
+		`unknown columns (${[...cols].join(', ')}): expected the Surabaya (keluhan, topik) or LAPOR! 2017 (title, body_text) layout`
+	);
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -174,7 +176,11 @@ export function evaluate(corpus: Corpus, input: string, opts: FitOptions = {}): 
 		seed,
 		fit_seconds: round(fitSeconds),
 		...roundScores(scores(pred, gold)),
-		baseline: { method: 'raw term counts + Euclidean k-means (same k, seed)', fit_seconds: round(baseSeconds), ...roundScores(scores(basePred, gold)) },
+		baseline: {
+			method: 'raw term counts + Euclidean k-means (same k, seed)',
+			fit_seconds: round(baseSeconds),
+			...roundScores(scores(basePred, gold))
+		},
 		clusters
 	};
 }

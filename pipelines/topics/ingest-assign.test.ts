@@ -21,7 +21,13 @@ const tsx = (script: string, ...args: string[]) => {
 	return r.stdout;
 };
 /** Runs a CLI with --json: its last stdout line. */
-const tsxJson = (script: string, ...args: string[]) => JSON.parse(tsx(script, ...args, '--json').trim().split('\n').at(-1)!);
+const tsxJson = (script: string, ...args: string[]) =>
+	JSON.parse(
+		tsx(script, ...args, '--json')
+			.trim()
+			.split('\n')
+			.at(-1)!
+	);
 
 /** Splits a CSV export by record (DuckDB's reader, so quoted newlines stay inside their record). */
 async function split(src: string, first: string, rest: string, n: number) {
@@ -51,23 +57,38 @@ describe('npm run ingest into a warehouse with a topic model', () => {
 
 		const summary = tsxJson('pipelines/ingest/cli.ts', b, '--db', db);
 		expect(summary.loaded).toBeGreaterThan(0);
-		const fresh = await sql<{ id: string; text: string }>(db, `
+		const fresh = await sql<{ id: string; text: string }>(
+			db,
+			`
 			SELECT tracking_id AS id, concat_ws('. ', nullif(title, ''), nullif(body, '')) AS text FROM complaints
 			WHERE status <> 'dihapus' AND tracking_id NOT IN (${before.map((r) => `'${r.id}'`).join(',')})
-			ORDER BY tracking_id`);
+			ORDER BY tracking_id`
+		);
 		expect(fresh.length).toBeGreaterThan(0);
 		expect(summary.topics.assigned).toBe(fresh.length);
 
 		// every live complaint has exactly one cluster, among the fitted ones; sizes add up
-		const [c] = await sql<{ live: number; rows: number; ids: number; sized: number; unknown: number }>(db, `
+		const [c] = await sql<{ live: number; rows: number; ids: number; sized: number; unknown: number }>(
+			db,
+			`
 			SELECT (SELECT count(*) FROM complaints WHERE status <> 'dihapus') AS live,
 				(SELECT count(*) FROM complaint_topics) AS rows,
 				(SELECT count(DISTINCT tracking_id) FROM complaint_topics) AS ids,
 				(SELECT sum(size) FROM topic_clusters) AS sized,
-				(SELECT count(*) FROM complaint_topics WHERE cluster_id NOT IN (SELECT cluster_id FROM topic_clusters)) AS unknown`);
-		expect(c).toEqual({ live: before.length + fresh.length, rows: before.length + fresh.length, ids: before.length + fresh.length, sized: before.length + fresh.length, unknown: 0 });
-		const sizes = await sql<{ ok: boolean }>(db, `
-			SELECT bool_and(t.size = (SELECT count(*) FROM complaint_topics ct WHERE ct.cluster_id = t.cluster_id)) AS ok FROM topic_clusters t`);
+				(SELECT count(*) FROM complaint_topics WHERE cluster_id NOT IN (SELECT cluster_id FROM topic_clusters)) AS unknown`
+		);
+		expect(c).toEqual({
+			live: before.length + fresh.length,
+			rows: before.length + fresh.length,
+			ids: before.length + fresh.length,
+			sized: before.length + fresh.length,
+			unknown: 0
+		});
+		const sizes = await sql<{ ok: boolean }>(
+			db,
+			`
+			SELECT bool_and(t.size = (SELECT count(*) FROM complaint_topics ct WHERE ct.cluster_id = t.cluster_id)) AS ok FROM topic_clusters t`
+		);
 		expect(sizes[0]!.ok).toBe(true);
 
 		// the new complaints' theme tags are the tagger's, and the stored spikes were recomputed

@@ -93,4 +93,8 @@ export interface Scores {
 	purity: number;
 }
 
-export const scores = (pred: readonly Label[], gold: readonly Label[]): Scores => ({ nmi: nmi(pred, gold), ari: ari(pred, gold), purity: purity(pred, gold) });
+export const scores = (pred: readonly Label[], gold: readonly Label[]): Scores => ({
+	nmi: nmi(pred, gold),
+	ari: ari(pred, gold),
+	purity: purity(pred, gold)
+});

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, cosineDistances, fitTopics, kmeans, labelFrom, rng, sampleIndices, silhouette, vectorize, assignText } from './model.ts';
+import {
+	buildVocabulary,
+	cosineDistances,
+	fitTopics,
+	kmeans,
+	labelFrom,
+	rng,
+	sampleIndices,
+	silhouette,
+	vectorize,
+	assignText
+} from './model.ts';
 
 // Synthetic texts written for the test (no real complaints).
 const THEMES = [
@@ -15,7 +26,14 @@ const docs = Array.from({ length: 120 }, (_, i) => {
 
 describe('vectors', () => {
 	it('tf-idf vectors are L2-normalised; count vectors are raw counts', () => {
-		const vocab = buildVocabulary([['a', 'b'], ['a', 'c'], ['a', 'b', 'b']], { minDf: 1, maxDfRatio: 1 });
+		const vocab = buildVocabulary(
+			[
+				['a', 'b'],
+				['a', 'c'],
+				['a', 'b', 'b']
+			],
+			{ minDf: 1, maxDfRatio: 1 }
+		);
 		expect(vocab.terms).toEqual(['a', 'b', 'c']);
 		const x = vectorize(['a', 'b', 'b', 'z'], vocab);
 		expect([...x.idx]).toEqual([0, 1]);
@@ -25,7 +43,14 @@ describe('vectors', () => {
 	});
 
 	it('drops terms under minDf and over maxDfRatio', () => {
-		const vocab = buildVocabulary([['a', 'b'], ['a', 'c'], ['a', 'b']], { minDf: 2, maxDfRatio: 0.9 });
+		const vocab = buildVocabulary(
+			[
+				['a', 'b'],
+				['a', 'c'],
+				['a', 'b']
+			],
+			{ minDf: 2, maxDfRatio: 0.9 }
+		);
 		expect(vocab.terms).toEqual(['b']);
 	});
 });
@@ -93,6 +118,13 @@ describe('fitTopics', () => {
 	});
 
 	it('labelFrom skips words already inside a chosen bigram', () => {
-		expect(labelFrom([{ term: 'jalan_rusak', weight: 3 }, { term: 'jalan', weight: 2 }, { term: 'rusak', weight: 2 }, { term: 'aspal', weight: 1 }])).toBe('jalan rusak · aspal');
+		expect(
+			labelFrom([
+				{ term: 'jalan_rusak', weight: 3 },
+				{ term: 'jalan', weight: 2 },
+				{ term: 'rusak', weight: 2 },
+				{ term: 'aspal', weight: 1 }
+			])
+		).toBe('jalan rusak · aspal');
 	});
 });

@@ -165,7 +165,14 @@ function setCentroid(c: Float64Array, k: number, j: number, x: SparseVec): void 
 }
 
 /** k-means++: the first centre uniformly, each next one with probability proportional to D(x)^2. */
-function seedPlusPlus(X: readonly SparseVec[], k: number, dims: number, spherical: boolean, r: () => number, norms: Float64Array): Float64Array {
+function seedPlusPlus(
+	X: readonly SparseVec[],
+	k: number,
+	dims: number,
+	spherical: boolean,
+	r: () => number,
+	norms: Float64Array
+): Float64Array {
 	const c = new Float64Array(dims * k);
 	const n = X.length;
 	const d2 = new Float64Array(n).fill(Infinity);
@@ -242,7 +249,9 @@ function kmeansOnce(X: readonly SparseVec[], k: number, dims: number, spherical:
 			size[j] = 1;
 			score[worst] = Infinity;
 		}
-		const scale = spherical ? centroidNorms(next, k, dims).map((s) => (s > 0 ? 1 / Math.sqrt(s) : 0)) : Float64Array.from(size, (s) => 1 / s);
+		const scale = spherical
+			? centroidNorms(next, k, dims).map((s) => (s > 0 ? 1 / Math.sqrt(s) : 0))
+			: Float64Array.from(size, (s) => 1 / s);
 		for (let t = 0; t < dims; t++) for (let j = 0; j < k; j++) next[t * k + j]! *= scale[j]!;
 		c = next;
 	}
@@ -423,11 +432,18 @@ export function labelFrom(terms: readonly TopicTerm[], max = 3): string {
  * Chooses k on a sample: fits each candidate and keeps the best mean cosine silhouette (on a
  * smaller sub-sample). Returns every candidate's score.
  */
-export function chooseK(X: readonly SparseVec[], dims: number, opts: { seed: number; kRange: readonly number[]; kSelectDocs: number; silhouetteDocs: number; maxIter: number }): { k: number; candidates: KCandidate[] } {
+export function chooseK(
+	X: readonly SparseVec[],
+	dims: number,
+	opts: { seed: number; kRange: readonly number[]; kSelectDocs: number; silhouetteDocs: number; maxIter: number }
+): { k: number; candidates: KCandidate[] } {
 	const sel = sampleIndices(X.length, opts.kSelectDocs, opts.seed ^ 0x5bd1e995);
 	const Xs = Array.from(sel, (i) => X[i]!).filter((x) => x.idx.length > 0);
 	const sub = sampleIndices(Xs.length, opts.silhouetteDocs, opts.seed ^ 0x27d4eb2d);
-	const D = cosineDistances(Array.from(sub, (i) => Xs[i]!), dims);
+	const D = cosineDistances(
+		Array.from(sub, (i) => Xs[i]!),
+		dims
+	);
 	const candidates: KCandidate[] = [];
 	for (const k of opts.kRange) {
 		if (k < 2 || k >= Xs.length) continue;
@@ -452,7 +468,10 @@ export function fitTopics(docs: readonly TopicDoc[], opts: FitOptions = {}): Top
 
 	t0 = performance.now();
 	const fitIdx = sampleIndices(docs.length, opts.fitSample ?? 40_000, seed);
-	const vocab = buildVocabulary(Array.from(fitIdx, (i) => tokens[i]!), opts.vocabulary);
+	const vocab = buildVocabulary(
+		Array.from(fitIdx, (i) => tokens[i]!),
+		opts.vocabulary
+	);
 	const X = tokens.map((d) => vectorize(d, vocab));
 	const Xfit = Array.from(fitIdx, (i) => X[i]!);
 	timings.vectorize_ms = performance.now() - t0;
@@ -504,6 +523,10 @@ export function fitTopics(docs: readonly TopicDoc[], opts: FitOptions = {}): Top
 }
 
 /** Assigns a new text to the model's nearest cluster (incremental assignment at ingest). */
-export function assignText(model: TopicModel, text: string, features: (t: string) => string[] = (t) => analyse(t)): { cluster: number; score: number } {
+export function assignText(
+	model: TopicModel,
+	text: string,
+	features: (t: string) => string[] = (t) => analyse(t)
+): { cluster: number; score: number } {
 	return nearest(vectorize(features(text), model.vocab), model.centroids, model.k);
 }

@@ -23,7 +23,9 @@ describe('themeSpikes on a small DuckDB file', () => {
 				});
 				if (!values.length) return;
 				await conn.run(`INSERT INTO complaints VALUES ${values.join(', ')}`);
-				await conn.run(`INSERT INTO complaint_themes SELECT tracking_id, '${theme}' FROM complaints WHERE tracking_id::INTEGER > ${id - n}`);
+				await conn.run(
+					`INSERT INTO complaint_themes SELECT tracking_id, '${theme}' FROM complaints WHERE tracking_id::INTEGER > ${id - n}`
+				);
 			};
 			const months: string[] = [];
 			for (let y = 2018; y <= 2021; y++) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);

@@ -51,7 +51,14 @@ export async function themeSpikes(conn: DuckDBConnection, options?: Partial<Spik
 	const spikes: ThemeSpike[] = [];
 	for (const s of series.values()) {
 		for (const sp of detectSpikes(s.counts, options)) {
-			spikes.push({ ...sp, theme: s.theme, regencyCode: s.regencyCode, start: months[sp.start]!, peak: months[sp.peak]!, end: months[sp.end]! });
+			spikes.push({
+				...sp,
+				theme: s.theme,
+				regencyCode: s.regencyCode,
+				start: months[sp.start]!,
+				peak: months[sp.peak]!,
+				end: months[sp.end]!
+			});
 		}
 	}
 	return { months, series: series.size, spikes };

@@ -17,7 +17,11 @@ export function termCosine(a: TermWeights, b: TermWeights): number {
 }
 
 /** Ids for `next` (in order): matched previous ids or fresh ones from max(previous id, maxUsed) + 1. */
-export function stableIds(previous: readonly (TermWeights & { id: number })[], next: readonly TermWeights[], opts: { threshold?: number; maxUsed?: number } = {}): number[] {
+export function stableIds(
+	previous: readonly (TermWeights & { id: number })[],
+	next: readonly TermWeights[],
+	opts: { threshold?: number; maxUsed?: number } = {}
+): number[] {
 	const threshold = opts.threshold ?? 0.5;
 	const pairs: { p: number; n: number; sim: number }[] = [];
 	previous.forEach((p, pi) =>

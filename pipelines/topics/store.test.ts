@@ -32,25 +32,37 @@ describe('npm run topics: runTopics on a warehouse', () => {
 		expect(s1.documents).toBe(80);
 		expect(s1.k).toBe(4);
 
-		const clusters = await sql<{ cluster_id: number; label: string; top_terms: string; size: number }>(db, 'SELECT * FROM topic_clusters ORDER BY cluster_id');
+		const clusters = await sql<{ cluster_id: number; label: string; top_terms: string; size: number }>(
+			db,
+			'SELECT * FROM topic_clusters ORDER BY cluster_id'
+		);
 		expect(clusters).toHaveLength(4);
 		expect(clusters.reduce((n, c) => n + c.size, 0)).toBe(80);
 		expect(JSON.parse(clusters[0]!.top_terms)[0]).toHaveProperty('term');
 		expect(clusters.some((c) => c.label.includes('lampu'))).toBe(true);
 
 		// each theme's complaints land in one cluster
-		const purity = await sql<{ n: number }>(db, `
+		const purity = await sql<{ n: number }>(
+			db,
+			`
 			SELECT count(DISTINCT ct.cluster_id)::INTEGER AS n FROM complaint_topics ct
-			GROUP BY (ct.tracking_id::BIGINT - 5000001) % 4`);
+			GROUP BY (ct.tracking_id::BIGINT - 5000001) % 4`
+		);
 		expect(purity.map((p) => p.n)).toEqual([1, 1, 1, 1]);
 
-		const ex = await sql<{ confidential: number; n: number }>(db, `
+		const ex = await sql<{ confidential: number; n: number }>(
+			db,
+			`
 			SELECT count(*) FILTER (WHERE c.is_confidential)::INTEGER AS confidential, count(*)::INTEGER AS n
-			FROM topic_examples e JOIN complaints c USING (tracking_id)`);
+			FROM topic_examples e JOIN complaints c USING (tracking_id)`
+		);
 		expect(ex[0]!.n).toBeGreaterThan(0);
 		expect(ex[0]!.confidential).toBe(0);
 
-		const themes = await sql<{ theme: string; n: number }>(db, 'SELECT theme, count(*)::INTEGER AS n FROM complaint_themes GROUP BY theme ORDER BY theme');
+		const themes = await sql<{ theme: string; n: number }>(
+			db,
+			'SELECT theme, count(*)::INTEGER AS n FROM complaint_themes GROUP BY theme ORDER BY theme'
+		);
 		expect(Object.fromEntries(themes.map((t) => [t.theme, t.n]))).toMatchObject({ bansos: 20, jalan_rusak: 20, pju: 20, sampah: 20 });
 
 		const first = await sql(db, 'SELECT * FROM complaint_topics ORDER BY tracking_id');
@@ -61,9 +73,13 @@ describe('npm run topics: runTopics on a warehouse', () => {
 		// a refit with another seed numbers its clusters differently inside, but the ids stay with the topics
 		const lampBefore = await sql<{ cluster_id: number }>(db, "SELECT cluster_id FROM topic_clusters WHERE label LIKE '%lampu%'");
 		await withWarehouse(db, (w) => runTopics(w.conn, { k: 4, seed: 99, vocabulary: { minDf: 2 } }));
-		expect(await sql(db, 'SELECT * FROM complaint_topics ORDER BY tracking_id')).toEqual(first.map((r) => ({ ...r, score: expect.any(Number) })));
+		expect(await sql(db, 'SELECT * FROM complaint_topics ORDER BY tracking_id')).toEqual(
+			first.map((r) => ({ ...r, score: expect.any(Number) }))
+		);
 		expect(await sql<{ cluster_id: number }>(db, "SELECT cluster_id FROM topic_clusters WHERE label LIKE '%lampu%'")).toEqual(lampBefore);
-		expect((await sql<{ ids: string }>(db, 'SELECT string_agg(cluster_id::VARCHAR, \',\' ORDER BY cluster_id) AS ids FROM topic_clusters'))[0]!.ids).toBe('0,1,2,3');
+		expect(
+			(await sql<{ ids: string }>(db, "SELECT string_agg(cluster_id::VARCHAR, ',' ORDER BY cluster_id) AS ids FROM topic_clusters"))[0]!.ids
+		).toBe('0,1,2,3');
 
 		// incremental: newly ingested complaints join the stored clusters without a refit
 		const lampId = lampBefore[0]!.cluster_id;
@@ -72,8 +88,14 @@ describe('npm run topics: runTopics on a warehouse', () => {
 			return baseRow({ 'ID Tracking': String(6_000_001 + i), 'Judul Laporan': t[0]!, 'Isi Laporan': t[1]!, Rahasia: 'Tidak' });
 		});
 		await ingestInto(db, [scratch.file('later.csv', laporCsv(later))]);
-		expect(await withWarehouse(db, (w) => assignNew(w.conn))).toMatchObject({ assigned: 8, themes: { pju: 2, sampah: 2, bansos: 2, jalan_rusak: 2 } });
-		const newLamp = await sql<{ cluster_id: number }>(db, "SELECT cluster_id FROM complaint_topics WHERE tracking_id IN ('6000001', '6000005') ORDER BY tracking_id");
+		expect(await withWarehouse(db, (w) => assignNew(w.conn))).toMatchObject({
+			assigned: 8,
+			themes: { pju: 2, sampah: 2, bansos: 2, jalan_rusak: 2 }
+		});
+		const newLamp = await sql<{ cluster_id: number }>(
+			db,
+			"SELECT cluster_id FROM complaint_topics WHERE tracking_id IN ('6000001', '6000005') ORDER BY tracking_id"
+		);
 		expect(newLamp.map((r) => r.cluster_id)).toEqual([lampId, lampId]);
 		expect((await sql<{ n: number }>(db, 'SELECT sum(size)::INTEGER AS n FROM topic_clusters'))[0]!.n).toBe(88);
 		expect(await withWarehouse(db, (w) => assignNew(w.conn))).toMatchObject({ assigned: 0 });

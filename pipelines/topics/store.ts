@@ -112,7 +112,9 @@ async function readComplaints(conn: DuckDBConnection, onlyNew = false): Promise<
 		FROM complaints
 		WHERE status <> 'dihapus' ${onlyNew ? 'AND tracking_id NOT IN (SELECT tracking_id FROM complaint_topics)' : ''}
 		ORDER BY tracking_id`);
-	return res.getRowObjectsJS().map((r) => ({ tracking_id: String(r.tracking_id), text: String(r.text ?? ''), confidential: r.is_confidential === true }));
+	return res
+		.getRowObjectsJS()
+		.map((r) => ({ tracking_id: String(r.tracking_id), text: String(r.text ?? ''), confidential: r.is_confidential === true }));
 }
 
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -157,8 +159,11 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 
 	// ids: keep the previous fit's id where the topic is the same (see stable-ids.ts)
 	const prev = (await conn.runAndReadAll('SELECT cluster_id, top_terms::VARCHAR AS top_terms FROM topic_clusters')).getRowObjectsJS();
-	const maxUsed = (await conn.runAndReadAll('SELECT coalesce(max(max_cluster_id), -1)::INTEGER AS m FROM topic_fit')).getRowObjectsJS()[0]?.m;
-	const display = model.clusters.map((c) => c.topTerms.map((t) => ({ term: displayTerm(t.term), weight: Math.round(t.weight * 1e6) / 1e6 })));
+	const maxUsed = (await conn.runAndReadAll('SELECT coalesce(max(max_cluster_id), -1)::INTEGER AS m FROM topic_fit')).getRowObjectsJS()[0]
+		?.m;
+	const display = model.clusters.map((c) =>
+		c.topTerms.map((t) => ({ term: displayTerm(t.term), weight: Math.round(t.weight * 1e6) / 1e6 }))
+	);
 	const ids = stableIds(
 		prev.map((p) => ({ id: Number(p.cluster_id), terms: JSON.parse(String(p.top_terms)) as { term: string; weight: number }[] })),
 		display.map((terms) => ({ terms })),
@@ -170,15 +175,35 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 	const dir = mkdtempSync(join(tmpdir(), 'telaah-topics-'));
 	try {
 		const f = (name: string) => join(dir, name);
-		writeCsv(f('clusters.csv'), ['cluster_id', 'label', 'top_terms', 'size'], model.clusters.map((c, j) => [ids[j]!, c.label, JSON.stringify(display[j]), c.size]));
-		writeCsv(f('assign.csv'), ['tracking_id', 'cluster_id', 'score'], complaints.map((c, i) => [c.tracking_id, ids[model.assignments[i]!.cluster]!, model.assignments[i]!.score]));
-		writeCsv(f('examples.csv'), ['cluster_id', 'tracking_id', 'rank'], model.clusters.flatMap((c, j) => c.examples.map((id, r) => [ids[j]!, id, r + 1])));
-		writeCsv(f('themes.csv'), ['tracking_id', 'theme'], complaints.flatMap((c, i) => tags[i]!.map((t) => [c.tracking_id, t])));
+		writeCsv(
+			f('clusters.csv'),
+			['cluster_id', 'label', 'top_terms', 'size'],
+			model.clusters.map((c, j) => [ids[j]!, c.label, JSON.stringify(display[j]), c.size])
+		);
+		writeCsv(
+			f('assign.csv'),
+			['tracking_id', 'cluster_id', 'score'],
+			complaints.map((c, i) => [c.tracking_id, ids[model.assignments[i]!.cluster]!, model.assignments[i]!.score])
+		);
+		writeCsv(
+			f('examples.csv'),
+			['cluster_id', 'tracking_id', 'rank'],
+			model.clusters.flatMap((c, j) => c.examples.map((id, r) => [ids[j]!, id, r + 1]))
+		);
+		writeCsv(
+			f('themes.csv'),
+			['tracking_id', 'theme'],
+			complaints.flatMap((c, i) => tags[i]!.map((t) => [c.tracking_id, t]))
+		);
 		const k = model.k;
 		writeCsv(
 			f('terms.csv'),
 			['term', 'idf', 'weights'],
-			model.vocab.terms.map((term, t) => [term, model.vocab.idf[t]!, `[${Array.from({ length: k }, (_, j) => Number(model.centroids[t * k + j]!.toPrecision(6))).join(',')}]`])
+			model.vocab.terms.map((term, t) => [
+				term,
+				model.vocab.idf[t]!,
+				`[${Array.from({ length: k }, (_, j) => Number(model.centroids[t * k + j]!.toPrecision(6))).join(',')}]`
+			])
 		);
 		const read = (name: string) => `read_csv(${lit(f(name))}, header = true, all_varchar = true)`;
 		await conn.run('BEGIN TRANSACTION');
@@ -235,7 +260,8 @@ async function replaceSpikes(conn: DuckDBConnection): Promise<number> {
 	if (spikes.length) {
 		const month = (ym: string) => `DATE ${lit(`${ym}-01`)}`;
 		const values = spikes.map(
-			(s) => `(${lit(s.theme)}, ${lit(s.regencyCode)}, ${month(s.start)}, ${month(s.peak)}, ${month(s.end)}, ${s.peakCount}, ${s.baseline}, ${s.peakBaseline}, ${s.ratio}, ${s.excess}, ${s.maxZ})`
+			(s) =>
+				`(${lit(s.theme)}, ${lit(s.regencyCode)}, ${month(s.start)}, ${month(s.peak)}, ${month(s.end)}, ${s.peakCount}, ${s.baseline}, ${s.peakBaseline}, ${s.ratio}, ${s.excess}, ${s.maxZ})`
 		);
 		await conn.run(`INSERT INTO topic_spikes VALUES ${values.join(',\n')}`);
 	}
@@ -258,7 +284,13 @@ export async function assignNew(conn: DuckDBConnection, opts: { inTransaction?: 
 	const k = clusterIds.length;
 	const rows = (await conn.runAndReadAll('SELECT term, idf, weights::VARCHAR AS weights FROM topic_terms ORDER BY term')).getRowObjectsJS();
 	const terms = rows.map((r) => String(r.term));
-	const vocab: Vocabulary = { terms, index: new Map(terms.map((t, i) => [t, i])), df: new Int32Array(terms.length), idf: Float64Array.from(rows, (r) => Number(r.idf)), docs: 0 };
+	const vocab: Vocabulary = {
+		terms,
+		index: new Map(terms.map((t, i) => [t, i])),
+		df: new Int32Array(terms.length),
+		idf: Float64Array.from(rows, (r) => Number(r.idf)),
+		docs: 0
+	};
 	const centroids = new Float64Array(terms.length * k);
 	rows.forEach((r, t) => (JSON.parse(String(r.weights)) as number[]).forEach((w, j) => (centroids[t * k + j] = w)));
 

@@ -32,7 +32,20 @@ describe('tokenize', () => {
 describe('normalise', () => {
 	it('expands informal spellings and abbreviations', () => {
 		expect(normalise(['sy', 'tdk', 'gak', 'nggak', 'blm', 'dpt', 'krn', 'yg', 'dgn', 'utk', 'udh', 'sdh', 'bansos'])).toEqual([
-			'saya', 'tidak', 'tidak', 'tidak', 'belum', 'dapat', 'karena', 'yang', 'dengan', 'untuk', 'sudah', 'sudah', 'bantuan', 'sosial'
+			'saya',
+			'tidak',
+			'tidak',
+			'tidak',
+			'belum',
+			'dapat',
+			'karena',
+			'yang',
+			'dengan',
+			'untuk',
+			'sudah',
+			'sudah',
+			'bantuan',
+			'sosial'
 		]);
 	});
 
@@ -55,7 +68,17 @@ describe('analyse', () => {
 	it('gives stemmed content words then bigrams', () => {
 		const words = contentWords('Sy blm dpt bansos, mohon segera ditindaklanjuti');
 		expect(words).toEqual(['bantu', 'sosial']); // 'dapat' is a Tala stopword
-		expect(analyse('Jln rusak, bansos tdk cair')).toEqual(['jalan', 'rusak', 'bantu', 'sosial', 'cair', 'jalan_rusak', 'rusak_bantu', 'bantu_sosial', 'sosial_cair']);
+		expect(analyse('Jln rusak, bansos tdk cair')).toEqual([
+			'jalan',
+			'rusak',
+			'bantu',
+			'sosial',
+			'cair',
+			'jalan_rusak',
+			'rusak_bantu',
+			'bantu_sosial',
+			'sosial_cair'
+		]);
 	});
 
 	it('never emits masks, numbers or short words', () => {

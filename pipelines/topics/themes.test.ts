@@ -7,7 +7,9 @@ describe('policy theme taxonomy', () => {
 
 	it('themes.json is valid and covers the required themes', () => {
 		const ids = TaxonomySchema.parse(THEMES_JSON).themes.map((t) => t.id);
-		expect(ids).toEqual(expect.arrayContaining(['bansos', 'vaksin', 'psbb', 'jalan_rusak', 'pju', 'sampah', 'banjir', 'adminduk', 'bpjs', 'ppdb']));
+		expect(ids).toEqual(
+			expect.arrayContaining(['bansos', 'vaksin', 'psbb', 'jalan_rusak', 'pju', 'sampah', 'banjir', 'adminduk', 'bpjs', 'ppdb'])
+		);
 	});
 
 	it.each([
@@ -36,6 +38,13 @@ describe('policy theme taxonomy', () => {
 
 	it('rejects an invalid taxonomy', () => {
 		expect(() => buildTagger({ themes: [{ id: 'x', label: 'X', keywords: [] }] })).toThrow();
-		expect(() => buildTagger({ themes: [{ id: 'x', label: 'X', label_en: 'X', keywords: ['a'] }, { id: 'x', label: 'Y', label_en: 'Y', keywords: ['b'] }] })).toThrow(/unique/);
+		expect(() =>
+			buildTagger({
+				themes: [
+					{ id: 'x', label: 'X', label_en: 'X', keywords: ['a'] },
+					{ id: 'x', label: 'Y', label_en: 'Y', keywords: ['b'] }
+				]
+			})
+		).toThrow(/unique/);
 	});
 });

@@ -36,16 +36,16 @@ export function buildTagger(input: unknown = THEMES_JSON): Tagger {
 	}
 	const order = new Map(themes.map((t, i) => [t.id, i]));
 	const tagWords = (words: readonly string[]): string[] => {
-			const found = new Set<string>();
-			for (let i = 0; i < words.length; i++) {
-				for (const c of byFirst.get(words[i]!) ?? []) {
-					if (found.has(c.theme)) continue;
-					let ok = i + c.words.length <= words.length;
-					for (let j = 1; ok && j < c.words.length; j++) ok = words[i + j] === c.words[j];
-					if (ok) found.add(c.theme);
-				}
+		const found = new Set<string>();
+		for (let i = 0; i < words.length; i++) {
+			for (const c of byFirst.get(words[i]!) ?? []) {
+				if (found.has(c.theme)) continue;
+				let ok = i + c.words.length <= words.length;
+				for (let j = 1; ok && j < c.words.length; j++) ok = words[i + j] === c.words[j];
+				if (ok) found.add(c.theme);
 			}
-			return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+		}
+		return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
 	};
 	return { themes, tag: (text) => tagWords(themeWords(text)), tagPrepared: (prepared) => tagWords(themeWordsOf(prepared)) };
 }

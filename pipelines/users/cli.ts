@@ -7,7 +7,16 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../../src/lib/core/password.server.ts';
-import { adoptLegacyAuth, authFiles, canonicalUserName, readUsers, ROLES, validUser, writeUsers, type Role } from '../../src/lib/core/users.server.ts';
+import {
+	adoptLegacyAuth,
+	authFiles,
+	canonicalUserName,
+	readUsers,
+	ROLES,
+	validUser,
+	writeUsers,
+	type Role
+} from '../../src/lib/core/users.server.ts';
 
 const USAGE = `usage: npm run user -- add <name> --role ${ROLES.join('|')} [--region CODE] [--db PATH]
        npm run user -- list | remove <name> | passwd <name> [--db PATH]
@@ -40,7 +49,9 @@ class UsageError extends Error {}
 function knownRegion(code: string): boolean {
 	const ref = new URL('../../data/reference/', import.meta.url);
 	return ['provinces.csv', 'regencies.csv'].some((f) =>
-		readFileSync(new URL(f, ref), 'utf8').split('\n').some((line) => line.startsWith(`${code},`))
+		readFileSync(new URL(f, ref), 'utf8')
+			.split('\n')
+			.some((line) => line.startsWith(`${code},`))
 	);
 }
 
@@ -74,7 +85,13 @@ async function main(argv: string[]): Promise<void> {
 			if (values.region && !knownRegion(values.region)) throw new UsageError(`unknown region code "${values.region}"`);
 			let user;
 			try {
-				user = validUser({ name, role: values.role as Role, region: values.region ?? null, hash: await newHash(), created: new Date().toISOString() });
+				user = validUser({
+					name,
+					role: values.role as Role,
+					region: values.region ?? null,
+					hash: await newHash(),
+					created: new Date().toISOString()
+				});
 			} catch (e) {
 				throw e instanceof UsageError ? e : new UsageError(`invalid user: ${(e as Error).message}`);
 			}
@@ -84,7 +101,10 @@ async function main(argv: string[]): Promise<void> {
 		}
 		case 'remove': {
 			const i = find();
-			writeUsers(path, users.filter((_, j) => j !== i));
+			writeUsers(
+				path,
+				users.filter((_, j) => j !== i)
+			);
 			console.log(`removed ${name}${users.length === 1 ? ' (no users left: demo mode)' : ''}`);
 			return;
 		}

@@ -89,6 +89,13 @@ export function filterSuffix(f: Partial<Filters>): string {
 	const parts: string[] = [];
 	if (f.from || f.to) parts.push(f.from ?? 'awal', f.to ?? 'akhir');
 	for (const k of ['region', 'channel', 'status'] as const) if (f[k]) parts.push(f[k]!);
-	if (f.category) parts.push(f.category.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 30));
+	if (f.category)
+		parts.push(
+			f.category
+				.toLowerCase()
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-|-$/g, '')
+				.slice(0, 30)
+		);
 	return parts.length ? `_${parts.join('_')}` : '';
 }

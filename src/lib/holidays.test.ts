@@ -9,7 +9,11 @@ describe('Indonesian holidays and working days', () => {
 		expect(new Set(dates).size).toBe(dates.length);
 		expect([...dates].sort()).toEqual(dates);
 		for (const y of years) expect(dates).toContain(`${y}-08-17`);
-		expect(HOLIDAYS.find((h) => h.date === '2023-04-21')).toEqual({ date: '2023-04-21', kind: 'cuti_bersama', name: 'Cuti bersama Idul Fitri' });
+		expect(HOLIDAYS.find((h) => h.date === '2023-04-21')).toEqual({
+			date: '2023-04-21',
+			kind: 'cuti_bersama',
+			name: 'Cuti bersama Idul Fitri'
+		});
 		expect(() => parseHolidays('date,kind,name\n2020-1-1,libur,x')).toThrow(/line 2/);
 	});
 

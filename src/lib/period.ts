@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { monthAfter, MONTH_RE } from './core/month';
 
-
 export interface Period {
 	/** First month included, 'YYYY-MM', or null for no lower bound. */
 	from: string | null;
@@ -11,9 +10,7 @@ export interface Period {
 	to: string | null;
 }
 
-export type PeriodProblem =
-	| { kind: 'format'; param: 'from' | 'to'; value: string }
-	| { kind: 'order'; from: string; to: string };
+export type PeriodProblem = { kind: 'format'; param: 'from' | 'to'; value: string } | { kind: 'order'; from: string; to: string };
 
 // An empty field (a submitted form with a blank month) means "no bound".
 const bound = z

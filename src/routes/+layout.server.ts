@@ -13,14 +13,15 @@ export const load: LayoutServerLoad = async (event) => {
 	let categories: readonly string[] = [];
 	const user = event.locals.user;
 	// Signed out (the sign-in page): nothing from the warehouse.
-	if (user) try {
-		asOf = await dataAsOf();
-		[regions, categories] = await Promise.all([regionList(), categoryList()]);
-	} catch (err) {
-		// A missing warehouse is reported by the page itself (503 with instructions); the
-		// layout still renders so the error page has its header and footer.
-		if (!isHttpError(err)) throw err;
-	}
+	if (user)
+		try {
+			asOf = await dataAsOf();
+			[regions, categories] = await Promise.all([regionList(), categoryList()]);
+		} catch (err) {
+			// A missing warehouse is reported by the page itself (503 with instructions); the
+			// layout still renders so the error page has its header and footer.
+			if (!isHttpError(err)) throw err;
+		}
 	// Bad filters are answered with a 400 by the page; the bar then shows none selected.
 	const parsed = parseFilters(event.url.searchParams);
 	return {
@@ -28,10 +29,14 @@ export const load: LayoutServerLoad = async (event) => {
 		user: user && { name: user.name, role: user.role, region: user.region, demo: user.demo },
 		dataAsOf: asOf,
 		// A scoped user with no region filter sees their own region (as the pages do: request.ts).
-		filters: parsed.ok ? { ...parsed.filters, region: (user && scopedRegion(user.scope, parsed.filters.region)?.region) ?? null } : NO_FILTERS,
+		filters: parsed.ok
+			? { ...parsed.filters, region: (user && scopedRegion(user.scope, parsed.filters.region)?.region) ?? null }
+			: NO_FILTERS,
 		filterOptions: {
 			// Only the regions the user may choose (all, for the national view).
-			regions: regions.filter((r) => !user || covers(user.scope, r.code)).map((r) => ({ code: r.code, level: r.level, name: r.short_name, province: r.province_code })),
+			regions: regions
+				.filter((r) => !user || covers(user.scope, r.code))
+				.map((r) => ({ code: r.code, level: r.level, name: r.short_name, province: r.province_code })),
 			categories
 		}
 	};

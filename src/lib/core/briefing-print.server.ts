@@ -44,13 +44,25 @@ export function footerTemplate(title: string, lang: 'id' | 'en'): string {
  * "Halaman X dari Y" in the footer. Throws BriefingHttpError
  * when the server answers with an error (400 bad parameters, 404 unknown region or month, …).
  */
-export async function printBriefing(context: BrowserContext, url: string, opts: { lang: 'id' | 'en'; timeoutMs?: number }): Promise<Buffer> {
+export async function printBriefing(
+	context: BrowserContext,
+	url: string,
+	opts: { lang: 'id' | 'en'; timeoutMs?: number }
+): Promise<Buffer> {
 	const page = await context.newPage();
 	try {
 		const response = await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs ?? 60_000 });
 		if (!response) throw new Error(`no response for ${url}`);
 		if (!response.ok()) {
-			const text = (await page.locator('main').innerText({ timeout: 2_000 }).catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 300);
+			const text = (
+				await page
+					.locator('main')
+					.innerText({ timeout: 2_000 })
+					.catch(() => '')
+			)
+				.replace(/\s+/g, ' ')
+				.trim()
+				.slice(0, 300);
 			throw new BriefingHttpError(response.status(), `${url}: HTTP ${response.status()}${text ? ` — ${text}` : ''}`, text);
 		}
 		// The @font-face fonts must be in before printing, or Chromium falls back to system fonts.

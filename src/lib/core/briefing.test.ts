@@ -4,7 +4,19 @@ import { briefingFileName, changeOf, MonthSchema, rankBy, RegionParamSchema, win
 describe('briefing route parameters', () => {
 	it('accepts YYYY-MM months only', () => {
 		for (const ok of ['2020-01', '2024-12', '1999-10', '2099-12']) expect(MonthSchema.safeParse(ok).success, ok).toBe(true);
-		for (const bad of ['9999-12', '0001-01', '2100-01', '2020-13', '2020-00', '2020-1', '202001', '2020-01-01', ' 2020-01', "2020-01'", '']) {
+		for (const bad of [
+			'9999-12',
+			'0001-01',
+			'2100-01',
+			'2020-13',
+			'2020-00',
+			'2020-1',
+			'202001',
+			'2020-01-01',
+			' 2020-01',
+			"2020-01'",
+			''
+		]) {
 			expect(MonthSchema.safeParse(bad).success, bad).toBe(false);
 		}
 	});

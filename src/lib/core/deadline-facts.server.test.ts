@@ -82,7 +82,8 @@ describe('deadline facts', () => {
 		const dates = readHolidayDates();
 		// Every Wednesday of 2020 off: thousands of working-day counts change.
 		const wednesdays: string[] = [];
-		for (let d = new Date('2020-01-01T00:00:00Z'); d.getUTCFullYear() === 2020; d.setUTCDate(d.getUTCDate() + 7)) wednesdays.push(d.toISOString().slice(0, 10));
+		for (let d = new Date('2020-01-01T00:00:00Z'); d.getUTCFullYear() === 2020; d.setUTCDate(d.getUTCDate() + 7))
+			wednesdays.push(d.toISOString().slice(0, 10));
 		const changed = [...dates, ...wednesdays];
 		// A plain connection: openWarehouse() would first bring the reference list back.
 		const ensure = async (list: string[]) => {

@@ -17,7 +17,10 @@ export async function sniffFormat(path: string): Promise<Format> {
 		if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
 		if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
 			throw new UnreadableFileError(`${path}: legacy Excel 97-2003 (.xls) is not supported; save it as .xlsx or CSV`);
-		const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+		const text = head
+			.toString('utf8')
+			.replace(/^\uFEFF/, '')
+			.trimStart();
 		if (text.startsWith('[') || text.startsWith('{')) return 'json';
 		if (head.includes(0)) throw new UnreadableFileError(`${path}: binary content, not a CSV, XLSX or JSON export`);
 		return 'csv';

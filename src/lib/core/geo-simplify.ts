@@ -26,7 +26,10 @@ export interface SimplifyOptions {
 export interface Topology {
 	type: 'Topology';
 	transform: { scale: Pt; translate: Pt };
-	objects: Record<string, { type: 'GeometryCollection'; geometries: { type: 'Polygon' | 'MultiPolygon'; id: string; arcs: number[][] | number[][][] }[] }>;
+	objects: Record<
+		string,
+		{ type: 'GeometryCollection'; geometries: { type: 'Polygon' | 'MultiPolygon'; id: string; arcs: number[][] | number[][][] }[] }
+	>;
 	arcs: Pt[][];
 }
 
@@ -71,7 +74,7 @@ export function simplifyLine(line: readonly Pt[], tolerance: number): Pt[] {
 		let far = -1;
 		for (let i = lo + 1; i < hi; i++) {
 			const d = segDist2(line[i]!, line[lo]!, line[hi]!);
-			if (d > far) (far = d), (best = i);
+			if (d > far) ((far = d), (best = i));
 		}
 		if (best < 0 || (!force && far <= tol2)) return;
 		keep[best] = 1;
@@ -85,7 +88,7 @@ export function simplifyLine(line: readonly Pt[], tolerance: number): Pt[] {
 		let far = -1;
 		for (let i = 1; i < n - 1; i++) {
 			const d = segDist2(line[i]!, line[0]!, line[0]!);
-			if (d > far) (far = d), (best = i);
+			if (d > far) ((far = d), (best = i));
 		}
 		keep[best] = 1;
 		mark(0, best, true);
@@ -216,7 +219,9 @@ export function simplifyToTopology(features: readonly GeoFeature[], o: SimplifyO
 			.filter((p) => p.length > 0);
 		for (const p of polys) for (const r of p) for (const i of r) used.add(i < 0 ? ~i : i);
 		if (polys.length === 0) throw new Error(`feature ${s.id} collapsed entirely: lower the tolerance`);
-		return polys.length === 1 ? { type: 'Polygon' as const, id: s.id, arcs: polys[0]! } : { type: 'MultiPolygon' as const, id: s.id, arcs: polys };
+		return polys.length === 1
+			? { type: 'Polygon' as const, id: s.id, arcs: polys[0]! }
+			: { type: 'MultiPolygon' as const, id: s.id, arcs: polys };
 	});
 
 	// 6. Renumber the arcs still used and delta-encode them.

@@ -8,7 +8,10 @@ export interface Holiday {
 }
 
 export function parseHolidays(text: string): Holiday[] {
-	const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+	const lines = text
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split(/\r?\n/);
 	if (lines[0] !== 'date,kind,name') throw new Error(`holidays_id.csv: unexpected header "${lines[0]}"`);
 	return lines.slice(1).map((line, i) => {
 		const [date, kind, ...rest] = line.split(',');

@@ -38,4 +38,5 @@ export function monthsBetween(from: string, to: string): string[] {
 export const monthAfter = (month: string): string => `${shiftMonth(month, 1)}-01`;
 
 /** The later of two months (either may be null). */
-export const laterMonth = (a: string | null, b: string | null): string | null => (a && b ? (monthIndex(a) >= monthIndex(b) ? a : b) : (a ?? b));
+export const laterMonth = (a: string | null, b: string | null): string | null =>
+	a && b ? (monthIndex(a) >= monthIndex(b) ? a : b) : (a ?? b);

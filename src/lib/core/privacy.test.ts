@@ -9,6 +9,11 @@ describe('small-count suppression', () => {
 
 	it('applies to topic counts inside one kab/kota only', () => {
 		expect([isRegencyCell('36.03'), isRegencyCell('36'), isRegencyCell(null)]).toEqual([true, false, false]);
-		expect([topicCellCount(3, '36.03'), topicCellCount(3, '36'), topicCellCount(3, null), topicCellCount(7, '36.03')]).toEqual([null, 3, 3, 7]);
+		expect([topicCellCount(3, '36.03'), topicCellCount(3, '36'), topicCellCount(3, null), topicCellCount(7, '36.03')]).toEqual([
+			null,
+			3,
+			3,
+			7
+		]);
 	});
 });

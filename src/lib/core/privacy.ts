@@ -14,7 +14,8 @@ export const suppressSmall = (n: number): number | null => (n > 0 && n < MIN_SHO
 export const isRegencyCell = (region: string | null | undefined): boolean => !!region && region.includes('.');
 
 /** A topic or theme count within `region`: suppressed when that makes it a small kab/kota cell. */
-export const topicCellCount = (n: number, region: string | null | undefined): number | null => (isRegencyCell(region) ? suppressSmall(n) : n);
+export const topicCellCount = (n: number, region: string | null | undefined): number | null =>
+	isRegencyCell(region) ? suppressSmall(n) : n;
 
 /** The written form of a suppressed count, in pages and CSVs alike. */
 export const SUPPRESSED = `<${MIN_SHOWN_COUNT}`;

@@ -102,7 +102,9 @@ const SET_DIMS: Record<Grain, readonly string[]> = {
 export const rollupRowsSql = (where: string) => `
 	WITH g AS (
 		SELECT date_trunc('month', created_at) AS created_at, province_code, regency_code, ${DIMS.join(', ')},
-			${Object.entries(PER_COMPLAINT).map(([k, cond]) => `count(*) FILTER (WHERE ${cond}) AS ${k}`).join(',\n\t\t\t')}
+			${Object.entries(PER_COMPLAINT)
+				.map(([k, cond]) => `count(*) FILTER (WHERE ${cond}) AS ${k}`)
+				.join(',\n\t\t\t')}
 		FROM (SELECT c.*, snap.wd AS wd_now, snap.t AS asof_t, ${REMOVED_SQL} AS removed FROM complaints c CROSS JOIN snapshot snap) c
 		WHERE ${where}
 		GROUP BY ALL
@@ -122,8 +124,7 @@ export const rollupRowsSql = (where: string) => `
 	ORDER BY grain, created_at`;
 
 /** The stamp the rollup carries: the snapshot it was counted at and the holiday list's fingerprint (SQL over `snapshot`). */
-const stampSql = (fingerprint: string) =>
-	`(SELECT coalesce(strftime(t, '%Y-%m-%dT%H:%M:%S'), '') || ' ${fingerprint}' FROM snapshot)`;
+const stampSql = (fingerprint: string) => `(SELECT coalesce(strftime(t, '%Y-%m-%dT%H:%M:%S'), '') || ' ${fingerprint}' FROM snapshot)`;
 
 /**
  * Brings the rollup up to date inside the caller's transaction, with the deadline counts as of
@@ -132,7 +133,12 @@ const stampSql = (fingerprint: string) =>
  * holidays changed or cannot be read. Other months are left as they are. Needs the calendar
  * table `cal` made from `holidays`.
  */
-export async function refreshRollup(conn: DuckDBConnection, batchIds: readonly number[], cal: string, holidays: readonly string[]): Promise<void> {
+export async function refreshRollup(
+	conn: DuckDBConnection,
+	batchIds: readonly number[],
+	cal: string,
+	holidays: readonly string[]
+): Promise<void> {
 	if (batchIds.some((b) => !Number.isInteger(b))) throw new Error('batch ids must be integers');
 	const fingerprint = holidayFingerprint(holidays);
 	const stored = (await conn.runAndReadAll(`SELECT value FROM meta WHERE key = '${ROLLUP_META_KEY}'`)).getRows()[0]?.[0];

@@ -6,7 +6,6 @@ import { loadReference, locationResolver } from '../../../pipelines/sample/test-
 import { rng } from '../../../pipelines/topics/model';
 import { detectSpikes, detectSpikesInSeries, logPoissonUpperTail, median, monthRange, scorePeriods } from './spikes';
 
-
 /** Knuth's Poisson sampler (fine for λ < 100). */
 function poisson(rand: () => number, lambda: number): number {
 	const l = Math.exp(-lambda);
@@ -85,7 +84,9 @@ describe('detectSpikes on hand-made series', () => {
 		for (let seed = 1; seed <= 20; seed++) {
 			const rand = rng(seed);
 			const level = 5 + seed * 3; // 8 .. 65 a month
-			const counts = Array.from({ length: 84 }, (_, t) => poisson(rand, level * (1 + 0.25 * Math.sin((2 * Math.PI * t) / 12)) * (1 + t / 200)));
+			const counts = Array.from({ length: 84 }, (_, t) =>
+				poisson(rand, level * (1 + 0.25 * Math.sin((2 * Math.PI * t) / 12)) * (1 + t / 200))
+			);
 			alarms += detectSpikes(counts).length;
 			alarmsWithoutSeason += detectSpikes(counts, { season: 0 }).length;
 		}
@@ -154,7 +155,9 @@ describe('the 2020 bansos surge in the generated sample (300,000 rows)', () => {
 		const hits = [...surge].filter((c) => flagged.has(c)).length;
 		const others = refs.filter((r) => !surge.has(r.code));
 		const falseAlarms = others.filter((r) => anySpike.has(r.code)).length;
-		const falseDetail = spikes.filter((s) => !surge.has(s.key)).map((s) => `${s.key} ${months[s.start]} peak ${s.peakCount} vs ${s.peakBaseline}`);
+		const falseDetail = spikes
+			.filter((s) => !surge.has(s.key))
+			.map((s) => `${s.key} ${months[s.start]} peak ${s.peakCount} vs ${s.peakBaseline}`);
 		console.log(`false alarms: ${falseDetail.join('; ')}`);
 		const starts = spikes.filter((s) => surge.has(s.key)).map((s) => months[s.start]);
 		console.log(

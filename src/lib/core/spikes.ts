@@ -86,8 +86,8 @@ export function median(values: readonly number[]): number {
 
 // Lanczos approximation (g = 7, n = 9) of ln Γ(x), x > 0.
 const LANCZOS = [
-	0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-	12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
+	0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+	-0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
 ];
 export function logGamma(x: number): number {
 	if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
@@ -146,7 +146,9 @@ export function scorePeriods(counts: readonly number[], options?: Partial<SpikeO
 		const rolling = median(history);
 		const mad = median(history.map((v) => Math.abs(v - rolling)));
 		const lastSeason =
-			o.season > 0 ? [index - o.season - 1, index - o.season, index - o.season + 1].filter((j) => j >= 0 && j < index).map((j) => counts[j]!) : [];
+			o.season > 0
+				? [index - o.season - 1, index - o.season, index - o.season + 1].filter((j) => j >= 0 && j < index).map((j) => counts[j]!)
+				: [];
 		const baseline = lastSeason.length > 0 ? Math.max(rolling, median(lastSeason)) : rolling;
 		const spread = Math.max(MAD_SCALE * mad, Math.sqrt(baseline), 1);
 		const z = (count - baseline) / spread;

@@ -8,13 +8,18 @@
 // - national: rows of every region that no scoped user reads (raw quarantined rows, batches).
 // - reference: no complaint data of any region (reference tables, model parameters, stamps).
 export type TableScope =
-	| { kind: 'region' }
-	| { kind: 'via'; table: string }
-	| { kind: 'national'; why: string }
-	| { kind: 'reference'; why: string };
+	{ kind: 'region' } | { kind: 'via'; table: string } | { kind: 'national'; why: string } | { kind: 'reference'; why: string };
 
 /** The tables `npm run topics` writes (created in pipelines/topics/store.ts). */
-export const TOPIC_TABLES = ['topic_clusters', 'complaint_topics', 'topic_examples', 'complaint_themes', 'topic_fit', 'topic_terms', 'topic_spikes'] as const;
+export const TOPIC_TABLES = [
+	'topic_clusters',
+	'complaint_topics',
+	'topic_examples',
+	'complaint_themes',
+	'topic_fit',
+	'topic_terms',
+	'topic_spikes'
+] as const;
 
 const reference = (why: string): TableScope => ({ kind: 'reference', why });
 const viaComplaints: TableScope = { kind: 'via', table: 'complaints' };

@@ -14,13 +14,24 @@ const UserSchema = z
 		name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,39}$/),
 		role: z.enum(ROLES),
 		/** province code for `provinsi`, kab/kota code for `daerah`, null otherwise */
-		region: z.string().regex(/^\d{2}(\.\d{2})?$/).nullable(),
+		region: z
+			.string()
+			.regex(/^\d{2}(\.\d{2})?$/)
+			.nullable(),
 		hash: z.string(),
 		created: z.string()
 	})
-	.refine((u) => (u.role === 'provinsi' ? /^\d{2}$/.test(u.region ?? '') : u.role === 'daerah' ? /^\d{2}\.\d{2}$/.test(u.region ?? '') : u.region === null), {
-		message: 'provinsi needs a province code (36), daerah a kab/kota code (36.03), other roles none'
-	});
+	.refine(
+		(u) =>
+			u.role === 'provinsi'
+				? /^\d{2}$/.test(u.region ?? '')
+				: u.role === 'daerah'
+					? /^\d{2}\.\d{2}$/.test(u.region ?? '')
+					: u.region === null,
+		{
+			message: 'provinsi needs a province code (36), daerah a kab/kota code (36.03), other roles none'
+		}
+	);
 export type User = z.infer<typeof UserSchema>;
 const FileSchema = z.object({ version: z.literal(1), users: z.array(UserSchema) });
 
@@ -65,7 +76,12 @@ export function adoptLegacyAuth(files: ReturnType<typeof authFiles>): boolean {
  * The one form of a user name that sign-in, its throttling and the user CLI compare: NFKC,
  * trimmed, lower case. "victim1 " and "VICTIM1" are victim1 everywhere, locks included.
  */
-export const canonicalUserName = (raw: unknown): string => String(raw ?? '').normalize('NFKC').trim().toLowerCase().slice(0, 64);
+export const canonicalUserName = (raw: unknown): string =>
+	String(raw ?? '')
+		.normalize('NFKC')
+		.trim()
+		.toLowerCase()
+		.slice(0, 64);
 
 export function readUsers(path: string): User[] {
 	if (!existsSync(path)) return [];

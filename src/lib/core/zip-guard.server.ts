@@ -48,7 +48,8 @@ export async function checkZip(path: string, limits = ZIP_LIMITS): Promise<{ ent
 			const label = `entry "${name.slice(0, 80)}"`;
 			if (compressed === 0xffffffff || declared === 0xffffffff) throw bad('ZIP64 entry');
 			if (name.startsWith('/') || name.split(/[\\/]/).includes('..')) throw bad(`entry name "${name.slice(0, 80)}"`);
-			if (declared > SMALL_ENTRY && declared > compressed * limits.ratio) throw bad(`${label} expands ${Math.round(declared / Math.max(compressed, 1))}:1`);
+			if (declared > SMALL_ENTRY && declared > compressed * limits.ratio)
+				throw bad(`${label} expands ${Math.round(declared / Math.max(compressed, 1))}:1`);
 			const local = await read(fh, localOffset, 30);
 			if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) throw bad(`${label}: corrupt local header`);
 			const start = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);

@@ -15,11 +15,12 @@ export const en: Record<MessageKey, string> = {
 
 	'lang.switch': 'Bahasa Indonesia',
 
-	'auth.demoBanner': 'Demo mode: no users exist yet, so everyone sees all data without signing in. Create users with npm run user to require sign-in.',
+	'auth.demoBanner':
+		'Demo mode: no users exist yet, so everyone sees all data without signing in. Create users with npm run user to require sign-in.',
 	'auth.signedInAs': 'Signed in as {name} ({role})',
 	'auth.signOut': 'Sign out',
 	'auth.title': 'Sign in',
-	'auth.lead': 'Sign in with your Telaah account. What you see follows your account\'s region.',
+	'auth.lead': "Sign in with your Telaah account. What you see follows your account's region.",
 	'auth.name': 'User name',
 	'auth.password': 'Password',
 	'auth.submit': 'Sign in',
@@ -30,7 +31,7 @@ export const en: Record<MessageKey, string> = {
 	'auth.throttled': 'Too many failed sign-in attempts. Try again in {s} seconds.',
 	'auth.required': 'Sign-in required (session missing, invalid or expired).',
 	'auth.adminOnly': 'This page is for admins only.',
-	'auth.outOfScope': 'This region is outside your account\'s access.',
+	'auth.outOfScope': "This region is outside your account's access.",
 	'role.nasional': 'national',
 	'role.provinsi': 'province {region}',
 	'role.daerah': 'kab/kota {region}',
@@ -49,7 +50,8 @@ export const en: Record<MessageKey, string> = {
 	'admin.detail': 'Details',
 	'admin.noAudit': 'The audit log is empty.',
 	'upload.title': 'Upload an export',
-	'upload.lead': 'An SP4N-LAPOR! export as CSV, XLSX, JSON or NDJSON, at most {mb} MB. It is loaded by the same ETL as npm run ingest; the dashboard waits briefly while it loads.',
+	'upload.lead':
+		'An SP4N-LAPOR! export as CSV, XLSX, JSON or NDJSON, at most {mb} MB. It is loaded by the same ETL as npm run ingest; the dashboard waits briefly while it loads.',
 	'upload.file': 'Export file',
 	'upload.submit': 'Upload and load',
 	'upload.refused': 'File refused: {reason}',
@@ -95,7 +97,8 @@ export const en: Record<MessageKey, string> = {
 	'kpi.breach3': 'Past the verification deadline',
 	'kpi.breach3Note': 'Complaints verified more than 3 working days after filing (or not yet, though overdue).',
 	'kpi.breach5': 'Past the follow-up deadline',
-	'kpi.breach5Note': 'Complaints answered more than 5 working days after filing (or not yet, though overdue). Working days exclude public holidays.',
+	'kpi.breach5Note':
+		'Complaints answered more than 5 working days after filing (or not yet, though overdue). Working days exclude public holidays.',
 	'kpi.backlog': 'Open complaints',
 	'kpi.backlogNote': 'Complaints in a status that is still open, by status:',
 	'kpi.changeUp': 'up',
@@ -175,7 +178,8 @@ export const en: Record<MessageKey, string> = {
 	'common.days': '{n} days',
 	'common.indicative': 'Indicative figures, not official scores.',
 	'trends.title': 'Trends',
-	'trends.lead': 'Complaint volume per month or week by category, channel and status. The shaded area marks the COVID-19 period (March 2020 – January 2021), including the surge of social-assistance (bansos) complaints.',
+	'trends.lead':
+		'Complaint volume per month or week by category, channel and status. The shaded area marks the COVID-19 period (March 2020 – January 2021), including the surge of social-assistance (bansos) complaints.',
 	'trends.grain': 'Time unit',
 	'trends.month': 'Monthly',
 	'trends.week': 'Weekly',
@@ -196,7 +200,8 @@ export const en: Record<MessageKey, string> = {
 	'agency.list': 'Agencies by kab/kota',
 	'agency.region': 'Kab/kota',
 	'agencies.title': 'Agencies',
-	'agencies.lead': 'Performance of regional offices and agencies: volume, response times, compliance with the 3-working-day verification and 5-working-day follow-up deadlines, and complaints still open after 60 days.',
+	'agencies.lead':
+		'Performance of regional offices and agencies: volume, response times, compliance with the 3-working-day verification and 5-working-day follow-up deadlines, and complaints still open after 60 days.',
 	'agencies.caption': 'Agency league table by OPD type',
 	'agencies.captionAgency': 'Agency league table by agency name',
 	'agencies.type': 'OPD type',
@@ -208,10 +213,12 @@ export const en: Record<MessageKey, string> = {
 	'agencies.breach3': 'Verification > 3 working days',
 	'agencies.breach5': 'Follow-up > 5 working days',
 	'agencies.unresolved60': 'Open > 60 days',
-	'agencies.note': 'Working days are Monday–Friday excluding national holidays and cuti bersama. Response times are calendar days; deleted/archived complaints are left out of the deadlines. "Open" is measured at the latest date in the data ({asOf}).',
+	'agencies.note':
+		'Working days are Monday–Friday excluding national holidays and cuti bersama. Response times are calendar days; deleted/archived complaints are left out of the deadlines. "Open" is measured at the latest date in the data ({asOf}).',
 	'agencies.byAgencyNote': 'A region is selected: agencies are listed by name.',
 	'regions.title': 'Regions',
-	'regions.lead': 'Ranking of regencies/cities or provinces by volume, complaints per 100,000 people, follow-up and deadline compliance, with peer comparison.',
+	'regions.lead':
+		'Ranking of regencies/cities or provinces by volume, complaints per 100,000 people, follow-up and deadline compliance, with peer comparison.',
 	'regions.level': 'Level',
 	'regions.regency': 'Regencies/cities',
 	'regions.province': 'Provinces',
@@ -236,7 +243,8 @@ export const en: Record<MessageKey, string> = {
 	'regions.provinceRank': 'Rank in province',
 	'regions.band': 'Population band',
 	'regions.bandValue': 'Q{n}',
-	'regions.note': 'Rank in province by complaints per 100k people. Population band: population quartile (Q1 smallest, Q4 largest) among regions of the same level.',
+	'regions.note':
+		'Rank in province by complaints per 100k people. Population band: population quartile (Q1 smallest, Q4 largest) among regions of the same level.',
 	'regions.rankOf': '{rank} of {of}',
 	'region.kpis': 'Key figures',
 	'region.trend': 'Monthly trend',
@@ -246,7 +254,8 @@ export const en: Record<MessageKey, string> = {
 	'region.notFound': 'Unknown region code: "{code}".',
 	'region.kabkota': 'Regencies/cities in this province',
 	'complaints.title': 'Complaints',
-	'complaints.lead': 'Complaints matching the filters, newest first. Complaint text is shown as plain text; confidential complaints show neither title nor body. No reporter data is stored.',
+	'complaints.lead':
+		'Complaints matching the filters, newest first. Complaint text is shown as plain text; confidential complaints show neither title nor body. No reporter data is stored.',
 	'complaints.caption': 'Complaint list, page {page} of {pages} ({total} complaints)',
 	'complaints.id': 'Tracking ID',
 	'complaints.date': 'Date',
@@ -281,7 +290,8 @@ export const en: Record<MessageKey, string> = {
 	'complaint.details': 'Details',
 	'nav.recommendations': 'Recommendations',
 	'rec.title': 'Recommendations',
-	'rec.lead': 'The main findings for {area} in {month}, each with the figures that triggered it and links to the views that show them. The rules and thresholds are documented.',
+	'rec.lead':
+		'The main findings for {area} in {month}, each with the figures that triggered it and links to the views that show them. The rules and thresholds are documented.',
 	'rec.national': 'National',
 	'rec.month': 'Month',
 	'rec.show': 'Show',
@@ -315,27 +325,36 @@ export const en: Record<MessageKey, string> = {
 	'rec.rule.channel_mix': 'Channel mix',
 	'rec.rule.removed_unverified': 'Removed unverified',
 	'rec.deadline.title': '{area}: {pct} of {month} complaints missed the 5-working-day follow-up deadline',
-	'rec.deadline.action': 'Name a daily owner for verification and routing in every OPD, review complaints nearing the 3- and 5-working-day deadlines weekly, and ask the OPDs with the most breaches for an improvement plan.',
+	'rec.deadline.action':
+		'Name a daily owner for verification and routing in every OPD, review complaints nearing the 3- and 5-working-day deadlines weekly, and ask the OPDs with the most breaches for an improvement plan.',
 	'rec.deadline.opdTitle': '{opd} in {area}: {pct} of {month} complaints missed the 5-working-day deadline',
-	'rec.deadline.opdAction': 'Ask {opd} to appoint an active SP4N-LAPOR! administrator, follow up within 5 working days, and report delayed complaints with the reasons.',
+	'rec.deadline.opdAction':
+		'Ask {opd} to appoint an active SP4N-LAPOR! administrator, follow up within 5 working days, and report delayed complaints with the reasons.',
 	'rec.backlog.staleTitle': '{area}: {pct} of complaints older than 60 days are unresolved',
 	'rec.backlog.risingTitle': '{area}: open complaints rose to {now} from {before}',
-	'rec.backlog.action': 'Sweep the unresolved complaints: close those already done, follow up or reroute those outside the agency’s remit, and set monthly resolution targets per OPD.',
+	'rec.backlog.action':
+		'Sweep the unresolved complaints: close those already done, follow up or reroute those outside the agency’s remit, and set monthly resolution targets per OPD.',
 	'rec.spike.title': 'Spike in {theme} complaints in {where} in {month}',
 	'rec.spike.regions': '{n} regencies/cities',
-	'rec.spike.action': 'Find the cause of the rise in {theme} complaints with the OPDs concerned, respond publicly, and monitor weekly until it subsides.',
-	'rec.spike.actionBansos': 'Verify and update the beneficiary data (DTKS) with the social affairs office, publish the eligibility criteria and distribution schedule, and open a dedicated complaint channel for social assistance during the surge.',
+	'rec.spike.action':
+		'Find the cause of the rise in {theme} complaints with the OPDs concerned, respond publicly, and monitor weekly until it subsides.',
+	'rec.spike.actionBansos':
+		'Verify and update the beneficiary data (DTKS) with the social affairs office, publish the eligibility criteria and distribution schedule, and open a dedicated complaint channel for social assistance during the surge.',
 	'rec.low.title': '{area}: complaints in 12 months: only {n} ({rate} per 100k people; similar regions’ median {peer})',
 	'rec.low.targetTitle': '{area}: complaints this year: only {n} against an annual target of {target}',
-	'rec.low.action': 'Run SP4N-LAPOR! outreach (sosialisasi) for citizens (districts, schools, social media, face to face), make sure every OPD has an active administrator, and display the complaint channels at service offices.',
+	'rec.low.action':
+		'Run SP4N-LAPOR! outreach (sosialisasi) for citizens (districts, schools, social media, face to face), make sure every OPD has an active administrator, and display the complaint channels at service offices.',
 	'rec.recurring.title': '{theme} complaints keep recurring in {area} ({months} of {of} months)',
-	'rec.recurring.action': 'The same {theme} complaints arrive every month: tackle the root cause through the responsible OPD’s programme (budget, repair schedule) instead of case by case, and publish the plan.',
+	'rec.recurring.action':
+		'The same {theme} complaints arrive every month: tackle the root cause through the responsible OPD’s programme (budget, repair schedule) instead of case by case, and publish the plan.',
 	'rec.channel.overTitle': '{area}: {share} of complaints via {channel} (similar regions {peer})',
 	'rec.channel.underTitle': '{area}: only {share} of complaints via {channel} (similar regions {peer})',
-	'rec.channel.overAction': 'Complaints depend on {channel}: promote other channels (WhatsApp, SMS, app, face to face) so citizens without access to it can still report.',
+	'rec.channel.overAction':
+		'Complaints depend on {channel}: promote other channels (WhatsApp, SMS, app, face to face) so citizens without access to it can still report.',
 	'rec.channel.underAction': '{channel} is rarely used compared with similar regions: make sure the channel works and citizens know it.',
 	'rec.removed.title': '{area}: {pct} of complaints deleted/archived without verification (similar regions {peer})',
-	'rec.removed.action': 'Review complaints deleted or archived without verification: ask for missing details on unclear ones and reroute those outside the remit instead of deleting them.',
+	'rec.removed.action':
+		'Review complaints deleted or archived without verification: ask for missing details on unclear ones and reroute those outside the remit instead of deleting them.',
 	'rec.ev.breach5': 'Missed the 5-working-day follow-up deadline',
 	'rec.ev.breach3': 'Missed the 3-working-day verification deadline',
 	'rec.ev.breach5Opd': '{opd}: missed the 5-working-day deadline',
@@ -358,14 +377,18 @@ export const en: Record<MessageKey, string> = {
 	'rec.ev.removedPeers': 'Share in similar regions',
 
 	'topics.title': 'Complaint topics',
-	'topics.lead': 'What citizens actually complain about, beyond the category they picked: topic clusters from the complaint texts, policy themes, spread by region, and spikes.',
+	'topics.lead':
+		'What citizens actually complain about, beyond the category they picked: topic clusters from the complaint texts, policy themes, spread by region, and spikes.',
 	'topics.emptyTitle': 'No topic model yet',
 	'topics.emptyBody': 'This warehouse has no topic model yet. Run the following command (with the server stopped), then reload the page:',
-	'topics.fitNoteScoped': 'Model: {k} topics, fitted on {date} over all complaints nationwide. Complaints loaded later are placed in the nearest topic.',
-	'topics.fitNote': 'Model: {k} topics from {documents} complaints, fitted on {date}. Complaints loaded later are placed in the nearest topic.',
+	'topics.fitNoteScoped':
+		'Model: {k} topics, fitted on {date} over all complaints nationwide. Complaints loaded later are placed in the nearest topic.',
+	'topics.fitNote':
+		'Model: {k} topics from {documents} complaints, fitted on {date}. Complaints loaded later are placed in the nearest topic.',
 	'topics.clusters': 'Topic clusters',
 	'topics.clustersCaption': 'Topic clusters by number of complaints',
-	'topics.clustersNote': 'Topics are found automatically in the complaint texts (TF-IDF and k-means); their labels are the strongest terms. Shares are of the {n} complaints with a topic under the filters.',
+	'topics.clustersNote':
+		'Topics are found automatically in the complaint texts (TF-IDF and k-means); their labels are the strongest terms. Shares are of the {n} complaints with a topic under the filters.',
 	'topics.topic': 'Topic',
 	'topics.terms': 'Top terms',
 	'topics.share': 'Share',
@@ -373,23 +396,27 @@ export const en: Record<MessageKey, string> = {
 	'topics.sparkline': 'Monthly trend: {label}',
 	'topics.examples': 'Example complaints',
 	'topics.noExamples': 'No example can be shown.',
-	'topics.examplesNote': 'Examples are the complaints closest to the topic centre. Confidential complaints are never shown, and reporter identities are not stored.',
+	'topics.examplesNote':
+		'Examples are the complaints closest to the topic centre. Confidential complaints are never shown, and reporter identities are not stored.',
 	'topics.untitled': '(untitled)',
 	'topics.themes': 'Policy themes',
 	'topics.themesCaption': 'Policy themes by number of complaints',
 	'topics.theme': 'Theme',
-	'topics.themesNote': 'Themes are tagged with a curated keyword list, independently of the topic clusters; a complaint can carry several themes. Shares are of the {n} complaints under the filters.',
+	'topics.themesNote':
+		'Themes are tagged with a curated keyword list, independently of the topic clusters; a complaint can carry several themes. Shares are of the {n} complaints under the filters.',
 	'topics.heatmap': 'Topics by region',
-	'topics.heatNote': 'Colour: the topic\'s share of the region\'s complaints with a topic. The {n} regions with the most complaints, {level}.',
+	'topics.heatNote':
+		"Colour: the topic's share of the region's complaints with a topic. The {n} regions with the most complaints, {level}.",
 	'topics.heatLevelProvince': 'at province level (select a province to see its regencies and cities)',
 	'topics.heatLevelRegency': 'regencies and cities in the selected region',
 	'topics.heatLabelProvince': 'Heatmap: share of each topic by province',
 	'topics.heatLabelRegency': 'Heatmap: share of each topic by regency or city',
-	'topics.heatLegend': 'Share of the region\'s complaints',
+	'topics.heatLegend': "Share of the region's complaints",
 	'topics.downloadHeatmap': 'Download heatmap data (CSV)',
 	'topics.spikes': 'Theme spikes',
 	'topics.spikesCaption': 'Theme spikes by regency or city, newest first',
-	'topics.spikesNote': 'Spikes: months in which a theme\'s complaints in one regency or city are far above the expected level (median of the previous 12 months, or the same month last year when higher; Poisson test). Computed over all complaints: only the period and region filters apply.',
+	'topics.spikesNote':
+		"Spikes: months in which a theme's complaints in one regency or city are far above the expected level (median of the previous 12 months, or the same month last year when higher; Poisson test). Computed over all complaints: only the period and region filters apply.",
 	'topics.noSpikes': 'No spikes in this period and region.',
 	'topics.regency': 'Regency/city',
 	'topics.province': 'Province',
@@ -455,9 +482,12 @@ export const en: Record<MessageKey, string> = {
 	'briefing.empty': 'No complaints in this region this month.',
 	'briefing.methods': 'Methods and data freshness',
 	'briefing.asOf': 'Data as of {date} (last load); latest event in the data: {event}.',
-	'briefing.defs': 'Definitions: follow-up and completion rates leave out deleted/archived complaints. Deadlines: 3 working days to verify and 5 working days to follow up, from the filing date (Monday–Friday, excluding national holidays and cuti bersama); complaints not yet verified/answered count as breaches once the deadline has passed. Median response in calendar days. Still open: complaints of the month whose status is still open at the data date. Per 100k population: Dukcapil population, second half of 2024.',
-	'briefing.spikeMethod': 'Spikes: monthly theme × kab/kota counts above the median of the previous 12 months (robust z ≥ 4, excess ≥ 5, Poisson test p ≤ 0.0001).',
-	'briefing.sources': 'Sources: SP4N-LAPOR! exports; region data idn-area-data (ODbL) and cahyadsn/wilayah (MIT). Figures are indicative, not an official assessment. This briefing contains no complaint text and no reporter identity.',
+	'briefing.defs':
+		'Definitions: follow-up and completion rates leave out deleted/archived complaints. Deadlines: 3 working days to verify and 5 working days to follow up, from the filing date (Monday–Friday, excluding national holidays and cuti bersama); complaints not yet verified/answered count as breaches once the deadline has passed. Median response in calendar days. Still open: complaints of the month whose status is still open at the data date. Per 100k population: Dukcapil population, second half of 2024.',
+	'briefing.spikeMethod':
+		'Spikes: monthly theme × kab/kota counts above the median of the previous 12 months (robust z ≥ 4, excess ≥ 5, Poisson test p ≤ 0.0001).',
+	'briefing.sources':
+		'Sources: SP4N-LAPOR! exports; region data idn-area-data (ODbL) and cahyadsn/wilayah (MIT). Figures are indicative, not an official assessment. This briefing contains no complaint text and no reporter identity.',
 	'briefing.download': 'Download PDF briefing ({month})',
 	'briefing.printHint': 'Printable version (print to PDF from the browser):',
 	'briefing.pdfFailed': 'The PDF briefing could not be made: {reason}'

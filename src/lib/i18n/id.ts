@@ -15,7 +15,8 @@ export const id = {
 
 	'lang.switch': 'English',
 
-	'auth.demoBanner': 'Mode demo: belum ada pengguna, semua orang melihat seluruh data tanpa masuk. Buat pengguna dengan npm run user untuk mewajibkan masuk.',
+	'auth.demoBanner':
+		'Mode demo: belum ada pengguna, semua orang melihat seluruh data tanpa masuk. Buat pengguna dengan npm run user untuk mewajibkan masuk.',
 	'auth.signedInAs': 'Masuk sebagai {name} ({role})',
 	'auth.signOut': 'Keluar',
 	'auth.title': 'Masuk',
@@ -49,7 +50,8 @@ export const id = {
 	'admin.detail': 'Rincian',
 	'admin.noAudit': 'Log audit masih kosong.',
 	'upload.title': 'Unggah ekspor',
-	'upload.lead': 'Berkas CSV, XLSX, JSON atau NDJSON ekspor SP4N-LAPOR!, paling besar {mb} MB. Berkas dimuat dengan ETL yang sama seperti npm run ingest; dasbor menunggu sebentar selama pemuatan.',
+	'upload.lead':
+		'Berkas CSV, XLSX, JSON atau NDJSON ekspor SP4N-LAPOR!, paling besar {mb} MB. Berkas dimuat dengan ETL yang sama seperti npm run ingest; dasbor menunggu sebentar selama pemuatan.',
 	'upload.file': 'Berkas ekspor',
 	'upload.submit': 'Unggah dan muat',
 	'upload.refused': 'Berkas ditolak: {reason}',
@@ -95,7 +97,8 @@ export const id = {
 	'kpi.breach3': 'Melewati batas verifikasi',
 	'kpi.breach3Note': 'Aduan yang diverifikasi lebih dari 3 hari kerja setelah dibuat (atau belum, padahal sudah lewat).',
 	'kpi.breach5': 'Melewati batas tindak lanjut',
-	'kpi.breach5Note': 'Aduan yang ditanggapi lebih dari 5 hari kerja setelah dibuat (atau belum, padahal sudah lewat). Hari kerja tanpa libur nasional.',
+	'kpi.breach5Note':
+		'Aduan yang ditanggapi lebih dari 5 hari kerja setelah dibuat (atau belum, padahal sudah lewat). Hari kerja tanpa libur nasional.',
 	'kpi.backlog': 'Aduan belum selesai',
 	'kpi.backlogNote': 'Aduan dengan status yang masih terbuka, menurut status:',
 	'kpi.changeUp': 'naik',
@@ -111,7 +114,8 @@ export const id = {
 
 	'chart.noData': 'Tidak ada data untuk digambar.',
 	'chart.trendSummary': '{from} – {to}: {total} aduan. Terbanyak {maxMonth} ({max}), paling sedikit {minMonth} ({min}).',
-	'chart.stackedSummary': '{from} – {to}: {total} aduan dalam {groups} kelompok. Terbesar: {top} ({topN}, {share}). Puncak: {peak} ({peakN}).',
+	'chart.stackedSummary':
+		'{from} – {to}: {total} aduan dalam {groups} kelompok. Terbesar: {top} ({topN}, {share}). Puncak: {peak} ({peakN}).',
 	'chart.heatSummary': '{topics} topik × {regions} wilayah.',
 	'chart.heatTop': 'Porsi tertinggi: {topic} di {region} ({share}).',
 	'chart.heatHidden': '{n} sel dengan kurang dari {min} aduan tidak ditampilkan.',
@@ -175,7 +179,8 @@ export const id = {
 	'common.days': '{n} hari',
 	'common.indicative': 'Indikator bersifat indikatif, bukan penilaian resmi.',
 	'trends.title': 'Tren',
-	'trends.lead': 'Volume aduan per bulan atau per minggu menurut kategori, kanal, dan status. Area berarsir menandai masa COVID-19 (Maret 2020 – Januari 2021), termasuk lonjakan aduan bansos.',
+	'trends.lead':
+		'Volume aduan per bulan atau per minggu menurut kategori, kanal, dan status. Area berarsir menandai masa COVID-19 (Maret 2020 – Januari 2021), termasuk lonjakan aduan bansos.',
 	'trends.grain': 'Satuan waktu',
 	'trends.month': 'Bulanan',
 	'trends.week': 'Mingguan',
@@ -196,7 +201,8 @@ export const id = {
 	'agency.list': 'Instansi menurut kab/kota',
 	'agency.region': 'Kab/kota',
 	'agencies.title': 'Instansi',
-	'agencies.lead': 'Kinerja OPD dan instansi: volume, waktu tanggapan, kepatuhan tenggat verifikasi (3 hari kerja) dan tindak lanjut (5 hari kerja), serta aduan yang belum tuntas setelah 60 hari.',
+	'agencies.lead':
+		'Kinerja OPD dan instansi: volume, waktu tanggapan, kepatuhan tenggat verifikasi (3 hari kerja) dan tindak lanjut (5 hari kerja), serta aduan yang belum tuntas setelah 60 hari.',
 	'agencies.caption': 'Tabel liga instansi menurut jenis OPD',
 	'agencies.captionAgency': 'Tabel liga instansi menurut nama instansi',
 	'agencies.type': 'Jenis OPD',
@@ -208,10 +214,12 @@ export const id = {
 	'agencies.breach3': 'Lewat tenggat verifikasi 3 HK',
 	'agencies.breach5': 'Lewat tenggat tindak lanjut 5 HK',
 	'agencies.unresolved60': 'Belum tuntas > 60 hari',
-	'agencies.note': 'HK = hari kerja (Senin–Jumat di luar libur nasional dan cuti bersama). Waktu tanggapan dalam hari kalender; aduan dihapus/diarsipkan tidak dihitung dalam tenggat. "Belum tuntas" dihitung terhadap tanggal data terbaru ({asOf}).',
+	'agencies.note':
+		'HK = hari kerja (Senin–Jumat di luar libur nasional dan cuti bersama). Waktu tanggapan dalam hari kalender; aduan dihapus/diarsipkan tidak dihitung dalam tenggat. "Belum tuntas" dihitung terhadap tanggal data terbaru ({asOf}).',
 	'agencies.byAgencyNote': 'Wilayah dipilih: instansi ditampilkan per nama.',
 	'regions.title': 'Wilayah',
-	'regions.lead': 'Peringkat kabupaten/kota atau provinsi menurut volume, aduan per 100 ribu penduduk, tindak lanjut, dan kepatuhan tenggat, dengan pembanding setara.',
+	'regions.lead':
+		'Peringkat kabupaten/kota atau provinsi menurut volume, aduan per 100 ribu penduduk, tindak lanjut, dan kepatuhan tenggat, dengan pembanding setara.',
 	'regions.level': 'Tingkat',
 	'regions.regency': 'Kabupaten/kota',
 	'regions.province': 'Provinsi',
@@ -236,7 +244,8 @@ export const id = {
 	'regions.provinceRank': 'Peringkat di provinsi',
 	'regions.band': 'Kelompok penduduk',
 	'regions.bandValue': 'K{n}',
-	'regions.note': 'Peringkat di provinsi menurut aduan per 100 ribu penduduk. Kelompok penduduk: kuartil jumlah penduduk (K1 terkecil, K4 terbesar) di antara wilayah setingkat.',
+	'regions.note':
+		'Peringkat di provinsi menurut aduan per 100 ribu penduduk. Kelompok penduduk: kuartil jumlah penduduk (K1 terkecil, K4 terbesar) di antara wilayah setingkat.',
 	'regions.rankOf': '{rank} dari {of}',
 	'region.kpis': 'Indikator utama',
 	'region.trend': 'Tren bulanan',
@@ -246,7 +255,8 @@ export const id = {
 	'region.notFound': 'Kode wilayah tidak dikenal: "{code}".',
 	'region.kabkota': 'Kabupaten/kota di provinsi ini',
 	'complaints.title': 'Aduan',
-	'complaints.lead': 'Daftar aduan sesuai filter, terbaru lebih dulu. Isi aduan ditampilkan apa adanya sebagai teks; aduan rahasia tidak menampilkan judul maupun isi. Data pelapor tidak disimpan.',
+	'complaints.lead':
+		'Daftar aduan sesuai filter, terbaru lebih dulu. Isi aduan ditampilkan apa adanya sebagai teks; aduan rahasia tidak menampilkan judul maupun isi. Data pelapor tidak disimpan.',
 	'complaints.caption': 'Daftar aduan, halaman {page} dari {pages} ({total} aduan)',
 	'complaints.id': 'ID pelacakan',
 	'complaints.date': 'Tanggal',
@@ -281,7 +291,8 @@ export const id = {
 	'complaint.details': 'Rincian',
 	'nav.recommendations': 'Rekomendasi',
 	'rec.title': 'Rekomendasi',
-	'rec.lead': 'Temuan utama untuk {area} pada {month}, masing-masing dengan angka yang memicunya dan tautan ke tampilan buktinya. Aturan dan ambang batas dijelaskan dalam dokumentasi.',
+	'rec.lead':
+		'Temuan utama untuk {area} pada {month}, masing-masing dengan angka yang memicunya dan tautan ke tampilan buktinya. Aturan dan ambang batas dijelaskan dalam dokumentasi.',
 	'rec.national': 'Nasional',
 	'rec.month': 'Bulan',
 	'rec.show': 'Tampilkan',
@@ -315,27 +326,36 @@ export const id = {
 	'rec.rule.channel_mix': 'Komposisi kanal',
 	'rec.rule.removed_unverified': 'Dihapus tanpa verifikasi',
 	'rec.deadline.title': '{area}: {pct} aduan {month} lewat tenggat tindak lanjut 5 hari kerja',
-	'rec.deadline.action': 'Tetapkan penanggung jawab verifikasi dan disposisi harian di setiap OPD, pantau aduan yang mendekati tenggat 3 dan 5 hari kerja setiap minggu, dan minta OPD dengan pelanggaran terbanyak menyampaikan rencana perbaikan.',
+	'rec.deadline.action':
+		'Tetapkan penanggung jawab verifikasi dan disposisi harian di setiap OPD, pantau aduan yang mendekati tenggat 3 dan 5 hari kerja setiap minggu, dan minta OPD dengan pelanggaran terbanyak menyampaikan rencana perbaikan.',
 	'rec.deadline.opdTitle': '{opd} di {area}: {pct} aduan {month} lewat tenggat 5 hari kerja',
-	'rec.deadline.opdAction': 'Minta {opd} menunjuk admin SP4N-LAPOR! yang aktif, menindaklanjuti aduan dalam 5 hari kerja, dan melaporkan aduan yang tertunda beserta alasannya.',
+	'rec.deadline.opdAction':
+		'Minta {opd} menunjuk admin SP4N-LAPOR! yang aktif, menindaklanjuti aduan dalam 5 hari kerja, dan melaporkan aduan yang tertunda beserta alasannya.',
 	'rec.backlog.staleTitle': '{area}: {pct} aduan berumur lebih dari 60 hari belum tuntas',
 	'rec.backlog.risingTitle': '{area}: aduan terbuka naik menjadi {now} dari {before}',
-	'rec.backlog.action': 'Adakan penyisiran aduan yang belum tuntas: tutup yang sudah selesai, tindak lanjuti atau alihkan yang bukan kewenangan, dan tetapkan target penyelesaian bulanan per OPD.',
+	'rec.backlog.action':
+		'Adakan penyisiran aduan yang belum tuntas: tutup yang sudah selesai, tindak lanjuti atau alihkan yang bukan kewenangan, dan tetapkan target penyelesaian bulanan per OPD.',
 	'rec.spike.title': 'Lonjakan aduan {theme} di {where} pada {month}',
 	'rec.spike.regions': '{n} kab/kota',
-	'rec.spike.action': 'Periksa penyebab lonjakan aduan {theme} bersama OPD terkait, tanggapi secara terbuka, dan pantau mingguan sampai kembali normal.',
-	'rec.spike.actionBansos': 'Verifikasi dan perbarui data penerima bantuan (DTKS) bersama Dinas Sosial, umumkan kriteria dan jadwal penyaluran, dan buka kanal pengaduan khusus bansos selama lonjakan.',
+	'rec.spike.action':
+		'Periksa penyebab lonjakan aduan {theme} bersama OPD terkait, tanggapi secara terbuka, dan pantau mingguan sampai kembali normal.',
+	'rec.spike.actionBansos':
+		'Verifikasi dan perbarui data penerima bantuan (DTKS) bersama Dinas Sosial, umumkan kriteria dan jadwal penyaluran, dan buka kanal pengaduan khusus bansos selama lonjakan.',
 	'rec.low.title': '{area}: hanya {n} aduan dalam 12 bulan ({rate} per 100 ribu penduduk; median wilayah setara {peer})',
 	'rec.low.targetTitle': '{area}: baru {n} aduan dari target tahunan {target}',
-	'rec.low.action': 'Lakukan sosialisasi SP4N-LAPOR! kepada warga (kecamatan, sekolah, media sosial, tatap muka), pastikan setiap OPD punya admin aktif, dan tampilkan kanal pengaduan di kantor layanan.',
+	'rec.low.action':
+		'Lakukan sosialisasi SP4N-LAPOR! kepada warga (kecamatan, sekolah, media sosial, tatap muka), pastikan setiap OPD punya admin aktif, dan tampilkan kanal pengaduan di kantor layanan.',
 	'rec.recurring.title': 'Aduan {theme} di {area} terus berulang ({months} dari {of} bulan)',
-	'rec.recurring.action': 'Aduan {theme} yang sama datang setiap bulan: tangani akar masalahnya lewat program OPD terkait (anggaran, jadwal perbaikan), bukan satu per satu, dan umumkan rencananya.',
+	'rec.recurring.action':
+		'Aduan {theme} yang sama datang setiap bulan: tangani akar masalahnya lewat program OPD terkait (anggaran, jadwal perbaikan), bukan satu per satu, dan umumkan rencananya.',
 	'rec.channel.overTitle': '{area}: {share} aduan lewat {channel} (wilayah setara {peer})',
 	'rec.channel.underTitle': '{area}: hanya {share} aduan lewat {channel} (wilayah setara {peer})',
-	'rec.channel.overAction': 'Aduan bergantung pada kanal {channel}: perkenalkan kanal lain (WhatsApp, SMS, aplikasi, tatap muka) agar warga tanpa akses ke kanal ini tetap bisa melapor.',
+	'rec.channel.overAction':
+		'Aduan bergantung pada kanal {channel}: perkenalkan kanal lain (WhatsApp, SMS, aplikasi, tatap muka) agar warga tanpa akses ke kanal ini tetap bisa melapor.',
 	'rec.channel.underAction': 'Kanal {channel} jarang dipakai dibanding wilayah setara: pastikan kanal ini aktif dan dikenal warga.',
 	'rec.removed.title': '{area}: {pct} aduan dihapus/diarsipkan tanpa verifikasi (wilayah setara {peer})',
-	'rec.removed.action': 'Tinjau aduan yang dihapus atau diarsipkan tanpa verifikasi: aduan yang kurang jelas dimintakan kelengkapan, yang bukan kewenangan dialihkan, bukan dihapus.',
+	'rec.removed.action':
+		'Tinjau aduan yang dihapus atau diarsipkan tanpa verifikasi: aduan yang kurang jelas dimintakan kelengkapan, yang bukan kewenangan dialihkan, bukan dihapus.',
 	'rec.ev.breach5': 'Lewat tenggat tindak lanjut 5 HK',
 	'rec.ev.breach3': 'Lewat tenggat verifikasi 3 HK',
 	'rec.ev.breach5Opd': '{opd}: lewat tenggat 5 HK',
@@ -358,14 +378,19 @@ export const id = {
 	'rec.ev.removedPeers': 'Porsi di wilayah setara',
 
 	'topics.title': 'Topik aduan',
-	'topics.lead': 'Apa yang sebenarnya diadukan warga, di luar kategori yang mereka pilih: kelompok topik dari teks aduan, tema kebijakan, sebaran per wilayah, dan lonjakan.',
+	'topics.lead':
+		'Apa yang sebenarnya diadukan warga, di luar kategori yang mereka pilih: kelompok topik dari teks aduan, tema kebijakan, sebaran per wilayah, dan lonjakan.',
 	'topics.emptyTitle': 'Belum ada model topik',
-	'topics.emptyBody': 'Gudang data ini belum memiliki model topik. Jalankan perintah berikut (dengan server dihentikan), lalu muat ulang halaman:',
-	'topics.fitNoteScoped': 'Model: {k} topik, dilatih {date} atas seluruh aduan nasional. Aduan yang dimuat sesudahnya ditempatkan pada topik terdekat.',
-	'topics.fitNote': 'Model: {k} topik dari {documents} aduan, dilatih {date}. Aduan yang dimuat sesudahnya ditempatkan pada topik terdekat.',
+	'topics.emptyBody':
+		'Gudang data ini belum memiliki model topik. Jalankan perintah berikut (dengan server dihentikan), lalu muat ulang halaman:',
+	'topics.fitNoteScoped':
+		'Model: {k} topik, dilatih {date} atas seluruh aduan nasional. Aduan yang dimuat sesudahnya ditempatkan pada topik terdekat.',
+	'topics.fitNote':
+		'Model: {k} topik dari {documents} aduan, dilatih {date}. Aduan yang dimuat sesudahnya ditempatkan pada topik terdekat.',
 	'topics.clusters': 'Kelompok topik',
 	'topics.clustersCaption': 'Kelompok topik menurut jumlah aduan',
-	'topics.clustersNote': 'Topik ditemukan otomatis dari teks aduan (TF-IDF dan k-means); labelnya adalah kata kunci terkuat. Porsi dihitung dari {n} aduan bertopik sesuai filter.',
+	'topics.clustersNote':
+		'Topik ditemukan otomatis dari teks aduan (TF-IDF dan k-means); labelnya adalah kata kunci terkuat. Porsi dihitung dari {n} aduan bertopik sesuai filter.',
 	'topics.topic': 'Topik',
 	'topics.terms': 'Kata kunci',
 	'topics.share': 'Porsi',
@@ -373,12 +398,14 @@ export const id = {
 	'topics.sparkline': 'Tren bulanan: {label}',
 	'topics.examples': 'Contoh aduan',
 	'topics.noExamples': 'Tidak ada contoh yang dapat ditampilkan.',
-	'topics.examplesNote': 'Contoh adalah aduan yang paling dekat dengan pusat topik. Aduan rahasia tidak pernah ditampilkan, dan identitas pelapor tidak disimpan.',
+	'topics.examplesNote':
+		'Contoh adalah aduan yang paling dekat dengan pusat topik. Aduan rahasia tidak pernah ditampilkan, dan identitas pelapor tidak disimpan.',
 	'topics.untitled': '(tanpa judul)',
 	'topics.themes': 'Tema kebijakan',
 	'topics.themesCaption': 'Tema kebijakan menurut jumlah aduan',
 	'topics.theme': 'Tema',
-	'topics.themesNote': 'Tema ditandai dengan daftar kata kunci yang dikurasi, terlepas dari kelompok topik; satu aduan dapat memiliki beberapa tema. Porsi dihitung dari {n} aduan sesuai filter.',
+	'topics.themesNote':
+		'Tema ditandai dengan daftar kata kunci yang dikurasi, terlepas dari kelompok topik; satu aduan dapat memiliki beberapa tema. Porsi dihitung dari {n} aduan sesuai filter.',
 	'topics.heatmap': 'Topik per wilayah',
 	'topics.heatNote': 'Warna: porsi topik di antara aduan bertopik di wilayah itu. {n} wilayah dengan aduan terbanyak, {level}.',
 	'topics.heatLevelProvince': 'tingkat provinsi (pilih provinsi untuk melihat kabupaten/kota)',
@@ -389,7 +416,8 @@ export const id = {
 	'topics.downloadHeatmap': 'Unduh data peta panas (CSV)',
 	'topics.spikes': 'Lonjakan tema',
 	'topics.spikesCaption': 'Lonjakan tema per kabupaten/kota, terbaru lebih dulu',
-	'topics.spikesNote': 'Lonjakan: bulan-bulan ketika aduan suatu tema di satu kabupaten/kota jauh di atas tingkat yang diharapkan (median 12 bulan sebelumnya, atau bulan yang sama tahun lalu bila lebih tinggi; uji Poisson). Dihitung atas semua aduan: hanya filter periode dan wilayah yang berlaku.',
+	'topics.spikesNote':
+		'Lonjakan: bulan-bulan ketika aduan suatu tema di satu kabupaten/kota jauh di atas tingkat yang diharapkan (median 12 bulan sebelumnya, atau bulan yang sama tahun lalu bila lebih tinggi; uji Poisson). Dihitung atas semua aduan: hanya filter periode dan wilayah yang berlaku.',
 	'topics.noSpikes': 'Tidak ada lonjakan pada periode dan wilayah ini.',
 	'topics.regency': 'Kab/kota',
 	'topics.province': 'Provinsi',
@@ -455,9 +483,12 @@ export const id = {
 	'briefing.empty': 'Tidak ada aduan pada bulan ini di wilayah ini.',
 	'briefing.methods': 'Metode dan kesegaran data',
 	'briefing.asOf': 'Data per {date} (pemuatan terakhir); peristiwa terakhir dalam data: {event}.',
-	'briefing.defs': 'Definisi: tindak lanjut dan penyelesaian dihitung di luar aduan dihapus/diarsipkan. Batas verifikasi 3 hari kerja dan tindak lanjut 5 hari kerja sejak aduan dibuat (Senin–Jumat, tanpa libur nasional dan cuti bersama); aduan yang belum diverifikasi/ditanggapi dihitung melewati batas setelah tenggatnya lewat. Median tanggapan dalam hari kalender. Aduan belum selesai: aduan bulan ini yang statusnya masih terbuka pada tanggal data. Per 100 ribu penduduk: penduduk Dukcapil semester II 2024.',
-	'briefing.spikeMethod': 'Lonjakan: jumlah bulanan tema × kab/kota di atas median 12 bulan sebelumnya (z robust ≥ 4, selisih ≥ 5, uji Poisson p ≤ 0,0001).',
-	'briefing.sources': 'Sumber: ekspor SP4N-LAPOR!; data wilayah idn-area-data (ODbL) dan cahyadsn/wilayah (MIT). Angka bersifat indikatif dan bukan penilaian resmi. Briefing ini tidak memuat isi aduan maupun identitas pelapor.',
+	'briefing.defs':
+		'Definisi: tindak lanjut dan penyelesaian dihitung di luar aduan dihapus/diarsipkan. Batas verifikasi 3 hari kerja dan tindak lanjut 5 hari kerja sejak aduan dibuat (Senin–Jumat, tanpa libur nasional dan cuti bersama); aduan yang belum diverifikasi/ditanggapi dihitung melewati batas setelah tenggatnya lewat. Median tanggapan dalam hari kalender. Aduan belum selesai: aduan bulan ini yang statusnya masih terbuka pada tanggal data. Per 100 ribu penduduk: penduduk Dukcapil semester II 2024.',
+	'briefing.spikeMethod':
+		'Lonjakan: jumlah bulanan tema × kab/kota di atas median 12 bulan sebelumnya (z robust ≥ 4, selisih ≥ 5, uji Poisson p ≤ 0,0001).',
+	'briefing.sources':
+		'Sumber: ekspor SP4N-LAPOR!; data wilayah idn-area-data (ODbL) dan cahyadsn/wilayah (MIT). Angka bersifat indikatif dan bukan penilaian resmi. Briefing ini tidak memuat isi aduan maupun identitas pelapor.',
 	'briefing.download': 'Unduh briefing PDF ({month})',
 	'briefing.printHint': 'Versi cetak (bisa dicetak ke PDF dari peramban):',
 	'briefing.pdfFailed': 'PDF briefing tidak dapat dibuat: {reason}'

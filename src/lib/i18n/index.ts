@@ -30,9 +30,7 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
 	const text = dictionaries[lang][key] ?? dictionaries[DEFAULT_LANG][key] ?? key;
 	if (!params) return text;
-	return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
-	);
+	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Per-language helpers: `t` plus number and date formatting with Intl. */

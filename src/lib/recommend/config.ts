@@ -15,17 +15,43 @@ export const ThresholdsSchema = z
 		/** At most this many from one rule, so one kind of finding cannot fill the list. */
 		maxPerRule: z.number().int().min(1),
 		deadline_breach: z.strictObject({
-			minDue: count, share5: share, share3: share, high5: share, opdMinDue: count, opdMax: z.number().int().min(0)
+			minDue: count,
+			share5: share,
+			share3: share,
+			high5: share,
+			opdMinDue: count,
+			opdMax: z.number().int().min(0)
 		}),
 		backlog: z.strictObject({
-			minOld: count, share60: share, high60: share, risingRatio: positive, risingMin: count, lookbackMonths: z.number().int().min(1).max(12)
+			minOld: count,
+			share60: share,
+			high60: share,
+			risingRatio: positive,
+			risingMin: count,
+			lookbackMonths: z.number().int().min(1).max(12)
 		}),
 		theme_spike: z.strictObject({
-			minZ: positive, minExcess: count, maxPValue: share, window: z.number().int().min(3).max(12), minHistory: z.number().int().min(1), highRatio: positive
+			minZ: positive,
+			minExcess: count,
+			maxPValue: share,
+			window: z.number().int().min(3).max(12),
+			minHistory: z.number().int().min(1),
+			highRatio: positive
 		}),
-		low_reporting: z.strictObject({ ratioToPeers: share, minExpected: count, highRatio: share, targetShare: share, minMonthsIntoYear: z.number().int().min(1).max(12) }),
+		low_reporting: z.strictObject({
+			ratioToPeers: share,
+			minExpected: count,
+			highRatio: share,
+			targetShare: share,
+			minMonthsIntoYear: z.number().int().min(1).max(12)
+		}),
 		// The theme series hold 26 months (recommend-inputs.ts SERIES_MONTHS): window ≤ 12 plus last season ±1.
-		recurring: z.strictObject({ months: z.number().int().min(3).max(24), minMonthsPresent: z.number().int().min(1), minShare: share, minPerMonth: count }),
+		recurring: z.strictObject({
+			months: z.number().int().min(3).max(24),
+			minMonthsPresent: z.number().int().min(1),
+			minShare: share,
+			minPerMonth: count
+		}),
 		channel_mix: z.strictObject({ minComplaints: count, minGap: share }),
 		removed_unverified: z.strictObject({ minComplaints: count, share, high: share, peerFactor: positive })
 	})

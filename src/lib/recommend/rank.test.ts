@@ -4,7 +4,15 @@ import { rank } from './rank';
 import type { Recommendation, ScopeLevel, Severity } from './types';
 
 const rec = (rule: string, level: ScopeLevel, code: string | null, score: number, severity: Severity = 'sedang'): Recommendation =>
-	recommendation({ rule, severity, score, scope: { level, code, name: code ?? 'Nasional' }, title: `${rule} ${code}`, action: 'a', evidence: [] });
+	recommendation({
+		rule,
+		severity,
+		score,
+		scope: { level, code, name: code ?? 'Nasional' },
+		title: `${rule} ${code}`,
+		action: 'a',
+		evidence: []
+	});
 
 const TH = { limit: 5, maxPerRule: 2 };
 
@@ -22,7 +30,11 @@ describe('rank', () => {
 
 	it('drops narrower findings of a rule that also fired at a broader scope', () => {
 		const out = rank(
-			[rec('deadline_breach', 'opd', 'dinas', 3.9), rec('deadline_breach', 'kabkota', '11.01', 2.5), rec('backlog', 'kabkota', '11.01', 2.4)],
+			[
+				rec('deadline_breach', 'opd', 'dinas', 3.9),
+				rec('deadline_breach', 'kabkota', '11.01', 2.5),
+				rec('backlog', 'kabkota', '11.01', 2.4)
+			],
 			TH
 		);
 		expect(out.map((r) => r.key)).toEqual(['deadline_breach:kabkota:11.01', 'backlog:kabkota:11.01']);
@@ -34,7 +46,10 @@ describe('rank', () => {
 	});
 
 	it('caps findings per rule and in total', () => {
-		const many = ['11.01', '11.02', '11.03'].flatMap((code, i) => [rec('low_reporting', 'kabkota', code, 3 - i / 10), rec('channel_mix', 'kabkota', code, 1 + i / 10)]);
+		const many = ['11.01', '11.02', '11.03'].flatMap((code, i) => [
+			rec('low_reporting', 'kabkota', code, 3 - i / 10),
+			rec('channel_mix', 'kabkota', code, 1 + i / 10)
+		]);
 		const out = rank([...many, rec('backlog', 'nasional', null, 2)], TH);
 		expect(out.map((r) => r.key)).toEqual([
 			'low_reporting:kabkota:11.01',

@@ -34,9 +34,13 @@ describe('deadline_breach', () => {
 
 	it('stays silent below the share or below the minimum due count', () => {
 		const share = Math.floor(TH.deadline_breach.share5 * 100) - 1; // just under
-		expect(deadlineBreach(baseInputs({ deadlines: [{ opdType: null, due3: 100, breach3: 0, due5: 100, breach5: share }] }), TH, L)).toEqual([]);
+		expect(deadlineBreach(baseInputs({ deadlines: [{ opdType: null, due3: 100, breach3: 0, due5: 100, breach5: share }] }), TH, L)).toEqual(
+			[]
+		);
 		const few = TH.deadline_breach.minDue - 1;
-		expect(deadlineBreach(baseInputs({ deadlines: [{ opdType: null, due3: few, breach3: few, due5: few, breach5: few }] }), TH, L)).toEqual([]);
+		expect(deadlineBreach(baseInputs({ deadlines: [{ opdType: null, due3: few, breach3: few, due5: few, breach5: few }] }), TH, L)).toEqual(
+			[]
+		);
 	});
 
 	it('flags breaching OPD types, worst first, with links to their pages', () => {
@@ -219,7 +223,10 @@ describe('removed_unverified', () => {
 		const recs = removedUnverified(withRemoved(40), TH, L);
 		expect(recs).toHaveLength(1);
 		expect(recs[0]!.severity).toBe('tinggi');
-		expect(recs[0]!.evidence[0]).toMatchObject({ value: `40 dari 100 (${L.pct(0.4)})`, href: `/aduan?region=11.01&from=2019-05&to=2020-04&status=dihapus` });
+		expect(recs[0]!.evidence[0]).toMatchObject({
+			value: `40 dari 100 (${L.pct(0.4)})`,
+			href: `/aduan?region=11.01&from=2019-05&to=2020-04&status=dihapus`
+		});
 		// Peers: 40 removed of 100 + 8 × 20 = 260 complaints.
 		expect(recs[0]!.evidence[1]!.value).toBe(L.pct(40 / 260));
 	});
@@ -234,7 +241,9 @@ describe('removed_unverified', () => {
 
 	it('uses the province peers for a province', () => {
 		const inputs = baseInputs({ area: { level: 'provinsi', code: '11', name: 'Prov. 11' } });
-		inputs.regions = [...inputs.regions, region('12', { level: 'provinsi', n12: 1000 })].map((r) => (r.code === '11' ? { ...r, removedUnverified: 100 } : r));
+		inputs.regions = [...inputs.regions, region('12', { level: 'provinsi', n12: 1000 })].map((r) =>
+			r.code === '11' ? { ...r, removedUnverified: 100 } : r
+		);
 		expect(removedUnverified(inputs, TH, L).map((r) => r.key)).toEqual(['removed_unverified:provinsi:11']);
 	});
 });

@@ -50,7 +50,10 @@ export function stackedSummary(
 	covidNote: string | null
 ): string {
 	const total = s.totals.reduce((a, b) => a + b, 0);
-	const top = extremes(labels.map((label, i) => ({ label, n: s.totals[i] ?? 0 })), (g) => g.n);
+	const top = extremes(
+		labels.map((label, i) => ({ label, n: s.totals[i] ?? 0 })),
+		(g) => g.n
+	);
 	const perPeriod = periods.map((label, bi) => ({ label, n: s.counts.reduce((sum, row) => sum + (row[bi] ?? 0), 0) }));
 	const peak = extremes(perPeriod, (p) => p.n);
 	if (!top || !peak || total === 0) return L.t('chart.noData');
@@ -93,7 +96,13 @@ export function mapSummary(regions: readonly { name: string; value: number | nul
 	const none = regions.filter((r) => r.value === null).length;
 	return join(
 		e
-			? L.t('chart.mapSummary', { n: L.int(regions.length), maxName: e.max.name, max: format(e.max.value!), minName: e.min.name, min: format(e.min.value!) })
+			? L.t('chart.mapSummary', {
+					n: L.int(regions.length),
+					maxName: e.max.name,
+					max: format(e.max.value!),
+					minName: e.min.name,
+					min: format(e.min.value!)
+				})
 			: L.t('chart.noData'),
 		none > 0 && L.t('chart.mapNoData', { n: L.int(none) }),
 		L.t('chart.mapKeyboard')

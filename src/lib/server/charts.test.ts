@@ -10,7 +10,12 @@ import { provinceFeatures, regencyFeatures } from './topo';
 const L = i18n('id');
 /** Map region code → fill of its shape, read from the rendered SVG. */
 const fills = (svg: string) =>
-	new Map([...parseHTML(`<div>${svg}</div>`).document.querySelectorAll('a[data-code]')].map((a) => [a.getAttribute('data-code')!, a.querySelector('path')!.getAttribute('fill')!]));
+	new Map(
+		[...parseHTML(`<div>${svg}</div>`).document.querySelectorAll('a[data-code]')].map((a) => [
+			a.getAttribute('data-code')!,
+			a.querySelector('path')!.getAttribute('fill')!
+		])
+	);
 
 describe('province TopoJSON decoder', () => {
 	it('yields the 38 provinces with Kemendagri codes inside Indonesia', () => {
@@ -48,7 +53,14 @@ describe('server-rendered charts', () => {
 
 	it('fills regions by quantile class, hatches those without a value and links each to its page', () => {
 		const features = provinceFeatures().filter((f) => ['36', '32', '31', '33', '34', '35'].includes(f.id));
-		const values = new Map<string, number | null>([['36', 10], ['32', 20], ['33', 30], ['34', 40], ['35', 50], ['31', null]]);
+		const values = new Map<string, number | null>([
+			['36', 10],
+			['32', 20],
+			['33', 30],
+			['34', 40],
+			['35', 50],
+			['31', null]
+		]);
 		const { svg, legend } = choropleth(features, values, L, {
 			ariaLabel: 'peta',
 			format: (v) => L.int(v),
@@ -58,12 +70,21 @@ describe('server-rendered charts', () => {
 		expect(svg).toContain('<title>Banten "&lt;x&gt;": 10</title>');
 		// The map's regions are links: the SVG is not one image, and it says what it shows.
 		expect(svg).not.toContain('role="img"');
-		expect(svg).toContain('aria-description="6 wilayah. Tertinggi: 35 (50); terendah: Banten &quot;&lt;x&gt;&quot; (10). 1 wilayah tanpa data.');
+		expect(svg).toContain(
+			'aria-description="6 wilayah. Tertinggi: 35 (50); terendah: Banten &quot;&lt;x&gt;&quot; (10). 1 wilayah tanpa data.'
+		);
 		expect(svg).toContain('aria-label="Banten &quot;&lt;x&gt;&quot;: 10"');
 		const fill = fills(svg);
 		expect(fill.size).toBe(6);
 		// Five values, five classes: the lowest palest, the highest darkest, the missing one hatched.
-		expect(legend.map((l) => l.color)).toEqual([fill.get('36'), fill.get('32'), fill.get('33'), fill.get('34'), fill.get('35'), NO_DATA_FILL]);
+		expect(legend.map((l) => l.color)).toEqual([
+			fill.get('36'),
+			fill.get('32'),
+			fill.get('33'),
+			fill.get('34'),
+			fill.get('35'),
+			NO_DATA_FILL
+		]);
 		expect(legend.at(-1)!.range).toBeNull();
 		expect(fill.get('31')).toMatch(/^url\(#/);
 		expect(parseHTML(`<div>${svg}</div>`).document.querySelector('a[data-code="36"]')!.getAttribute('href')).toBe('/wilayah/36?a=1&b=2');
@@ -73,7 +94,12 @@ describe('server-rendered charts', () => {
 	it('puts tied values in one class: a majority of zeros is the palest, not the darkest', () => {
 		const features = provinceFeatures();
 		const values = new Map(features.map((f, i) => [f.id, i < 34 ? 0 : i]));
-		const { svg, legend } = choropleth(features, values, L, { ariaLabel: 'peta', format: (v) => L.int(v), names: new Map(), href: (code) => `/wilayah/${code}` });
+		const { svg, legend } = choropleth(features, values, L, {
+			ariaLabel: 'peta',
+			format: (v) => L.int(v),
+			names: new Map(),
+			href: (code) => `/wilayah/${code}`
+		});
 		const fill = fills(svg);
 		expect(legend[0]).toEqual({ color: fill.get(features[0]!.id), range: '0' });
 		expect(legend.at(-1)!.color).toBe(fill.get(features[37]!.id));
@@ -100,7 +126,11 @@ describe('server-rendered charts', () => {
 describe('kab/kota TopoJSON', () => {
 	it('has the 514 kab/kota of the reference table, each drawable and inside Indonesia', () => {
 		const f = regencyFeatures();
-		const codes = readFileSync('data/reference/regencies.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+		const codes = readFileSync('data/reference/regencies.csv', 'utf8')
+			.trim()
+			.split('\n')
+			.slice(1)
+			.map((l) => l.split(',')[0]);
 		expect(f.map((x) => x.id).sort()).toEqual([...codes].sort());
 		for (const x of f) {
 			const [[minX, minY], [maxX, maxY]] = geoBounds(x as never);

@@ -10,7 +10,20 @@ import type { Grain, Series } from './queries/trends';
 import { simplifyLine } from '$lib/core/geo-simplify';
 import type { Feature } from './topo';
 
-export const PALETTE = ['#2f5d8a', '#d08c2c', '#3f8f6b', '#b5473a', '#7a5ea8', '#4aa3b5', '#a6763d', '#c15d91', '#8c8c8c', '#5b7d2f', '#9e9ac8', '#6b4f2a'];
+export const PALETTE = [
+	'#2f5d8a',
+	'#d08c2c',
+	'#3f8f6b',
+	'#b5473a',
+	'#7a5ea8',
+	'#4aa3b5',
+	'#a6763d',
+	'#c15d91',
+	'#8c8c8c',
+	'#5b7d2f',
+	'#9e9ac8',
+	'#6b4f2a'
+];
 
 const day = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
@@ -61,7 +74,10 @@ export function stackedChart(
 				interval: grain === 'week' ? 'week' : 'month',
 				order: labels,
 				// Native tooltips (<title>) per bar segment; monthly only, to keep weekly pages small.
-				title: grain === 'month' ? (d: { t: Date; key: string; n: number }) => `${L.month(d.t.toISOString().slice(0, 7))} · ${d.key}: ${L.int(d.n)}` : undefined
+				title:
+					grain === 'month'
+						? (d: { t: Date; key: string; n: number }) => `${L.month(d.t.toISOString().slice(0, 7))} · ${d.key}: ${L.int(d.n)}`
+						: undefined
 			}),
 			Plot.ruleY([0])
 		]
@@ -183,13 +199,25 @@ export function choropleth(
 	features: readonly Feature[],
 	values: Map<string, number | null>,
 	L: I18n,
-	opts: { ariaLabel: string; format: (v: number) => string; names: Map<string, string>; href: (code: string) => string; width?: number; height?: number }
+	opts: {
+		ariaLabel: string;
+		format: (v: number) => string;
+		names: Map<string, string>;
+		href: (code: string) => string;
+		width?: number;
+		height?: number;
+	}
 ): Choropleth {
 	const value = (f: Feature) => values.get(f.id) ?? null;
 	const present = features.map(value).filter((v): v is number => v !== null);
 	const cuts = quantileCuts(present, 5);
 	// Blues for one class more than needed, without its palest (near-white would vanish on the page).
-	const colors = present.length ? (Plot.scale({ color: { type: 'threshold', scheme: 'blues', domain: [...cuts, Infinity, Infinity] } }).range as string[]).slice(1, cuts.length + 2) : [];
+	const colors = present.length
+		? (Plot.scale({ color: { type: 'threshold', scheme: 'blues', domain: [...cuts, Infinity, Infinity] } }).range as string[]).slice(
+				1,
+				cuts.length + 2
+			)
+		: [];
 	// Ties stay together in the lower class (v <= cut), so a majority of zeros is the palest class.
 	const classOf = (v: number) => cuts.filter((c) => c < v).length;
 	const fill = (f: Feature) => {
@@ -201,7 +229,11 @@ export function choropleth(
 		return `${opts.names.get(f.id) ?? f.id}: ${v === null ? L.t('kpi.na') : opts.format(v)}`;
 	};
 	const byId = new Map(features.map((f) => [f.id, f]));
-	const description = mapSummary(features.map((f) => ({ name: opts.names.get(f.id) ?? f.id, value: value(f) })), opts.format, L);
+	const description = mapSummary(
+		features.map((f) => ({ name: opts.names.get(f.id) ?? f.id, value: value(f) })),
+		opts.format,
+		L
+	);
 	const svg = mapTemplate(features, opts.width ?? 960, opts.height).replace(TOKEN, (...m: string[]) => {
 		const [kind, id] = m[1] ? [m[1], m[2]!] : [m[3]!, m[4]!];
 		if (kind === 'label') return attr(opts.ariaLabel);

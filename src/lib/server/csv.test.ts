@@ -32,6 +32,14 @@ describe('csv', () => {
 	});
 
 	it('writes a BOM, a header and CRLF rows', () => {
-		expect(toCsv(['a', 'b'], [[1, 'x'], [2, null]])).toBe('\uFEFFa,b\r\n1,x\r\n2,\r\n');
+		expect(
+			toCsv(
+				['a', 'b'],
+				[
+					[1, 'x'],
+					[2, null]
+				]
+			)
+		).toBe('\uFEFFa,b\r\n1,x\r\n2,\r\n');
 	});
 });

@@ -111,11 +111,17 @@ async function prepareDeadlineFacts(conn: DuckDBConnection, path: string, holida
 		.then((r) => r.getRows()[0]?.[0] === true)
 		.catch(() => false);
 	if (!ok) {
-		console.warn(`[telaah] ${path}: deadline facts are missing or from another holiday list; computing them per query (ingest into the file to store them)`);
+		console.warn(
+			`[telaah] ${path}: deadline facts are missing or from another holiday list; computing them per query (ingest into the file to store them)`
+		);
 		// The stored table by its full name: the temporary view of the same name shadows it.
 		const catalog = String((await conn.runAndReadAll(`SELECT current_database()`)).getRows()[0]![0]);
 		const stored = `"${catalog.replaceAll('"', '""')}".main.complaints`;
-		const columns = (await conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'complaints' ORDER BY column_index`))
+		const columns = (
+			await conn.runAndReadAll(
+				`SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'complaints' ORDER BY column_index`
+			)
+		)
 			.getRows()
 			.map((r) => String(r[0]))
 			.filter((c) => !(FACT_COLUMNS as readonly string[]).includes(c));
@@ -139,7 +145,9 @@ async function ensureRollup(conn: DuckDBConnection, path: string, holidays: read
 		.then((r) => r.getRows()[0]?.[0] === true)
 		.catch(() => false);
 	if (ok) return;
-	console.warn(`[telaah] ${path}: the monthly rollup is missing or out of date; building a temporary one (ingest into the file to store it)`);
+	console.warn(
+		`[telaah] ${path}: the monthly rollup is missing or out of date; building a temporary one (ingest into the file to store it)`
+	);
 	await conn.run(TEMP_ROLLUP_SQL);
 }
 
@@ -260,7 +268,8 @@ async function runOnce<S extends z.ZodType>(sql: string, params: Params, row: S,
 		bindParams(stmt, params);
 		const reader = await stmt.runAndReadAll();
 		const ms = performance.now() - t0;
-		if (ms >= SLOW_QUERY_MS) console.warn(`[telaah] slow query ${Math.round(ms)} ms: ${sql.replace(/\s+/g, ' ').trim().slice(0, 160)} ${JSON.stringify(params)}`);
+		if (ms >= SLOW_QUERY_MS)
+			console.warn(`[telaah] slow query ${Math.round(ms)} ms: ${sql.replace(/\s+/g, ' ').trim().slice(0, 160)} ${JSON.stringify(params)}`);
 		return reader.getRowObjectsJS();
 	});
 	const parsed = z.array(row).safeParse(rows);

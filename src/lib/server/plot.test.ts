@@ -18,7 +18,9 @@ describe('trend chart', () => {
 		// One image to assistive technology, titled and described (what it shows, the COVID band);
 		// Plot's names for marks and axes ("rect", "y-axis tick") would be ARIA errors on <g>.
 		expect(svg.startsWith('<svg role="img"') || /^<svg[^>]* role="img"/.test(svg)).toBe(true);
-		expect(svg).toContain('aria-description="Januari 2019 – Desember 2021: 4.230 aduan. Terbanyak Desember 2021 (135), paling sedikit Januari 2019 (100). Area berarsir: masa COVID-19');
+		expect(svg).toContain(
+			'aria-description="Januari 2019 – Desember 2021: 4.230 aduan. Terbanyak Desember 2021 (135), paling sedikit Januari 2019 (100). Area berarsir: masa COVID-19'
+		);
 		expect(svg.match(/aria-label=/g)).toHaveLength(1);
 		expect((svg.match(/<rect/g) ?? []).length).toBeGreaterThanOrEqual(37);
 		expect(svg).not.toContain('<script');

@@ -47,7 +47,8 @@ export function renderPlot(
 const DESCRIPTION = '\u0002description\u0002';
 
 /** Text for a double-quoted HTML attribute: &, ", < and > escaped. */
-export const escapeAttr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+export const escapeAttr = (s: string) =>
+	s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 const utcMonth = (yyyyMm: string) => new Date(`${yyyyMm}-01T00:00:00Z`);
 const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
@@ -72,9 +73,7 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 	const covid = covidBand(start, end, L);
 
 	const yearTicks = span > (narrow ? 18 : 36);
-	const tickFormat = yearTicks
-		? (d: Date) => String(d.getUTCFullYear())
-		: (d: Date) => L.month(d.toISOString().slice(0, 7));
+	const tickFormat = yearTicks ? (d: Date) => String(d.getUTCFullYear()) : (d: Date) => L.month(d.toISOString().slice(0, 7));
 	const max = Math.max(...data.map((d) => d.n), 1);
 
 	return renderPlot({
@@ -117,7 +116,8 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 				interval: 'month',
 				fill: CHART_COLORS.bar,
 				// <title> per bar: the native tooltip, and the text of the hover/focus tip (static/chart-tips.js).
-				title: (d: { month: Date; n: number }) => `${L.month(d.month.toISOString().slice(0, 7))}: ${L.int(d.n)} ${L.t('common.complaints').toLowerCase()}`,
+				title: (d: { month: Date; n: number }) =>
+					`${L.month(d.month.toISOString().slice(0, 7))}: ${L.int(d.n)} ${L.t('common.complaints').toLowerCase()}`,
 				insetLeft: span > 60 ? 0.25 : 1,
 				insetRight: span > 60 ? 0.25 : 1
 			}),
@@ -134,9 +134,7 @@ export function covidBand(start: Date, end: Date, L: I18n) {
 	const covidStart = utcMonth(COVID_PERIOD.from);
 	const covidEnd = addMonths(utcMonth(COVID_PERIOD.to), 1);
 	const band =
-		covidStart < end && covidEnd > start
-			? [{ x1: covidStart < start ? start : covidStart, x2: covidEnd > end ? end : covidEnd }]
-			: [];
+		covidStart < end && covidEnd > start ? [{ x1: covidStart < start ? start : covidStart, x2: covidEnd > end ? end : covidEnd }] : [];
 	// A band in the right part of the chart gets its label right-aligned at its end, so the
 	// label does not run past the chart's right edge.
 	const late = band.length > 0 && band[0]!.x1.getTime() > start.getTime() + 0.7 * (end.getTime() - start.getTime());

@@ -12,9 +12,14 @@ import { warehouseAsOfEvent } from './queries/asof';
 import { areaInfo, recommendInputs } from './queries/recommend-inputs';
 
 async function inputsFor(area: Area, month: string, lang: Lang): Promise<RecommendInputs> {
-	if (!MONTH_RE.test(month)) error(400, { code: 'bad_month', message: translate(lang, 'period.badFormat', { param: 'month', value: month.slice(0, 40) }) });
+	if (!MONTH_RE.test(month))
+		error(400, { code: 'bad_month', message: translate(lang, 'period.badFormat', { param: 'month', value: month.slice(0, 40) }) });
 	const info = await areaInfo(area, translate(lang, 'rec.national'));
-	if (!info) error(404, { code: 'not_found', message: translate(lang, 'region.notFound', { code: area.level === 'nasional' ? '' : area.code.slice(0, 40) }) });
+	if (!info)
+		error(404, {
+			code: 'not_found',
+			message: translate(lang, 'region.notFound', { code: area.level === 'nasional' ? '' : area.code.slice(0, 40) })
+		});
 	return recommendInputs(info, month, THRESHOLDS.backlog.lookbackMonths);
 }
 

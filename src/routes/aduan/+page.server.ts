@@ -11,7 +11,8 @@ export const load: PageServerLoad = async (event) => {
 	const filters = filtersOr400(event.url, lang);
 	const raw = event.url.searchParams.get('page');
 	const page = raw === null || raw === '' ? 1 : /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : NaN;
-	if (!Number.isFinite(page)) error(400, { code: 'bad_page', message: translate(lang, 'complaints.badPage', { value: raw!.slice(0, 40) }) });
+	if (!Number.isFinite(page))
+		error(400, { code: 'bad_page', message: translate(lang, 'complaints.badPage', { value: raw!.slice(0, 40) }) });
 	const { total, rows } = await complaintPage(filters, page);
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const href = (p: number) => `/aduan${filterQuery(filters, { page: p > 1 ? String(p) : null })}`;

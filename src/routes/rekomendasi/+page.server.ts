@@ -4,7 +4,8 @@ import { recommendationParams } from './params';
 
 export const load: PageServerLoad = async (event) => {
 	const { lang, filters, area, month } = await recommendationParams(event);
-	const q = (extra: Record<string, string>) => `?${new URLSearchParams({ ...(filters.region ? { region: filters.region } : {}), ...extra })}`;
+	const q = (extra: Record<string, string>) =>
+		`?${new URLSearchParams({ ...(filters.region ? { region: filters.region } : {}), ...extra })}`;
 	if (!month) return { lang, month: null, region: filters.region, result: null, csvHref: null };
 	const result = await recommendationsPage(area, month, lang);
 	return {

@@ -22,11 +22,20 @@ export const load: PageServerLoad = async (event) => {
 	const base = { lang, filters, fit, csvHref: csv('topik'), spikesCsvHref: csv('topik-spikes'), heatmapCsvHref: csv('topik-heatmap') };
 	if (!fit) return { ...base, model: null };
 	const [clusters, themes, spikes] = await Promise.all([topicClusters(filters), topicThemes(filters), topicSpikes(filters)]);
-	const heat = await topicHeatmap(filters, clusters.rows.map((c) => c.clusterId));
+	const heat = await topicHeatmap(
+		filters,
+		clusters.rows.map((c) => c.clusterId)
+	);
 	const L = i18n(lang);
 	const names = themeLabels(lang);
 	const chart = await memo(charts, `${lang}|${JSON.stringify(filters)}`, async () =>
-		heatmapChart(heat.cells, clusters.rows, heat.regions, L, L.t(heat.level === 'province' ? 'topics.heatLabelProvince' : 'topics.heatLabelRegency'))
+		heatmapChart(
+			heat.cells,
+			clusters.rows,
+			heat.regions,
+			L,
+			L.t(heat.level === 'province' ? 'topics.heatLabelProvince' : 'topics.heatLabelRegency')
+		)
 	);
 	return {
 		...base,

@@ -11,7 +11,9 @@ const regions = [
 	{ code: '32', name: 'Jawa Barat' },
 	{ code: '31', name: 'Daerah Khusus Ibukota Jakarta' }
 ];
-const cells = regions.flatMap((r, i) => topics.map((t, j) => ({ code: r.code, name: r.name, clusterId: t.clusterId, n: 10 * (i + 1) + j, share: (10 * (i + 1) + j) / 50 })));
+const cells = regions.flatMap((r, i) =>
+	topics.map((t, j) => ({ code: r.code, name: r.name, clusterId: t.clusterId, n: 10 * (i + 1) + j, share: (10 * (i + 1) + j) / 50 }))
+);
 
 describe('topic heatmap', () => {
 	it('draws one cell per topic × region with a tooltip, labels escaped, long names shortened on the axis', () => {
@@ -24,7 +26,9 @@ describe('topic heatmap', () => {
 		expect(svg).toContain('Daerah Khusus Ibukota…');
 		expect(svg).toContain('Daerah Khusus Ibukota Jakarta: 20');
 		// The text alternative quotes a topic label: escaped in the attribute too.
-		expect(svg).toContain('aria-description="2 topik × 2 wilayah. Porsi tertinggi: &lt;script&gt;alert(1)&lt;/script&gt; di Daerah Khusus Ibukota Jakarta (42,0%)."');
+		expect(svg).toContain(
+			'aria-description="2 topik × 2 wilayah. Porsi tertinggi: &lt;script&gt;alert(1)&lt;/script&gt; di Daerah Khusus Ibukota Jakarta (42,0%)."'
+		);
 	});
 
 	it('draws nothing without cells', () => {

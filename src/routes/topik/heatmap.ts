@@ -32,7 +32,13 @@ export function topicHeatmap(
 		marginTop: 8,
 		style: { fontSize: '11px', background: 'transparent' },
 		ariaLabel,
-		ariaDescription: heatSummary(data.map((d) => ({ topic: d.topic, region: d.name, share: d.share, n: d.n })), topics.length, regions.length, MIN_SHOWN_COUNT, L),
+		ariaDescription: heatSummary(
+			data.map((d) => ({ topic: d.topic, region: d.name, share: d.share, n: d.n })),
+			topics.length,
+			regions.length,
+			MIN_SHOWN_COUNT,
+			L
+		),
 		x: { domain: regions.map((r) => r.code), tickFormat: (code: string) => short(name.get(code) ?? code), tickRotate: -40, label: null },
 		y: { domain: topics.map((t) => t.clusterId), tickFormat: (id: number) => label.get(id) ?? String(id), label: null },
 		// discrete classes: Plot's continuous legend needs a canvas, which linkedom lacks
@@ -44,7 +50,8 @@ export function topicHeatmap(
 				fill: 'share',
 				inset: 0.5,
 				// Suppressed cells (1–4 complaints, core/privacy.ts) have no fill and say "<5".
-				title: (d: (typeof data)[number]) => `${d.topic} · ${d.name}: ${d.n === null ? L.count(null) : `${L.int(d.n)} (${L.pct(d.share!)})`}`
+				title: (d: (typeof data)[number]) =>
+					`${d.topic} · ${d.name}: ${d.n === null ? L.count(null) : `${L.int(d.n)} (${L.pct(d.share!)})`}`
 			})
 		]
 	});

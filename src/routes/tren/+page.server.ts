@@ -17,20 +17,17 @@ export const load: PageServerLoad = async (event) => {
 	const t = await trends(filters, grain);
 	const L = i18n(lang);
 	const label = (dim: Dimension, key: string | null) =>
-		key === null
-			? L.t('common.other')
-			: dim === 'status'
-				? statusLabel(lang, key)
-				: dim === 'channel'
-					? channelLabel(lang, key)
-					: key;
+		key === null ? L.t('common.other') : dim === 'status' ? statusLabel(lang, key) : dim === 'channel' ? channelLabel(lang, key) : key;
 	const rendered = await memo(charts, `${lang}|${grain}|${JSON.stringify(filters)}`, async () => {
 		const out = {} as Record<Dimension, { labels: string[]; svg: string }>;
 		for (const dim of DIMENSIONS) {
 			const s = t.series[dim];
 			const labels = s.keys.map((k) => label(dim, k));
 			const dimName = L.t(dim === 'category' ? 'trends.byCategory' : dim === 'channel' ? 'trends.byChannel' : 'trends.byStatus');
-			out[dim] = { labels, svg: stackedChart(s, labels, grain, L, { ariaLabel: L.t('trends.chartLabel', { dim: dimName.toLowerCase() }) }) };
+			out[dim] = {
+				labels,
+				svg: stackedChart(s, labels, grain, L, { ariaLabel: L.t('trends.chartLabel', { dim: dimName.toLowerCase() }) })
+			};
 		}
 		return out;
 	});

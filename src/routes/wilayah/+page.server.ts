@@ -21,8 +21,14 @@ export const load: PageServerLoad = async (event) => {
 	const { region: _r, ...noRegion } = filters;
 	const regionQuery = filterQuery({ ...noRegion, region: null });
 	// The map shows the level of the table (kab/kota by default) for the same filters.
-	const map = await memo(maps, `${lang}|${level}|${metric}|${JSON.stringify(filters)}`, async () => regionMap(rows, level, metric, L, regionQuery));
-	const view = { level: level === 'regency' ? null : level, sort: sort === 'n' ? null : sort, metric: metric === DEFAULT_MAP_METRIC ? null : metric };
+	const map = await memo(maps, `${lang}|${level}|${metric}|${JSON.stringify(filters)}`, async () =>
+		regionMap(rows, level, metric, L, regionQuery)
+	);
+	const view = {
+		level: level === 'regency' ? null : level,
+		sort: sort === 'n' ? null : sort,
+		metric: metric === DEFAULT_MAP_METRIC ? null : metric
+	};
 	return {
 		lang,
 		filters,
@@ -31,7 +37,11 @@ export const load: PageServerLoad = async (event) => {
 		metric,
 		rows,
 		map,
-		metrics: MAP_METRICS.map((m) => ({ m, label: MAP_METRIC_LABEL[m], href: `/wilayah${filterQuery(filters, { ...view, metric: m === DEFAULT_MAP_METRIC ? null : m })}` })),
+		metrics: MAP_METRICS.map((m) => ({
+			m,
+			label: MAP_METRIC_LABEL[m],
+			href: `/wilayah${filterQuery(filters, { ...view, metric: m === DEFAULT_MAP_METRIC ? null : m })}`
+		})),
 		levelHrefs: {
 			regency: `/wilayah${filterQuery(filters, { ...view, level: null })}`,
 			province: `/wilayah${filterQuery(filters, { ...view, level: 'province' })}`

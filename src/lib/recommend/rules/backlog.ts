@@ -26,7 +26,11 @@ export const backlog: Rule = (inputs, th, L) => {
 				: L.t('rec.backlog.risingTitle', { area: area.name, now: L.int(b.openNow), before: L.int(b.openBefore) }),
 			action: L.t('rec.backlog.action'),
 			evidence: [
-				{ label: L.t('rec.ev.unresolved60', { from: L.month(from12), to: L.month(month) }), value: shareText(L, b.unresolved60, b.old60), href: href('/instansi', window) },
+				{
+					label: L.t('rec.ev.unresolved60', { from: L.month(from12), to: L.month(month) }),
+					value: shareText(L, b.unresolved60, b.old60),
+					href: href('/instansi', window)
+				},
 				{
 					label: L.t('rec.ev.openBacklog', { now: L.monthLong(month), before: L.monthLong(before) }),
 					value: L.t('rec.ev.nowVsBefore', { now: L.int(b.openNow), before: L.int(b.openBefore) }),

@@ -42,10 +42,19 @@ export const channelMix: Rule = (inputs, th, L) => {
 				severity: 'rendah',
 				score: scoreOf('rendah', Math.abs(worst.gap)),
 				scope: { level: r.level, code: r.code, name: r.name },
-				title: L.t(worst.gap > 0 ? 'rec.channel.overTitle' : 'rec.channel.underTitle', { area: r.name, channel: ch, share: L.pct(worst.share), peer: L.pct(worst.peer) }),
+				title: L.t(worst.gap > 0 ? 'rec.channel.overTitle' : 'rec.channel.underTitle', {
+					area: r.name,
+					channel: ch,
+					share: L.pct(worst.share),
+					peer: L.pct(worst.peer)
+				}),
 				action: L.t(worst.gap > 0 ? 'rec.channel.overAction' : 'rec.channel.underAction', { channel: ch }),
 				evidence: [
-					{ label: L.t('rec.ev.channelShare', { channel: ch }), value: L.pct(worst.share), href: href('/tren', { region: r.code, from: from12, to: month }) },
+					{
+						label: L.t('rec.ev.channelShare', { channel: ch }),
+						value: L.pct(worst.share),
+						href: href('/tren', { region: r.code, from: from12, to: month })
+					},
 					{ label: L.t('rec.ev.channelPeers', { channel: ch }), value: L.pct(worst.peer), href: href('/tren', { from: from12, to: month }) }
 				]
 			})

@@ -16,7 +16,10 @@ export const lowReporting: Rule = (inputs, th, L) => {
 	const medianFor = (r: RegionStat) => {
 		const k = `${r.level}:${r.band}`;
 		if (!peerMedian.has(k)) {
-			const rates = inputs.regions.filter((p) => p.level === r.level && p.band === r.band).map(per100k).filter((v): v is number => v !== null);
+			const rates = inputs.regions
+				.filter((p) => p.level === r.level && p.band === r.band)
+				.map(per100k)
+				.filter((v): v is number => v !== null);
 			peerMedian.set(k, median(rates));
 		}
 		return peerMedian.get(k)!;

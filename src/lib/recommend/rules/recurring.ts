@@ -45,8 +45,16 @@ export const recurring: Rule = (inputs, th, L) => {
 				title: L.t('rec.recurring.title', { theme: label(top.theme), area: name, months: L.int(top.present), of: L.int(k) }),
 				action: L.t('rec.recurring.action', { theme: label(top.theme) }),
 				evidence: [
-					{ label: L.t('rec.ev.themeShare', { theme: label(top.theme) }), value: L.pct(top.share), href: href(regionPath(code), { from, to: month }) },
-					{ label: L.t('rec.ev.shareTrend'), value: L.t('rec.ev.fromTo', { first: L.pct(top.first), last: L.pct(top.last) }), href: href('/tren', { region: code, from, to: month }) },
+					{
+						label: L.t('rec.ev.themeShare', { theme: label(top.theme) }),
+						value: L.pct(top.share),
+						href: href(regionPath(code), { from, to: month })
+					},
+					{
+						label: L.t('rec.ev.shareTrend'),
+						value: L.t('rec.ev.fromTo', { first: L.pct(top.first), last: L.pct(top.last) }),
+						href: href('/tren', { region: code, from, to: month })
+					},
 					...list.slice(1, 3).map((o) => ({ label: L.t('rec.ev.themeShare', { theme: label(o.theme) }), value: L.pct(o.share) }))
 				]
 			})

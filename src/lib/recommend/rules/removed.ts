@@ -29,7 +29,11 @@ export const removedUnverified: Rule = (inputs, th, L) => {
 				title: L.t('rec.removed.title', { area: r.name, pct: L.pct(share), peer: L.pct(peer) }),
 				action: L.t('rec.removed.action'),
 				evidence: [
-					{ label: L.t('rec.ev.removed', { from: L.month(from12), to: L.month(month) }), value: shareText(L, r.removedUnverified, r.n12), href: href('/aduan', { ...window, status: 'dihapus' }) },
+					{
+						label: L.t('rec.ev.removed', { from: L.month(from12), to: L.month(month) }),
+						value: shareText(L, r.removedUnverified, r.n12),
+						href: href('/aduan', { ...window, status: 'dihapus' })
+					},
 					{ label: L.t('rec.ev.removedPeers'), value: L.pct(peer) }
 				]
 			})

@@ -14,7 +14,14 @@ interface Hit {
 export const themeSpike: Rule = (inputs, th, L) => {
 	if (!inputs.themes) return [];
 	const cfg = th.theme_spike;
-	const options = { window: cfg.window, minHistory: cfg.minHistory, minZ: cfg.minZ, minExcess: cfg.minExcess, maxPValue: cfg.maxPValue, season: 12 };
+	const options = {
+		window: cfg.window,
+		minHistory: cfg.minHistory,
+		minZ: cfg.minZ,
+		minExcess: cfg.minExcess,
+		maxPValue: cfg.maxPValue,
+		season: 12
+	};
 	const { area, month } = inputs;
 	const names = new Map(inputs.regions.map((r) => [r.code, r.name]));
 	const hits = new Map<string, Hit[]>();
@@ -34,7 +41,8 @@ export const themeSpike: Rule = (inputs, th, L) => {
 		const ratio = count / Math.max(baseline, 1);
 		const severity: Severity = ratio >= cfg.highRatio || list.length >= 3 ? 'tinggi' : 'sedang';
 		const label = inputs.themeLabels[theme] ?? theme;
-		const where = list.length === 1 ? (names.get(list[0]!.regencyCode) ?? list[0]!.regencyCode) : L.t('rec.spike.regions', { n: L.int(list.length) });
+		const where =
+			list.length === 1 ? (names.get(list[0]!.regencyCode) ?? list[0]!.regencyCode) : L.t('rec.spike.regions', { n: L.int(list.length) });
 		const actionKey = theme === 'bansos' ? 'rec.spike.actionBansos' : 'rec.spike.action';
 		out.push(
 			recommendation({

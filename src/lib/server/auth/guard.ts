@@ -49,7 +49,8 @@ export function denial(
 		// A region parameter that is not a code at all is for the route to reject (400/404).
 		if (!REGION_PARAM_NAMES.has(name)) continue;
 		// 'nasional' (/briefing/nasional/…) is the whole country: national scope only.
-		if (value === 'nasional' ? user.scope.kind !== 'all' : REGION_CODE.test(value) && !covers(user.scope, value)) return 'region_out_of_scope';
+		if (value === 'nasional' ? user.scope.kind !== 'all' : REGION_CODE.test(value) && !covers(user.scope, value))
+			return 'region_out_of_scope';
 	}
 	return null;
 }

@@ -15,7 +15,10 @@ describe('the tables a statement reads, as DuckDB parses it', () => {
 			WHERE 1 IN (SELECT 1 FROM quarantine) UNION ALL SELECT * FROM read_csv('x.csv')`;
 		expect(await tablesOf(sql)).toEqual(['complaints', 'monthly_rollup', 'quarantine', 'regions', 'topic_spikes']);
 		// Upper case, quoted and commented spellings a regex would miss.
-		expect(await tablesOf(`select * from "COMPLAINT_THEMES" /* from regions */ , "quarantine"`)).toEqual(['complaint_themes', 'quarantine']);
+		expect(await tablesOf(`select * from "COMPLAINT_THEMES" /* from regions */ , "quarantine"`)).toEqual([
+			'complaint_themes',
+			'quarantine'
+		]);
 	});
 });
 

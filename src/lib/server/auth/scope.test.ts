@@ -44,26 +44,37 @@ describe('scope resolution', () => {
 });
 
 describe('route guard', () => {
-	const user = (role: AuthUser['role'], region: string | null): AuthUser => ({ name: 'x', role, region, demo: false, scope: scopeOf(role, region) });
+	const user = (role: AuthUser['role'], region: string | null): AuthUser => ({
+		name: 'x',
+		role,
+		region,
+		demo: false,
+		scope: scopeOf(role, region)
+	});
 
 	it('refuses region path parameters outside the scope and /admin to non-admins', () => {
 		expect(denial(user('daerah', '36.03'), '/wilayah/[code]', { code: '32.01' })).toBe('region_out_of_scope');
 		expect(denial(user('daerah', '36.03'), '/wilayah/[code]', { code: '36.03' })).toBeNull();
 		expect(denial(user('provinsi', '36'), '/briefing/[region]/[month]', { region: '36.03', month: '2023-10' })).toBeNull();
 		expect(denial(user('provinsi', '36'), '/briefing/[region]/[month]', { region: '32', month: '2023-10' })).toBe('region_out_of_scope');
-		expect(denial(user('daerah', '36.03'), '/briefing/[region]/[month]', { region: 'nasional', month: '2023-10' })).toBe('region_out_of_scope');
+		expect(denial(user('daerah', '36.03'), '/briefing/[region]/[month]', { region: 'nasional', month: '2023-10' })).toBe(
+			'region_out_of_scope'
+		);
 		expect(denial(user('nasional', null), '/briefing/[region]/[month]', { region: 'nasional', month: '2023-10' })).toBeNull();
 		expect(denial(user('nasional', null), '/admin/unggah', {})).toBe('admin_only');
 		expect(denial(user('admin', null), '/admin/unggah', {})).toBeNull();
 		expect(denial(user('daerah', '36.03'), '/instansi/[type]', { type: 'dinas' })).toBeNull();
-		expect(denial(user('daerah', '36.03'), '/briefing/[region]/[month]', { region: '36.03' }, new URLSearchParams('region=32'))).toBe('region_out_of_scope');
+		expect(denial(user('daerah', '36.03'), '/briefing/[region]/[month]', { region: '36.03' }, new URLSearchParams('region=32'))).toBe(
+			'region_out_of_scope'
+		);
 		expect(denial(user('provinsi', '36'), '/topik', {}, new URLSearchParams('region=36.03'))).toBeNull();
 		expect(denial(user('provinsi', '36'), '/topik', {}, new URLSearchParams('region=x'))).toBeNull();
 	});
 
 	it('only returns to same-site paths after sign-in', () => {
 		expect(safeNext('/aduan?region=36')).toBe('/aduan?region=36');
-		for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)', '', null]) expect(safeNext(bad)).toBe('/');
+		for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)', '', null])
+			expect(safeNext(bad)).toBe('/');
 	});
 });
 

@@ -77,10 +77,14 @@ export const tooLarge = () => `larger than ${uploadMaxMb()} MB`;
 function runIngestCli(file: string, db: string): Promise<UploadResult['summary']> {
 	const root = process.cwd();
 	return new Promise((ok, ko) => {
-		const child = spawn(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), resolve(root, 'pipelines/ingest/cli.ts'), file, '--db', db, '--json'], {
-			cwd: root,
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
+		const child = spawn(
+			process.execPath,
+			[resolve(root, 'node_modules/tsx/dist/cli.mjs'), resolve(root, 'pipelines/ingest/cli.ts'), file, '--db', db, '--json'],
+			{
+				cwd: root,
+				stdio: ['ignore', 'pipe', 'pipe']
+			}
+		);
 		let out = '';
 		let err = '';
 		child.stdout.on('data', (d) => (out += d));

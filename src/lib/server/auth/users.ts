@@ -73,7 +73,10 @@ export function newSession(name: string): { token: string; maxAge: number } | nu
 	const u = users().find((x) => x.name === name);
 	if (!u) return null;
 	const k = sessionKey();
-	return { token: signSession(k, { u: u.name, s: hashStamp(k, u.hash), exp: Math.floor(Date.now() / 1000) + SESSION_TTL_S }), maxAge: SESSION_TTL_S };
+	return {
+		token: signSession(k, { u: u.name, s: hashStamp(k, u.hash), exp: Math.floor(Date.now() / 1000) + SESSION_TTL_S }),
+		maxAge: SESSION_TTL_S
+	};
 }
 
 /** The user when the password is right. Unknown names cost the same scrypt as known ones. */

@@ -146,7 +146,11 @@ const TYPE_AGENCIES_SQL = `
 	GROUP BY ALL
 	ORDER BY n DESC, agency, f.regency_code`;
 
-const AgencyRegionRow = Row.extend({ regency_code: z.string().nullable(), regency_name: z.string().nullable(), province_code: z.string().nullable() });
+const AgencyRegionRow = Row.extend({
+	regency_code: z.string().nullable(),
+	regency_name: z.string().nullable(),
+	province_code: z.string().nullable()
+});
 export type AgencyRegionRow = AgencyRow & { regency_code: string | null; regency_name: string | null; province_code: string | null };
 
 // A province or an OPD type can have thousands of agencies (Banten: ~2,300, PUPR: ~6,000 on the

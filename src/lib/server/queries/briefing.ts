@@ -34,7 +34,12 @@ export async function briefingScopeOr4xx(
 		error(400, { code: 'bad_month', message: translate(lang, 'briefing.badMonth', { value: monthParam.slice(0, 40) }) });
 	}
 	const facts = await warehouseFacts();
-	if (!facts.first_month || !facts.last_month || monthIndex(monthParam) < monthIndex(facts.first_month) || monthIndex(monthParam) > monthIndex(facts.last_month)) {
+	if (
+		!facts.first_month ||
+		!facts.last_month ||
+		monthIndex(monthParam) < monthIndex(facts.first_month) ||
+		monthIndex(monthParam) > monthIndex(facts.last_month)
+	) {
 		error(404, {
 			code: 'not_found',
 			message: translate(lang, 'briefing.monthOutside', { month: monthParam, from: facts.first_month ?? '–', to: facts.last_month ?? '–' })
@@ -87,7 +92,12 @@ export async function monthThemes(region: string | null, month: string): Promise
 		{ ...windowParams(region, shiftMonth(month, -1), month), month: `${month}-01` },
 		z.object({ theme: z.string(), n: z.number().int(), prev: z.number().int() })
 	);
-	return rows.map((r) => ({ ...r, n: topicCellCount(r.n, region), prev: topicCellCount(r.prev, region), label: themeLabels.get(r.theme) ?? r.theme }));
+	return rows.map((r) => ({
+		...r,
+		n: topicCellCount(r.n, region),
+		prev: topicCellCount(r.prev, region),
+		label: themeLabels.get(r.theme) ?? r.theme
+	}));
 }
 
 // Cluster labels are the clusters' top TF-IDF terms (words shared by many complaints, document
@@ -122,7 +132,13 @@ const SERIES_SQL = `
 	GROUP BY ALL
 	ORDER BY t.theme, c.regency_code, month`;
 
-const SeriesRow = z.object({ theme: z.string(), regency_code: z.string(), regency_name: z.string().nullable(), month: z.string(), n: z.number().int() });
+const SeriesRow = z.object({
+	theme: z.string(),
+	regency_code: z.string(),
+	regency_name: z.string().nullable(),
+	month: z.string(),
+	n: z.number().int()
+});
 
 export interface MonthSpike {
 	theme: string;
@@ -154,12 +170,26 @@ export async function monthSpikes(region: string | null, month: string, limit = 
 	for (const r of rows) {
 		const key = `${r.theme}\u0000${r.regency_code}`;
 		let s = series.get(key);
-		if (!s) series.set(key, (s = { theme: r.theme, code: r.regency_code, name: r.regency_name ?? r.regency_code, counts: Array(months.length).fill(0) }));
+		if (!s)
+			series.set(
+				key,
+				(s = { theme: r.theme, code: r.regency_code, name: r.regency_name ?? r.regency_code, counts: Array(months.length).fill(0) })
+			);
 		s.counts[index.get(r.month)!] = r.n;
 	}
-	return spikesAtEnd([...series.values()].map((x) => ({ key: x, counts: x.counts })))
-		// A spike to a small kab/kota cell would show its count (privacy.ts): not reported.
-		.filter((s) => s.count >= MIN_SHOWN_COUNT)
-		.slice(0, limit)
-		.map(({ key: x, start, count, baseline }) => ({ theme: x.theme, label: themeLabels.get(x.theme) ?? x.theme, regencyCode: x.code, regencyName: x.name, start: months[start]!, count, baseline }));
+	return (
+		spikesAtEnd([...series.values()].map((x) => ({ key: x, counts: x.counts })))
+			// A spike to a small kab/kota cell would show its count (privacy.ts): not reported.
+			.filter((s) => s.count >= MIN_SHOWN_COUNT)
+			.slice(0, limit)
+			.map(({ key: x, start, count, baseline }) => ({
+				theme: x.theme,
+				label: themeLabels.get(x.theme) ?? x.theme,
+				regencyCode: x.code,
+				regencyName: x.name,
+				start: months[start]!,
+				count,
+				baseline
+			}))
+	);
 }

@@ -49,7 +49,9 @@ export function withRollupFilters(f: Partial<Filters>, slice: Grain, extra: Para
 }
 
 /** Over rollup rows, for a SELECT that groups them: the overview's and the region ranking's rate counts. */
-export const ROLLUP_FOLLOW_UP_COUNTS = ['eligible', 'followed_up', 'completed'].map((k) => `coalesce(sum(${k}), 0)::INTEGER AS ${k}`).join(', ');
+export const ROLLUP_FOLLOW_UP_COUNTS = ['eligible', 'followed_up', 'completed']
+	.map((k) => `coalesce(sum(${k}), 0)::INTEGER AS ${k}`)
+	.join(', ');
 
 /**
  * Complaints per calendar month where `condition` (constant SQL with bound parameters over the

@@ -110,9 +110,7 @@ describe('overview queries', () => {
 	});
 
 	it('refuses rows that do not match the schema (e.g. an uncast BIGINT)', async () => {
-		await expect(query(`SELECT count(*) AS n FROM complaints`, {}, z.object({ n: z.number() }))).rejects.toBeInstanceOf(
-			QueryShapeError
-		);
+		await expect(query(`SELECT count(*) AS n FROM complaints`, {}, z.object({ n: z.number() }))).rejects.toBeInstanceOf(QueryShapeError);
 	});
 
 	it('answers 503 with instructions when the warehouse file is missing', async () => {

@@ -8,7 +8,15 @@ import type { Filters } from '$lib/filters';
 import { query, queryOne } from '../db';
 import { RESPONSE_MEDIAN, ROLLUP_DEADLINE_COUNTS } from './agencies';
 import { OPEN_STATUSES, type OpenStatus } from '$lib/core/rollup.server';
-import { FILTER_WHERE, monthlyCountsSql, ROLLUP_FOLLOW_UP_COUNTS, SCOPE_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
+import {
+	FILTER_WHERE,
+	monthlyCountsSql,
+	ROLLUP_FOLLOW_UP_COUNTS,
+	SCOPE_WHERE,
+	scopeParams,
+	withFilters,
+	withRollupFilters
+} from './filter-sql';
 
 /** The global filters (period, region, category, channel, status); values are bound. */
 const IN_PERIOD = FILTER_WHERE;
@@ -176,12 +184,19 @@ export async function overview(period: Period): Promise<Overview> {
 	// One connection: these run one after the other anyway; the counts read the rollup, the medians the complaints.
 	const warehouse = await warehouseFacts();
 	const cmp = comparisonPeriods({ from: period.from ?? null, to: period.to ?? null }, warehouse.last_month);
-	const [k, m, c, pc, target] = await Promise.all([kpis(period, false), monthly(period), topCategories(period), periodCards(period), regionTarget(period)]);
+	const [k, m, c, pc, target] = await Promise.all([
+		kpis(period, false),
+		monthly(period),
+		topCategories(period),
+		periodCards(period),
+		regionTarget(period)
+	]);
 	// A comparison period that is the selected one, or one of its months, is already counted in
 	// `pc` from the same rows (no data lies after the last month): only the others are queried.
 	const cardsFor = async (p: { from: string; to: string }): Promise<CardValues> => {
 		if (cmp?.selected && p === cmp.current) return pc.period;
-		if (p.from === p.to && (!period.from || p.from >= period.from) && (!period.to || p.to <= period.to)) return pc.months.get(p.from) ?? EMPTY;
+		if (p.from === p.to && (!period.from || p.from >= period.from) && (!period.to || p.to <= period.to))
+			return pc.months.get(p.from) ?? EMPTY;
 		return (await periodCards({ ...period, ...p })).period;
 	};
 	const change = cmp ? { ...cmp, now: await cardsFor(cmp.current), before: await cardsFor(cmp.previous) } : null;
@@ -217,18 +232,20 @@ const PERIOD_AGG_SQL = `
 	GROUP BY GROUPING SETS ((created_at), ())
 	ORDER BY month NULLS FIRST`;
 
-const AggRow = z.object({
-	month: z.string().nullable(),
-	n: z.number().int(),
-	due3: z.number().int(),
-	breach3: z.number().int(),
-	due5: z.number().int(),
-	breach5: z.number().int(),
-	eligible: z.number().int(),
-	followed_up: z.number().int(),
-	completed: z.number().int(),
-	...Object.fromEntries(OPEN_STATUSES.map((s) => [`open_${s}`, z.number().int()]))
-}).passthrough();
+const AggRow = z
+	.object({
+		month: z.string().nullable(),
+		n: z.number().int(),
+		due3: z.number().int(),
+		breach3: z.number().int(),
+		due5: z.number().int(),
+		breach5: z.number().int(),
+		eligible: z.number().int(),
+		followed_up: z.number().int(),
+		completed: z.number().int(),
+		...Object.fromEntries(OPEN_STATUSES.map((s) => [`open_${s}`, z.number().int()]))
+	})
+	.passthrough();
 
 /** The card figures of one month or one period. */
 export interface CardValues {
@@ -258,10 +275,21 @@ function cardValues(r: z.infer<typeof AggRow>, medianResponseDays: number | null
 	};
 }
 
-const EMPTY: CardValues = cardValues({
-	month: null, n: 0, due3: 0, breach3: 0, due5: 0, breach5: 0, eligible: 0, followed_up: 0, completed: 0,
-	...Object.fromEntries(OPEN_STATUSES.map((s) => [`open_${s}`, 0]))
-} as z.infer<typeof AggRow>, null);
+const EMPTY: CardValues = cardValues(
+	{
+		month: null,
+		n: 0,
+		due3: 0,
+		breach3: 0,
+		due5: 0,
+		breach5: 0,
+		eligible: 0,
+		followed_up: 0,
+		completed: 0,
+		...Object.fromEntries(OPEN_STATUSES.map((s) => [`open_${s}`, 0]))
+	} as z.infer<typeof AggRow>,
+	null
+);
 
 /** Card figures for the whole period and per month (only months with complaints). */
 export async function periodCards(period: Period): Promise<{ period: CardValues; months: Map<string, CardValues> }> {

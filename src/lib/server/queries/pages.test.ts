@@ -22,12 +22,68 @@ const all = NO_FILTERS;
 // id, created, verified, first_response, closed, status, opd, agency, province, regency, category, channel, confidential
 type R = [string, string, string | null, string | null, string | null, string, string, string, string, string, string, string, boolean];
 const ROWS: R[] = [
-	['B1', '2020-05-18 10:00', '2020-05-22 10:00', '2020-05-26 10:00', '2020-05-28 10:00', 'selesai', 'dinsos', 'Dinsos Lebak', '36', '36.02', 'Corona Virus', 'web', false],
-	['B2', '2020-05-18 10:00', '2020-05-26 10:00', '2020-05-28 10:00', null, 'ditindaklanjuti', 'dinsos', 'Dinsos Lebak', '36', '36.02', 'Corona Virus', 'sms', false],
+	[
+		'B1',
+		'2020-05-18 10:00',
+		'2020-05-22 10:00',
+		'2020-05-26 10:00',
+		'2020-05-28 10:00',
+		'selesai',
+		'dinsos',
+		'Dinsos Lebak',
+		'36',
+		'36.02',
+		'Corona Virus',
+		'web',
+		false
+	],
+	[
+		'B2',
+		'2020-05-18 10:00',
+		'2020-05-26 10:00',
+		'2020-05-28 10:00',
+		null,
+		'ditindaklanjuti',
+		'dinsos',
+		'Dinsos Lebak',
+		'36',
+		'36.02',
+		'Corona Virus',
+		'sms',
+		false
+	],
 	['B3', '2020-05-18 10:00', null, null, null, 'belum_terverifikasi', 'pupr', 'PUPR Lebak', '36', '36.02', 'Pekerjaan Umum', 'web', false],
 	['B4', '2020-05-18 10:00', null, null, null, 'dihapus', 'pupr', 'PUPR Lebak', '36', '36.02', 'Pekerjaan Umum', 'web', false],
-	['B5', '2020-05-19 10:00', '2020-05-19 11:00', '2020-05-10 10:00', null, 'ditanggapi_pelapor', 'dinsos', 'Dinsos Bogor', '32', '32.01', 'Kesehatan', 'android', false],
-	['B6', '2020-12-01 10:00', '2020-12-01 12:00', '2020-12-01 12:00', '2020-12-02 10:00', 'selesai', 'disdukcapil', 'Disdukcapil Lebak', '36', '36.02', 'Kependudukan', 'web', true]
+	[
+		'B5',
+		'2020-05-19 10:00',
+		'2020-05-19 11:00',
+		'2020-05-10 10:00',
+		null,
+		'ditanggapi_pelapor',
+		'dinsos',
+		'Dinsos Bogor',
+		'32',
+		'32.01',
+		'Kesehatan',
+		'android',
+		false
+	],
+	[
+		'B6',
+		'2020-12-01 10:00',
+		'2020-12-01 12:00',
+		'2020-12-01 12:00',
+		'2020-12-02 10:00',
+		'selesai',
+		'disdukcapil',
+		'Disdukcapil Lebak',
+		'36',
+		'36.02',
+		'Kependudukan',
+		'web',
+		true
+	]
 ];
 
 beforeAll(async () => {
@@ -113,7 +169,17 @@ describe('agency league (/instansi)', () => {
 
 	it('scopes the same metrics to one OPD type: summary, agencies by kab/kota, monthly (/instansi/[type])', async () => {
 		const dinsos = (await opdTypeSummary(all, 'dinsos'))!;
-		expect(dinsos).toMatchObject({ opd_type: 'dinsos', agency: null, n: 3, due3: 3, breach3: 1, due5: 3, breach5: 1, old60: 3, unresolved60: 2 });
+		expect(dinsos).toMatchObject({
+			opd_type: 'dinsos',
+			agency: null,
+			n: 3,
+			due3: 3,
+			breach3: 1,
+			due5: 3,
+			breach5: 1,
+			old60: 3,
+			unresolved60: 2
+		});
 		expect(dinsos.response_median).toBeCloseTo(9, 10);
 		expect(dinsos.response_p90).toBeCloseTo(9.8, 10);
 		expect(dinsos.breach5Rate).toBeCloseTo(1 / 3, 10);
@@ -170,7 +236,10 @@ describe('region ranking (/wilayah)', () => {
 		expect(new Set(rows.map((r) => r.band)).size).toBeGreaterThan(1);
 		const provinces = await regionRanking(all, 'province', 'n');
 		expect(provinces).toHaveLength(38);
-		expect(provinces.slice(0, 2).map((r) => [r.code, r.n])).toEqual([['36', 5], ['32', 1]]);
+		expect(provinces.slice(0, 2).map((r) => [r.code, r.n])).toEqual([
+			['36', 5],
+			['32', 1]
+		]);
 	});
 });
 

@@ -31,7 +31,7 @@ interface Row {
 // province-level one in 19 (no kab/kota).
 function rows(): Row[] {
 	let s = 42;
-	const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 	const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 	const day = (base: Date, plus: number) => new Date(base.getTime() + plus * 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
 	const out: Row[] = [];
@@ -90,7 +90,11 @@ const inWindow = (r: Row, from: string, toExclusive: string) => r.created >= fro
 
 describe('recommendInputs', () => {
 	it('resolves the area, and null for an unknown code', async () => {
-		expect(await areaInfo({ level: 'kabkota', code: '19.06' }, 'Nasional')).toEqual({ level: 'kabkota', code: '19.06', name: 'Kab. Belitung Timur' });
+		expect(await areaInfo({ level: 'kabkota', code: '19.06' }, 'Nasional')).toEqual({
+			level: 'kabkota',
+			code: '19.06',
+			name: 'Kab. Belitung Timur'
+		});
 		expect(await areaInfo({ level: 'provinsi', code: '19' }, 'Nasional')).toMatchObject({ level: 'provinsi', code: '19' });
 		expect(await areaInfo({ level: 'kabkota', code: '99.99' }, 'Nasional')).toBeNull();
 	});
@@ -99,7 +103,10 @@ describe('recommendInputs', () => {
 		const area = (await areaInfo({ level: 'kabkota', code: '19.06' }, 'Nasional'))!;
 		const inputs = await recommendInputs(area, MONTH);
 		expect(inputs.from12).toBe('2019-05');
-		const all = await sql<{ code: string; level: string; population: number }>(db, `SELECT code, level, population FROM regions ORDER BY code`);
+		const all = await sql<{ code: string; level: string; population: number }>(
+			db,
+			`SELECT code, level, population FROM regions ORDER BY code`
+		);
 		expect(inputs.regions.map((r) => r.code)).toEqual(all.map((r) => r.code));
 		for (const code of ['19', '19.06', '19.02', '32', '32.01', '11.01']) {
 			const mine = ROWS.filter((r) => (r.reg === code || r.prov === code) && inWindow(r, '2019-05-01', '2020-05-01'));
@@ -119,10 +126,15 @@ describe('recommendInputs', () => {
 	});
 
 	it('counts the month’s deadline breaches per OPD type and in total, in working days', async () => {
-		const [snap] = await sql<{ d: string }>(db, `SELECT strftime(greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)), '%Y-%m-%d') AS d FROM complaints`);
+		const [snap] = await sql<{ d: string }>(
+			db,
+			`SELECT strftime(greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)), '%Y-%m-%d') AS d FROM complaints`
+		);
 		const area = (await areaInfo({ level: 'provinsi', code: '32' }, 'Nasional'))!;
 		const inputs = await recommendInputs(area, MONTH);
-		const month = ROWS.filter((r) => r.prov === '32' && inWindow(r, '2020-04-01', '2020-05-01') && !['dihapus', 'arsip'].includes(r.status));
+		const month = ROWS.filter(
+			(r) => r.prov === '32' && inWindow(r, '2020-04-01', '2020-05-01') && !['dihapus', 'arsip'].includes(r.status)
+		);
 		const facts = (list: Row[]) => {
 			let [due3, breach3, due5, breach5] = [0, 0, 0, 0];
 			for (const r of list) {
@@ -137,7 +149,10 @@ describe('recommendInputs', () => {
 		};
 		expect(inputs.deadlines.find((d) => d.opdType === null)).toEqual({ opdType: null, ...facts(month) });
 		for (const opd of ['dinas', 'rsud', 'kecamatan']) {
-			expect(inputs.deadlines.find((d) => d.opdType === opd), opd).toEqual({ opdType: opd, ...facts(month.filter((r) => r.opd === opd)) });
+			expect(
+				inputs.deadlines.find((d) => d.opdType === opd),
+				opd
+			).toEqual({ opdType: opd, ...facts(month.filter((r) => r.opd === opd)) });
 		}
 	});
 

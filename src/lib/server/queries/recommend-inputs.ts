@@ -102,7 +102,14 @@ const BACKLOG_SQL = `
 	FROM c GROUP BY GROUPING SETS ((), (province_code), (regency_code))
 	HAVING ${KNOWN_AREA}`;
 
-const BacklogRow = z.object({ lvl: z.enum(['n', 'p', 'k']), code: z.string().nullable(), old60: z.number().int(), unresolved60: z.number().int(), open_now: z.number().int(), open_before: z.number().int() });
+const BacklogRow = z.object({
+	lvl: z.enum(['n', 'p', 'k']),
+	code: z.string().nullable(),
+	old60: z.number().int(),
+	unresolved60: z.number().int(),
+	open_now: z.number().int(),
+	open_before: z.number().int()
+});
 
 const HAS_THEMES_SQL = `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'complaint_themes'`;
 
@@ -147,7 +154,11 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 		query(REGIONS_SQL, { ...window, ystart: `${month.slice(0, 4)}-01-01`, year: Number(month.slice(0, 4)) }, RegionRow),
 		query(CHANNELS_SQL, window, ChannelRow),
 		query(DEADLINES_SQL, withRollupFilters({ from: month, to: month }, 'opd'), DeadlineRow),
-		query(BACKLOG_SQL, { ...window, before_start: `${shiftMonth(lookback, -11)}-01`, before_end: monthAfter(lookback), ...scopeParams() }, BacklogRow),
+		query(
+			BACKLOG_SQL,
+			{ ...window, before_start: `${shiftMonth(lookback, -11)}-01`, before_end: monthAfter(lookback), ...scopeParams() },
+			BacklogRow
+		),
 		queryOne(HAS_THEMES_SQL, {}, z.object({ n: z.number().int() }))
 	]);
 	const mine = (r: { lvl: string; code: string | null }) => (region === null ? r.lvl === 'n' : r.lvl !== 'n' && r.code === region);
@@ -184,7 +195,9 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 			removedUnverified: r.removed
 		})),
 		channels: [...channels],
-		deadlines: deadlines.filter(mine).map((d) => ({ opdType: d.opd_type, due3: d.due3, breach3: d.breach3, due5: d.due5, breach5: d.breach5 })),
+		deadlines: deadlines
+			.filter(mine)
+			.map((d) => ({ opdType: d.opd_type, due3: d.due3, breach3: d.breach3, due5: d.due5, breach5: d.breach5 })),
 		backlog: { old60: b.old60, unresolved60: b.unresolved60, openNow: b.open_now, openBefore: b.open_before },
 		themes,
 		themeLabels: Object.fromEntries(THEMES.themes.map((t) => [t.id, t.label]))

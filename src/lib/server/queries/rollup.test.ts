@@ -62,8 +62,16 @@ beforeAll(async () => {
 	stamps.push(await stamp());
 	// One complaint filed 100 days after that snapshot: only its month is written, but open complaints
 	// of the months before the old snapshot crossed their deadlines (and 60 days) meanwhile.
-	const late = { ...fresh[0]!, 'ID Tracking': 'LATE-1', 'Tanggal Laporan': shift(stamps[1]!.slice(0, 19).replace('T', ' '), 100), Status: 'Belum Terverifikasi',
-		'Tanggal Verifikasi': '', 'Tanggal Disposisi': '', 'Tanggal Tindak Lanjut': '', 'Tanggal Selesai': '' };
+	const late = {
+		...fresh[0]!,
+		'ID Tracking': 'LATE-1',
+		'Tanggal Laporan': shift(stamps[1]!.slice(0, 19).replace('T', ' '), 100),
+		Status: 'Belum Terverifikasi',
+		'Tanggal Verifikasi': '',
+		'Tanggal Disposisi': '',
+		'Tanggal Tindak Lanjut': '',
+		'Tanggal Selesai': ''
+	};
 	summaries.push(await ingestInto(db, [file('c.csv', [late])]));
 	stamps.push(await stamp());
 	process.env.TELAAH_DB = db;
@@ -89,7 +97,9 @@ describe('monthly_rollup', () => {
 				(await sql<{ n: number }>(db, `SELECT count(*) AS n FROM complaints`))[0]!.n
 			);
 		// Each slice holds the full slice's counts summed over the breakdowns it leaves out.
-		const counts = Object.keys(ROLLUP_COUNTS).map((k) => `sum(${k})::INTEGER AS ${k}`).join(', ');
+		const counts = Object.keys(ROLLUP_COUNTS)
+			.map((k) => `sum(${k})::INTEGER AS ${k}`)
+			.join(', ');
 		const slices: Record<string, string> = { area: '', category: 'category_top', channel: 'channel', status: 'status', opd: 'opd_type' };
 		for (const [g, dim] of Object.entries(slices)) {
 			const keys = ['created_at', 'province_code', 'regency_code', ...(dim ? [dim] : [])].join(', ');
@@ -117,16 +127,23 @@ describe('monthly_rollup', () => {
 				withFilters(NO_FILTERS),
 				Counts
 			);
-		const stored = (where = '') => sql<Record<string, unknown>>(db, `SELECT ${COLS} FROM monthly_rollup WHERE grain = 'full' AND created_at IS NOT NULL ${where} ORDER BY ALL`);
+		const stored = (where = '') =>
+			sql<Record<string, unknown>>(
+				db,
+				`SELECT ${COLS} FROM monthly_rollup WHERE grain = 'full' AND created_at IS NOT NULL ${where} ORDER BY ALL`
+			);
 		const expected = await perComplaint();
 		expect(expected.reduce((a, r) => a + (r.breach3 as number), 0)).toBeGreaterThan(100);
 		expect(await stored()).toEqual(expected);
 		// Unknown filing dates: counted, but never due.
-		expect(await sql(db, `SELECT * FROM monthly_rollup WHERE created_at IS NULL AND due3 + due5 + breach3 + breach5 + old60 + unresolved60 > 0`)).toEqual([]);
+		expect(
+			await sql(db, `SELECT * FROM monthly_rollup WHERE created_at IS NULL AND due3 + due5 + breach3 + breach5 + old60 + unresolved60 > 0`)
+		).toEqual([]);
 
 		// Every Monday of 2020 a holiday (as openWarehouse would do it): the rollup is recounted under the new list, then back.
 		const mondays: string[] = [];
-		for (let d = new Date('2020-01-06T00:00:00Z'); d.getUTCFullYear() === 2020; d.setUTCDate(d.getUTCDate() + 7)) mondays.push(d.toISOString().slice(0, 10));
+		for (let d = new Date('2020-01-06T00:00:00Z'); d.getUTCFullYear() === 2020; d.setUTCDate(d.getUTCDate() + 7))
+			mondays.push(d.toISOString().slice(0, 10));
 		await closeDb();
 		const inst = await DuckDBInstance.create(db);
 		const conn = await inst.connect();
@@ -178,10 +195,18 @@ describe('monthly_rollup', () => {
 			expect(await monthly(f), JSON.stringify(f)).toEqual(raw);
 			expect(await topCategories(f)).toEqual(await query(rawTop, p, z.object({ category: z.string(), n: z.number(), share: z.number() })));
 			const t = await trends(f, 'month');
-			expect(t.rows).toEqual(await query(trendsSql('month', 'complaints'), p, z.object({ dim: z.string(), bucket: z.string(), key: z.string().nullable(), n: z.number() })));
+			expect(t.rows).toEqual(
+				await query(
+					trendsSql('month', 'complaints'),
+					p,
+					z.object({ dim: z.string(), bucket: z.string(), key: z.string().nullable(), n: z.number() })
+				)
+			);
 			const [count] = await query(`SELECT count(*)::INTEGER AS n FROM complaints WHERE ${FILTER_WHERE}`, p, z.object({ n: z.number() }));
 			expect((await complaintPage(f, 1)).total).toBe(count!.n);
-			expect(await opdTypeMonthly(f, busy!.o)).toEqual(await query(rawMonthly(`opd_type = $opd AND ${FILTER_WHERE}`), { ...p, opd: busy!.o }, Month));
+			expect(await opdTypeMonthly(f, busy!.o)).toEqual(
+				await query(rawMonthly(`opd_type = $opd AND ${FILTER_WHERE}`), { ...p, opd: busy!.o }, Month)
+			);
 			// Deadline and follow-up counts per province, against the per-complaint deadline SQL.
 			const perProvince = await query(
 				`WITH ${DEADLINE_CTE} SELECT province_code AS code, count(*)::INTEGER AS n, ${DEADLINE_COUNTS},
@@ -193,10 +218,16 @@ describe('monthly_rollup', () => {
 			);
 			const ranked = (await regionRanking({ ...f, region: null }, 'province', 'code')).filter((r) => r.n > 0);
 			const fields = Object.keys(perProvince[0] ?? {});
-			expect(ranked.map((r) => Object.fromEntries(fields.map((k) => [k, r[k as keyof typeof r]]))), JSON.stringify(f)).toEqual(perProvince);
+			expect(
+				ranked.map((r) => Object.fromEntries(fields.map((k) => [k, r[k as keyof typeof r]]))),
+				JSON.stringify(f)
+			).toEqual(perProvince);
 		}
 		expect(nonEmpty).toBeGreaterThan(6);
-		const cats = await sql<{ c: string }>(db, `SELECT DISTINCT category_top AS c FROM complaints WHERE nullif(trim(category_top), '') IS NOT NULL ORDER BY 1`);
+		const cats = await sql<{ c: string }>(
+			db,
+			`SELECT DISTINCT category_top AS c FROM complaints WHERE nullif(trim(category_top), '') IS NOT NULL ORDER BY 1`
+		);
 		expect(await categoryList()).toEqual(cats.map((r) => r.c));
 	});
 });

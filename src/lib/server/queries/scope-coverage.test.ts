@@ -87,7 +87,9 @@ const NOT_QUERIES = new Set([
 
 async function queryModules(): Promise<[string, Module][]> {
 	const names = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-	return Promise.all(names.map(async (f) => [f.replace(/\.ts$/, ''), (await import(`./${f.replace(/\.ts$/, '')}.ts`)) as Module] as [string, Module]));
+	return Promise.all(
+		names.map(async (f) => [f.replace(/\.ts$/, ''), (await import(`./${f.replace(/\.ts$/, '')}.ts`)) as Module] as [string, Module])
+	);
 }
 
 beforeAll(async () => {
@@ -105,7 +107,11 @@ afterAll(async () => {
 
 describe('every query function under a scoped user', () => {
 	it('has a way to be called here (a new query function must be added to CALLS)', async () => {
-		const exported = (await queryModules()).flatMap(([m, mod]) => Object.entries(mod).filter(([, v]) => typeof v === 'function').map(([n]) => `${m}.${n}`));
+		const exported = (await queryModules()).flatMap(([m, mod]) =>
+			Object.entries(mod)
+				.filter(([, v]) => typeof v === 'function')
+				.map(([n]) => `${m}.${n}`)
+		);
 		expect(exported.filter((e) => !CALLS[e] && !NOT_QUERIES.has(e))).toEqual([]);
 	});
 
@@ -121,22 +127,40 @@ describe('every query function under a scoped user', () => {
 				const [m, fn] = name.split('.') as [string, string];
 				const f = modules.get(m)![fn] as (...a: unknown[]) => Promise<unknown>;
 				seen.length = 0;
-				await withScope(scope, () => f(...args(region))).catch((e: unknown) => failures.push(`${name}: ${(e as { body?: { message?: string } }).body?.message ?? e}`));
+				await withScope(scope, () => f(...args(region))).catch((e: unknown) =>
+					failures.push(`${name}: ${(e as { body?: { message?: string } }).body?.message ?? e}`)
+				);
 				const classes = new Set(
-					seen.map(({ sql, verdict }) => (!verdict.ok ? `REFUSED (${verdict.why})` : verdict.scoped ? 'scoped' : sql.includes('/* unscoped:') ? 'declared unscoped' : 'reference only'))
+					seen.map(({ sql, verdict }) =>
+						!verdict.ok
+							? `REFUSED (${verdict.why})`
+							: verdict.scoped
+								? 'scoped'
+								: sql.includes('/* unscoped:')
+									? 'declared unscoped'
+									: 'reference only'
+					)
 				);
 				kinds.set(name, classes);
 				for (const c of classes) if (c.startsWith('REFUSED')) failures.push(`${name}: ${c}`);
 			}
 			// The recommendations' inputs (built from areaInfo) and the streamed CSV rows.
 			const inputs = await withScope(scope, async () => {
-				const area = await (modules.get('recommend-inputs')!.areaInfo as (a: unknown, n: string) => Promise<unknown>)({ level: region.includes('.') ? 'kabkota' : 'provinsi', code: region }, 'Nasional');
+				const area = await (modules.get('recommend-inputs')!.areaInfo as (a: unknown, n: string) => Promise<unknown>)(
+					{ level: region.includes('.') ? 'kabkota' : 'provinsi', code: region },
+					'Nasional'
+				);
 				return (modules.get('recommend-inputs')!.recommendInputs as (a: unknown, m: string) => Promise<unknown>)(area, MONTH);
 			});
 			expect(inputs).toBeTruthy();
 			const streamed = await withScope(scope, async () => {
 				const out: { regency_code: string | null; province_code: string | null }[] = [];
-				for await (const batch of (modules.get('complaints')!.complaintCsvRows as (f: unknown) => AsyncGenerator<{ regency_code: string | null; province_code: string | null }[]>)({ ...NO_FILTERS, region })) out.push(...batch);
+				for await (const batch of (
+					modules.get('complaints')!.complaintCsvRows as (
+						f: unknown
+					) => AsyncGenerator<{ regency_code: string | null; province_code: string | null }[]>
+				)({ ...NO_FILTERS, region }))
+					out.push(...batch);
 				return out;
 			});
 			expect(streamed.length).toBeGreaterThan(0);

@@ -56,7 +56,10 @@ describe('topic queries', () => {
 	it('reads the fit and counts every complaint in one cluster, shares summing to one', async () => {
 		expect(await topicFit()).toMatchObject({ k: 4, documents: 76 });
 		const c = await topicClusters(NO_FILTERS);
-		const expected = await sql<{ cluster_id: number; n: number }>(db, 'SELECT cluster_id, count(*)::INTEGER AS n FROM complaint_topics GROUP BY 1 ORDER BY n DESC, 1');
+		const expected = await sql<{ cluster_id: number; n: number }>(
+			db,
+			'SELECT cluster_id, count(*)::INTEGER AS n FROM complaint_topics GROUP BY 1 ORDER BY n DESC, 1'
+		);
 		expect(c.rows.map((r) => [r.clusterId, r.n])).toEqual(expected.map((e) => [e.cluster_id, e.n]));
 		expect(c.assigned).toBe(76);
 		expect(c.rows.reduce((t, r) => t + r.share!, 0)).toBeCloseTo(1, 9);
@@ -66,7 +69,9 @@ describe('topic queries', () => {
 	});
 
 	it('gives up to three examples per cluster, never a confidential one, within the region filter', async () => {
-		const confidential = new Set((await sql<{ id: string }>(db, 'SELECT tracking_id AS id FROM complaints WHERE is_confidential')).map((r) => r.id));
+		const confidential = new Set(
+			(await sql<{ id: string }>(db, 'SELECT tracking_id AS id FROM complaints WHERE is_confidential')).map((r) => r.id)
+		);
 		expect(confidential.size).toBe(26);
 		for (const f of [NO_FILTERS, { ...NO_FILTERS, region: '32' }]) {
 			const { rows } = await topicClusters(f);
@@ -75,7 +80,10 @@ describe('topic queries', () => {
 			expect(ids.filter((id) => confidential.has(id))).toEqual([]);
 			for (const r of rows) expect(r.examples.length).toBeLessThanOrEqual(3);
 			if (f.region) {
-				const outside = await sql(db, `SELECT tracking_id FROM complaints WHERE province_code <> '32' AND tracking_id IN (${ids.map((i) => `'${i}'`).join(',')})`);
+				const outside = await sql(
+					db,
+					`SELECT tracking_id FROM complaints WHERE province_code <> '32' AND tracking_id IN (${ids.map((i) => `'${i}'`).join(',')})`
+				);
 				expect(outside).toEqual([]);
 			}
 		}
@@ -85,7 +93,10 @@ describe('topic queries', () => {
 		const topics = (await topicClusters(NO_FILTERS)).rows.map((r) => r.clusterId);
 		const all = await topicHeatmap(NO_FILTERS, topics);
 		expect(all.level).toBe('province');
-		expect(all.regions.map((r) => [r.code, r.total])).toEqual([['36', 52], ['32', 24]]);
+		expect(all.regions.map((r) => [r.code, r.total])).toEqual([
+			['36', 52],
+			['32', 24]
+		]);
 		expect(all.cells).toHaveLength(2 * topics.length);
 		// Province cells are never suppressed (small counts: kab/kota cells only, privacy.ts).
 		expect(all.cells.every((c) => c.n !== null && c.share !== null)).toBe(true);
@@ -99,11 +110,19 @@ describe('topic queries', () => {
 
 	it('shows a topic × kab/kota cell the same way in the heatmap, the cluster table and the theme table: 1–4 as suppressed, with no examples or trend', async () => {
 		const truth = new Map(
-			(await sql<{ cluster_id: number; n: number }>(db, `SELECT cluster_id, count(*)::INTEGER AS n FROM complaint_topics JOIN complaints USING (tracking_id) WHERE regency_code = '32.73' GROUP BY 1`)).map((r) => [r.cluster_id, r.n])
+			(
+				await sql<{ cluster_id: number; n: number }>(
+					db,
+					`SELECT cluster_id, count(*)::INTEGER AS n FROM complaint_topics JOIN complaints USING (tracking_id) WHERE regency_code = '32.73' GROUP BY 1`
+				)
+			).map((r) => [r.cluster_id, r.n])
 		);
 		expect([...truth.values()].some((n) => n > 0 && n < 5)).toBe(true);
 		const kab = await topicClusters({ ...NO_FILTERS, region: '32.73' });
-		const heat = await topicHeatmap({ ...NO_FILTERS, region: '32' }, kab.rows.map((r) => r.clusterId));
+		const heat = await topicHeatmap(
+			{ ...NO_FILTERS, region: '32' },
+			kab.rows.map((r) => r.clusterId)
+		);
 		for (const r of kab.rows) {
 			const n = truth.get(r.clusterId) ?? 0;
 			const cell = heat.cells.find((c) => c.code === '32.73' && c.clusterId === r.clusterId)!;
@@ -118,7 +137,10 @@ describe('topic queries', () => {
 		// A province filter: province cells, shown as they are.
 		expect((await topicClusters({ ...NO_FILTERS, region: '32' })).rows.every((r) => r.n !== null)).toBe(true);
 		const themes = await topicThemes({ ...NO_FILTERS, region: '32.73' });
-		const [bansos] = await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaint_themes JOIN complaints USING (tracking_id) WHERE regency_code = '32.73' AND theme = 'bansos'`);
+		const [bansos] = await sql<{ n: number }>(
+			db,
+			`SELECT count(*)::INTEGER AS n FROM complaint_themes JOIN complaints USING (tracking_id) WHERE regency_code = '32.73' AND theme = 'bansos'`
+		);
 		expect(bansos!.n).toBe(4);
 		expect(themes.rows.find((r) => r.theme === 'bansos')).toMatchObject({ n: null, share: null, monthly: [] });
 	});
@@ -128,7 +150,9 @@ describe('topic queries', () => {
 		expect(t.total).toBe(76);
 		expect(t.rows.find((r) => r.theme === 'bansos')).toMatchObject({ n: 16, share: 16 / 76 });
 		const spikes = await topicSpikes(NO_FILTERS);
-		expect(spikes.map((x) => [x.theme, x.regency_code, x.start, x.peak_count, x.ongoing])).toEqual([['bansos', '36.03', '2023-09', 12, true]]);
+		expect(spikes.map((x) => [x.theme, x.regency_code, x.start, x.peak_count, x.ongoing])).toEqual([
+			['bansos', '36.03', '2023-09', 12, true]
+		]);
 		expect(spikes[0]!.peak_baseline).toBe(0);
 		expect(await topicSpikes({ ...NO_FILTERS, from: '2023-09', to: '2023-09', region: '36' })).toHaveLength(1);
 		expect(await topicSpikes({ ...NO_FILTERS, to: '2023-08' })).toEqual([]);

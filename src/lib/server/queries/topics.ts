@@ -168,7 +168,12 @@ export async function topicThemes(f: Partial<Filters>): Promise<{ months: string
 		total: n,
 		rows: themes.map((t) => {
 			const shown = topicCellCount(t.n, f.region);
-			return { theme: t.theme, n: shown, share: shown !== null && n ? shown / n : null, monthly: shown === null ? [] : (series.get(t.theme) ?? Array(months.length).fill(0)) };
+			return {
+				theme: t.theme,
+				n: shown,
+				share: shown !== null && n ? shown / n : null,
+				monthly: shown === null ? [] : (series.get(t.theme) ?? Array(months.length).fill(0))
+			};
 		})
 	};
 }
@@ -185,7 +190,13 @@ const HEATMAP_SQL = `
 	SELECT top.code, coalesce(r.short_name, top.code) AS name, top.total::INTEGER AS total, j.cluster_id, count(*)::INTEGER AS n
 	FROM j JOIN top USING (code) LEFT JOIN regions r ON r.code = top.code
 	GROUP BY ALL ORDER BY total DESC, code, cluster_id`;
-const HeatRow = z.object({ code: z.string(), name: z.string(), total: z.number().int(), cluster_id: z.number().int(), n: z.number().int() });
+const HeatRow = z.object({
+	code: z.string(),
+	name: z.string(),
+	total: z.number().int(),
+	cluster_id: z.number().int(),
+	n: z.number().int()
+});
 
 export const HEATMAP_REGIONS = 15;
 

@@ -79,9 +79,7 @@ export function buildSeries(rows: readonly TrendRow[], dim: Dimension, grain: Gr
 	for (let b = present[0]!; b <= present.at(-1)!; b = nextBucket(b, grain)) buckets.push(b);
 	const byKey = new Map<string | null, number>();
 	for (const r of mine) byKey.set(r.key, (byKey.get(r.key) ?? 0) + r.n);
-	const keys = [...byKey.keys()].sort((a, b) =>
-		a === null ? 1 : b === null ? -1 : byKey.get(b)! - byKey.get(a)! || a.localeCompare(b)
-	);
+	const keys = [...byKey.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : byKey.get(b)! - byKey.get(a)! || a.localeCompare(b)));
 	const bi = new Map(buckets.map((b, i) => [b, i]));
 	const counts = keys.map(() => buckets.map(() => 0));
 	for (const r of mine) {

@@ -30,7 +30,15 @@ export const actions: Actions = {
 		if (!(file instanceof File) || !file.name) return fail(400, { refused: 'no file' });
 		try {
 			const { stored, summary } = await ingestUpload(file);
-			audit('upload', { user, name: file.name, bytes: file.size, stored: stored.split('/').pop(), loaded: summary.loaded, updated: summary.updated, quarantined: summary.quarantined });
+			audit('upload', {
+				user,
+				name: file.name,
+				bytes: file.size,
+				stored: stored.split('/').pop(),
+				loaded: summary.loaded,
+				updated: summary.updated,
+				quarantined: summary.quarantined
+			});
 			return { summary, name: file.name.slice(0, 200) };
 		} catch (e) {
 			if (!(e instanceof UploadRefused)) throw e;

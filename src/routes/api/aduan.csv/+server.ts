@@ -10,8 +10,18 @@ import type { RequestHandler } from './$types';
 async function* cells(batches: ReturnType<typeof complaintCsvRows>) {
 	for await (const rows of batches)
 		yield rows.map((r) => [
-			r.tracking_id, r.created_at, r.is_confidential ? null : r.title, r.category_top, r.province_code, r.regency_code,
-			r.regency_name ?? r.province_name, r.opd_type, r.agency_name, r.channel, r.status, r.is_confidential
+			r.tracking_id,
+			r.created_at,
+			r.is_confidential ? null : r.title,
+			r.category_top,
+			r.province_code,
+			r.regency_code,
+			r.regency_name ?? r.province_name,
+			r.opd_type,
+			r.agency_name,
+			r.channel,
+			r.status,
+			r.is_confidential
 		]);
 }
 
@@ -20,7 +30,20 @@ export const GET: RequestHandler = (event) =>
 		const filters = filtersOr400(event.url, requestLang(event));
 		return {
 			filename: `telaah-aduan${filterSuffix(filters)}.csv`,
-			header: ['tracking_id', 'created_at', 'title', 'category_top', 'province_code', 'regency_code', 'region', 'opd_type', 'agency', 'channel', 'status', 'confidential'],
+			header: [
+				'tracking_id',
+				'created_at',
+				'title',
+				'category_top',
+				'province_code',
+				'regency_code',
+				'region',
+				'opd_type',
+				'agency',
+				'channel',
+				'status',
+				'confidential'
+			],
 			batches: cells(complaintCsvRows(filters))
 		};
 	});

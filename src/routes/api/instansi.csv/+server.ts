@@ -15,12 +15,34 @@ export const GET: RequestHandler = (event) =>
 		return {
 			filename: `telaah-instansi${filterSuffix(filters)}.csv`,
 			header: [
-				'rank', 'opd_type', 'agency', 'complaints', 'response_median_days', 'response_p90_days', 'close_median_days',
-				'verification_due', 'verification_breach_pct', 'followup_due', 'followup_breach_pct', 'older_than_60d', 'unresolved_60d_pct'
+				'rank',
+				'opd_type',
+				'agency',
+				'complaints',
+				'response_median_days',
+				'response_p90_days',
+				'close_median_days',
+				'verification_due',
+				'verification_breach_pct',
+				'followup_due',
+				'followup_breach_pct',
+				'older_than_60d',
+				'unresolved_60d_pct'
 			],
 			rows: rows.map((r, i) => [
-				i + 1, r.opd_type, r.agency, r.n, r2(r.response_median), r2(r.response_p90), r2(r.close_median),
-				r.due3, pct(r.breach3Rate), r.due5, pct(r.breach5Rate), r.old60, pct(r.unresolved60Rate)
+				i + 1,
+				r.opd_type,
+				r.agency,
+				r.n,
+				r2(r.response_median),
+				r2(r.response_p90),
+				r2(r.close_median),
+				r.due3,
+				pct(r.breach3Rate),
+				r.due5,
+				pct(r.breach5Rate),
+				r.old60,
+				pct(r.unresolved60Rate)
 			])
 		};
 	});

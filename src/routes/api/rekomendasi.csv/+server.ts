@@ -16,7 +16,20 @@ export const GET: RequestHandler = (event) =>
 		});
 		return {
 			filename: `telaah-rekomendasi_${month ?? 'none'}${area.level === 'nasional' ? '' : `_${area.code}`}.csv`,
-			header: ['rank', 'rule', 'severity', 'score', 'scope_level', 'scope_code', 'scope_name', 'title', 'action', 'evidence_label', 'evidence_value', 'evidence_link'],
+			header: [
+				'rank',
+				'rule',
+				'severity',
+				'score',
+				'scope_level',
+				'scope_code',
+				'scope_name',
+				'title',
+				'action',
+				'evidence_label',
+				'evidence_value',
+				'evidence_link'
+			],
 			rows
 		};
 	});

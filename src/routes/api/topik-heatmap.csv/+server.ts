@@ -16,7 +16,10 @@ export const GET: RequestHandler = (event) =>
 		if (!(await topicFit())) error(404, { code: 'no_topic_model', message: translate(lang, 'topics.emptyTitle') });
 		const { rows: topics } = await topicClusters(filters);
 		const label = new Map(topics.map((t) => [t.clusterId, t.label]));
-		const heat = await topicHeatmap(filters, topics.map((t) => t.clusterId));
+		const heat = await topicHeatmap(
+			filters,
+			topics.map((t) => t.clusterId)
+		);
 		return {
 			filename: `telaah-topik-wilayah${filterSuffix(filters)}.csv`,
 			header: ['level', 'region_code', 'region', 'cluster_id', 'label', 'complaints', 'share_of_region_pct'],

@@ -18,10 +18,35 @@ export const GET: RequestHandler = (event) =>
 		const rows = await topicSpikes(filters);
 		return {
 			filename: `telaah-topik-lonjakan${filterSuffix(filters)}.csv`,
-			header: ['regency_code', 'regency', 'province', 'theme', 'theme_label', 'start_month', 'peak_month', 'end_month', 'observed_peak', 'expected_peak', 'ratio', 'excess', 'ongoing'],
+			header: [
+				'regency_code',
+				'regency',
+				'province',
+				'theme',
+				'theme_label',
+				'start_month',
+				'peak_month',
+				'end_month',
+				'observed_peak',
+				'expected_peak',
+				'ratio',
+				'excess',
+				'ongoing'
+			],
 			rows: rows.map((s) => [
-				s.regency_code, s.regency_name, s.province_name, s.theme, names.get(s.theme) ?? s.theme, s.start, s.peak, s.end,
-				s.peak_count, r2(s.peak_baseline), r2(s.ratio), r2(s.excess), s.ongoing ? 'yes' : 'no'
+				s.regency_code,
+				s.regency_name,
+				s.province_name,
+				s.theme,
+				names.get(s.theme) ?? s.theme,
+				s.start,
+				s.peak,
+				s.end,
+				s.peak_count,
+				r2(s.peak_baseline),
+				r2(s.ratio),
+				r2(s.excess),
+				s.ongoing ? 'yes' : 'no'
 			])
 		};
 	});

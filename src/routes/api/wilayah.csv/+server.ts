@@ -15,10 +15,33 @@ export const GET: RequestHandler = (event) =>
 		const rows = await regionRanking(filters, level, sort);
 		return {
 			filename: `telaah-wilayah-${level === 'province' ? 'provinsi' : 'kabkota'}${filterSuffix(filters)}.csv`,
-			header: ['rank', 'code', 'name', 'province_code', 'population', 'complaints', 'per_100k', 'follow_up_pct', 'verification_3wd_pct', 'followup_5wd_pct', 'rank_in_province', 'population_quartile'],
+			header: [
+				'rank',
+				'code',
+				'name',
+				'province_code',
+				'population',
+				'complaints',
+				'per_100k',
+				'follow_up_pct',
+				'verification_3wd_pct',
+				'followup_5wd_pct',
+				'rank_in_province',
+				'population_quartile'
+			],
 			rows: rows.map((r, i) => [
-				i + 1, r.code, r.name, r.province_code, r.population, r.n, r2(r.per100k), pct(r.followUpRate), pct(r.comply3), pct(r.comply5),
-				level === 'regency' ? r.province_rank : null, r.band
+				i + 1,
+				r.code,
+				r.name,
+				r.province_code,
+				r.population,
+				r.n,
+				r2(r.per100k),
+				pct(r.followUpRate),
+				pct(r.comply3),
+				pct(r.comply5),
+				level === 'regency' ? r.province_rank : null,
+				r.band
 			])
 		};
 	});

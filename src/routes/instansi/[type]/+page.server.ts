@@ -16,7 +16,8 @@ const charts = new Lru<Promise<string>>(200);
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
 	const type = event.params.type;
-	if (!Object.hasOwn(OPD_TYPES, type)) error(404, { code: 'not_found', message: translate(lang, 'agency.notFound', { type: type.slice(0, 40) }) });
+	if (!Object.hasOwn(OPD_TYPES, type))
+		error(404, { code: 'not_found', message: translate(lang, 'agency.notFound', { type: type.slice(0, 40) }) });
 	const filters = filtersOr400(event.url, lang);
 	const [summary, agencies, months, asOf, region] = await Promise.all([
 		opdTypeSummary(filters, type),

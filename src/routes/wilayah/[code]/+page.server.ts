@@ -39,7 +39,9 @@ export const load: PageServerLoad = async (event) => {
 	const others = { ...rest, region: null };
 	const linkQuery = filterQuery(others);
 	// A province shows its kab/kota on a map (kabkota is empty for a kab/kota page).
-	const map = kabkota.length ? await memo(maps, `${lang}|${metric}|${JSON.stringify(filters)}`, async () => regionMap(kabkota, 'regency', metric, L, linkQuery)) : null;
+	const map = kabkota.length
+		? await memo(maps, `${lang}|${metric}|${JSON.stringify(filters)}`, async () => regionMap(kabkota, 'regency', metric, L, linkQuery))
+		: null;
 	const view = { sort: sort === 'n' ? null : sort, metric: metric === DEFAULT_MAP_METRIC ? null : metric };
 	return {
 		lang,
@@ -55,8 +57,14 @@ export const load: PageServerLoad = async (event) => {
 		sort,
 		map,
 		metric,
-		metrics: MAP_METRICS.map((x) => ({ m: x, label: MAP_METRIC_LABEL[x], href: `/wilayah/${code}${filterQuery(others, { ...view, metric: x === DEFAULT_MAP_METRIC ? null : x })}` })),
-		sortHrefs: Object.fromEntries(AGENCY_SORTS.map((s) => [s, `/wilayah/${code}${filterQuery(others, { ...view, sort: s === 'n' ? null : s })}`])),
+		metrics: MAP_METRICS.map((x) => ({
+			m: x,
+			label: MAP_METRIC_LABEL[x],
+			href: `/wilayah/${code}${filterQuery(others, { ...view, metric: x === DEFAULT_MAP_METRIC ? null : x })}`
+		})),
+		sortHrefs: Object.fromEntries(
+			AGENCY_SORTS.map((s) => [s, `/wilayah/${code}${filterQuery(others, { ...view, sort: s === 'n' ? null : s })}`])
+		),
 		linkQuery,
 		complaintsHref: `/aduan${filterQuery(filters)}`,
 		agenciesCsv: `/api/instansi.csv${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,

@@ -18,12 +18,36 @@ export const GET: RequestHandler = (event) => {
 		return {
 			filename: `telaah-instansi-${type}${filterSuffix(filters)}.csv`,
 			header: [
-				'opd_type', 'agency', 'regency_code', 'regency_name', 'complaints', 'response_median_days', 'response_p90_days', 'close_median_days',
-				'verification_due', 'verification_breach_pct', 'followup_due', 'followup_breach_pct', 'older_than_60d', 'unresolved_60d_pct'
+				'opd_type',
+				'agency',
+				'regency_code',
+				'regency_name',
+				'complaints',
+				'response_median_days',
+				'response_p90_days',
+				'close_median_days',
+				'verification_due',
+				'verification_breach_pct',
+				'followup_due',
+				'followup_breach_pct',
+				'older_than_60d',
+				'unresolved_60d_pct'
 			],
 			rows: rows.map((r) => [
-				r.opd_type, r.agency, r.regency_code, r.regency_name, r.n, r2(r.response_median), r2(r.response_p90), r2(r.close_median),
-				r.due3, pct(r.breach3Rate), r.due5, pct(r.breach5Rate), r.old60, pct(r.unresolved60Rate)
+				r.opd_type,
+				r.agency,
+				r.regency_code,
+				r.regency_name,
+				r.n,
+				r2(r.response_median),
+				r2(r.response_p90),
+				r2(r.close_median),
+				r.due3,
+				pct(r.breach3Rate),
+				r.due5,
+				pct(r.breach5Rate),
+				r.old60,
+				pct(r.unresolved60Rate)
 			])
 		};
 	});

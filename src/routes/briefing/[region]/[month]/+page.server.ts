@@ -83,18 +83,33 @@ export const load: PageServerLoad = async (event) => {
 		breach5Rate: row.breach5Rate,
 		self: row.code === code
 	});
-	let peers: { rows: ReturnType<typeof peerRow>[]; gapAfter: number | null; rank: number | null; of: number; band: { band: number; rank: number | null; of: number } | null };
+	let peers: {
+		rows: ReturnType<typeof peerRow>[];
+		gapAfter: number | null;
+		rank: number | null;
+		of: number;
+		band: { band: number; rank: number | null; of: number } | null;
+	};
 	if (area.level === 'nasional') {
 		const ranked = rankBy(provinces, per100k).filter((r) => r.rank !== null);
 		const top = ranked.slice(0, 5);
 		const bottom = ranked.length > 10 ? ranked.slice(-5) : ranked.slice(5);
-		peers = { rows: [...top, ...bottom].map(peerRow), gapAfter: ranked.length > 10 ? 5 : null, rank: null, of: provinces.length, band: null };
+		peers = {
+			rows: [...top, ...bottom].map(peerRow),
+			gapAfter: ranked.length > 10 ? 5 : null,
+			rank: null,
+			of: provinces.length,
+			band: null
+		};
 	} else {
 		const level = area.level === 'kabkota' ? regencies : provinces;
 		const self = level.find((r) => r.code === code)!;
 		const group = area.level === 'kabkota' ? level.filter((r) => r.province_code === self.province_code) : level;
 		const ranked = rankBy(group, per100k);
-		const bandRanked = rankBy(level.filter((r) => r.band === self.band), per100k);
+		const bandRanked = rankBy(
+			level.filter((r) => r.band === self.band),
+			per100k
+		);
 		peers = {
 			rows: windowAround(ranked, self.code, PEER_ROWS).map(peerRow),
 			gapAfter: null,

@@ -33,8 +33,12 @@ export const GET: RequestHandler = async (event) => {
 	try {
 		pdf = await briefingPdf(url, lang, event.request.headers.get('cookie'));
 	} catch (e) {
-		if (e instanceof BriefingHttpError) error(e.status, { code: e.status === 404 ? 'not_found' : 'briefing_failed', message: e.detail || `HTTP ${e.status}` });
-		error(503, { code: 'briefing_failed', message: translate(lang, 'briefing.pdfFailed', { reason: (e as Error).message.split('\n')[0]!.slice(0, 200) }) });
+		if (e instanceof BriefingHttpError)
+			error(e.status, { code: e.status === 404 ? 'not_found' : 'briefing_failed', message: e.detail || `HTTP ${e.status}` });
+		error(503, {
+			code: 'briefing_failed',
+			message: translate(lang, 'briefing.pdfFailed', { reason: (e as Error).message.split('\n')[0]!.slice(0, 200) })
+		});
 	}
 	return new Response(new Uint8Array(pdf), {
 		headers: {
