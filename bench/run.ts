@@ -189,7 +189,10 @@ writeFileSync(jsonPath, JSON.stringify(all, null, 2) + '\n');
 const report = markdown(all);
 writeFileSync(join(root, 'bench/results.md'), report);
 console.log(report);
-if (!values.keep && !values['server-only']) (rmSync(db, { force: true }), rmSync(`${db}.wal`, { force: true }));
+if (!values.keep && !values['server-only']) {
+	rmSync(db, { force: true });
+	rmSync(`${db}.wal`, { force: true });
+}
 console.log(
 	`npm run bench -- --rows ${rows}: done in ${(result.total_s / 60).toFixed(1)} min (the generated CSV stays in ${csv} for the next run; delete bench/out/ to free the space)`
 );

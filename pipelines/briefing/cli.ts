@@ -108,8 +108,8 @@ async function main(): Promise<number> {
 	let server: RunningServer | undefined;
 	let browser: Browser | undefined;
 	const results: Result[] = [];
-	let setup = 0;
-	let batch = 0;
+	let setup: number;
+	let batch: number;
 	const bar = new cliProgress.SingleBar(
 		{
 			format: ' {bar} {value}/{total} | {failed} failed | {region} | {duration_formatted}',

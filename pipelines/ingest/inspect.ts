@@ -28,7 +28,6 @@ export async function inspectFile(path: string): Promise<FileFacts> {
 	let carry = Buffer.alloc(0);
 	let invalid = false;
 	let validMultibyte = 0;
-	let invalidSequences = 0;
 	const decoder = new TextDecoder('utf-8');
 	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
 		hash.update(chunk);
@@ -42,15 +41,9 @@ export async function inspectFile(path: string): Promise<FileFacts> {
 		}
 		invalid = true;
 		const text = decoder.decode(body);
-		for (const ch of text) {
-			if (ch === '\uFFFD') invalidSequences++;
-			else if (ch.charCodeAt(0) > 0x7f) validMultibyte++;
-		}
+		for (const ch of text) if (ch !== '\uFFFD' && ch.charCodeAt(0) > 0x7f) validMultibyte++;
 	}
-	if (carry.length && !isUtf8(carry)) {
-		invalid = true;
-		invalidSequences++;
-	}
+	if (carry.length && !isUtf8(carry)) invalid = true;
 	const encoding: Encoding = !invalid ? 'utf-8' : validMultibyte === 0 ? 'windows-1252' : 'utf-8-invalid';
 	return { path, bytes, sha256: hash.digest('hex'), format, encoding };
 }

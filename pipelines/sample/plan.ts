@@ -260,12 +260,10 @@ export function planVolume(rows: number, regions: readonly RegionInfo[], rng: Rn
 	const regionYearCdf = regions.map((_, r) => cumulative(yearMass.map((m, y) => m * growth(r, y))));
 
 	let quotaRows = 0;
-	let covidInQuota = 0;
 	for (let r = 0; r < R; r++) {
 		const segs = quota[r];
 		if (!segs) continue;
 		const covidHere = bansosSurge[r]! + bansosMild[r]! + covidOther[r]!;
-		covidInQuota += covidHere;
 		for (const s of segs) {
 			quotaRows += s.total;
 			const covid = s.fromDay <= winFrom && s.toDay >= winTo ? covidHere : 0;

@@ -5,10 +5,11 @@ import { requestLang } from '$lib/server/lang';
 import { showsCovid, trendChart } from '$lib/server/plot';
 import { overview } from '$lib/server/queries/overview';
 import { filtersOr400 } from '$lib/server/request';
+import type { SafeSvg } from '$lib/svg';
 import type { PageServerLoad } from './$types';
 
 // Rendered charts per language and period (the warehouse is immutable while served; cache.ts).
-const charts = new Lru<Promise<{ wide: string; narrow: string; covid: boolean }>>(200);
+const charts = new Lru<Promise<{ wide: SafeSvg; narrow: SafeSvg; covid: boolean }>>(200);
 
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);

@@ -74,7 +74,10 @@ export function simplifyLine(line: readonly Pt[], tolerance: number): Pt[] {
 		let far = -1;
 		for (let i = lo + 1; i < hi; i++) {
 			const d = segDist2(line[i]!, line[lo]!, line[hi]!);
-			if (d > far) ((far = d), (best = i));
+			if (d > far) {
+				far = d;
+				best = i;
+			}
 		}
 		if (best < 0 || (!force && far <= tol2)) return;
 		keep[best] = 1;
@@ -88,7 +91,10 @@ export function simplifyLine(line: readonly Pt[], tolerance: number): Pt[] {
 		let far = -1;
 		for (let i = 1; i < n - 1; i++) {
 			const d = segDist2(line[i]!, line[0]!, line[0]!);
-			if (d > far) ((far = d), (best = i));
+			if (d > far) {
+				far = d;
+				best = i;
+			}
 		}
 		keep[best] = 1;
 		mark(0, best, true);

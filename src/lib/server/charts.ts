@@ -2,6 +2,7 @@
 // the choropleth of provinces or kab/kota. Built from numbers, codes and our own labels; category names come
 // from the warehouse, so Plot writes them as text nodes (escaped by the serializer). The
 // choropleth fills a cached template: its names, links and values are escaped as they go in.
+import { drawnSvg, NO_SVG, type SafeSvg } from '$lib/svg';
 import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
 import { mapSummary, stackedSummary } from './chart-alt';
@@ -33,8 +34,8 @@ export function stackedChart(
 	grain: Grain,
 	L: I18n,
 	opts: { ariaLabel: string; width?: number; height?: number }
-): string {
-	if (s.buckets.length === 0) return '';
+): SafeSvg {
+	if (s.buckets.length === 0) return NO_SVG;
 	const width = opts.width ?? 960;
 	const height = opts.height ?? 300;
 	const data: { t: Date; key: string; n: number }[] = [];
@@ -94,7 +95,7 @@ export interface MapLegendItem {
 	range: string | null;
 }
 export interface Choropleth {
-	svg: string;
+	svg: SafeSvg;
 	legend: MapLegendItem[];
 }
 
@@ -128,7 +129,8 @@ export function quantileCuts(values: readonly number[], n: number): number[] {
 const text = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 // Placeholders in a map template: \u0001kind:code\u0001 (the value data attribute is a whole
-// attribute, absent without a value).
+// attribute, absent without a value). U+0001 never occurs in data, which is why it marks them.
+// eslint-disable-next-line no-control-regex -- the sentinel is a control character on purpose
 const TOKEN = / ?data-token="\u0001(value):([^\u0001]*)\u0001"|\u0001(\w+):([^\u0001]*)\u0001/g;
 const token = (kind: string, id: string) => `\u0001${kind}:${id}\u0001`;
 
@@ -172,6 +174,7 @@ function mapTemplate(features: readonly Feature[], width: number, height: number
 			defs.innerHTML = `<pattern id="${NO_DATA_PATTERN}" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="${NO_DATA_FILL}"></rect><rect width="1" height="4" fill="#8a8f96"></rect></pattern>`;
 			svgRoot?.prepend(defs);
 			for (const a of root.querySelectorAll('a')) {
+				// eslint-disable-next-line no-control-regex -- the template's sentinel (TOKEN)
 				const id = /^\u0001href:(.*)\u0001$/.exec(a.getAttribute('href') ?? '')?.[1];
 				if (id === undefined) continue;
 				a.setAttribute('data-code', id);
@@ -234,25 +237,27 @@ export function choropleth(
 		opts.format,
 		L
 	);
-	const svg = mapTemplate(features, opts.width ?? 960, opts.height).replace(TOKEN, (...m: string[]) => {
-		const [kind, id] = m[1] ? [m[1], m[2]!] : [m[3]!, m[4]!];
-		if (kind === 'label') return attr(opts.ariaLabel);
-		if (kind === 'desc') return attr(description);
-		const f = byId.get(id)!;
-		const v = value(f);
-		switch (kind) {
-			case 'href':
-				return attr(opts.href(id));
-			case 'fill':
-				return v === null ? `url(#${NO_DATA_PATTERN})` : fill(f);
-			case 'value':
-				return v === null ? '' : ` data-value="${Number(v.toPrecision(6))}"`;
-			case 'tip':
-				return attr(tip(f));
-			default:
-				return text(tip(f));
-		}
-	});
+	const svg = drawnSvg(
+		mapTemplate(features, opts.width ?? 960, opts.height).replace(TOKEN, (...m: string[]) => {
+			const [kind, id] = m[1] ? [m[1], m[2]!] : [m[3]!, m[4]!];
+			if (kind === 'label') return attr(opts.ariaLabel);
+			if (kind === 'desc') return attr(description);
+			const f = byId.get(id)!;
+			const v = value(f);
+			switch (kind) {
+				case 'href':
+					return attr(opts.href(id));
+				case 'fill':
+					return v === null ? `url(#${NO_DATA_PATTERN})` : fill(f);
+				case 'value':
+					return v === null ? '' : ` data-value="${Number(v.toPrecision(6))}"`;
+				case 'tip':
+					return attr(tip(f));
+				default:
+					return text(tip(f));
+			}
+		})
+	);
 	// One entry per class that has regions, labelled with the range of their actual values.
 	const legend: MapLegendItem[] = [];
 	colors.forEach((color, i) => {

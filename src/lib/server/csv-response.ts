@@ -4,7 +4,7 @@ import { CSV_BOM, csvLine, toCsv, type Cell } from './csv';
 
 const headers = (filename: string) => ({
 	'Content-Type': 'text/csv; charset=utf-8',
-	'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.\-]/g, '_')}"`,
+	'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
 	'Cache-Control': 'no-store'
 });
 

@@ -1,6 +1,7 @@
 // Server-side charts: Observable Plot renders into a linkedom document and we keep the SVG
 // markup. Pages insert it with {@html}; that markup is built only from numbers and our own
 // dictionary strings, never from user-supplied text.
+import { drawnSvg, NO_SVG, type SafeSvg } from '$lib/svg';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { I18n } from '$lib/i18n';
@@ -29,7 +30,7 @@ export const CHART_COLORS = {
 export function renderPlot(
 	options: Plot.PlotOptions & { ariaLabel: string; ariaDescription: string },
 	decorate?: (root: Element) => void
-): string {
+): SafeSvg {
 	const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
 	const { ariaDescription, ...rest } = options;
 	const node = Plot.plot({ ...rest, document } as Plot.PlotOptions) as unknown as Element;
@@ -41,7 +42,7 @@ export function renderPlot(
 	// The description may quote warehouse text (topic labels): the serializer escapes only & and "
 	// in attributes, so it goes in afterwards with < and > escaped as well.
 	svg.setAttribute('aria-description', DESCRIPTION);
-	return node.outerHTML.replace(DESCRIPTION, escapeAttr(ariaDescription));
+	return drawnSvg(node.outerHTML.replace(DESCRIPTION, escapeAttr(ariaDescription)));
 }
 
 const DESCRIPTION = '\u0002description\u0002';
@@ -60,11 +61,11 @@ export function showsCovid(months: readonly MonthCount[]): boolean {
 }
 
 /** Monthly complaint counts as bars, with the COVID period shaded and labelled when in range. */
-export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width?: number; height?: number } = {}): string {
+export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width?: number; height?: number } = {}): SafeSvg {
 	const width = opts.width ?? 960;
 	const height = opts.height ?? 320;
 	const narrow = width < 640;
-	if (months.length === 0) return '';
+	if (months.length === 0) return NO_SVG;
 	const data = months.map((m) => ({ month: utcMonth(m.month), n: m.n }));
 	const start = data[0]!.month;
 	const end = addMonths(data[data.length - 1]!.month, 1);

@@ -7,10 +7,11 @@ import { topicClusters, topicFit, topicHeatmap, topicSpikes, topicThemes } from 
 import { filtersOr400 } from '$lib/server/request';
 import { topicHeatmap as heatmapChart } from './heatmap';
 import { themeLabels } from './themes';
+import type { SafeSvg } from '$lib/svg';
 import type { PageServerLoad } from './$types';
 
 // Rendered heatmaps per language and filters (the warehouse is immutable while served; cache.ts).
-const charts = new Lru<Promise<string>>(100);
+const charts = new Lru<Promise<SafeSvg>>(100);
 
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);

@@ -5,6 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
 import { MIN_SHOWN_COUNT } from '$lib/core/privacy';
+import { NO_SVG, type SafeSvg } from '$lib/svg';
 import { heatSummary } from '$lib/server/chart-alt';
 import { renderPlot } from '$lib/server/plot';
 import type { HeatmapCell } from '$lib/server/queries/topics';
@@ -15,8 +16,8 @@ export function topicHeatmap(
 	regions: readonly { code: string; name: string }[],
 	L: I18n,
 	ariaLabel: string
-): string {
-	if (cells.length === 0) return '';
+): SafeSvg {
+	if (cells.length === 0) return NO_SVG;
 	const label = new Map(topics.map((t) => [t.clusterId, t.label]));
 	// Both scales are keyed by id and labelled with the name: two topics (or regions) may share a label.
 	const name = new Map(regions.map((r) => [r.code, r.name]));

@@ -6,9 +6,10 @@ import { stackedChart } from '$lib/server/charts';
 import { requestLang } from '$lib/server/lang';
 import { DIMENSIONS, GRAINS, trends, type Dimension } from '$lib/server/queries/trends';
 import { choiceOr400, filtersOr400 } from '$lib/server/request';
+import type { SafeSvg } from '$lib/svg';
 import type { PageServerLoad } from './$types';
 
-const charts = new Lru<Promise<Record<Dimension, { labels: string[]; svg: string }>>>(100);
+const charts = new Lru<Promise<Record<Dimension, { labels: string[]; svg: SafeSvg }>>>(100);
 
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const label = (dim: Dimension, key: string | null) =>
 		key === null ? L.t('common.other') : dim === 'status' ? statusLabel(lang, key) : dim === 'channel' ? channelLabel(lang, key) : key;
 	const rendered = await memo(charts, `${lang}|${grain}|${JSON.stringify(filters)}`, async () => {
-		const out = {} as Record<Dimension, { labels: string[]; svg: string }>;
+		const out = {} as Record<Dimension, { labels: string[]; svg: SafeSvg }>;
 		for (const dim of DIMENSIONS) {
 			const s = t.series[dim];
 			const labels = s.keys.map((k) => label(dim, k));

@@ -25,7 +25,7 @@ export function audit(event: AuditEvent, fields: Record<string, string | number 
 }
 
 function rotateIfFull(file: string): void {
-	let size = 0;
+	let size: number;
 	try {
 		size = statSync(file).size;
 	} catch {

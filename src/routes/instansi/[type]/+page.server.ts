@@ -9,9 +9,10 @@ import { regionByCode } from '$lib/server/queries/options';
 import { warehouseAsOfEvent } from '$lib/server/queries/asof';
 import { filtersOr400 } from '$lib/server/request';
 import { OPD_TYPES } from '$lib/core/vocab';
+import { NO_SVG, type SafeSvg } from '$lib/svg';
 import type { PageServerLoad } from './$types';
 
-const charts = new Lru<Promise<string>>(200);
+const charts = new Lru<Promise<SafeSvg>>(200);
 
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		filters.region ? regionByCode(filters.region) : Promise.resolve(undefined)
 	]);
 	const L = i18n(lang);
-	const chart = months.length ? await memo(charts, `${lang}|${type}|${JSON.stringify(filters)}`, async () => trendChart(months, L)) : '';
+	const chart = months.length ? await memo(charts, `${lang}|${type}|${JSON.stringify(filters)}`, async () => trendChart(months, L)) : NO_SVG;
 	return {
 		lang,
 		type,

@@ -11,9 +11,10 @@ import { kpis, monthly, warehouseFacts } from '$lib/server/queries/overview';
 import { regionRanking } from '$lib/server/queries/regions';
 import { DEFAULT_MAP_METRIC, MAP_METRICS, MAP_METRIC_LABEL, regionMap } from '$lib/server/region-map';
 import { choiceOr400, filtersOr400 } from '$lib/server/request';
+import type { SafeSvg } from '$lib/svg';
 import type { PageServerLoad } from './$types';
 
-const charts = new Lru<Promise<string>>(200);
+const charts = new Lru<Promise<SafeSvg>>(200);
 const maps = new Lru<Promise<Choropleth>>(100);
 
 export const load: PageServerLoad = async (event) => {

@@ -17,12 +17,13 @@ import { shiftMonth } from '$lib/core/month';
 import { monthly, periodCards, type CardValues } from '$lib/server/queries/overview';
 import { regionRanking, type RegionRow } from '$lib/server/queries/regions';
 import { recommendationsFor } from '$lib/server/recommendations';
+import type { SafeSvg } from '$lib/svg';
 import type { PageServerLoad } from './$types';
 
 // Paper needs no client-side JavaScript; the page is complete as served.
 export const csr = false;
 
-const charts = new Lru<Promise<string>>(200);
+const charts = new Lru<Promise<SafeSvg>>(200);
 const AGENCY_ROWS = 10;
 const PEER_ROWS = 9;
 // What fits the paper next to everything else; the engine ranks and de-duplicates them.
