@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
-	server: { fs: { allow: ['pipelines'] } },
 	test: {
 		// Test names and files: `npm test` (scripts/run-tests.ts) builds first, then runs both.
 		projects: [

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHECKS, runGate } from './gate.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -30,6 +31,10 @@ interface Report {
 
 mkdirSync('test-results', { recursive: true });
 rmSync(REPORT, { force: true });
+
+// The quality gate first (scripts/gate.ts): each of its checks counts as one test in the summary.
+// Skipped when only some test files are asked for (`npm test -- tests/x.test.ts`).
+const gate = process.argv.length > 2 ? null : runGate();
 
 console.log('[test] vite build');
 const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
@@ -82,6 +87,11 @@ if (existsSync(REPORT)) {
 if (vitest.status !== 0 && failed === 0) {
 	failed = 1;
 	notes.push(`vitest exited with ${vitest.status ?? vitest.signal} without a failing test: counted as one failure`);
+}
+if (gate) {
+	passed += CHECKS.length - gate.length;
+	failed += gate.length;
+	for (const g of gate) notes.push(`quality gate failed: ${g}`);
 }
 for (const n of notes) console.log(`[test] ${n}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -233,7 +233,7 @@ describe('npm run briefing', () => {
 		}
 		const labels = new Map(
 			(
-				JSON.parse(readFileSync(resolve(ROOT, 'pipelines/topics/themes.json'), 'utf8')) as { themes: { id: string; label: string }[] }
+				JSON.parse(readFileSync(resolve(ROOT, 'src/lib/core/themes.json'), 'utf8')) as { themes: { id: string; label: string }[] }
 			).themes.map((t) => [t.id, t.label])
 		);
 		const themes = await sql<{ theme: string; n: number }>(
@@ -245,12 +245,25 @@ describe('npm run briefing', () => {
 		for (const t of themes) expect(pdf).toContain(`${labels.get(t.theme)} ${fmt.int.format(t.n)} `);
 	});
 
-	it('prints in English with --lang en', () => {
+	it('prints in English with --lang en, theme names in English too', async () => {
 		const out = join(OUT, 'en');
 		npmRun('briefing', ['--month', month, '--region', 'nasional', '--out', out, '--url', base, '--lang', 'en']);
 		const text = pdfText(join(out, `nasional-${month}.pdf`));
 		expect(text).toContain('Headline indicators this month');
 		expect(text).toMatch(/Page 1 of \d/);
+		const taxonomy = JSON.parse(readFileSync(resolve(ROOT, 'src/lib/core/themes.json'), 'utf8')) as {
+			themes: { id: string; label: string; label_en: string }[];
+		};
+		const [top] = await sql<{ theme: string }>(
+			db,
+			`SELECT t.theme FROM complaint_themes t JOIN complaints c USING (tracking_id)
+			WHERE c.status <> 'dihapus' AND strftime(c.created_at, '%Y-%m') = '${month}' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`
+		);
+		const theme = taxonomy.themes.find((t) => t.id === top!.theme)!;
+		expect(theme.label_en).not.toBe(theme.label);
+		const flat = text.replace(/\s+/g, ' ');
+		expect(flat).toContain(theme.label_en);
+		expect(flat).not.toContain(theme.label);
 		rmSync(out, { recursive: true, force: true });
 	});
 

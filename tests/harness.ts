@@ -10,8 +10,6 @@ import { startServer as startApp, type RunningServer } from '../pipelines/lib/ap
 import { launchBrowser } from '../src/lib/core/chromium.server';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export { CHROMIUM } from '../src/lib/core/chromium.server';
-
 /** Runs `npm run <script> -- args`; throws with its output when it fails. Returns stdout. */
 export function npmRun(script: string, args: string[], timeoutMs = 600_000, input?: string): string {
 	const scripts = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts;
@@ -106,7 +104,7 @@ export function e2eContext() {
 	return { baseUrl: inject('baseUrl'), dbCopy: inject('dbCopy'), dbServed: inject('dbServed'), workDir: inject('workDir') };
 }
 
-export { freePort, type RunningServer } from '../pipelines/lib/app-server';
+export { type RunningServer } from '../pipelines/lib/app-server';
 export { launchBrowser } from '../src/lib/core/chromium.server';
 
 /** Starts `node build` on a free port for `db` and waits until it answers HTTP. */

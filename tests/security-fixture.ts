@@ -19,7 +19,7 @@ export const XSS = {
 	agency: 'Dinas PUPR Kabupaten Tangerang <svg onload="window.__xss=3;alert(3)">',
 	category: 'Infrastruktur <img src=x onerror="window.__xss=4;alert(4)">'
 };
-export const FORMULA = {
+const FORMULA = {
 	title: '=HYPERLINK("http://evil.example","klik")',
 	agency: "=cmd|' /C calc'!A0",
 	category: '+SUM(1+1)',
@@ -27,7 +27,7 @@ export const FORMULA = {
 	title3: '-2+3+cmd|x'
 };
 
-export function hostileRows(): LaporRow[] {
+function hostileRows(): LaporRow[] {
 	const out: LaporRow[] = [];
 	let n = 7_000_000;
 	const at = (i: number) => `2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')} 09:00:00`;

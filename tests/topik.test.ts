@@ -110,15 +110,13 @@ describe('topics page', () => {
 	it('lists the 2020 bansos surge regions among the spikes, and no other region in the surge months', async () => {
 		const page = await browser.newPage();
 		await page.goto(`${base}/topik`);
-		const shown = await page
-			.locator('[data-testid="spike-table"] tbody tr')
-			.evaluateAll((trs) =>
-				trs.map((tr) => ({
-					code: tr.getAttribute('data-regency')!,
-					theme: tr.getAttribute('data-theme')!,
-					start: tr.getAttribute('data-start')!
-				}))
-			);
+		const shown = await page.locator('[data-testid="spike-table"] tbody tr').evaluateAll((trs) =>
+			trs.map((tr) => ({
+				code: tr.getAttribute('data-regency')!,
+				theme: tr.getAttribute('data-theme')!,
+				start: tr.getAttribute('data-start')!
+			}))
+		);
 		const { n } = (await sql<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM topic_spikes'))[0]!;
 		expect(shown.length).toBe(n);
 		const surge = new Set<string>(BANSOS_SURGE_REGIONS);

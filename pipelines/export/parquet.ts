@@ -11,7 +11,7 @@ import { deadlineSessionSql } from '../../src/lib/core/deadline-facts.server.ts'
 import { readHolidayDates } from '../warehouse/open.ts';
 
 // The reference tables, and the monthly rollup the count queries read (pipelines/warehouse/rollup.ts).
-export const SMALL_TABLES = ['monthly_rollup', 'regions', 'districts', 'region_aliases', 'region_targets'] as const;
+const SMALL_TABLES = ['monthly_rollup', 'regions', 'districts', 'region_aliases', 'region_targets'] as const;
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 export interface ExportSummary {

@@ -7,7 +7,7 @@ import { CHANNELS, CLASSIFICATIONS, LIFECYCLE, OPD_TYPES } from '../../src/lib/c
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export const FIELDS = [
+const FIELDS = [
 	'tracking_id',
 	'created_at',
 	'verified_at',

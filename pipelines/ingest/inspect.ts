@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { sniffFormat, type Format } from '../../src/lib/core/file-format.server.ts';
 
-export type Encoding = 'utf-8' | 'windows-1252' | 'utf-8-invalid';
+type Encoding = 'utf-8' | 'windows-1252' | 'utf-8-invalid';
 
 export interface FileFacts {
 	path: string;

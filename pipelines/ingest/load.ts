@@ -30,14 +30,14 @@ import {
 	ruleLookupSql
 } from './sql.ts';
 
-export interface Counts {
+interface Counts {
 	rows_read: number;
 	loaded: number;
 	updated: number;
 	duplicate: number;
 	quarantined: number;
 }
-export interface FileSummary extends Counts {
+interface FileSummary extends Counts {
 	file: string;
 	batch_id: number;
 	/** Set when the file had been loaded already (batch_id is that batch): nothing was written. */

@@ -61,7 +61,7 @@ export async function withWarehouse<T>(db: string, fn: (w: Warehouse) => Promise
 }
 
 /** A LAPOR!-style export with the given rows (semicolon-separated like Excel in id-ID). */
-export const LAPOR_HEADER = [
+const LAPOR_HEADER = [
 	'ID Tracking',
 	'Tanggal Laporan',
 	'Judul Laporan',

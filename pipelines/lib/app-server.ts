@@ -12,7 +12,7 @@ import { bodyLimitEnv } from '../../src/lib/core/limits.ts';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Newest modification time under the given files/directories (0 when none exist). */
-export function newest(paths: string[]): number {
+function newest(paths: string[]): number {
 	let max = 0;
 	const visit = (p: string) => {
 		if (!existsSync(p)) return;
@@ -42,7 +42,7 @@ export function build(root = ROOT, stdio: 'inherit' | 'pipe' = 'inherit'): void 
 	if (r.status !== 0) throw new Error(`vite build failed (exit code ${r.status ?? r.signal})${stdio === 'pipe' ? `:\n${r.stderr}` : ''}`);
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
 	return new Promise((ok, ko) => {
 		const srv = createServer();
 		srv.unref();

@@ -124,7 +124,7 @@ const NATIONAL = {
 	satgas: { type: 'lainnya', forms: ['Satuan Tugas Penanganan COVID-19 {R}', 'Satgas COVID-19 {S}'] },
 	pemda: { type: 'organisasi', forms: ['Pemerintah {R}'] }
 } as const satisfies Record<string, National>;
-export type NationalKey = keyof typeof NATIONAL;
+type NationalKey = keyof typeof NATIONAL;
 const RENAMED_FROM = Object.fromEntries(
 	Object.entries(NATIONAL).flatMap(([k, v]) => ('renamed' in v ? [[k, dayOf(v.renamed.from)]] : []))
 ) as Record<string, number>;

@@ -3,14 +3,12 @@
 // article in ../shared/seeds, a domain.md source key (S1..S38), or "design" when it is a choice
 // made for the sample because no published figure exists.
 
-export const REFERENCE_ROWS = 300_000;
+const REFERENCE_ROWS = 300_000;
 export const DEFAULT_ROWS = 300_000;
 export const DEFAULT_SEED = 20240601;
 
 /** Scales a reference count to a sample of `rows` rows. */
 export const scaleCount = (count: number, rows: number) => Math.round((count * rows) / REFERENCE_ROWS);
-
-export const PERIOD = { from: '2018-01-01', to: '2024-12-31' } as const;
 
 /** Tracking ids: #1916449 in about 2017 [S37], about 9.1M in mid-2025 [S5]; the brief's 2.0M..8.5M. */
 export const TRACKING_ID_FIRST = 2_000_000;
@@ -98,7 +96,7 @@ export interface Segment {
  * first half of 2023 against a target of 3,000 for the year (region_targets.csv); the second half
  * of 2023 is set so the year ends at 2,400. Other segments: design. */
 export const TANGERANG_CODE = '36.03';
-export const TANGERANG_SEGMENTS: readonly Segment[] = [
+const TANGERANG_SEGMENTS: readonly Segment[] = [
 	{ from: '2018-01-01', to: '2018-08-31', total: 240 },
 	{ from: '2018-09-01', to: '2021-03-23', total: 3_171 },
 	{ from: '2021-03-24', to: '2022-12-31', total: 3_300 },
@@ -110,7 +108,7 @@ export const TANGERANG_SEGMENTS: readonly Segment[] = [
 /** Kab. Belitung Timur. Seed 002: 18 reports in total and only 4 in 2019 (the brief places the
  * 18 in 2018-2020); later years: design, "a handful". */
 export const BELTIM_CODE = '19.06';
-export const BELTIM_SEGMENTS: readonly Segment[] = [
+const BELTIM_SEGMENTS: readonly Segment[] = [
 	{ from: '2018-01-01', to: '2018-12-31', total: 7 },
 	{ from: '2019-01-01', to: '2019-12-31', total: 4 },
 	{ from: '2020-01-01', to: '2020-12-31', total: 7 },
@@ -125,7 +123,7 @@ export const BELTIM_SEGMENTS: readonly Segment[] = [
  * the article: design. */
 export const TANGSEL_CODE = '36.74';
 export const TANGSEL_LAUNCH = '2022-10-27';
-export const TANGSEL_SEGMENTS: readonly Segment[] = [
+const TANGSEL_SEGMENTS: readonly Segment[] = [
 	{ from: '2018-01-01', to: '2022-10-26', total: 650 },
 	{ from: '2022-10-27', to: '2023-10-16', total: 523 },
 	{ from: '2023-10-17', to: '2024-12-31', total: 709 }
@@ -236,7 +234,6 @@ export const TIERS = [
 	'selesai'
 ] as const;
 export type Tier = (typeof TIERS)[number];
-export const FOLLOWED_UP_TIERS: readonly Tier[] = ['ditindaklanjuti', 'ditanggapi_pelapor', 'selesai'];
 
 /**
  * Share of each year's reports ending in each tier, as seen in an export taken at the end of 2024.
@@ -333,11 +330,6 @@ export const YEAR_TIER_SHARES: Readonly<Record<number, Readonly<Record<Tier, num
 		selesai: 0.6
 	}
 };
-
-/** SLA deadlines (domain.md §1): verify and route, first follow-up, completion. */
-export const VERIFY_SLA_WORKDAYS = 3;
-export const FOLLOWUP_SLA_WORKDAYS = 5;
-export const COMPLETION_DAYS = 60;
 
 /** Design: median working days from creation to verification, per year (faster over time). */
 export const VERIFY_MEDIAN_WORKDAYS = [1.8, 1.4, 1.2, 1.0, 0.9, 0.8, 0.75] as const;

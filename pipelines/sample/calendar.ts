@@ -2,7 +2,7 @@
 // wall clock: the export writes local times without a zone, so no Date objects are needed per row.
 
 export const FIRST_YEAR = 2018;
-export const LAST_YEAR = 2024;
+const LAST_YEAR = 2024;
 export const YEARS = LAST_YEAR - FIRST_YEAR + 1;
 const EPOCH_UTC = Date.UTC(FIRST_YEAR, 0, 1);
 const DAY_MS = 86_400_000;
@@ -38,16 +38,16 @@ const LEBARAN = [
 const FIXED_HOLIDAYS = ['01-01', '05-01', '06-01', '08-17', '12-25'];
 
 const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
-export const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, i) => pad2(i));
+const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, i) => pad2(i));
 
-export const DAY_STR: string[] = [];
+const DAY_STR: string[] = [];
 export const DAY_YEAR = new Int16Array(CALENDAR_DAYS);
 /** Month index since Jan 2018 (0 .. 83 inside the period). */
 export const DAY_MONTH = new Int16Array(CALENDAR_DAYS);
 /** 0 = Monday .. 6 = Sunday. */
 export const DAY_WEEKDAY = new Int8Array(CALENDAR_DAYS);
 export const DAY_HOLIDAY = new Uint8Array(CALENDAR_DAYS);
-export const DAY_LEBARAN = new Uint8Array(CALENDAR_DAYS);
+const DAY_LEBARAN = new Uint8Array(CALENDAR_DAYS);
 /** Number of working days strictly before this day. */
 const WORKDAY_ORDINAL = new Int32Array(CALENDAR_DAYS + 1);
 const WORKDAY_AT: number[] = [];
@@ -71,7 +71,7 @@ for (let d = 0; d < CALENDAR_DAYS; d++) {
 	if (work) WORKDAY_AT.push(d);
 }
 
-export const isWorkday = (day: number) => DAY_WEEKDAY[day]! < 5 && !DAY_HOLIDAY[day];
+const isWorkday = (day: number) => DAY_WEEKDAY[day]! < 5 && !DAY_HOLIDAY[day];
 
 /** First day of each year of the period, plus the day after the period as a sentinel. */
 export const YEAR_START: number[] = Array.from({ length: YEARS + 1 }, (_, i) => dayOf(`${FIRST_YEAR + i}-01-01`));

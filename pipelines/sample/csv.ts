@@ -23,7 +23,7 @@ export const SAMPLE_HEADERS = [
 	'Email Pelapor',
 	'Telepon Pelapor'
 ] as const;
-export type SampleHeader = (typeof SAMPLE_HEADERS)[number];
+type SampleHeader = (typeof SAMPLE_HEADERS)[number];
 export type SampleColumns = Record<SampleHeader, string>;
 
 /** Record separator of the file (RFC 4180). Line breaks inside quoted bodies stay as written (LF). */

@@ -26,15 +26,13 @@ import { breakRow, type DirtyKind } from './dirty';
 import { identityFor, reporterColumns } from './identity';
 import { MASK_ALL, MASK_FOLLOWED, MASK_NOT_FOLLOWED, Quota, statusLabel, TIER_INDEX, tierTilt, timeline, yearUrns } from './outcome';
 import { KIND_BANSOS, KIND_COVID_OTHER, KIND_NORMAL, planVolume, type Kind } from './plan';
-import { ambiguousBareNames, buildRegions, writeLocation, type RegionInfo, type RegionRef } from './regions';
+import { ambiguousBareNames, buildRegions, writeLocation, type RegionRef } from './regions';
 import { cumulative, mix32, pickCumulative, Rng, Weighted } from './rng';
 import { VILLAGES } from './templates';
 import { writeComplaint, type TextKind } from './text';
 import { TOPICS, topCategory, type ClassificationLabel, type Topic } from './taxonomy';
 
-export { SAMPLE_HEADERS, toCsvLine, toCsvText, csvField, CSV_EOL, CSV_HEADER_LINE } from './csv';
-export type { RegionRef } from './regions';
-
+export { toCsvLine, toCsvText, CSV_EOL, CSV_HEADER_LINE } from './csv';
 export interface SampleOptions {
 	rows: number;
 	seed: number;
@@ -267,5 +265,3 @@ function pickTopic(table: Weighted<Topic>, day: number, rng: Rng): Topic {
 	}
 	return table.items.find((t) => activeOn(t, day)) ?? table.items[0]!;
 }
-
-export type { RegionInfo };

@@ -41,7 +41,7 @@ export function tierCounts(n: number, shares: Readonly<Record<Tier, number>>): I
 }
 
 /** Draw without replacement; weights are remaining count times a per-row tilt. */
-export class TierUrn {
+class TierUrn {
 	private readonly left: Int32Array;
 	constructor(counts: Int32Array) {
 		this.left = Int32Array.from(counts);

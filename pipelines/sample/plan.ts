@@ -39,7 +39,7 @@ export const KIND_COVID_OTHER = 2;
 export type Kind = typeof KIND_NORMAL | typeof KIND_BANSOS | typeof KIND_COVID_OTHER;
 
 /** A stretch of days in one region where an exact number of rows must be followed up. */
-export interface ForcedWindow {
+interface ForcedWindow {
 	region: number;
 	fromDay: number;
 	toDay: number;

@@ -2,7 +2,7 @@
 // given seed on every machine and Node version. Math.random is never used in this module tree.
 
 /** 32-bit FNV-1a of a string: turns a stream label into seed material. */
-export function hashString(s: string): number {
+function hashString(s: string): number {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < s.length; i++) {
 		h ^= s.charCodeAt(i);

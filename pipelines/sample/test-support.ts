@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { loadRegionRefs } from './reference';
 import type { RegionRef } from './regions';
 
-export const REFERENCE_DIR = resolve(import.meta.dirname, '../../data/reference');
+const REFERENCE_DIR = resolve(import.meta.dirname, '../../data/reference');
 export const loadReference = (): RegionRef[] => loadRegionRefs(REFERENCE_DIR);
 
 const norm = (s: string) =>

@@ -55,8 +55,6 @@ const CONTACT = {
 	both: CONTACT_SENTENCES.both.map(compile)
 };
 
-export const hasTexts = (topicId: string) => BY_TOPIC.has(topicId);
-
 export interface TextContext {
 	rng: Rng;
 	region: RegionInfo;
@@ -176,7 +174,7 @@ const SLANG_RE = new RegExp(
 );
 
 /** Swaps words for their informal spellings with probability `rate`, keeping a leading capital. */
-export function informalise(text: string, rng: Rng, rate: number): string {
+function informalise(text: string, rng: Rng, rate: number): string {
 	if (rate <= 0) return text;
 	return text.replace(SLANG_RE, (word) => {
 		if (!rng.chance(rate)) return word;
@@ -194,7 +192,7 @@ function shorten(text: string, max: number): string {
 /** An auto-title as channels without a title field get one: the opening words of the body. */
 const excerpt = (text: string) => (text.length <= 40 ? text : `${shorten(text, 40)}...`);
 
-export type Register = 'formal' | 'casual' | 'sloppy';
+type Register = 'formal' | 'casual' | 'sloppy';
 export type TextKind = 'topic' | 'aspiration' | 'information' | 'vague';
 
 export interface ComplaintText {

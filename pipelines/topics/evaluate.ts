@@ -5,7 +5,7 @@
 // Complaint texts stay in memory: nothing here prints or writes them.
 
 import { DuckDBInstance } from '@duckdb/node-api';
-import { fitTopics, kmeans, buildVocabulary, sampleIndices, vectorize, type FitOptions, type TopicModel } from './model.ts';
+import { fitTopics, kmeans, buildVocabulary, vectorize, type FitOptions, type TopicModel } from './model.ts';
 import { scores, type Scores } from './metrics.ts';
 
 export type Row = Record<string, string | null>;
@@ -24,17 +24,17 @@ export async function readCsv(path: string): Promise<Row[]> {
 }
 
 /** Baseline features: lower-cased words, nothing removed, no normalisation or stemming. */
-export const rawWords = (text: string): string[] => text.toLowerCase().match(/[a-z]+/g) ?? [];
+const rawWords = (text: string): string[] => text.toLowerCase().match(/[a-z]+/g) ?? [];
 
 /** Baseline: raw term counts (same vocabulary cut-offs) and Euclidean k-means with the same k and seed. */
-export function baselineLabels(texts: readonly string[], k: number, seed: number): Int32Array {
+function baselineLabels(texts: readonly string[], k: number, seed: number): Int32Array {
 	const tokens = texts.map(rawWords);
 	const vocab = buildVocabulary(tokens);
 	const X = tokens.map((t) => vectorize(t, vocab, 'count'));
 	return kmeans(X, k, vocab.terms.length, { seed, spherical: false, maxIter: 40, nInit: 2 }).assign;
 }
 
-export interface ClusterSummary {
+interface ClusterSummary {
 	id: number;
 	label: string;
 	size: number;
@@ -68,7 +68,7 @@ export interface Corpus {
 }
 
 /** The Surabaya columns: keluhan (text), topik (label). */
-export function surabayaCorpus(rows: readonly Row[]): Corpus {
+function surabayaCorpus(rows: readonly Row[]): Corpus {
 	const kept = rows.filter((r) => (r.keluhan ?? '').trim() !== '');
 	return {
 		name: 'surabaya',
@@ -87,7 +87,7 @@ export function stripLaporFrame(body: string): string {
 }
 
 /** Coarse addressee families: the kind of body addressed, not its branch or city. */
-export const ADDRESSEE_GROUPS: readonly [string, RegExp][] = [
+const ADDRESSEE_GROUPS: readonly [string, RegExp][] = [
 	['bpjs', /bpjs/i],
 	['kepolisian', /polisi|polri|polda|polres|polsek|korlantas/i],
 	['pln', /\bpln\b|listrik/i],
@@ -107,7 +107,7 @@ export function addresseeGroup(addressee: string | null): string | null {
 	return 'lainnya';
 }
 
-export function laporCorpus(rows: readonly Row[]): Corpus {
+function laporCorpus(rows: readonly Row[]): Corpus {
 	const kept = rows.filter((r) => (r.body_text ?? '').trim() !== '' || (r.title ?? '').trim() !== '');
 	return {
 		name: 'lapor2017',
@@ -184,5 +184,3 @@ export function evaluate(corpus: Corpus, input: string, opts: FitOptions = {}): 
 		clusters
 	};
 }
-
-export { sampleIndices };

@@ -348,7 +348,7 @@ export interface TopicTerm {
 	weight: number;
 }
 
-export interface TopicCluster {
+interface TopicCluster {
 	id: number;
 	label: string;
 	topTerms: TopicTerm[];
@@ -357,7 +357,7 @@ export interface TopicCluster {
 	examples: string[];
 }
 
-export interface KCandidate {
+interface KCandidate {
 	k: number;
 	silhouette: number;
 }
@@ -397,10 +397,10 @@ export interface FitOptions {
 	tokens?: readonly (readonly string[])[];
 }
 
-export const DEFAULT_K_RANGE = [6, 8, 10, 12, 15, 20, 25, 30] as const;
+const DEFAULT_K_RANGE = [6, 8, 10, 12, 15, 20, 25, 30] as const;
 
 /** Top terms of centroid j, by weight. */
-export function topTermsOf(centroids: Float64Array, k: number, j: number, vocab: Vocabulary, n: number): TopicTerm[] {
+function topTermsOf(centroids: Float64Array, k: number, j: number, vocab: Vocabulary, n: number): TopicTerm[] {
 	const heap: TopicTerm[] = [];
 	for (let t = 0; t < vocab.terms.length; t++) {
 		const w = centroids[t * k + j]!;
@@ -432,7 +432,7 @@ export function labelFrom(terms: readonly TopicTerm[], max = 3): string {
  * Chooses k on a sample: fits each candidate and keeps the best mean cosine silhouette (on a
  * smaller sub-sample). Returns every candidate's score.
  */
-export function chooseK(
+function chooseK(
 	X: readonly SparseVec[],
 	dims: number,
 	opts: { seed: number; kRange: readonly number[]; kSelectDocs: number; silhouetteDocs: number; maxIter: number }

@@ -13,7 +13,7 @@ export interface SampleFitResult {
 	clusters: { id: number; label: string; size: number }[];
 }
 
-export function sampleDocs(rows: number, seed = 20240601): TopicDoc[] {
+function sampleDocs(rows: number, seed = 20240601): TopicDoc[] {
 	const regions = loadRegionRefs(resolve(import.meta.dirname, '../../data/reference'));
 	const docs: TopicDoc[] = [];
 	for (const r of generateComplaints({ rows, seed, regions })) {

@@ -4,7 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { detectSpikes, monthRange, type Spike, type SpikeOptions } from '../../src/lib/core/spikes';
 
-export interface ThemeSpike extends Omit<Spike, 'start' | 'end' | 'peak'> {
+interface ThemeSpike extends Omit<Spike, 'start' | 'end' | 'peak'> {
 	theme: string;
 	regencyCode: string;
 	/** Months as 'YYYY-MM'. */

@@ -77,7 +77,7 @@ const readList = (file: string) =>
  * Words that carry no topic in a complaint: courtesy and address forms, generic complaint words.
  * Compared after normalisation, before stemming.
  */
-export const DOMAIN_STOPWORDS: readonly string[] = [
+const DOMAIN_STOPWORDS: readonly string[] = [
 	'mohon',
 	'tolong',
 	'terima',

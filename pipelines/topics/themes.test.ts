@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTagger, TaxonomySchema } from './themes.ts';
-import THEMES_JSON from './themes.json' with { type: 'json' };
+import THEMES_JSON from '../../src/lib/core/themes.json' with { type: 'json' };
 
 describe('policy theme taxonomy', () => {
 	const tagger = buildTagger();

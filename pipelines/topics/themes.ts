@@ -3,16 +3,16 @@
 // and texts go through the same cleaning, spelling normalisation and stemming (no stopword
 // removal, so "jalan yang rusak" can be a keyword), and a keyword matches a run of words.
 
-import THEMES_JSON from './themes.json' with { type: 'json' };
-import { TaxonomySchema, type Theme } from './taxonomy.ts';
+import THEMES_JSON from '../../src/lib/core/themes.json' with { type: 'json' };
+import { TaxonomySchema, type Theme } from '../../src/lib/core/themes.ts';
 import { prepare, stem } from './text.ts';
 
-export { TaxonomySchema, ThemeSchema, type Theme } from './taxonomy.ts';
+export { TaxonomySchema } from '../../src/lib/core/themes.ts';
 
 /** Words of a text as the tagger sees them: cleaned, normalised, stemmed; masks dropped. */
-export const themeWords = (text: string): string[] => themeWordsOf(prepare(text));
+const themeWords = (text: string): string[] => themeWordsOf(prepare(text));
 /** The same from prepare()d words (to share the first pass with the topic features). */
-export const themeWordsOf = (prepared: readonly string[]): string[] => prepared.filter((w) => !w.startsWith('_')).map(stem);
+const themeWordsOf = (prepared: readonly string[]): string[] => prepared.filter((w) => !w.startsWith('_')).map(stem);
 
 export interface Tagger {
 	themes: readonly Theme[];

@@ -11,7 +11,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(here, '../..');
 export const REFERENCE_DIR = resolve(REPO_ROOT, 'data/reference');
 export const DEFAULT_DB = resolve(REPO_ROOT, 'data/telaah.duckdb');
-export const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '1';
 
 export interface Warehouse {
 	instance: DuckDBInstance;
@@ -64,7 +64,7 @@ export function readHolidayDates(): string[] {
 const ref = (name: string) => `'${resolve(REFERENCE_DIR, name).replaceAll("'", "''")}'`;
 
 /** Loads regions, districts, aliases and targets from data/reference in one transaction. */
-export async function loadReference(conn: DuckDBConnection): Promise<void> {
+async function loadReference(conn: DuckDBConnection): Promise<void> {
 	await conn.run('BEGIN TRANSACTION');
 	try {
 		await conn.run(`

@@ -27,14 +27,14 @@ const opt = <T extends z.ZodType<string, string>>(inner: T) =>
 		.pipe(inner.nullable() as unknown as z.ZodType<z.output<T> | null, string | null>)
 		.nullable();
 
-export const filterSchema = z.object({
+const filterSchema = z.object({
 	region: opt(z.string().regex(/^\d{2}(\.\d{2})?$/)),
 	category: opt(z.string().max(120)),
 	channel: opt(z.enum(CHANNELS)),
 	status: opt(z.enum(LIFECYCLE))
 });
 
-export type FilterProblem = PeriodProblem | { kind: 'value'; param: 'region' | 'category' | 'channel' | 'status'; value: string };
+type FilterProblem = PeriodProblem | { kind: 'value'; param: 'region' | 'category' | 'channel' | 'status'; value: string };
 export type FilterResult = { ok: true; filters: Filters } | { ok: false; problem: FilterProblem };
 
 export function parseFilters(params: URLSearchParams): FilterResult {

@@ -2,7 +2,7 @@
 import { LIFECYCLE_LABEL, OPD_TYPES, type Channel, type Lifecycle, type OpdType } from '$lib/core/vocab';
 import type { Lang } from './i18n';
 
-export const CHANNEL_LABEL: Record<Channel, { id: string; en: string }> = {
+const CHANNEL_LABEL: Record<Channel, { id: string; en: string }> = {
 	web: { id: 'Situs web', en: 'Website' },
 	sms: { id: 'SMS 1708', en: 'SMS 1708' },
 	android: { id: 'Aplikasi Android', en: 'Android app' },

@@ -33,7 +33,7 @@ export class BriefingHttpError extends Error {
 const FOOTER_LABEL = { id: 'Halaman', en: 'Page', of: { id: 'dari', en: 'of' } } as const;
 
 /** Chromium's footer template: the briefing's name and "Halaman X dari Y" on every page. */
-export function footerTemplate(title: string, lang: 'id' | 'en'): string {
+function footerTemplate(title: string, lang: 'id' | 'en'): string {
 	const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 	return `<div style="width:100%;font-size:7pt;color:#52606d;padding:0 14mm;display:flex;justify-content:space-between;font-family:sans-serif">
 <span>${esc(title)}</span><span>${FOOTER_LABEL[lang]} <span class="pageNumber"></span> ${FOOTER_LABEL.of[lang]} <span class="totalPages"></span></span></div>`;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, through playwright-core (which never downloads a browser). */
 export function launchBrowser(): Promise<Browser> {

@@ -20,18 +20,18 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DEADLINE_CONDITIONS, DEADLINE_HORIZON_DAYS, holidayFingerprint, snapshotSql } from './deadline-facts.server.ts';
 
-export const ROLLUP_TABLE = 'monthly_rollup';
+const ROLLUP_TABLE = 'monthly_rollup';
 export const ROLLUP_META_KEY = ROLLUP_TABLE;
 
 export const GRAINS = ['area', 'category', 'channel', 'status', 'opd', 'full'] as const;
 export type Grain = (typeof GRAINS)[number];
 
 // Statuses of complaints an agency has acted on (domain.md §1, §5: "tindak lanjut").
-export const FOLLOWED_UP_SQL = `status IN ('ditindaklanjuti', 'ditanggapi_pelapor', 'selesai')`;
+const FOLLOWED_UP_SQL = `status IN ('ditindaklanjuti', 'ditanggapi_pelapor', 'selesai')`;
 // Closed or removed from the queue: not "unresolved".
 export const RESOLVED_SQL = `status IN ('selesai', 'dihapus', 'arsip')`;
 // Removed from the agencies' queue (rejected as incomplete, or archived): out of the rates' denominators.
-export const REMOVED_SQL = `status IN ('dihapus', 'arsip')`;
+const REMOVED_SQL = `status IN ('dihapus', 'arsip')`;
 
 /** Statuses still in an agency's queue, in lifecycle order (the overview's backlog card). */
 export const OPEN_STATUSES = [
@@ -77,7 +77,7 @@ export const ROLLUP_COUNTS: Record<string, string> = {
 const COUNT_NAMES = Object.keys(ROLLUP_COUNTS);
 
 /** Months to rebuild, collected during a load: `m` is a month start or NULL (unknown date). */
-export const ROLLUP_MONTHS_TABLE = 'etl_rollup_months';
+const ROLLUP_MONTHS_TABLE = 'etl_rollup_months';
 export const CREATE_ROLLUP_MONTHS = `CREATE OR REPLACE TEMP TABLE ${ROLLUP_MONTHS_TABLE} (m TIMESTAMP)`;
 
 /** Records the months of stored complaints matching `where` (call before deleting or replacing them). */
@@ -99,7 +99,7 @@ const SET_DIMS: Record<Grain, readonly string[]> = {
  * counted with the session's `snapshot`, in slice and month order: DuckDB's per-row-group
  * min/max then lets the grain and period filters skip the rest.
  */
-export const rollupRowsSql = (where: string) => `
+const rollupRowsSql = (where: string) => `
 	WITH g AS (
 		SELECT date_trunc('month', created_at) AS created_at, province_code, regency_code, ${DIMS.join(', ')},
 			${Object.entries(PER_COMPLAINT)

@@ -28,7 +28,7 @@ export interface SpikeOptions {
 	season: number;
 }
 
-export const DEFAULT_SPIKE_OPTIONS: Readonly<SpikeOptions> = {
+const DEFAULT_SPIKE_OPTIONS: Readonly<SpikeOptions> = {
 	window: 12,
 	minHistory: 6,
 	minZ: 4,
@@ -89,7 +89,7 @@ const LANCZOS = [
 	0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
 	-0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
 ];
-export function logGamma(x: number): number {
+function logGamma(x: number): number {
 	if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
 	x -= 1;
 	let a = LANCZOS[0]!;

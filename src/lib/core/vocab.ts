@@ -29,7 +29,6 @@ export const LIFECYCLE_LABEL: Record<Lifecycle, { id: string; en: string }> = {
 };
 
 export const CLASSIFICATIONS = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
-export type Classification = (typeof CLASSIFICATIONS)[number];
 
 export const CHANNELS = [
 	'web',

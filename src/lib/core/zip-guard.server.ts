@@ -8,7 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 import { UnreadableFileError } from './file-format.server.ts';
 
-export const ZIP_LIMITS = { entries: 2_000, totalBytes: 1024 ** 3, ratio: 200 };
+const ZIP_LIMITS = { entries: 2_000, totalBytes: 1024 ** 3, ratio: 200 };
 /** Entries smaller than this may compress as well as they like (XML of one repeated row does). */
 const SMALL_ENTRY = 1_000_000;
 

@@ -5,9 +5,9 @@ import { id, type MessageKey } from './id';
 import { SUPPRESSED } from '../core/privacy';
 
 export type { MessageKey };
-export const LANGS = ['id', 'en'] as const;
+const LANGS = ['id', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export const DEFAULT_LANG: Lang = 'id';
+const DEFAULT_LANG: Lang = 'id';
 export const LANG_COOKIE = 'lang';
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { id, en };
@@ -25,7 +25,7 @@ export function resolveLang(param: string | null, cookie: string | undefined): L
 }
 
 export type Params = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: Params) => string;
+type Translate = (key: MessageKey, params?: Params) => string;
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
 	const text = dictionaries[lang][key] ?? dictionaries[DEFAULT_LANG][key] ?? key;

@@ -8,7 +8,7 @@ const share = z.number().min(0).max(1);
 const count = z.number().int().min(0);
 const positive = z.number().positive();
 
-export const ThresholdsSchema = z
+const ThresholdsSchema = z
 	.object({
 		/** Recommendations shown per area. */
 		limit: z.number().int().min(1).max(50),

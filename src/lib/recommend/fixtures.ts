@@ -34,7 +34,6 @@ export function baseInputs(over: Partial<RecommendInputs> = {}): RecommendInputs
 		deadlines: [{ opdType: null, due3: 100, breach3: 10, due5: 100, breach5: 10 }],
 		backlog: { old60: 100, unresolved60: 10, openNow: 50, openBefore: 50 },
 		themes: [],
-		themeLabels: { bansos: 'Bantuan sosial', jalan_rusak: 'Jalan rusak' },
 		...over
 	};
 }

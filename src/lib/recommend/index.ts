@@ -4,7 +4,6 @@ import type { I18n } from '$lib/i18n';
 import type { Rule } from './common';
 import type { Thresholds } from './config';
 import type { RecommendInputs } from './inputs';
-import { rank } from './rank';
 import { backlog } from './rules/backlog';
 import { channelMix } from './rules/channel-mix';
 import { deadlineBreach } from './rules/deadline';
@@ -14,7 +13,7 @@ import { removedUnverified } from './rules/removed';
 import { themeSpike } from './rules/theme-spike';
 import type { Recommendation } from './types';
 
-export const RULES: Record<string, Rule> = {
+const RULES: Record<string, Rule> = {
 	deadline_breach: deadlineBreach,
 	backlog,
 	theme_spike: themeSpike,
@@ -27,11 +26,6 @@ export const RULES: Record<string, Rule> = {
 /** Every finding of every rule, unranked. */
 export function findings(inputs: RecommendInputs, th: Thresholds, L: I18n): Recommendation[] {
 	return Object.values(RULES).flatMap((rule) => rule(inputs, th, L));
-}
-
-/** The ranked, de-duplicated, capped recommendations for the inputs' area and month. */
-export function recommend(inputs: RecommendInputs, th: Thresholds, L: I18n, limit?: number): Recommendation[] {
-	return rank(findings(inputs, th, L), th, limit);
 }
 
 /**

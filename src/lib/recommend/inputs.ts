@@ -1,6 +1,6 @@
 // What the rules read: plain rows gathered by src/lib/server/queries/recommend-inputs.ts for one
 // area and one month. Counts are of complaints *filed* in the stated window.
-export interface AreaInfo {
+interface AreaInfo {
 	level: 'nasional' | 'provinsi' | 'kabkota';
 	code: string | null;
 	name: string;
@@ -26,7 +26,7 @@ export interface RegionStat {
 }
 
 /** Complaints per channel and region, same 12 months. */
-export interface ChannelCount {
+interface ChannelCount {
 	code: string;
 	channel: string;
 	n: number;
@@ -41,7 +41,7 @@ export interface DeadlineRow {
 	breach5: number;
 }
 
-export interface BacklogFacts {
+interface BacklogFacts {
 	/** Filed in the 12 months ending with the month and more than 60 days before its end. */
 	old60: number;
 	/** Of old60: not closed by the month's end (and not deleted/archived). */
@@ -73,6 +73,4 @@ export interface RecommendInputs {
 	backlog: BacklogFacts;
 	/** Theme × kab/kota series in the area plus the all-complaints series (theme null); null when the warehouse has no topic tables. */
 	themes: ThemeSeries[] | null;
-	/** Theme id → label (pipelines/topics/themes.json). */
-	themeLabels: Record<string, string>;
 }

@@ -12,7 +12,7 @@
 import type { Thresholds } from './config';
 import type { Recommendation, ScopeLevel } from './types';
 
-export const SCOPE_RANK: Record<ScopeLevel, number> = { nasional: 0, provinsi: 1, kabkota: 2, opd: 3, topik: 3 };
+const SCOPE_RANK: Record<ScopeLevel, number> = { nasional: 0, provinsi: 1, kabkota: 2, opd: 3, topik: 3 };
 
 export function rank(recs: readonly Recommendation[], th: Pick<Thresholds, 'limit' | 'maxPerRule'>, limit = th.limit): Recommendation[] {
 	const byKey = new Map<string, Recommendation>();

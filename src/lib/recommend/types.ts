@@ -3,7 +3,7 @@ export type Severity = 'tinggi' | 'sedang' | 'rendah'; // high / medium / low
 export type ScopeLevel = 'nasional' | 'provinsi' | 'kabkota' | 'opd' | 'topik';
 
 /** One figure behind a recommendation. `label`/`value` are already localised (id-ID or en numbers). */
-export interface Evidence {
+interface Evidence {
 	label: string;
 	value: string;
 	/** Link to the view the figure can be checked in, e.g. `/instansi/dinas?region=36.03&from=2020-04&to=2020-04`. */

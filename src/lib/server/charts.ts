@@ -11,7 +11,7 @@ import type { Grain, Series } from './queries/trends';
 import { simplifyLine } from '$lib/core/geo-simplify';
 import type { Feature } from './topo';
 
-export const PALETTE = [
+const PALETTE = [
 	'#2f5d8a',
 	'#d08c2c',
 	'#3f8f6b',
@@ -89,7 +89,7 @@ export function stackedChart(
 export const NO_DATA_FILL = '#c4c7cc';
 const NO_DATA_PATTERN = 'telaah-no-data';
 
-export interface MapLegendItem {
+interface MapLegendItem {
 	color: string;
 	/** formatted range ("12,3 – 45,6"); null for the no-data entry */
 	range: string | null;

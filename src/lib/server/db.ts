@@ -25,7 +25,7 @@ import type { Scope } from './auth/scope';
 import { assertScopedSql } from './auth/scope-guard';
 import { clearCaches, Lru, memo } from './cache';
 
-export type Param = string | number | boolean | null;
+type Param = string | number | boolean | null;
 export type Params = Record<string, Param>;
 
 interface Db {
@@ -65,7 +65,7 @@ const holder: Holder = ((globalThis as Record<symbol, unknown>)[KEY] as Holder |
 (globalThis as Record<symbol, unknown>)[KEY] = holder;
 
 /** The warehouse file: `$TELAAH_DB`, default `data/telaah.duckdb`, relative to the cwd. */
-export function warehousePath(): string {
+function warehousePath(): string {
 	return resolve(process.cwd(), process.env.TELAAH_DB || 'data/telaah.duckdb');
 }
 

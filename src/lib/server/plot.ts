@@ -9,9 +9,9 @@ import { trendSummary } from './chart-alt';
 import type { MonthCount } from './queries/overview';
 
 /** The COVID-19 period the dashboard marks: March 2020 up to and including January 2021. */
-export const COVID_PERIOD = { from: '2020-03', to: '2021-01' } as const;
+const COVID_PERIOD = { from: '2020-03', to: '2021-01' } as const;
 
-export const CHART_COLORS = {
+const CHART_COLORS = {
 	bar: '#2f5d8a',
 	covidFill: '#f3e3c3',
 	covidText: '#7a4f00',

@@ -18,7 +18,7 @@ export interface Feature {
 	geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
 }
 
-export function decodeArcs(topo: Topology): Pos[][] {
+function decodeArcs(topo: Topology): Pos[][] {
 	const t = topo.transform;
 	return topo.arcs.map((arc) => {
 		let x = 0;
@@ -32,7 +32,7 @@ export function decodeArcs(topo: Topology): Pos[][] {
 	});
 }
 
-export function toFeatures(topo: Topology, object: string): Feature[] {
+function toFeatures(topo: Topology, object: string): Feature[] {
 	const arcs = decodeArcs(topo);
 	const ring = (ids: number[]) => {
 		const out: Pos[] = [];

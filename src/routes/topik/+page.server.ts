@@ -6,7 +6,7 @@ import { requestLang } from '$lib/server/lang';
 import { topicClusters, topicFit, topicHeatmap, topicSpikes, topicThemes } from '$lib/server/queries/topics';
 import { filtersOr400 } from '$lib/server/request';
 import { topicHeatmap as heatmapChart } from './heatmap';
-import { themeLabels } from './themes';
+import { themeName } from '$lib/core/themes';
 import type { SafeSvg } from '$lib/svg';
 import type { PageServerLoad } from './$types';
 
@@ -28,7 +28,6 @@ export const load: PageServerLoad = async (event) => {
 		clusters.rows.map((c) => c.clusterId)
 	);
 	const L = i18n(lang);
-	const names = themeLabels(lang);
 	const chart = await memo(charts, `${lang}|${JSON.stringify(filters)}`, async () =>
 		heatmapChart(
 			heat.cells,
@@ -42,8 +41,8 @@ export const load: PageServerLoad = async (event) => {
 		...base,
 		model: {
 			clusters,
-			themes: { ...themes, rows: themes.rows.map((t) => ({ ...t, label: names.get(t.theme) ?? t.theme })) },
-			spikes: spikes.map((s) => ({ ...s, themeLabel: names.get(s.theme) ?? s.theme })),
+			themes: { ...themes, rows: themes.rows.map((t) => ({ ...t, label: themeName(t.theme, lang) })) },
+			spikes: spikes.map((s) => ({ ...s, themeLabel: themeName(s.theme, lang) })),
 			heatmap: { level: heat.level, regions: heat.regions, cells: heat.cells, chart },
 			linkQuery: filterQuery(filters)
 		}

@@ -3,6 +3,7 @@
 // window vs the first). One finding per kab/kota: its strongest such theme, the others in the title.
 import { href, recommendation, regionPath, scoreOf, type Rule } from '../common';
 import type { Recommendation } from '../types';
+import { themeName } from '../../core/themes';
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
@@ -34,7 +35,7 @@ export const recurring: Rule = (inputs, th, L) => {
 	for (const [code, list] of found) {
 		list.sort((a, b) => b.share - a.share || a.theme.localeCompare(b.theme));
 		const top = list[0]!;
-		const label = (t: string) => inputs.themeLabels[t] ?? t;
+		const label = (t: string) => themeName(t, L.lang);
 		const name = names.get(code) ?? code;
 		out.push(
 			recommendation({

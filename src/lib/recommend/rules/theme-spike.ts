@@ -4,6 +4,7 @@
 import { scorePeriods } from '$lib/core/spikes';
 import { href, recommendation, regionPath, scoreOf, type Rule } from '../common';
 import type { Recommendation, Severity } from '../types';
+import { themeName } from '../../core/themes';
 
 interface Hit {
 	regencyCode: string;
@@ -40,7 +41,7 @@ export const themeSpike: Rule = (inputs, th, L) => {
 		const baseline = list.reduce((s, h) => s + h.baseline, 0);
 		const ratio = count / Math.max(baseline, 1);
 		const severity: Severity = ratio >= cfg.highRatio || list.length >= 3 ? 'tinggi' : 'sedang';
-		const label = inputs.themeLabels[theme] ?? theme;
+		const label = themeName(theme, L.lang);
 		const where =
 			list.length === 1 ? (names.get(list[0]!.regencyCode) ?? list[0]!.regencyCode) : L.t('rec.spike.regions', { n: L.int(list.length) });
 		const actionKey = theme === 'bansos' ? 'rec.spike.actionBansos' : 'rec.spike.action';

@@ -6,7 +6,7 @@
 import { appendFileSync, closeSync, fstatSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { authFiles } from '$lib/core/users.server';
 
-export const AUDIT_MAX_BYTES = Number(process.env.TELAAH_AUDIT_MAX_MB || 10) * 1024 * 1024;
+const AUDIT_MAX_BYTES = Number(process.env.TELAAH_AUDIT_MAX_MB || 10) * 1024 * 1024;
 
 export type AuditEvent =
 	'signin_ok' | 'signin_fail' | 'signin_throttled' | 'signout' | 'csv_download' | 'briefing' | 'upload' | 'forbidden';

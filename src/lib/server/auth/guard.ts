@@ -20,7 +20,7 @@ export function routedPath(pathname: string): string {
 /** The route anyone may open: the sign-in form (and its POST). */
 export const isPublicRoute = (routeId: string | null) => routeId === '/masuk';
 
-export const isAdminRoute = (routeId: string | null) =>
+const isAdminRoute = (routeId: string | null) =>
 	routeId !== null && (routeId === '/admin' || routeId.startsWith('/admin/') || routeId.startsWith('/api/admin'));
 
 /** Data endpoints answer 401/403 as text; a request that matches no route is judged by its decoded path. */

@@ -15,7 +15,7 @@ import { exclusiveWarehouse } from '../db';
 
 /** Upload size limit: $TELAAH_UPLOAD_MAX_MB (default 50), within adapter-node's BODY_SIZE_LIMIT (core/limits.ts). */
 export const UPLOAD_MAX_BYTES = uploadMaxBytes();
-export const UPLOAD_ROUTE = '/admin/unggah';
+const UPLOAD_ROUTE = '/admin/unggah';
 export const isUploadRoute = (routeId: string | null) => routeId === UPLOAD_ROUTE;
 /** The limit as the form and its refusal say it. */
 export const uploadMaxMb = () => Math.floor((UPLOAD_MAX_BYTES / 1024 / 1024) * 10) / 10;
@@ -24,7 +24,7 @@ const EXTENSIONS: Record<string, Format> = { csv: 'csv', xlsx: 'xlsx', json: 'js
 export class UploadRefused extends Error {}
 
 /** The extension of an uploaded file's name, if allowed; the name itself is never used as a path. */
-export function uploadExtension(name: string): string | null {
+function uploadExtension(name: string): string | null {
 	const base = name.split(/[\\/]/).pop() ?? '';
 	const m = /\.([a-z0-9]{1,8})$/i.exec(base);
 	const ext = m?.[1]?.toLowerCase();

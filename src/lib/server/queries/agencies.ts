@@ -110,7 +110,7 @@ const sortValue: Record<Exclude<AgencySort, 'name'>, (r: AgencyRow) => number | 
 };
 
 /** Largest first for the metrics (nulls last), A–Z for name; ties by volume then name. */
-export function sortAgencies(rows: readonly AgencyRow[], sort: AgencySort): AgencyRow[] {
+function sortAgencies(rows: readonly AgencyRow[], sort: AgencySort): AgencyRow[] {
 	const name = (r: AgencyRow) => `${r.opd_type}\u0000${r.agency ?? ''}`;
 	return [...rows].sort((a, b) => {
 		if (sort === 'name') return name(a).localeCompare(name(b));

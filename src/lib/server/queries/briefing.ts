@@ -9,7 +9,7 @@ import { MonthSchema, RegionParamSchema } from '$lib/core/briefing';
 import { translate, type Lang } from '$lib/i18n';
 import { spikesAtEnd } from '$lib/core/month-spikes';
 import { monthAfter, monthIndex, monthsBetween, shiftMonth } from '$lib/core/month';
-import THEMES from '../../../../pipelines/topics/themes.json' with { type: 'json' };
+import { themeName } from '$lib/core/themes';
 import { query } from '../db';
 import { SCOPE_WHERE, scopeParams } from './filter-sql';
 import { regionByCode, type RegionOption } from './options';
@@ -73,8 +73,6 @@ const THEME_SQL = `
 	HAVING count(*) FILTER (WHERE c.created_at >= $month::TIMESTAMP) > 0
 	ORDER BY n DESC, t.theme`;
 
-const themeLabels = new Map((THEMES as { themes: { id: string; label: string }[] }).themes.map((t) => [t.id, t.label]));
-
 export interface ThemeCount {
 	theme: string;
 	label: string;
@@ -85,7 +83,7 @@ export interface ThemeCount {
 }
 
 /** Policy themes tagged in the month's complaints of the area, most frequent first, with last month's count. */
-export async function monthThemes(region: string | null, month: string): Promise<ThemeCount[] | null> {
+export async function monthThemes(region: string | null, month: string, lang: Lang): Promise<ThemeCount[] | null> {
 	if (!(await topicFit())) return null;
 	const rows = await query(
 		THEME_SQL,
@@ -96,7 +94,7 @@ export async function monthThemes(region: string | null, month: string): Promise
 		...r,
 		n: topicCellCount(r.n, region),
 		prev: topicCellCount(r.prev, region),
-		label: themeLabels.get(r.theme) ?? r.theme
+		label: themeName(r.theme, lang)
 	}));
 }
 
@@ -160,7 +158,7 @@ export interface MonthSpike {
  * than read from topic_spikes, which keeps only each run's start, peak and end, not the briefing
  * month's count and expected level; the detector looks only backwards, so the flagged months agree.
  */
-export async function monthSpikes(region: string | null, month: string, limit = 8): Promise<MonthSpike[] | null> {
+export async function monthSpikes(region: string | null, month: string, lang: Lang, limit = 8): Promise<MonthSpike[] | null> {
 	if (!(await topicFit())) return null;
 	const from = shiftMonth(month, -(SPIKE_HISTORY_MONTHS - 1));
 	const rows = await query(SERIES_SQL, windowParams(region, from, month), SeriesRow);
@@ -184,7 +182,7 @@ export async function monthSpikes(region: string | null, month: string, limit = 
 			.slice(0, limit)
 			.map(({ key: x, start, count, baseline }) => ({
 				theme: x.theme,
-				label: themeLabels.get(x.theme) ?? x.theme,
+				label: themeName(x.theme, lang),
 				regencyCode: x.code,
 				regencyName: x.name,
 				start: months[start]!,

@@ -32,7 +32,7 @@ export function withFilters(f: Partial<Filters>, extra: Params = {}): Params {
 	return { ...filterParams(f), ...extra, ...scopeParams() };
 }
 
-export { FOLLOWED_UP_SQL, RESOLVED_SQL, REMOVED_SQL } from '$lib/core/rollup.server';
+export { RESOLVED_SQL } from '$lib/core/rollup.server';
 
 /**
  * The rollup slice (monthly_rollup.grain, pipelines/warehouse/rollup.ts) a count query over the

@@ -216,8 +216,6 @@ export async function overview(period: Period): Promise<Overview> {
 // ---------------------------------------------------------------------------------------------
 // Deadline breaches, backlog, change against the previous period, sparklines and target (issue 3).
 
-export { OPEN_STATUSES, type OpenStatus };
-
 /*
  * Per month and for the whole period (the row with month NULL), over the filtered complaints with a
  * known created_at, from the monthly rollup: the deadline figures of /instansi (breach3/due3 and

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import type { Area } from '$lib/recommend/types';
 import type { RecommendInputs, ThemeSeries } from '$lib/recommend/inputs';
 import { monthAfter, monthsBetween, shiftMonth } from '$lib/core/month';
-import THEMES from '../../../../pipelines/topics/themes.json';
 import { query, queryOne } from '../db';
 import { MetricRowSchema, ROLLUP_DEADLINE_COUNTS } from './agencies';
 import { FILTER_WHERE, RESOLVED_SQL, SCOPE_WHERE, scopeParams, withRollupFilters } from './filter-sql';
@@ -199,7 +198,6 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 			.filter(mine)
 			.map((d) => ({ opdType: d.opd_type, due3: d.due3, breach3: d.breach3, due5: d.due5, breach5: d.breach5 })),
 		backlog: { old60: b.old60, unresolved60: b.unresolved60, openNow: b.open_now, openBefore: b.open_before },
-		themes,
-		themeLabels: Object.fromEntries(THEMES.themes.map((t) => [t.id, t.label]))
+		themes
 	};
 }

@@ -68,7 +68,7 @@ export type RegionRow = z.infer<typeof Row> & {
 export const REGION_SORTS = ['n', 'per100k', 'follow_up', 'comply3', 'comply5', 'name', 'code'] as const;
 export type RegionSort = (typeof REGION_SORTS)[number];
 
-export function sortRegions(rows: readonly RegionRow[], sort: RegionSort): RegionRow[] {
+function sortRegions(rows: readonly RegionRow[], sort: RegionSort): RegionRow[] {
 	const v: Record<string, (r: RegionRow) => number | null> = {
 		n: (r) => r.n,
 		per100k: (r) => r.per100k,

@@ -74,9 +74,9 @@ const ExampleRow = z.object({
 	created_at: z.string().nullable(),
 	region: z.string().nullable()
 });
-export type TopicExample = Omit<z.infer<typeof ExampleRow>, 'cluster_id'>;
+type TopicExample = Omit<z.infer<typeof ExampleRow>, 'cluster_id'>;
 
-export const EXAMPLES_PER_TOPIC = 3;
+const EXAMPLES_PER_TOPIC = 3;
 
 const THEMES_SQL = `
 	SELECT t.theme, count(*)::INTEGER AS n FROM complaint_themes t JOIN (${LIVE}) c USING (tracking_id)
@@ -198,7 +198,7 @@ const HeatRow = z.object({
 	n: z.number().int()
 });
 
-export const HEATMAP_REGIONS = 15;
+const HEATMAP_REGIONS = 15;
 
 export interface HeatmapCell {
 	code: string;

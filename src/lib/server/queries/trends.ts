@@ -10,7 +10,7 @@ export const GRAINS = ['month', 'week'] as const;
 export type Grain = (typeof GRAINS)[number];
 export const DIMENSIONS = ['category', 'channel', 'status'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
-export const TOP_CATEGORIES = 8;
+const TOP_CATEGORIES = 8;
 
 // By month from the monthly rollup (monthly_rollup: counts n per month and area, one slice per
 // breakdown, or the full slice under a category, channel or status filter, see grainFor); by week

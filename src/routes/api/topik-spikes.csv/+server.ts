@@ -6,7 +6,7 @@ import { csvResponse, r2 } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
 import { topicFit, topicSpikes } from '$lib/server/queries/topics';
 import { filtersOr400 } from '$lib/server/request';
-import { themeLabels } from '../../topik/themes';
+import { themeName } from '$lib/core/themes';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) =>
@@ -14,7 +14,6 @@ export const GET: RequestHandler = (event) =>
 		const lang = requestLang(event);
 		const filters = filtersOr400(event.url, lang);
 		if (!(await topicFit())) error(404, { code: 'no_topic_model', message: translate(lang, 'topics.emptyTitle') });
-		const names = themeLabels(lang);
 		const rows = await topicSpikes(filters);
 		return {
 			filename: `telaah-topik-lonjakan${filterSuffix(filters)}.csv`,
@@ -38,7 +37,7 @@ export const GET: RequestHandler = (event) =>
 				s.regency_name,
 				s.province_name,
 				s.theme,
-				names.get(s.theme) ?? s.theme,
+				themeName(s.theme, lang),
 				s.start,
 				s.peak,
 				s.end,

@@ -28,7 +28,9 @@ export const load: PageServerLoad = async (event) => {
 		filters.region ? regionByCode(filters.region) : Promise.resolve(undefined)
 	]);
 	const L = i18n(lang);
-	const chart = months.length ? await memo(charts, `${lang}|${type}|${JSON.stringify(filters)}`, async () => trendChart(months, L)) : NO_SVG;
+	const chart = months.length
+		? await memo(charts, `${lang}|${type}|${JSON.stringify(filters)}`, async () => trendChart(months, L))
+		: NO_SVG;
 	return {
 		lang,
 		type,

@@ -48,9 +48,9 @@ export const load: PageServerLoad = async (event) => {
 		agencyLeague(one, 'n'),
 		area.level === 'kabkota' ? regionRanking({ from: month, to: month }, 'regency', 'code') : Promise.resolve([]),
 		regionRanking({ from: month, to: month }, 'province', 'code'),
-		monthThemes(code, month),
+		monthThemes(code, month, lang),
 		monthTopics(code, month),
-		monthSpikes(code, month),
+		monthSpikes(code, month, lang),
 		region && region.level === 'regency' ? regionByCode(region.province_code) : Promise.resolve(undefined),
 		warehouseAsOfEvent(),
 		recommendationsFor(area, month, lang, RECOMMENDATIONS)
