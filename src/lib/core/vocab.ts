@@ -77,3 +77,14 @@ export const OPD_TYPES = {
 	lainnya: { id: 'Lainnya', en: 'Other' }
 } as const;
 export type OpdType = keyof typeof OPD_TYPES;
+
+/** Statuses still in an agency's queue, in lifecycle order (the overview's backlog card). */
+export const OPEN_STATUSES = [
+	'belum_terverifikasi',
+	'terverifikasi',
+	'terdisposisi',
+	'ditindaklanjuti',
+	'ditanggapi_pelapor',
+	'ditunda'
+] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];

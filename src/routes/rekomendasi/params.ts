@@ -5,7 +5,7 @@ import { translate } from '$lib/i18n';
 import { MONTH_RE } from '$lib/core/month';
 import type { Area } from '$lib/recommend/types';
 import { requestLang } from '$lib/server/lang';
-import { lastCompleteMonth } from '$lib/server/recommendations';
+import { lastCompleteMonth } from '$lib/server/queries/asof';
 import { filtersOr400 } from '$lib/server/request';
 
 export async function recommendationParams(event: { url: URL; cookies: Cookies }) {

@@ -8,7 +8,8 @@ import type { Area } from '$lib/recommend/types';
 import type { RecommendInputs, ThemeSeries } from '$lib/recommend/inputs';
 import { monthAfter, monthsBetween, shiftMonth } from '$lib/core/month';
 import { query, queryOne } from '../db';
-import { MetricRowSchema, ROLLUP_DEADLINE_COUNTS } from './agencies';
+import { requirementSql } from '$lib/core/fields';
+import { col, metricSums, METRICS } from '$lib/core/metrics';
 import { FILTER_WHERE, RESOLVED_SQL, SCOPE_WHERE, scopeParams, withRollupFilters } from './filter-sql';
 
 /** Months in the theme series: the spike baseline (up to 12, config.ts) plus last season ±1 (13) and the month. */
@@ -18,6 +19,7 @@ const AREA_WHERE = `($region IS NULL OR province_code = $region OR regency_code 
 
 // Unscoped for every role: the peer medians a region's own recommendations compare with. Only
 // the area's own figures and one median per peer band reach a page (rules/low-reporting.ts).
+// Only regions the sources cover (core/coverage.ts): an uncovered region is no finding and no peer.
 const REGIONS_SQL = `/* unscoped: peer baselines, no other region is shown */
 	WITH c AS (
 		SELECT province_code, regency_code, created_at, status, verified_at
@@ -31,11 +33,12 @@ const REGIONS_SQL = `/* unscoped: peer baselines, no other region is shown */
 		FROM c GROUP BY GROUPING SETS ((province_code), (regency_code))
 	)
 	SELECT r.code, r.level, r.short_name AS name, r.province_code,
-		ntile(4) OVER (PARTITION BY r.level ORDER BY r.population NULLS FIRST, r.code)::INTEGER AS band,
-		r.population::DOUBLE AS population,
+		ntile(4) OVER (PARTITION BY r.level ORDER BY cov.population NULLS FIRST, r.code)::INTEGER AS band,
+		cov.population AS population,
 		coalesce(agg.n12, 0)::INTEGER AS n12, coalesce(agg.n_ytd, 0)::INTEGER AS n_ytd,
 		coalesce(agg.removed, 0)::INTEGER AS removed, t.target::INTEGER AS target
 	FROM regions r
+	JOIN coverage cov ON cov.code = r.code AND (cov.level = 'regency' OR cov.whole)
 	LEFT JOIN agg ON agg.code = r.code
 	LEFT JOIN region_targets t ON t.region_code = r.code AND t.year = $year
 	ORDER BY r.code`;
@@ -70,17 +73,22 @@ const CODE_OF_ROW = `CASE WHEN grouping(regency_code) = 0 THEN regency_code WHEN
 // Complaints without a province or kab/kota belong to no such area (only to the nation).
 const KNOWN_AREA = `lvl = 'n' OR code IS NOT NULL`;
 
-// Complaints filed in the month, per area and OPD type, and per area in total (opd_type NULL), from the rollup.
+// Complaints filed in the month, per area and OPD type, and per area in total (opd_type NULL), from
+// the rollup; each deadline over the complaints whose files provide its dates (core/metrics.ts), so a
+// source without them yields nothing due, and no finding.
 const DEADLINES_SQL = `
-	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type, ${ROLLUP_DEADLINE_COUNTS}
+	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type,
+		${metricSums(['breach3Rate', 'breach5Rate'])}
 	FROM monthly_rollup WHERE grain = $grain AND created_at IS NOT NULL AND ${FILTER_WHERE} GROUP BY GROUPING SETS ((opd_type), (), (province_code, opd_type), (province_code), (regency_code, opd_type), (regency_code))
 	HAVING ${KNOWN_AREA}`;
 
-const DeadlineRow = MetricRowSchema.pick({ due3: true, breach3: true, due5: true, breach5: true }).extend({
-	lvl: z.enum(['n', 'p', 'k']),
-	code: z.string().nullable(),
-	opd_type: z.string().nullable()
-});
+const DeadlineRow = z
+	.object({
+		lvl: z.enum(['n', 'p', 'k']),
+		code: z.string().nullable(),
+		opd_type: z.string().nullable()
+	})
+	.catchall(z.number());
 
 // "Resolved by time T": closed before T, or a closing status without a closing date. Never NULL,
 // so NOT resolvedBy(...) keeps the open ones.
@@ -91,6 +99,8 @@ const BACKLOG_SQL = `
 	WITH c AS (
 		SELECT province_code, regency_code, created_at, closed_at, status FROM complaints
 		WHERE created_at >= $before_start::TIMESTAMP AND created_at < $end::TIMESTAMP AND ${SCOPE_WHERE}
+			-- Open or closed is only known where the status or the closing date is in the data.
+			AND ${requirementSql(METRICS.unresolved60Rate.requires)}
 	)
 	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code,
 		count(*) FILTER (WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP - INTERVAL 60 DAY)::INTEGER AS old60,
@@ -194,9 +204,13 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 			removedUnverified: r.removed
 		})),
 		channels: [...channels],
-		deadlines: deadlines
-			.filter(mine)
-			.map((d) => ({ opdType: d.opd_type, due3: d.due3, breach3: d.breach3, due5: d.due5, breach5: d.breach5 })),
+		deadlines: deadlines.filter(mine).map((d) => ({
+			opdType: d.opd_type,
+			due3: d[col('breach3Rate', 'den')]!,
+			breach3: d[col('breach3Rate', 'num')]!,
+			due5: d[col('breach5Rate', 'den')]!,
+			breach5: d[col('breach5Rate', 'num')]!
+		})),
 		backlog: { old60: b.old60, unresolved60: b.unresolved60, openNow: b.open_now, openBefore: b.open_before },
 		themes
 	};

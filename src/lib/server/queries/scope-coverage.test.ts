@@ -42,6 +42,7 @@ const CALLS: Record<string, (region: string) => unknown[]> = {
 	'agencies.opdTypeAgencies': () => [NO_FILTERS, 'dinsos'],
 	'agencies.opdTypeMonthly': () => [NO_FILTERS, 'dinsos'],
 	'asof.warehouseAsOfEvent': () => [],
+	'asof.lastCompleteMonth': () => [],
 	'briefing.briefingScopeOr4xx': (r) => [r, MONTH, 'id'],
 	'briefing.monthThemes': (r) => [r, MONTH],
 	'briefing.monthTopics': (r) => [r, MONTH],
@@ -55,7 +56,7 @@ const CALLS: Record<string, (region: string) => unknown[]> = {
 	'overview.monthly': () => [NO_FILTERS],
 	'overview.topCategories': () => [NO_FILTERS],
 	'overview.warehouseFacts': () => [],
-	'overview.dataAsOf': () => [],
+	'overview.dataDates': () => [],
 	'overview.overview': () => [NO_FILTERS],
 	'overview.periodCards': () => [{ ...NO_FILTERS, from: '2023-01', to: '2023-06' }],
 	'overview.regionTarget': (r) => [{ ...NO_FILTERS, region: r, from: '2023-01', to: '2023-12' }],
@@ -71,7 +72,7 @@ const CALLS: Record<string, (region: string) => unknown[]> = {
 /** Exports that run no query themselves (pure helpers, SQL text), or are covered through another. */
 const NOT_QUERIES = new Set([
 	'agencies.sortAgencies',
-	'agencies.withRates',
+	'asof.completeMonthOf',
 	'complaints.complaintCsvRows', // streams: checked below
 	'filter-sql.scopeParams',
 	'filter-sql.withFilters',
