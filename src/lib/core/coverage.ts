@@ -8,7 +8,7 @@
 export type Coverage = 'national' | readonly string[];
 
 /** A file whose complaints reach this many provinces is a national export. */
-export const NATIONAL_PROVINCES = 10;
+const NATIONAL_PROVINCES = 10;
 /** A province counts as covered as a whole when complaints come from at least this share of its kab/kota. */
 const PROVINCE_SHARE = 0.5;
 

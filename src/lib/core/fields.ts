@@ -30,10 +30,7 @@ export const fieldBit = (f: SourceField): number => 1 << SOURCE_FIELDS.indexOf(f
 export const fieldMask = (fields: readonly SourceField[]): number => fields.reduce((m, f) => m | fieldBit(f), 0);
 
 /** Every field: what a complaint stored before fields were recorded is taken to have had. */
-export const ALL_FIELDS = fieldMask(SOURCE_FIELDS);
-
-/** The fields of a mask, in SOURCE_FIELDS order. */
-export const fieldsOf = (mask: number): SourceField[] => SOURCE_FIELDS.filter((f) => (mask & fieldBit(f)) !== 0);
+const ALL_FIELDS = fieldMask(SOURCE_FIELDS);
 
 /** Each field's value in a stored complaint (SQL over `complaints`): counted as filled when not NULL. */
 export const FIELD_VALUE_SQL: Record<SourceField, string> = {
@@ -67,7 +64,3 @@ export function requirementSql(req: Requirement, column = 'fields'): string {
 	const c = `coalesce(${column}, ${ALL_FIELDS})`;
 	return `(${req.map((alt) => `(${c} & ${fieldMask(alt)}) = ${fieldMask(alt)}`).join(' OR ')})`;
 }
-
-/** Whether a mask meets a requirement (the same test in TypeScript). */
-export const meets = (mask: number, req: Requirement): boolean =>
-	req.length === 0 || req.some((alt) => (mask & fieldMask(alt)) === fieldMask(alt));
