@@ -39,6 +39,17 @@ describe('mask_pii on hostile spellings', () => {
 		['NIK 3603 1234 5678 0001', 'NIK [NIK]'],
 		['NIK 36.03.12.345678.0001', 'NIK [NIK]'],
 		['NIK 360312-345678-0001', 'NIK [NIK]'],
+		// a mistyped NIK (14, 15 or 17 digits) after its label is still someone's NIK
+		['NIK : 357812345678901, alamat', 'NIK : [NIK], alamat'],
+		['nik:35781234567890 ya', 'nik:[NIK] ya'],
+		['No. KTP 3578 1234 5678 901.', 'No. KTP [NIK].'],
+		['no kk 35781234567890123', 'no kk [NIK]'],
+		['Nomor Induk Kependudukan 357812345678901', 'Nomor Induk Kependudukan [NIK]'],
+		['KK# 357812345678901 dan 2020', 'KK# [NIK] dan 2020'],
+		// 16 digits glued to letters or underscores: no word boundary, still a NIK
+		['NIK3578123456789012', 'NIK[NIK]'],
+		['atas nama_3578123456789012_budi', 'atas nama_[NIK]_budi'],
+		['3578123456789012/3578123456789013', '[NIK]/[NIK]'],
 		['surel siti.contoh@mail.co.id ya', 'surel [email] ya'],
 		['surel siti [at] gmail [dot] com', 'surel [email]'],
 		['surel siti(at)gmail.com', 'surel [email]']
@@ -48,7 +59,17 @@ describe('mask_pii on hostile spellings', () => {
 	});
 
 	it('leaves ordinary numbers alone: years, amounts, dates, RT/RW, tracking ids', async () => {
-		for (const t of ['tahun 2020 dan 2021', 'Rp 1.500.000 belum cair', 'tanggal 12-10-2023', 'RT 03 RW 07', 'laporan 1234567 ditutup']) {
+		for (const t of [
+			'tahun 2020 dan 2021',
+			'Rp 1.500.000 belum cair',
+			'tanggal 12-10-2023',
+			'RT 03 RW 07',
+			'laporan 1234567 ditutup',
+			'NIK saya 15 digit saja',
+			'KK 123456789 belum jadi',
+			'rekening 12345678901234567890 (20 digit)',
+			'kode 123456789012345 tanpa label'
+		]) {
 			expect(await macro('mask_pii', t)).toBe(t);
 		}
 	});
