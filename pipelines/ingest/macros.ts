@@ -81,13 +81,15 @@ CREATE OR REPLACE TEMP MACRO mask_pii(s) AS CASE
 END;
 
 -- Free text as stored: C0 control characters (except tab and line feed), DEL and Unicode
--- bidirectional overrides removed, CRLF as LF, cut at n characters with an ellipsis.
+-- bidirectional overrides removed, CRLF as LF, newlines and tabs that an exporting system wrote
+-- as the two characters backslash + n / r / t (Surabaya's Media Center does) turned back into
+-- newlines and tabs, cut at n characters with an ellipsis.
 -- ctrl_free(s) is written out three times rather than bound once in a scalar subquery: DuckDB
 -- computes the repeated expression once, whereas a subquery in a macro becomes a join for every
 -- place the macro is expanded (mask_pii(clean_text(...)) expands it three times), which made
 -- the text columns of a 1M-row ingest take 30 s instead of 5 s.
 CREATE OR REPLACE TEMP MACRO ctrl_free(s) AS
-	regexp_replace(replace(s, chr(13) || chr(10), chr(10)), '[\\x00-\\x08\\x0B-\\x1F\\x7F\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]', '', 'g');
+	regexp_replace(replace(replace(replace(replace(replace(s, '\\r\\n', chr(10)), '\\n', chr(10)), '\\r', chr(10)), '\\t', chr(9)), chr(13) || chr(10), chr(10)), '[\\x00-\\x08\\x0B-\\x1F\\x7F\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]', '', 'g');
 CREATE OR REPLACE TEMP MACRO clean_text(s, n) AS
 	CASE WHEN length(ctrl_free(s)) > n THEN left(ctrl_free(s), n - 1) || '…' ELSE ctrl_free(s) END;
 

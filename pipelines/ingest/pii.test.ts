@@ -79,6 +79,9 @@ describe('clean_text', () => {
 	it('strips C0 controls except tab and line feed, DEL and bidi overrides; CRLF becomes LF', async () => {
 		expect(await macro('clean_text', 'a\u0001b\u0007c\td\r\ne\u007ff\u202eg\u2066h', 100)).toBe('abc\td\nefgh');
 	});
+	it('turns newlines and tabs written as backslash + n / r / t back into newlines and tabs', async () => {
+		expect(await macro('clean_text', 'lampu padam\\nNama: X\\r\\nRT 3\\tRW 4', 100)).toBe('lampu padam\nNama: X\nRT 3\tRW 4');
+	});
 	it('cuts long texts with an ellipsis, at exactly n characters', async () => {
 		const out = await macro('clean_text', 'x'.repeat(50), 10);
 		expect(out).toBe('x'.repeat(9) + '…');
