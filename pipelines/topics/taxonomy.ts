@@ -5,6 +5,9 @@ import THEMES_JSON from './themes.json' with { type: 'json' };
 
 export const ThemeSchema = z.object({
 	id: z.string().regex(/^[a-z][a-z_]*$/),
+	/** a topic cluster's name when most of its complaints carry the theme (labels.ts) */
+	short: z.string().min(1).max(24),
+	short_en: z.string().min(1).max(24),
 	label: z.string().min(1),
 	label_en: z.string().min(1),
 	keywords: z.array(z.string().trim().min(1)).min(1)

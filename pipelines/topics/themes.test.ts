@@ -36,6 +36,6 @@ describe('policy theme taxonomy', () => {
 
 	it('rejects an invalid taxonomy', () => {
 		expect(() => buildTagger({ themes: [{ id: 'x', label: 'X', keywords: [] }] })).toThrow();
-		expect(() => buildTagger({ themes: [{ id: 'x', label: 'X', label_en: 'X', keywords: ['a'] }, { id: 'x', label: 'Y', label_en: 'Y', keywords: ['b'] }] })).toThrow(/unique/);
+		expect(() => buildTagger({ themes: [{ id: 'x', short: 'X', short_en: 'X', label: 'X', label_en: 'X', keywords: ['a'] }, { id: 'x', short: 'Y', short_en: 'Y', label: 'Y', label_en: 'Y', keywords: ['b'] }] })).toThrow(/unique/);
 	});
 });

@@ -49,3 +49,7 @@ export function buildTagger(input: unknown = THEMES_JSON): Tagger {
 	};
 	return { themes, tag: (text) => tagWords(themeWords(text)), tagPrepared: (prepared) => tagWords(themeWordsOf(prepared)) };
 }
+
+/** Per theme, the documents tagged with it (model.ts seeds one centre from each). */
+export const themeGroups = (themes: readonly Theme[], tags: readonly (readonly string[])[]): number[][] =>
+	themes.map((t) => tags.flatMap((x, i) => (x.includes(t.id) ? [i] : [])));
