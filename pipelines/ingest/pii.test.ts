@@ -1,6 +1,8 @@
 // Reporter privacy and hostile input at ingest: mask_pii / clean_text on hostile spellings (run
 // in DuckDB, as the ETL does), identity columns recognised by content, and a real ingest with
 // identity hidden in unnamed columns, control characters and over-long texts.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { INGEST_MACROS } from './macros.ts';
@@ -72,6 +74,33 @@ describe('mask_pii on hostile spellings', () => {
 		]) {
 			expect(await macro('mask_pii', t)).toBe(t);
 		}
+	});
+});
+
+describe('mask_pii on the real shared texts (../shared/data must exist)', () => {
+	const SHARED = resolve(import.meta.dirname, '../../../shared/data');
+	const files = {
+		surabaya: resolve(SHARED, 'surabaya_mediacenter/surabaya_complaints_2022_2023.csv'),
+		lapor: resolve(SHARED, 'lapor_2017_corpus/lapor_2017_complaints.csv'),
+		tweets: resolve(SHARED, 'sp4n_lapor_tweets/sp4n_lapor_tweets_sentiment.csv')
+	};
+	it('leaves no NIK: no 16-digit run, no 14–17 digits after a NIK / KTP / KK label', async () => {
+		for (const f of Object.values(files)) expect(existsSync(f), `missing ${f}`).toBe(true);
+		// texts stay inside DuckDB: only counts come back
+		const texts = `
+			SELECT keluhan AS t FROM read_csv('${files.surabaya}', all_varchar = true)
+			UNION ALL SELECT body_text FROM read_csv('${files.lapor}', all_varchar = true)
+			UNION ALL SELECT text FROM read_csv('${files.tweets}', all_varchar = true)`;
+		const NIK_LABELLED = `(?i)\\b(nik|ktp|kk)\\b[\\s.:#=-]{0,6}(no|nomor)?[\\s.:#=-]{0,4}[0-9](?:[ .-]?[0-9]){13,16}([^0-9]|$)`;
+		const SIXTEEN = '(^|[^0-9])[0-9]{16}([^0-9]|$)';
+		const counts = (await (
+			await conn.runAndReadAll(`
+				SELECT count(*) FILTER (WHERE regexp_matches(t, '${NIK_LABELLED}') OR regexp_matches(t, '${SIXTEEN}'))::INTEGER AS before,
+					count(*) FILTER (WHERE regexp_matches(mask_pii(t), '${NIK_LABELLED}') OR regexp_matches(mask_pii(t), '${SIXTEEN}'))::INTEGER AS after
+				FROM (${texts}) WHERE t IS NOT NULL`)
+		).getRowObjectsJS()[0]) as { before: number; after: number };
+		expect(counts.before).toBeGreaterThan(100); // the corpora do carry NIKs
+		expect(counts.after).toBe(0);
 	});
 });
 
