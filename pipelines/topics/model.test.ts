@@ -116,6 +116,14 @@ describe('fitTopics', () => {
 		expect(assignText(m, 'lampu jalan padam').cluster).toBe(lamp.id);
 	});
 
+	it('drops a centre no document is nearest to: every cluster has complaints', () => {
+		const m = fitTopics(docs.slice(0, 12), { seed: 11, k: 10, vocabulary: { minDf: 1 } });
+		expect(m.clusters.length).toBe(m.k);
+		expect(m.k).toBeLessThanOrEqual(10);
+		for (const c of m.clusters) expect(c.size).toBeGreaterThan(0);
+		expect(new Set(m.assignments.map((a) => a.cluster)).size).toBe(m.k);
+	});
+
 	it('never learns from confidential documents: their words are in no vocabulary term, centroid or example', () => {
 		const withSecret = docs.map((d) => (d.confidential ? { ...d, text: `${d.text} rahasiakata` } : d));
 		const m = fitTopics(withSecret, { seed: 11, k: 4, vocabulary: { minDf: 2 } });

@@ -521,13 +521,26 @@ export function fitTopics(docs: readonly TopicDoc[], opts: FitOptions = {}): Top
 		X = X.map((x) => rescale(x, w));
 		res = kmeans(fitIdx.map((i) => X[i]!), k, dims, { ...kOpts, init: groups.map((g) => meanVector(g.map((i) => X[i]!))) });
 	}
-	k = res.k;
 	timings.kmeans_ms = performance.now() - t0;
 
 	t0 = performance.now();
-	const assignments = X.map((x) => nearest(x, res.centroids, k));
-	const sizes = new Int32Array(k);
+	const kFit = res.k;
+	let centroids = res.centroids;
+	let assignments = X.map((x) => nearest(x, res.centroids, kFit));
+	let sizes = new Int32Array(kFit);
 	for (const a of assignments) sizes[a.cluster]!++;
+	// a centre nothing is nearest to (k above what the learnable texts hold) is no topic: dropped
+	const kept = Array.from({ length: kFit }, (_, j) => j).filter((j) => sizes[j]! > 0);
+	if (kept.length < kFit) {
+		const next = new Float64Array(dims * kept.length);
+		for (let t = 0; t < dims; t++) kept.forEach((j, jj) => (next[t * kept.length + jj] = res.centroids[t * kFit + j]!));
+		const renumber = new Int32Array(kFit).fill(-1);
+		kept.forEach((j, jj) => (renumber[j] = jj));
+		assignments = assignments.map((a) => ({ cluster: renumber[a.cluster]!, score: a.score }));
+		sizes = Int32Array.from(kept, (j) => sizes[j]!);
+		centroids = next;
+	}
+	k = kept.length;
 	const nExamples = opts.examples ?? 5;
 	const best: { i: number; score: number }[][] = Array.from({ length: k }, () => []);
 	assignments.forEach((a, i) => {
@@ -541,11 +554,11 @@ export function fitTopics(docs: readonly TopicDoc[], opts: FitOptions = {}): Top
 	});
 	const display = opts.display ?? displayWith(null);
 	const clusters: TopicCluster[] = Array.from({ length: k }, (_, j) => {
-		const topTerms = topTermsOf(res.centroids, k, j, vocab, opts.topTerms ?? 10);
+		const topTerms = topTermsOf(centroids, k, j, vocab, opts.topTerms ?? 10);
 		return { id: j, label: labelFrom(topTerms, display), topTerms, size: sizes[j]!, examples: best[j]!.map((b) => docs[b.i]!.id) };
 	});
 	timings.assign_ms = performance.now() - t0;
-	return { k, seed, vocab, centroids: res.centroids, clusters, assignments, kCandidates, timings };
+	return { k, seed, vocab, centroids, clusters, assignments, kCandidates, timings };
 }
 
 /** Assigns a new text to the model's nearest cluster (incremental assignment at ingest). */

@@ -9,6 +9,7 @@
 // - Spikes were scored over all complaints; only the period and region filters apply to them.
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
+import type { Lang } from '$lib/i18n';
 import { monthRange } from '$pipelines/topics/spikes';
 import { TOPIC_TABLES } from '$pipelines/topics/tables';
 import { query } from '../db';
@@ -35,10 +36,10 @@ const CLUSTERS_SQL = `
 	WITH n AS (
 		SELECT ct.cluster_id, count(*) AS n FROM complaint_topics ct JOIN (${LIVE}) c USING (tracking_id) GROUP BY 1
 	)
-	SELECT t.cluster_id, t.label, t.top_terms::VARCHAR AS top_terms, coalesce(n.n, 0)::INTEGER AS n
+	SELECT t.cluster_id, t.label, t.label_en, t.top_terms::VARCHAR AS top_terms, coalesce(n.n, 0)::INTEGER AS n
 	FROM topic_clusters t LEFT JOIN n USING (cluster_id)
 	ORDER BY n DESC, t.cluster_id`;
-const ClusterRow = z.object({ cluster_id: z.number().int(), label: z.string(), top_terms: z.string(), n: z.number().int() });
+const ClusterRow = z.object({ cluster_id: z.number().int(), label: z.string(), label_en: z.string().nullable(), top_terms: z.string(), n: z.number().int() });
 
 const CLUSTER_MONTHLY_SQL = `
 	SELECT ct.cluster_id AS key, strftime(c.created_at, '%Y-%m') AS month, count(*)::INTEGER AS n
@@ -123,8 +124,8 @@ function densify(rows: readonly MonthRow[]): { months: string[]; series: Map<str
 	return { months, series };
 }
 
-/** The clusters under the filters, largest first, with trend and examples. */
-export async function topicClusters(f: Partial<Filters>): Promise<{ months: string[]; assigned: number; rows: TopicRow[] }> {
+/** The clusters under the filters, largest first, with trend and examples; labels in `lang` (a theme's name is translated). */
+export async function topicClusters(f: Partial<Filters>, lang: Lang = 'id'): Promise<{ months: string[]; assigned: number; rows: TopicRow[] }> {
 	const p = withFilters(f);
 	const [clusters, monthly, examples] = await Promise.all([
 		query(CLUSTERS_SQL, p, ClusterRow),
@@ -137,7 +138,7 @@ export async function topicClusters(f: Partial<Filters>): Promise<{ months: stri
 	for (const { cluster_id, ...e } of examples) byCluster.set(cluster_id, [...(byCluster.get(cluster_id) ?? []), e]);
 	const rows = clusters.map((c) => ({
 		clusterId: c.cluster_id,
-		label: c.label,
+		label: lang === 'en' && c.label_en ? c.label_en : c.label,
 		terms: (JSON.parse(c.top_terms) as { term: string }[]).map((t) => t.term),
 		n: c.n,
 		share: assigned ? c.n / assigned : null,
@@ -222,7 +223,7 @@ const SPIKES_SQL = `
 		AND ($scope IS NULL OR s.regency_code = $scope OR r.province_code = $scope)
 		AND ($start IS NULL OR s.end_month >= date_trunc('month', $start::TIMESTAMP))
 		AND ($end IS NULL OR s.start_month < $end::TIMESTAMP)
-	ORDER BY s.start_month DESC, s.excess DESC, s.theme, s.regency_code`;
+	ORDER BY s.excess DESC, s.start_month DESC, s.theme, s.regency_code`;
 const SpikeRow = z.object({
 	theme: z.string(),
 	regency_code: z.string(),
@@ -239,7 +240,7 @@ const SpikeRow = z.object({
 });
 export type SpikeRow = z.infer<typeof SpikeRow>;
 
-/** Stored theme × kab/kota spikes overlapping the period, in the region; newest first. */
+/** Stored theme × kab/kota spikes overlapping the period, in the region; largest excess first (the story, not the latest blip). */
 export function topicSpikes(f: Partial<Filters>): Promise<readonly SpikeRow[]> {
 	const { start, end, region, scope } = withFilters(f);
 	return query(SPIKES_SQL, { start: start ?? null, end: end ?? null, region: region ?? null, scope: scope ?? null }, SpikeRow);
