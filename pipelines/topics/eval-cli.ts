@@ -51,7 +51,7 @@ async function main() {
 	if (k !== undefined && !(Number.isInteger(k) && k >= 2)) throw new Error(`--k must be an integer >= 2, got ${values.k}`);
 	if (values.sample) {
 		const res = await timeSampleFit(Number(values.sample), { seed, k });
-		if (!values.json) console.log(`sample ${res.rows} rows: k = ${res.k}, fit ${res.fit_seconds.toFixed(1)} s (generate ${res.generate_seconds.toFixed(1)} s) ${JSON.stringify(res.timings_ms)}`);
+		if (!values.json) console.log(`sample ${res.rows} rows: k = ${res.k}, text ${res.text_seconds.toFixed(1)} s, fit ${res.fit_seconds.toFixed(1)} s (generate ${res.generate_seconds.toFixed(1)} s) ${JSON.stringify(res.timings_ms)}`);
 		else console.log(JSON.stringify(res));
 		return;
 	}
