@@ -1,9 +1,10 @@
 // The letter around a complaint: what citizens and portals wrap every report in, which says who it
 // is addressed to and how it is signed, not what it is about. Pure string -> string, applied to the
-// raw text before cleaning (text.ts prepare), so topic features and theme tags never see it.
+// raw title and body each (complaintText) and in text.ts prepare, so topic features and theme tags
+// never see it.
 //   - escapes and markup: newlines exported as the two characters "\n", HTML tags and entities
 //   - salutations and greetings at the start: "Yth. Dinas … Kota Semarang,", "Kepada Bapak …,",
-//     "Selamat siang Bapak/Ibu staf Dinas …" (up to the first comma, colon, full stop or line end)
+//     "Selamat siang Bapak/Ibu admin,"
 //   - sign-offs at the end: "Hormat kami, <name>", "Wassalamualaikum …", "Terima kasih. <name>",
 //     LAPOR!'s closings "Mohon ditindaklanjuti / informasinya / dipertimbangkan, terima kasih"
 //   - channel tags and tracking footers: @mentions, hashtags naming a channel (#lapor, #SP4NLAPOR),
@@ -33,10 +34,10 @@ export function unescapeText(text: string): string {
 
 // A salutation names its addressee up to the first comma, colon or line end ("Yth. Pemerintah Kab.
 // Semarang," has full stops inside), in at most 120 characters (the longest agency names in LAPOR!
-// 2017 are ~95; a longer "line" is a report without commas) and no question; after a bare "Kepada" only a short one ("Kepada pihak terkait
-// kami selaku ketua RW mohon bantuan karung …," is a report). A greeting is the greeting and the courtesy words after it
-// ("Selamat siang Bapak/Ibu admin,"), never more: "Selamat sore kami melaporkan jalan berlubang"
-// keeps its report.
+// 2017 are ~95; a longer "line" is a report without commas) and asks nothing; after a bare "Kepada"
+// only a short one ("Kepada pihak terkait kami selaku ketua RW mohon bantuan karung …," is a report).
+// A greeting is the greeting and the courtesy words after it ("Selamat siang Bapak/Ibu admin,"),
+// never more: "Selamat sore kami melaporkan jalan berlubang" keeps its report.
 const SALUTATION = /^[\s,.!-]*(?:(?:(?:kepada\s+)?(?:kpd\.?\s+)?(?:yth|yang\s+terhormat|ykh)\b\.?[^\n,:?!]{0,120})|(?:kepada\b[^\n,:?!]{0,60}))[\n,:]+/i;
 const GREETING = new RegExp(
 	'^[\\s,.!-]*(?:selamat\\s+(?:pagi|siang|sore|malam)|salam\\s+sejahtera|salam|ass?alamu\\W{0,3}\\s*alaikum|asww?|halo|hallo|hai|permisi|dengan\\s+hormat)' +

@@ -1,9 +1,10 @@
 // Topic model over complaint texts in plain TypeScript: TF-IDF on sparse vectors, spherical
-// (cosine) k-means with k-means++ seeding from a seeded RNG, k chosen by the cosine silhouette on a
-// sample within a range, cluster labels from the centroids' top terms, representative complaints
-// closest to the centroid. Confidential complaints are assigned but never learned from: the
-// vocabulary, the centroids (so top terms and labels) and the examples come from the others.
-// Same input and seed, same output.
+// (cosine) k-means with k-means++ seeding from a seeded RNG (after any given centres, e.g. one per
+// policy theme), k chosen for stability and coverage on a sample within a range, one refit with
+// terms weighted by how concentrated they are over the first fit's clusters, cluster labels from the
+// centroids' top terms, representative complaints closest to the centroid. Confidential complaints
+// are assigned but never learned from: the vocabulary, the centroids (so top terms and labels) and
+// the examples come from the others. Same input and seed, same output.
 //
 // Cost: scoring a document against all centroids is one pass over its non-zeros with the centroid
 // matrix stored term-major (k floats per term), so an iteration is O(nnz * k). Large corpora are fit
@@ -176,7 +177,7 @@ function setCentroid(c: Float64Array, k: number, j: number, x: SparseVec): void 
 	for (let n = 0; n < x.idx.length; n++) c[x.idx[n]! * k + j] = x.val[n]!;
 }
 
-/** k-means++: the first centre uniformly, each next one with probability proportional to D(x)^2. */
+/** k-means++ after the given centres: the first centre uniformly (when none is given), each next one with probability proportional to D(x)^2. */
 function seedPlusPlus(X: readonly SparseVec[], k: number, dims: number, spherical: boolean, r: () => number, norms: Float64Array, init: readonly SparseVec[] = []): Float64Array {
 	const c = new Float64Array(dims * k);
 	const n = X.length;
