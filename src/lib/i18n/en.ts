@@ -438,7 +438,7 @@ export const en: Record<MessageKey, string> = {
 	'topics.heatLegend': "Share of the region's complaints",
 	'topics.downloadHeatmap': 'Download heatmap data (CSV)',
 	'topics.spikes': 'Theme spikes',
-	'topics.spikesCaption': 'Theme spikes by regency or city, newest first',
+	'topics.spikesCaption': 'Theme spikes by regency or city, largest excess first',
 	'topics.spikesNote':
 		"Spikes: months in which a theme's complaints in one regency or city are far above the expected level (median of the previous 12 months, or the same month last year when higher; Poisson test). Computed over all complaints: only the period and region filters apply.",
 	'topics.noSpikes': 'No spikes in this period and region.',

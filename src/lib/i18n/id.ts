@@ -439,7 +439,7 @@ export const id = {
 	'topics.heatLegend': 'Porsi aduan wilayah',
 	'topics.downloadHeatmap': 'Unduh data peta panas (CSV)',
 	'topics.spikes': 'Lonjakan tema',
-	'topics.spikesCaption': 'Lonjakan tema per kabupaten/kota, terbaru lebih dulu',
+	'topics.spikesCaption': 'Lonjakan tema per kabupaten/kota, kelebihan aduan terbesar lebih dulu',
 	'topics.spikesNote':
 		'Lonjakan: bulan-bulan ketika aduan suatu tema di satu kabupaten/kota jauh di atas tingkat yang diharapkan (median 12 bulan sebelumnya, atau bulan yang sama tahun lalu bila lebih tinggi; uji Poisson). Dihitung atas semua aduan: hanya filter periode dan wilayah yang berlaku.',
 	'topics.noSpikes': 'Tidak ada lonjakan pada periode dan wilayah ini.',
