@@ -13,7 +13,7 @@ import { agencyLeague } from '$lib/server/queries/agencies';
 import { warehouseAsOfEvent } from '$lib/server/queries/asof';
 import { briefingScopeOr4xx, monthSpikes, monthThemes, monthTopics } from '$lib/server/queries/briefing';
 import { regionByCode } from '$lib/server/queries/options';
-import { shiftMonth } from '$lib/core/month';
+import { monthAfter, shiftMonth } from '$lib/core/month';
 import { EMPTY_CARD, monthly, periodCards, type CardValues } from '$lib/server/queries/overview';
 import { availability, type MetricId } from '$lib/core/metrics';
 import { regionRanking, type RegionRow } from '$lib/server/queries/regions';
@@ -134,6 +134,8 @@ export const load: PageServerLoad = async (event) => {
 		};
 	}
 
+	// Figures the data cannot give (core/metrics.ts): said once at the foot of the paper.
+	const leftOut = KPI_METRICS.filter((id) => availability(kpi(month)[id]) === 'absent');
 	const months = trend.map((m) => m.month);
 	const chart = await memo(charts, `${lang}|${code}|${month}`, async () => trendChart(trend, L, { width: 720, height: 210 }));
 	const monthTotal = at(month)?.total ?? 0;
@@ -174,8 +176,10 @@ export const load: PageServerLoad = async (event) => {
 		spikes,
 		recommendations,
 		dataDates: { until: asOfEvent, first: facts.first_month, last: facts.last_month, loaded: facts.loaded_at },
-		// Figures the data cannot give (core/metrics.ts): said once at the foot of the paper.
-		leftOut: KPI_METRICS.filter((id) => availability(kpi(month)[id]) === 'absent'),
+		// The warehouse keeps each complaint's current status, not its history: for a past month the
+		// completion, backlog and "belum tuntas" figures are as of the data's last date, and say so.
+		statusAsOf: asOfEvent && asOfEvent >= `${monthAfter(month)}-01` && !leftOut.includes('completionRate') ? asOfEvent : null,
+		leftOut,
 		generated: new Date().toISOString().slice(0, 10)
 	};
 };
