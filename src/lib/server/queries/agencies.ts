@@ -1,6 +1,8 @@
 // Queries behind /instansi: the OPD league table, grouped by opd_type, or by (opd_type,
 // agency_name) when a region is selected; and /instansi/[type], the same SQL restricted to one
-// OPD type by $opd. Definitions (domain.md §1, §5):
+// OPD type by $opd. agency_name is the canonical agency (one name per agency and region, whatever
+// the spelling in the export) and agency_authority whom it answers to, both set at ingest
+// (pipelines/ingest/agency-names.ts). Definitions (domain.md §1, §5):
 // - responseMedian / responseP90: calendar days created_at → first_response_at, only where >= 0;
 // - closeMedian: calendar days created_at → closed_at, only where >= 0;
 // - breach3 ("verifikasi ≤3 hari kerja"): share of due complaints whose verified_at came more than
@@ -27,7 +29,7 @@ export const AS_OF_SQL = `(SELECT t FROM snapshot)`;
  * (pipelines/warehouse/deadline-facts.ts) and the as-of time and working-day number.
  */
 export const DEADLINE_CTE = `f AS (
-		SELECT c.tracking_id, c.created_at, c.verified_at, c.first_response_at, c.closed_at, c.status, c.opd_type, c.agency_name,
+		SELECT c.tracking_id, c.created_at, c.verified_at, c.first_response_at, c.closed_at, c.status, c.opd_type, c.agency_name, c.agency_authority,
 			c.province_code, c.regency_code, c.wd_created, c.verify_wd, c.response_wd, c.response_s, c.close_s,
 			snap.wd AS wd_now, snap.t AS asof_t, c.status IN ('dihapus', 'arsip') AS removed
 		FROM complaints c CROSS JOIN snapshot snap
@@ -61,7 +63,8 @@ export const DEADLINE_METRICS = `
 
 const LEAGUE_SQL = `
 	WITH ${DEADLINE_CTE}
-	SELECT opd_type, CASE WHEN $byAgency THEN coalesce(agency_name, '') END AS agency, ${DEADLINE_METRICS}
+	SELECT opd_type, CASE WHEN $byAgency THEN coalesce(agency_name, '') END AS agency, CASE WHEN $byAgency THEN agency_authority END AS authority,
+		${DEADLINE_METRICS}
 	FROM f WHERE ($opd::VARCHAR IS NULL OR opd_type = $opd)
 	GROUP BY ALL
 	ORDER BY n DESC, opd_type, agency`;
@@ -82,8 +85,11 @@ const Row = z.object({
 });
 export type MetricRow = z.infer<typeof Row>;
 export const MetricRowSchema = Row;
+/** Whom the agency answers to (vocab.ts AUTHORITIES); null for a row per OPD type or without an agency. */
+const LeagueRow = Row.extend({ authority: z.string().nullable() });
 
 export interface AgencyRow extends MetricRow {
+	authority: string | null;
 	breach3Rate: number | null;
 	breach5Rate: number | null;
 	unresolved60Rate: number | null;
@@ -127,26 +133,27 @@ function sortAgencies(rows: readonly AgencyRow[], sort: AgencySort): AgencyRow[]
 
 /** The league table: by OPD type, or by agency within type when a region is selected. */
 export async function agencyLeague(f: Partial<Filters>, sort: AgencySort = 'n'): Promise<AgencyRow[]> {
-	const rows = await query(LEAGUE_SQL, withFilters(f, { byAgency: Boolean(f.region), opd: null }), Row);
+	const rows = await query(LEAGUE_SQL, withFilters(f, { byAgency: Boolean(f.region), opd: null }), LeagueRow);
 	return sortAgencies(rows.map(withRates), sort);
 }
 
 /** The league table's one row for an OPD type (the same SQL, restricted to it); null when it has no complaints. */
 export async function opdTypeSummary(f: Partial<Filters>, opdType: string): Promise<AgencyRow | null> {
-	const rows = await query(LEAGUE_SQL, withFilters(f, { byAgency: false, opd: opdType }), Row);
+	const rows = await query(LEAGUE_SQL, withFilters(f, { byAgency: false, opd: opdType }), LeagueRow);
 	return rows[0] ? withRates(rows[0]) : null;
 }
 
 // The agencies of one OPD type, by name and kab/kota (regency_code), same metrics.
 const TYPE_AGENCIES_SQL = `
 	WITH ${DEADLINE_CTE}
-	SELECT opd_type, coalesce(agency_name, '') AS agency, f.regency_code, r.short_name AS regency_name, f.province_code, ${DEADLINE_METRICS}
+	SELECT opd_type, coalesce(agency_name, '') AS agency, agency_authority AS authority, f.regency_code, r.short_name AS regency_name,
+		f.province_code, ${DEADLINE_METRICS}
 	FROM f LEFT JOIN regions r ON r.code = f.regency_code
 	WHERE opd_type = $opd
 	GROUP BY ALL
 	ORDER BY n DESC, agency, f.regency_code`;
 
-const AgencyRegionRow = Row.extend({
+const AgencyRegionRow = LeagueRow.extend({
 	regency_code: z.string().nullable(),
 	regency_name: z.string().nullable(),
 	province_code: z.string().nullable()

@@ -8,8 +8,9 @@ import type { Area } from '$lib/recommend/types';
 import type { RecommendInputs, ThemeSeries } from '$lib/recommend/inputs';
 import { monthAfter, monthsBetween, shiftMonth } from '$lib/core/month';
 import { query, queryOne } from '../db';
-import { MetricRowSchema, ROLLUP_DEADLINE_COUNTS } from './agencies';
-import { FILTER_WHERE, RESOLVED_SQL, SCOPE_WHERE, scopeParams, withRollupFilters } from './filter-sql';
+import { AUTHORITIES, type Authority } from '$lib/core/vocab';
+import { DEADLINE_CTE, DEADLINE_COUNTS, MetricRowSchema } from './agencies';
+import { RESOLVED_SQL, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
 
 /** Months in the theme series: the spike baseline (up to 12, config.ts) plus last season ±1 (13) and the month. */
 export const SERIES_MONTHS = 26;
@@ -70,16 +71,21 @@ const CODE_OF_ROW = `CASE WHEN grouping(regency_code) = 0 THEN regency_code WHEN
 // Complaints without a province or kab/kota belong to no such area (only to the nation).
 const KNOWN_AREA = `lvl = 'n' OR code IS NOT NULL`;
 
-// Complaints filed in the month, per area and OPD type, and per area in total (opd_type NULL), from the rollup.
+// Complaints filed in the month, per area, OPD type and authority, and per area in total. From the
+// complaints, not the rollup: the rollup's OPD slice has no authority. One month of complaints.
 const DEADLINES_SQL = `
-	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type, ${ROLLUP_DEADLINE_COUNTS}
-	FROM monthly_rollup WHERE grain = $grain AND created_at IS NOT NULL AND ${FILTER_WHERE} GROUP BY GROUPING SETS ((opd_type), (), (province_code, opd_type), (province_code), (regency_code, opd_type), (regency_code))
+	WITH ${DEADLINE_CTE}
+	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, grouping(opd_type) = 1 AS total, opd_type, agency_authority AS authority, ${DEADLINE_COUNTS}
+	FROM f GROUP BY GROUPING SETS ((opd_type, agency_authority), (), (province_code, opd_type, agency_authority), (province_code),
+		(regency_code, opd_type, agency_authority), (regency_code))
 	HAVING ${KNOWN_AREA}`;
 
 const DeadlineRow = MetricRowSchema.pick({ due3: true, breach3: true, due5: true, breach5: true }).extend({
 	lvl: z.enum(['n', 'p', 'k']),
 	code: z.string().nullable(),
-	opd_type: z.string().nullable()
+	total: z.boolean(),
+	opd_type: z.string().nullable(),
+	authority: z.enum(Object.keys(AUTHORITIES) as [Authority, ...Authority[]]).nullable()
 });
 
 // "Resolved by time T": closed before T, or a closing status without a closing date. Never NULL,
@@ -152,7 +158,7 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 	const [regions, channels, deadlines, backlog, hasThemes] = await Promise.all([
 		query(REGIONS_SQL, { ...window, ystart: `${month.slice(0, 4)}-01-01`, year: Number(month.slice(0, 4)) }, RegionRow),
 		query(CHANNELS_SQL, window, ChannelRow),
-		query(DEADLINES_SQL, withRollupFilters({ from: month, to: month }, 'opd'), DeadlineRow),
+		query(DEADLINES_SQL, withFilters({ from: month, to: month }), DeadlineRow),
 		query(
 			BACKLOG_SQL,
 			{ ...window, before_start: `${shiftMonth(lookback, -11)}-01`, before_end: monthAfter(lookback), ...scopeParams() },
@@ -194,9 +200,14 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 			removedUnverified: r.removed
 		})),
 		channels: [...channels],
-		deadlines: deadlines
-			.filter(mine)
-			.map((d) => ({ opdType: d.opd_type, due3: d.due3, breach3: d.breach3, due5: d.due5, breach5: d.breach5 })),
+		deadlines: deadlines.filter(mine).map((d) => ({
+			opdType: d.total ? null : d.opd_type,
+			authority: d.total ? null : d.authority,
+			due3: d.due3,
+			breach3: d.breach3,
+			due5: d.due5,
+			breach5: d.breach5
+		})),
 		backlog: { old60: b.old60, unresolved60: b.unresolved60, openNow: b.open_now, openBefore: b.open_before },
 		themes
 	};

@@ -27,7 +27,8 @@ export const GET: RequestHandler = (event) =>
 				'followup_due',
 				'followup_breach_pct',
 				'older_than_60d',
-				'unresolved_60d_pct'
+				'unresolved_60d_pct',
+				'authority'
 			],
 			rows: rows.map((r, i) => [
 				i + 1,
@@ -42,7 +43,8 @@ export const GET: RequestHandler = (event) =>
 				r.due5,
 				pct(r.breach5Rate),
 				r.old60,
-				pct(r.unresolved60Rate)
+				pct(r.unresolved60Rate),
+				r.authority
 			])
 		};
 	});
