@@ -103,6 +103,7 @@ describe('deadline_breach', () => {
 			{ opdType: null, authority: null, due3: 200, breach3: 20, due5: 200, breach5: 80 },
 			{ opdType: 'kementerian', authority: 'kementerian', due3: 21, breach3: 2, due5: 14, breach5: 12 }, // 86 %: Tinggi before
 			{ opdType: 'disdik', authority: 'pemprov', due3: 20, breach3: 2, due5: 20, breach5: 18 },
+			{ opdType: 'disdik', authority: 'pemda', due3: 10, breach3: 0, due5: 10, breach5: 2 },
 			{ opdType: 'bumn', authority: 'bumn', due3: 20, breach3: 2, due5: 20, breach5: 17 },
 			{ opdType: 'dinsos', authority: 'pemda', due3: 40, breach3: 4, due5: 40, breach5: 24 } // 60 %: Sedang
 		] as const;
@@ -130,16 +131,17 @@ describe('deadline_breach', () => {
 			'Dinas Sosial: lewat tenggat 5 HK',
 			'Dinas Pendidikan (Pemerintah provinsi): lewat tenggat 5 HK'
 		]);
-		// For a province, its own offices are its to act on; for the nation, ministries are too.
+		// For a province, its own offices and its kab/kota's are its to act on, counted together (20 of 30
+		// for Dinas Pendidikan); for the nation, ministries and BUMN are too.
 		const prov = deadlineBreach(
 			baseInputs({ area: { level: 'provinsi', code: '11', name: 'Prov. 11' }, deadlines: [...deadlines] }),
 			TH,
 			L
 		);
-		expect(prov.filter((r) => r.scope.level === 'opd').map((r) => [r.scope.code, r.severity])).toEqual([
-			['disdik', 'tinggi'],
-			['dinsos', 'sedang'],
-			['kementerian@kementerian', 'rendah']
+		expect(prov.filter((r) => r.scope.level === 'opd').map((r) => [r.scope.code, r.severity, r.evidence[0]!.value])).toEqual([
+			['disdik', 'sedang', `20 dari 30 (${L.pct(2 / 3)})`],
+			['dinsos', 'sedang', `24 dari 40 (${L.pct(0.6)})`],
+			['kementerian@kementerian', 'rendah', `12 dari 14 (${L.pct(12 / 14)})`]
 		]);
 		const nation = deadlineBreach(
 			baseInputs({ area: { level: 'nasional', code: null, name: 'Nasional' }, deadlines: [...deadlines] }),
@@ -147,9 +149,9 @@ describe('deadline_breach', () => {
 			E
 		);
 		expect(nation.filter((r) => r.scope.level === 'opd').map((r) => [r.scope.code, r.severity])).toEqual([
-			['disdik', 'tinggi'],
 			['kementerian', 'tinggi'],
-			['bumn', 'tinggi']
+			['bumn', 'tinggi'],
+			['disdik', 'sedang']
 		]);
 	});
 });

@@ -23,14 +23,14 @@ const OWN: Record<'nasional' | 'provinsi' | 'kabkota', ReadonlySet<Authority>> =
 	nasional: new Set(['pemda', 'pemprov', 'kementerian', 'vertikal', 'bumn'])
 };
 
-type OpdRow = DeadlineRow & { opdType: string; authority: Authority };
-const named = (d: DeadlineRow): d is OpdRow =>
+/** An OPD type's agencies the viewer acts on (authority null: all its own ones together), or those of one other authority. */
+type Group = DeadlineRow & { key: string; opdType: string; own: boolean };
+const named = (d: DeadlineRow): d is DeadlineRow & { opdType: string; authority: Authority } =>
 	d.opdType !== null && d.opdType !== 'lainnya' && d.authority !== null && d.authority !== 'lainnya';
 
 export const deadlineBreach: Rule = (inputs, th, L) => {
 	const cfg = th.deadline_breach;
 	const { area, month } = inputs;
-	const own = (d: OpdRow) => OWN[area.level].has(d.authority);
 	const view = (opd: string | null) => href(opd ? `/instansi/${opd}` : '/instansi', { region: area.code, from: month, to: month });
 	const breaching = (d: DeadlineRow, minDue: number) =>
 		(d.due5 >= minDue && rate(d.breach5, d.due5) >= cfg.share5) || (d.due3 >= minDue && rate(d.breach3, d.due3) >= cfg.share3);
@@ -41,21 +41,23 @@ export const deadlineBreach: Rule = (inputs, th, L) => {
 	const severity = (d: DeadlineRow): Severity => (rate(d.breach5, d.due5) >= cfg.high5 ? 'tinggi' : 'sedang');
 	const strength = (d: DeadlineRow) => Math.max(rate(d.breach5, d.due5), rate(d.breach3, d.due3));
 	// "Dinas Pendidikan (Pemerintah provinsi)": the authority is said where the OPD type leaves it open.
-	const actor = (d: OpdRow) =>
-		!own(d) && (d.authority === 'pemprov' || (d.authority === 'vertikal' && d.opdType !== 'kepolisian' && d.opdType !== 'bpn'))
+	const actor = (d: Group) =>
+		d.authority === 'pemprov' || (d.authority === 'vertikal' && d.opdType !== 'kepolisian' && d.opdType !== 'bpn')
 			? L.t('rec.deadline.actor', { opd: opdLabel(L.lang, d.opdType), authority: authorityLabel(L.lang, d.authority) })
 			: opdLabel(L.lang, d.opdType);
-	const byOpd = inputs.deadlines
-		.filter(named)
+	// The viewer's own agencies of one OPD type count together (a province's Dinas Pendidikan and its
+	// kab/kota's), the others per authority.
+	const groups = new Map<string, Group>();
+	for (const d of inputs.deadlines.filter(named)) {
+		const own = OWN[area.level].has(d.authority);
+		const key = own ? d.opdType : `${d.opdType}@${d.authority}`;
+		const g = groups.get(key);
+		if (!g) groups.set(key, { ...d, key, own, authority: own ? null : d.authority });
+		else Object.assign(g, { due3: g.due3 + d.due3, breach3: g.breach3 + d.breach3, due5: g.due5 + d.due5, breach5: g.breach5 + d.breach5 });
+	}
+	const byOpd = [...groups.values()]
 		.filter((d) => breaching(d, cfg.opdMinDue))
-		.sort(
-			(a, b) =>
-				Number(own(b)) - Number(own(a)) ||
-				strength(b) - strength(a) ||
-				b.due5 - a.due5 ||
-				a.opdType.localeCompare(b.opdType) ||
-				a.authority.localeCompare(b.authority)
-		);
+		.sort((a, b) => Number(b.own) - Number(a.own) || strength(b) - strength(a) || b.due5 - a.due5 || a.key.localeCompare(b.key));
 	const out: Recommendation[] = [];
 	const total = inputs.deadlines.find((d) => d.opdType === null);
 	if (total && breaching(total, cfg.minDue)) {
@@ -80,16 +82,15 @@ export const deadlineBreach: Rule = (inputs, th, L) => {
 	}
 	for (const d of byOpd.slice(0, cfg.opdMax)) {
 		const name = actor(d);
-		const mine = own(d);
-		const sev = mine ? severity(d) : 'rendah';
+		const sev = d.own ? severity(d) : 'rendah';
 		out.push(
 			recommendation({
 				rule: 'deadline_breach',
 				severity: sev,
 				score: scoreOf(sev, strength(d)),
-				scope: { level: 'opd', code: mine ? d.opdType : `${d.opdType}@${d.authority}`, name },
+				scope: { level: 'opd', code: d.key, name },
 				title: L.t('rec.deadline.opdTitle', { opd: name, area: area.name, pct: L.pct(rate(d.breach5, d.due5)), month: L.monthLong(month) }),
-				action: L.t(mine ? 'rec.deadline.opdAction' : 'rec.deadline.coordAction', { opd: name }),
+				action: L.t(d.own ? 'rec.deadline.opdAction' : 'rec.deadline.coordAction', { opd: name }),
 				evidence: evidence(d, d.opdType)
 			})
 		);
