@@ -102,7 +102,8 @@ async function open(): Promise<Db> {
  * carries, and `snapshot`, the as-of time (the latest timestamp in the warehouse; it only
  * changes with an ingest, after which the file is reopened) with its working-day number. When
  * the stored facts are missing or were computed with another holiday list, a temporary view of
- * `complaints` computes them on the fly (slower, same figures); the file stays untouched.
+ * `complaints` computes them on the fly (slower, same figures); the file stays untouched. A file
+ * written before complaints had agency_authority gets it as NULL (unknown) in the same view.
  */
 async function prepareDeadlineFacts(conn: DuckDBConnection, path: string, holidays: readonly string[]): Promise<void> {
 	await conn.run(workCalendarSql('work_calendar', holidays));
@@ -110,26 +111,30 @@ async function prepareDeadlineFacts(conn: DuckDBConnection, path: string, holida
 		.runAndReadAll(factsInSyncSql(holidayFingerprint(holidays)))
 		.then((r) => r.getRows()[0]?.[0] === true)
 		.catch(() => false);
-	if (!ok) {
+	const stored = (
+		await conn.runAndReadAll(
+			`SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'complaints' ORDER BY column_index`
+		)
+	)
+		.getRows()
+		.map((r) => String(r[0]));
+	const noAuthority = !stored.includes('agency_authority');
+	if (!ok)
 		console.warn(
 			`[telaah] ${path}: deadline facts are missing or from another holiday list; computing them per query (ingest into the file to store them)`
 		);
-		// The stored table by its full name: the temporary view of the same name shadows it.
-		const catalog = String((await conn.runAndReadAll(`SELECT current_database()`)).getRows()[0]![0]);
-		const stored = `"${catalog.replaceAll('"', '""')}".main.complaints`;
-		const columns = (
-			await conn.runAndReadAll(
-				`SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'complaints' ORDER BY column_index`
-			)
-		)
-			.getRows()
-			.map((r) => String(r[0]))
-			.filter((c) => !(FACT_COLUMNS as readonly string[]).includes(c));
-		const facts = factsSql('c', 'work_calendar');
-		await conn.run(`CREATE OR REPLACE TEMP VIEW complaints AS
-			SELECT ${columns.map((c) => `c."${c.replaceAll('"', '""')}"`).join(', ')}, ${facts.select}
-			FROM ${stored} c ${facts.joins}`);
-	}
+	if (noAuthority)
+		console.warn(`[telaah] ${path}: written before agency authorities; they show as unknown (ingest into the file to add them)`);
+	if (ok && !noAuthority) return void (await conn.run(snapshotSql('work_calendar')));
+	// The stored table by its full name: the temporary view of the same name shadows it.
+	const catalog = String((await conn.runAndReadAll(`SELECT current_database()`)).getRows()[0]![0]);
+	const table = `"${catalog.replaceAll('"', '""')}".main.complaints`;
+	const columns = ok ? stored : stored.filter((c) => !(FACT_COLUMNS as readonly string[]).includes(c));
+	const facts = ok ? { select: '', joins: '' } : factsSql('c', 'work_calendar');
+	const extra = [facts.select, noAuthority ? 'NULL::VARCHAR AS agency_authority' : ''].filter(Boolean);
+	await conn.run(`CREATE OR REPLACE TEMP VIEW complaints AS
+		SELECT ${[...columns.map((c) => `c."${c.replaceAll('"', '""')}"`), ...extra].join(', ')}
+		FROM ${table} c ${facts.joins}`);
 	await conn.run(snapshotSql('work_calendar'));
 }
 
