@@ -24,6 +24,7 @@ const FIELDS = [
 	'province',
 	'district',
 	'agency',
+	'incident_place',
 	'status',
 	'anonymous',
 	'confidential',
@@ -93,7 +94,12 @@ export const Profile = z.object({
 	idPrefix: z.string().default(''),
 	requireCreatedAt: z.boolean().default(true),
 	/** Columns neither mapped nor worth keeping in `extra`. */
-	drop: z.array(z.string()).default([])
+	drop: z.array(z.string()).default([]),
+	/**
+	 * The regions the source covers: 'national', or province / kab/kota codes (a province covers
+	 * all its kab/kota). Without it, inferred from where the file's complaints are (core/coverage.ts).
+	 */
+	coverage: z.union([z.literal('national'), z.array(z.string().regex(/^\d{2}(\.\d{2})?$/)).min(1)]).optional()
 });
 export type Profile = z.infer<typeof Profile>;
 

@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { coverageText, inferCoverage, type Coverage } from '../../src/lib/core/coverage.ts';
+import { FIELD_VALUE_SQL, fieldBit, SOURCE_FIELDS } from '../../src/lib/core/fields.ts';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -11,7 +13,7 @@ import { DATE_FIELDS, loadAliases, loadProfiles, loadRules, type Profile, type R
 import type { AgencyContext } from './agency-names.ts';
 import { AGENCY_COLUMNS, agencyContextFor, agencyFingerprint, agencyJoinSql, agencyLookup, ensureAgencies } from './agency-sql.ts';
 import { agencyTablePath, loadAgencyTable } from './agency-table.ts';
-import { detectProfile, mapHeaders, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
+import { detectProfile, mapHeaders, providedFields, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
 import { inspectFile, transcodeToUtf8, type FileFacts } from './inspect.ts';
 import { InputError, UnreadableFileError } from '../../src/lib/core/file-format.server.ts';
 import { INGEST_MACROS } from './macros.ts';
@@ -189,6 +191,7 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 		rules: ctx.rules,
 		sourceRowExpr: await sourceRowExpr(conn, ownCsv, rejects.length > 0),
 		textColumns: textColumnsSql(mapping, profile, ctx.salt),
+		fields: providedFields(mapping, profile),
 		maxDate: iso(ctx.maxDate ?? new Date(Date.now() + 86_400_000))
 	});
 	for (const statement of normalise) await conn.run(statement);
@@ -288,11 +291,13 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 	};
 	if (counts.rows_read !== counts.loaded + counts.updated + counts.duplicate + counts.quarantined)
 		throw new Error(`${file}: counts do not reconcile ${JSON.stringify(counts)}; nothing was applied`);
+	const coverage = profile.coverage ?? (await fileCoverage(conn));
+	await recordFields(conn, batchId, providedFields(mapping, profile));
 	await conn.run(`INSERT INTO ingest_batches BY NAME SELECT ${batchId} AS batch_id, ${lit(ctx.runId)} AS run_id, ${lit(basename(file))} AS file_name,
 		${lit(facts.sha256)} AS file_sha256, ${facts.bytes} AS file_bytes, ${lit(facts.format)} AS format, ${lit(facts.encoding)} AS encoding,
 		${lit(profile.name)} AS profile, ${lit(iso(startedAt))}::TIMESTAMP AS started_at, ${lit(iso(new Date()))}::TIMESTAMP AS finished_at,
 		${counts.rows_read} AS rows_read, ${counts.loaded} AS loaded, ${counts.updated} AS updated, ${counts.duplicate} AS duplicate,
-		${counts.quarantined} AS quarantined, ${lit(ctx.configSha)} AS config_sha256`);
+		${counts.quarantined} AS quarantined, ${lit(ctx.configSha)} AS config_sha256, ${lit(coverageText(coverage))} AS coverage`);
 	await conn.run(`DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS etl_rej; DROP TABLE IF EXISTS etl_rej_scan; DROP TABLE IF EXISTS etl_norm;
 		DROP ${repeats ? 'TABLE' : 'VIEW'} IF EXISTS etl_incoming; DROP TABLE IF EXISTS etl_outcome; DROP TABLE IF EXISTS etl_rej_adj; DROP TABLE IF EXISTS lk_agency;`);
 	stage('done');
@@ -310,6 +315,31 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+
+/** Where the file's valid complaints are, read as the regions it covers (core/coverage.ts). */
+async function fileCoverage(conn: DuckDBConnection): Promise<Coverage> {
+	const placed = await rows<{ province: string | null; regency: string | null; n: bigint }>(
+		conn,
+		`SELECT province_code AS province, regency_code AS regency, count(*) AS n FROM etl_incoming WHERE dup_rank = 1 GROUP BY ALL`
+	);
+	const sizes = await rows<{ code: string; n: bigint }>(
+		conn,
+		`SELECT province_code AS code, count(*) AS n FROM regions WHERE level = 'regency' GROUP BY 1`
+	);
+	return inferCoverage(
+		placed.map((r) => ({ ...r, n: Number(r.n) })),
+		new Map(sizes.map((s) => [s.code, Number(s.n)]))
+	);
+}
+
+/** batch_fields: each field the file provides or not, and how many complaints it wrote have a value. */
+async function recordFields(conn: DuckDBConnection, batchId: number, provided: number): Promise<void> {
+	const filled = SOURCE_FIELDS.map((f, i) => `count(${FIELD_VALUE_SQL[f]}) AS f${i}`).join(', ');
+	await conn.run(`INSERT INTO batch_fields
+		SELECT ${batchId}, f.field, f.provided, f.filled, c.written
+		FROM (SELECT count(*) AS written, ${filled} FROM complaints WHERE last_batch_id = ${batchId}) c,
+		LATERAL (VALUES ${SOURCE_FIELDS.map((f, i) => `(${lit(f)}, ${(provided & fieldBit(f)) !== 0}, c.f${i})`).join(', ')}) f(field, provided, filled)`);
+}
 
 /**
  * The file was loaded before under the same rules, aliases and profile: reading it again could
@@ -453,6 +483,7 @@ const HASHED_COLUMNS = [
 	'province_code',
 	'district_code',
 	'district_name',
+	'fields',
 	'location_raw',
 	'agency_raw',
 	'opd_type',

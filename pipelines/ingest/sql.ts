@@ -187,6 +187,8 @@ export function normaliseSql(opts: {
 	sourceRowExpr: string;
 	maxDate: string;
 	textColumns: string;
+	/** core/fields.ts mask of the fields the file provides */
+	fields: number;
 }): string[] {
 	const { mapping, profile, rules } = opts;
 	const f = (field: Field) => fieldExpr(field, mapping, profile);
@@ -195,7 +197,7 @@ export function normaliseSql(opts: {
 	const raw = (field: (typeof CHECKED_RAW)[number]) => `raw_${field}`;
 
 	const agencyRaw = agencyExpr(mapping, profile);
-	const textHash = `hash(${[f('title'), f('body'), ...mapping.extra.map((h) => `s.${ident(h)}`)].join(', ')})`;
+	const textHash = `hash(${[f('title'), f('body'), f('incident_place'), ...mapping.extra.map((h) => `s.${ident(h)}`)].join(', ')})`;
 	const flag = (k: 'anonymous' | 'confidential') => boolSql(raw(k), rules);
 
 	const checks: Check[] = [
@@ -254,6 +256,8 @@ export function normaliseSql(opts: {
 		${CHECKED_RAW.map((k) => `${f(k)} AS ${raw(k)}`).join(',\n\t\t')},
 		${lit(profile.idPrefix)} || regexp_replace(trim(visible(${f('tracking_id')})), '^#\\s*', '') AS tracking_id,
 		${textHash} AS text_hash,
+		${opts.fields}::INTEGER AS fields,
+		mask_pii(clean_text(${f('incident_place')}, ${TEXT_LIMITS.extra})) AS incident_place,
 		${opts.textColumns},
 		${DATE_FIELDS.map((d) => `parse_id_ts_fast(${f(d)}) AS ${d}`).join(',\n\t\t')},
 		cat.path AS category_path,

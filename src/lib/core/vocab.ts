@@ -93,3 +93,14 @@ export const AUTHORITIES = {
 	lainnya: { id: 'Belum dikenali', en: 'Not recognised' }
 } as const;
 export type Authority = keyof typeof AUTHORITIES;
+
+/** Statuses still in an agency's queue, in lifecycle order (the overview's backlog card). */
+export const OPEN_STATUSES = [
+	'belum_terverifikasi',
+	'terverifikasi',
+	'terdisposisi',
+	'ditindaklanjuti',
+	'ditanggapi_pelapor',
+	'ditunda'
+] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];

@@ -3,6 +3,7 @@
 import { en } from './en';
 import { id, type MessageKey } from './id';
 import { SUPPRESSED } from '../core/privacy';
+import { availability, METRICS, type Measured, type MetricId } from '../core/metrics';
 
 export type { MessageKey };
 const LANGS = ['id', 'en'] as const;
@@ -57,6 +58,20 @@ export function i18n(lang: Lang) {
 		locale,
 		t,
 		int: (n: number) => int.format(n),
+		/** A figure of core/metrics.ts in its format: "tidak tersedia" when the data lacks its fields, '–' without a value. */
+		metric: (id: MetricId, m: Measured, opts: { unit?: boolean; na?: string } = {}): string => {
+			if (availability(m) === 'absent') return t('metric.absent');
+			if (m.value === null) return opts.na ?? t('kpi.na');
+			const f = METRICS[id].format;
+			if (f === 'pct') return pct.format(m.value);
+			if (f === 'days') return opts.unit === false ? dec1.format(m.value) : t('kpi.days', { n: dec1.format(m.value) });
+			return int.format(m.value);
+		},
+		/** What a figure needs, in words: "tanggal verifikasi dan tanggal aduan atau …". */
+		needs: (id: MetricId): string =>
+			METRICS[id].requires
+				.map((alt) => alt.map((f) => t(`field.${f}` as MessageKey)).join(` ${t('field.and')} `))
+				.join(` ${t('field.or')} `),
 		/** A count that may be a suppressed small cell (core/privacy.ts): null → "<5". */
 		count: (n: number | null) => (n === null ? SUPPRESSED : int.format(n)),
 		dec1: (n: number) => dec1.format(n),

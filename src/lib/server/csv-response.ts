@@ -1,5 +1,7 @@
 // A CSV download response (see csv.ts), with a bad request answered as plain-text 400.
 import { isHttpError } from '@sveltejs/kit';
+import { availability, METRICS, type Measured, type MetricId } from '$lib/core/metrics';
+import { translate, type Lang } from '$lib/i18n';
 import { CSV_BOM, csvLine, toCsv, type Cell } from './csv';
 
 const headers = (filename: string) => ({
@@ -60,3 +62,14 @@ async function answer(respond: () => Promise<Response>): Promise<Response> {
 /** CSV number formats shared by the downloads: 2 decimals, and a rate (0..1) as a percentage. */
 export const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 export const pct = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 100);
+
+/**
+ * A figure of core/metrics.ts as a cell: in its format (a rate as a percentage, days with 2
+ * decimals), empty without a value, and "tidak tersedia" / "not available" when no complaint in
+ * view has the fields it needs, as on the page.
+ */
+export function metricCell(id: MetricId, m: Measured, lang: Lang): Cell {
+	if (availability(m) === 'absent') return translate(lang, 'metric.absent');
+	const f = METRICS[id].format;
+	return f === 'pct' ? pct(m.value) : f === 'days' ? r2(m.value) : m.value;
+}

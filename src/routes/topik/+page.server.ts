@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	const csv = (name: string) => `/api/${name}.csv${filterQuery(filters, { lang })}`;
 	const base = { lang, filters, fit, csvHref: csv('topik'), spikesCsvHref: csv('topik-spikes'), heatmapCsvHref: csv('topik-heatmap') };
 	if (!fit) return { ...base, model: null };
-	const [clusters, themes, spikes] = await Promise.all([topicClusters(filters), topicThemes(filters), topicSpikes(filters)]);
+	const [clusters, themes, spikes] = await Promise.all([topicClusters(filters, lang), topicThemes(filters), topicSpikes(filters)]);
 	const heat = await topicHeatmap(
 		filters,
 		clusters.rows.map((c) => c.clusterId)

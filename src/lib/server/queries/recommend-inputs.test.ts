@@ -70,8 +70,9 @@ beforeAll(async () => {
 			`(${lit(r.id)}, ${ts(r.created)}, ${ts(r.verified)}, ${ts(r.response)}, ${ts(r.closed)}, ${lit(r.status)}, ${lit(r.channel)}, ${lit(r.opd)}, ${lit(r.authority)}, ${lit(r.prov)}, ${lit(r.reg)}, ${i})`
 	).join(',\n');
 	await w.conn.run(`
-		INSERT INTO ingest_batches VALUES (1, 'r', 'f.csv', 'x', 1, 'csv', 'utf-8', 'generic',
-			TIMESTAMP '2024-06-30 23:00:00', TIMESTAMP '2024-07-01 00:30:00', ${ROWS.length}, ${ROWS.length}, 0, 0, 0, NULL);
+		INSERT INTO ingest_batches (batch_id, run_id, file_name, file_sha256, file_bytes, format, encoding, profile,
+			started_at, finished_at, rows_read, loaded, updated, duplicate, quarantined) VALUES (1, 'r', 'f.csv', 'x', 1, 'csv', 'utf-8', 'generic',
+			TIMESTAMP '2024-06-30 23:00:00', TIMESTAMP '2024-07-01 00:30:00', ${ROWS.length}, ${ROWS.length}, 0, 0, 0);
 		INSERT INTO complaints (tracking_id, created_at, verified_at, first_response_at, closed_at, status, channel, opd_type,
 			agency_authority, province_code, regency_code, is_anonymous, is_confidential, content_hash, first_batch_id, last_batch_id)
 		SELECT id, c, v, r, cl, st, ch, opd, auth, prov, reg, false, false, h::UBIGINT, 1, 1

@@ -8,8 +8,11 @@ import type { Area } from '$lib/recommend/types';
 import type { RecommendInputs, ThemeSeries } from '$lib/recommend/inputs';
 import { monthAfter, monthsBetween, shiftMonth } from '$lib/core/month';
 import { query, queryOne } from '../db';
+import { requirementSql } from '$lib/core/fields';
+import { col, metricCounts, METRICS } from '$lib/core/metrics';
+import { ROW_CONDITIONS } from '$lib/core/rollup.server';
 import { AUTHORITIES, type Authority } from '$lib/core/vocab';
-import { DEADLINE_CTE, DEADLINE_COUNTS, MetricRowSchema } from './agencies';
+import { DEADLINE_CTE } from './agencies';
 import { RESOLVED_SQL, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
 
 /** Months in the theme series: the spike baseline (up to 12, config.ts) plus last season ±1 (13) and the month. */
@@ -19,6 +22,7 @@ const AREA_WHERE = `($region IS NULL OR province_code = $region OR regency_code 
 
 // Unscoped for every role: the peer medians a region's own recommendations compare with. Only
 // the area's own figures and one median per peer band reach a page (rules/low-reporting.ts).
+// Only regions the sources cover (core/coverage.ts): an uncovered region is no finding and no peer.
 const REGIONS_SQL = `/* unscoped: peer baselines, no other region is shown */
 	WITH c AS (
 		SELECT province_code, regency_code, created_at, status, verified_at
@@ -32,11 +36,12 @@ const REGIONS_SQL = `/* unscoped: peer baselines, no other region is shown */
 		FROM c GROUP BY GROUPING SETS ((province_code), (regency_code))
 	)
 	SELECT r.code, r.level, r.short_name AS name, r.province_code,
-		ntile(4) OVER (PARTITION BY r.level ORDER BY r.population NULLS FIRST, r.code)::INTEGER AS band,
-		r.population::DOUBLE AS population,
+		ntile(4) OVER (PARTITION BY r.level ORDER BY cov.population NULLS FIRST, r.code)::INTEGER AS band,
+		cov.population AS population,
 		coalesce(agg.n12, 0)::INTEGER AS n12, coalesce(agg.n_ytd, 0)::INTEGER AS n_ytd,
 		coalesce(agg.removed, 0)::INTEGER AS removed, t.target::INTEGER AS target
 	FROM regions r
+	JOIN coverage cov ON cov.code = r.code AND (cov.level = 'regency' OR cov.whole)
 	LEFT JOIN agg ON agg.code = r.code
 	LEFT JOIN region_targets t ON t.region_code = r.code AND t.year = $year
 	ORDER BY r.code`;
@@ -72,21 +77,26 @@ const CODE_OF_ROW = `CASE WHEN grouping(regency_code) = 0 THEN regency_code WHEN
 const KNOWN_AREA = `lvl = 'n' OR code IS NOT NULL`;
 
 // Complaints filed in the month, per area, OPD type and authority, and per area in total. From the
-// complaints, not the rollup: the rollup's OPD slice has no authority. One month of complaints.
+// complaints, not the rollup: the rollup's OPD slice has no authority. One month of complaints. Each
+// deadline over the complaints whose files provide its dates (core/metrics.ts), so a source without
+// them yields nothing due, and no finding.
 const DEADLINES_SQL = `
 	WITH ${DEADLINE_CTE}
-	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, grouping(opd_type) = 1 AS total, opd_type, agency_authority AS authority, ${DEADLINE_COUNTS}
+	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, grouping(opd_type) = 1 AS total, opd_type, agency_authority AS authority,
+		${metricCounts(['breach3Rate', 'breach5Rate'], ROW_CONDITIONS)}
 	FROM f GROUP BY GROUPING SETS ((opd_type, agency_authority), (), (province_code, opd_type, agency_authority), (province_code),
 		(regency_code, opd_type, agency_authority), (regency_code))
 	HAVING ${KNOWN_AREA}`;
 
-const DeadlineRow = MetricRowSchema.pick({ due3: true, breach3: true, due5: true, breach5: true }).extend({
-	lvl: z.enum(['n', 'p', 'k']),
-	code: z.string().nullable(),
-	total: z.boolean(),
-	opd_type: z.string().nullable(),
-	authority: z.enum(Object.keys(AUTHORITIES) as [Authority, ...Authority[]]).nullable()
-});
+const DeadlineRow = z
+	.object({
+		lvl: z.enum(['n', 'p', 'k']),
+		code: z.string().nullable(),
+		total: z.boolean(),
+		opd_type: z.string().nullable(),
+		authority: z.enum(Object.keys(AUTHORITIES) as [Authority, ...Authority[]]).nullable()
+	})
+	.catchall(z.number());
 
 // "Resolved by time T": closed before T, or a closing status without a closing date. Never NULL,
 // so NOT resolvedBy(...) keeps the open ones.
@@ -97,6 +107,8 @@ const BACKLOG_SQL = `
 	WITH c AS (
 		SELECT province_code, regency_code, created_at, closed_at, status FROM complaints
 		WHERE created_at >= $before_start::TIMESTAMP AND created_at < $end::TIMESTAMP AND ${SCOPE_WHERE}
+			-- Open or closed is only known where the status or the closing date is in the data.
+			AND ${requirementSql(METRICS.unresolved60Rate.requires)}
 	)
 	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code,
 		count(*) FILTER (WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP - INTERVAL 60 DAY)::INTEGER AS old60,
@@ -203,10 +215,10 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 		deadlines: deadlines.filter(mine).map((d) => ({
 			opdType: d.total ? null : d.opd_type,
 			authority: d.total ? null : d.authority,
-			due3: d.due3,
-			breach3: d.breach3,
-			due5: d.due5,
-			breach5: d.breach5
+			due3: d[col('breach3Rate', 'den')]!,
+			breach3: d[col('breach3Rate', 'num')]!,
+			due5: d[col('breach5Rate', 'den')]!,
+			breach5: d[col('breach5Rate', 'num')]!
 		})),
 		backlog: { old60: b.old60, unresolved60: b.unresolved60, openNow: b.open_now, openBefore: b.open_before },
 		themes

@@ -14,7 +14,7 @@ export const GET: RequestHandler = (event) =>
 		const lang = requestLang(event);
 		const filters = filtersOr400(event.url, lang);
 		if (!(await topicFit())) error(404, { code: 'no_topic_model', message: translate(lang, 'topics.emptyTitle') });
-		const { rows: topics } = await topicClusters(filters);
+		const { rows: topics } = await topicClusters(filters, lang);
 		const label = new Map(topics.map((t) => [t.clusterId, t.label]));
 		const heat = await topicHeatmap(
 			filters,

@@ -14,7 +14,7 @@ export const GET: RequestHandler = (event) =>
 		const lang = requestLang(event);
 		const filters = filtersOr400(event.url, lang);
 		if (!(await topicFit())) error(404, { code: 'no_topic_model', message: translate(lang, 'topics.emptyTitle') });
-		const { rows } = await topicClusters(filters);
+		const { rows } = await topicClusters(filters, lang);
 		return {
 			filename: `telaah-topik${filterSuffix(filters)}.csv`,
 			header: ['rank', 'cluster_id', 'label', 'complaints', 'share_pct', 'top_terms'],

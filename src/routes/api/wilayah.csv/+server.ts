@@ -1,10 +1,16 @@
 // /wilayah's ranking as CSV: the same rows in the same order as the page.
 import { filterSuffix } from '$lib/filters';
-import { csvResponse, pct, r2 } from '$lib/server/csv-response';
+import { translate } from '$lib/i18n';
+import { csvResponse, metricCell, r2 } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
 import { LEVELS, REGION_SORTS, regionRanking } from '$lib/server/queries/regions';
 import { choiceOr400, filtersOr400 } from '$lib/server/request';
+import type { Measured } from '$lib/core/metrics';
+import type { Lang } from '$lib/i18n';
 import type { RequestHandler } from './$types';
+
+// Compliance is 1 − a breach rate (core/metrics.ts complement): formatted as the breach rate is.
+const complyCell = (m: Measured, lang: Lang) => metricCell('breach3Rate', m, lang);
 
 export const GET: RequestHandler = (event) =>
 	csvResponse(async () => {
@@ -35,11 +41,11 @@ export const GET: RequestHandler = (event) =>
 				r.name,
 				r.province_code,
 				r.population,
-				r.n,
-				r2(r.per100k),
-				pct(r.followUpRate),
-				pct(r.comply3),
-				pct(r.comply5),
+				r.covered ? r.n : translate(lang, 'metric.notCovered'),
+				r.covered ? r2(r.per100k) : translate(lang, 'metric.notCovered'),
+				metricCell('followUpRate', r.followUpRate, lang),
+				complyCell(r.comply3, lang),
+				complyCell(r.comply5, lang),
 				level === 'regency' ? r.province_rank : null,
 				r.band
 			])

@@ -1,7 +1,7 @@
 // /instansi/[type]'s agency table as CSV: the same rows in the same order as the page.
 import { error } from '@sveltejs/kit';
 import { filterSuffix } from '$lib/filters';
-import { csvResponse, pct, r2 } from '$lib/server/csv-response';
+import { csvResponse, metricCell, r2 } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
 import { opdTypeAgencies } from '$lib/server/queries/agencies';
 import { filtersOr400 } from '$lib/server/request';
@@ -40,15 +40,15 @@ export const GET: RequestHandler = (event) => {
 				r.regency_code,
 				r.regency_name,
 				r.n,
-				r2(r.response_median),
-				r2(r.response_p90),
-				r2(r.close_median),
-				r.due3,
-				pct(r.breach3Rate),
-				r.due5,
-				pct(r.breach5Rate),
-				r.old60,
-				pct(r.unresolved60Rate),
+				metricCell('medianResponseDays', r.medianResponseDays, lang),
+				r2(r.responseP90),
+				metricCell('closeMedianDays', r.closeMedianDays, lang),
+				r.breach3Rate.den,
+				metricCell('breach3Rate', r.breach3Rate, lang),
+				r.breach5Rate.den,
+				metricCell('breach5Rate', r.breach5Rate, lang),
+				r.unresolved60Rate.den,
+				metricCell('unresolved60Rate', r.unresolved60Rate, lang),
 				r.authority
 			])
 		};
