@@ -131,37 +131,5 @@ export async function sql<T = Record<string, unknown>>(db: string, text: string)
 	}
 }
 
-/** Minimal RFC 4180 parser for the app's CSV exports (quotes, doubled quotes, CRLF, BOM). */
-export function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	const s = text.replace(/^\uFEFF/, '');
-	for (let i = 0; i < s.length; i++) {
-		const c = s[i];
-		if (quoted) {
-			if (c === '"' && s[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else cell += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (c === '\r' && s[i + 1] === '\n') {
-			/* CR of CRLF */
-		} else if (c === '\n') {
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-		} else cell += c;
-	}
-	if (cell !== '' || row.length) {
-		row.push(cell);
-		rows.push(row);
-	}
-	return rows;
-}
+/** The app's CSV downloads are read with the pipelines' RFC 4180 reader. */
+export { parseCsv } from '../pipelines/lib/csv';

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../src/lib/core/file-format.server.ts';
-import { CHANNELS, CLASSIFICATIONS, LIFECYCLE, OPD_TYPES } from '../../src/lib/core/vocab.ts';
+import { AUTHORITIES, CHANNELS, CLASSIFICATIONS, LIFECYCLE, OPD_TYPES } from '../../src/lib/core/vocab.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -76,10 +76,11 @@ export const RuleSet = z.object({
 	classification: rule(CLASSIFICATIONS),
 	channel: rule(CHANNELS),
 	opd_type: rule(Object.keys(OPD_TYPES) as [keyof typeof OPD_TYPES, ...(keyof typeof OPD_TYPES)[]]),
+	authority: rule(Object.keys(AUTHORITIES) as [keyof typeof AUTHORITIES, ...(keyof typeof AUTHORITIES)[]]),
 	boolean: z.object({ true: z.array(z.string()).min(1), false: z.array(z.string()).min(1) })
 });
 export type RuleSet = z.infer<typeof RuleSet>;
-export type RuleKind = 'status' | 'classification' | 'channel' | 'opd_type';
+export type RuleKind = 'status' | 'classification' | 'channel';
 
 export const Profile = z.object({
 	name: z.string().regex(/^[a-z0-9_-]+$/),

@@ -67,8 +67,8 @@ CREATE TABLE IF NOT EXISTS complaints (
   district_code      VARCHAR,
   district_name      VARCHAR,             -- kecamatan as written when no code matched
   location_raw       VARCHAR,
-  agency_raw         VARCHAR,
-  agency_name        VARCHAR,
+  agency_raw         VARCHAR,             -- the agency as written in the export
+  agency_name        VARCHAR,             -- canonical name, one per agency and region (pipelines/ingest/agency-names.ts)
   opd_type           VARCHAR NOT NULL,
   status_raw         VARCHAR,
   status             VARCHAR NOT NULL CHECK (status IN ('belum_terverifikasi', 'terverifikasi', 'terdisposisi',
@@ -92,6 +92,10 @@ ALTER TABLE complaints ADD COLUMN IF NOT EXISTS response_wd INTEGER;
 ALTER TABLE complaints ADD COLUMN IF NOT EXISTS response_s INTEGER;
 ALTER TABLE complaints ADD COLUMN IF NOT EXISTS close_s INTEGER;
 
+-- Whom the canonical agency answers to, as seen from the complaint's region (vocab.ts AUTHORITIES:
+-- pemda, pemprov, kementerian, vertikal, bumn, lainnya; NULL: no agency given). Older files get it
+-- when they are next opened for writing (ensureAgencies, meta key 'agency_names').
+ALTER TABLE complaints ADD COLUMN IF NOT EXISTS agency_authority VARCHAR;
 -- The fields the complaint's file provided, one bit each (src/lib/core/fields.ts); NULL in
 -- complaints stored before it was recorded, read as every field.
 ALTER TABLE complaints ADD COLUMN IF NOT EXISTS fields INTEGER;

@@ -281,6 +281,7 @@ export const en: Record<MessageKey, string> = {
 	'agencies.captionAgency': 'Agency league table by agency name',
 	'agencies.type': 'OPD type',
 	'agencies.agency': 'Agency',
+	'agencies.authority': 'Authority',
 	'agencies.n': 'Complaints',
 	'agencies.responseMedian': 'Median response (days)',
 	'agencies.responseP90': 'P90 response (days)',
@@ -409,6 +410,9 @@ export const en: Record<MessageKey, string> = {
 	'rec.deadline.opdTitle': '{opd} in {area}: {pct} of {month} complaints missed the 5-working-day deadline',
 	'rec.deadline.opdAction':
 		'Ask {opd} to appoint an active SP4N-LAPOR! administrator, follow up within 5 working days, and report delayed complaints with the reasons.',
+	'rec.deadline.actor': '{opd} ({authority})',
+	'rec.deadline.coordAction':
+		'Outside this government’s authority: coordinate with {opd}. Send the list of overdue complaints, agree on who follows them up and by when, and make sure complaints outside the region’s remit are forwarded through SP4N-LAPOR!.',
 	'rec.backlog.staleTitle': '{area}: {pct} of complaints older than 60 days are unresolved',
 	'rec.backlog.risingTitle': '{area}: open complaints rose to {now} from {before}',
 	'rec.backlog.action':
@@ -419,6 +423,10 @@ export const en: Record<MessageKey, string> = {
 		'Find the cause of the rise in {theme} complaints with the OPDs concerned, respond publicly, and monitor weekly until it subsides.',
 	'rec.spike.actionBansos':
 		'Verify and update the beneficiary data (DTKS) with the social affairs office, publish the eligibility criteria and distribution schedule, and open a dedicated complaint channel for social assistance during the surge.',
+	'rec.spike.aboveSeasonTitle': 'Spike in {theme} complaints in {where} in {month}, beyond {season} of earlier years',
+	'rec.spike.seasonalTitle': 'Seasonal rise in {theme} complaints in {where} in {month}, as every {season}',
+	'rec.spike.seasonalAction':
+		'{theme} complaints rise every {season} and this year stays within the earlier years, so this is not an alarm. Prepare staff, information and complaint channels before next {season}.',
 	'rec.low.title': '{area}: complaints in 12 months: only {n} ({rate} per 100k people; similar regions’ median {peer})',
 	'rec.low.targetTitle': '{area}: complaints this year: only {n} against an annual target of {target}',
 	'rec.low.action':
@@ -442,6 +450,7 @@ export const en: Record<MessageKey, string> = {
 	'rec.ev.nowVsBefore': '{now} vs {before}',
 	'rec.ev.spikeCount': 'Complaints on this theme in {month}',
 	'rec.ev.vsUsual': '{n} (usually {usual})',
+	'rec.ev.sameMonth': '{month} in earlier years (latest first)',
 	'rec.ev.per100k': 'Complaints {from}–{to} (per 100k people)',
 	'rec.ev.reportsPer100k': '{n} ({rate})',
 	'rec.ev.peerMedian': 'Similar regions’ median per 100k people',
@@ -551,6 +560,8 @@ export const en: Record<MessageKey, string> = {
 	'briefing.spikeSince': 'Since',
 	'briefing.spikeCount': 'Complaints',
 	'briefing.spikeExpected': 'Expected',
+	'briefing.seasonal': 'seasonal, within earlier years',
+	'briefing.aboveSeason': 'seasonal, beyond earlier years',
 	'briefing.noTopics': 'No topic model in the warehouse yet (run npm run topics).',
 	'briefing.noClusters': 'No complaints with a topic this month.',
 	'briefing.noThemes': 'No complaints with a policy theme this month.',
@@ -567,7 +578,7 @@ export const en: Record<MessageKey, string> = {
 	'briefing.defs':
 		'Definitions: follow-up and completion rates leave out deleted/archived complaints. Deadlines: 3 working days to verify and 5 working days to follow up, from the filing date (Monday–Friday, excluding national holidays and cuti bersama); complaints not yet verified/answered count as breaches once the deadline has passed. Median response in calendar days. Still open: complaints of the month whose status is still open at the data date. Per 100k population: Dukcapil population, second half of 2024.',
 	'briefing.spikeMethod':
-		'Spikes: monthly theme × kab/kota counts above the median of the previous 12 months (robust z ≥ 4, excess ≥ 5, Poisson test p ≤ 0.0001).',
+		'Spikes: monthly theme × kab/kota counts above the median of the previous 12 months (robust z ≥ 4, excess ≥ 5, Poisson test p ≤ 0.0001), ordered by size and significance. A rise that recurs in the same month every year (seasonal) is compared with that month in earlier years.',
 	'briefing.sources':
 		'Sources: SP4N-LAPOR! exports; region data idn-area-data (ODbL) and cahyadsn/wilayah (MIT). Figures are indicative, not an official assessment. This briefing contains no complaint text and no reporter identity.',
 	'briefing.download': 'Download PDF briefing ({month})',

@@ -283,6 +283,7 @@ export const id = {
 	'agencies.captionAgency': 'Tabel liga instansi menurut nama instansi',
 	'agencies.type': 'Jenis OPD',
 	'agencies.agency': 'Instansi',
+	'agencies.authority': 'Kewenangan',
 	'agencies.n': 'Aduan',
 	'agencies.responseMedian': 'Median tanggapan (hari)',
 	'agencies.responseP90': 'P90 tanggapan (hari)',
@@ -411,6 +412,9 @@ export const id = {
 	'rec.deadline.opdTitle': '{opd} di {area}: {pct} aduan {month} lewat tenggat 5 hari kerja',
 	'rec.deadline.opdAction':
 		'Minta {opd} menunjuk admin SP4N-LAPOR! yang aktif, menindaklanjuti aduan dalam 5 hari kerja, dan melaporkan aduan yang tertunda beserta alasannya.',
+	'rec.deadline.actor': '{opd} ({authority})',
+	'rec.deadline.coordAction':
+		'Di luar kewenangan Pemda ini: koordinasikan dengan {opd}. Sampaikan daftar aduan yang lewat tenggat, sepakati penanggung jawab dan jadwal tindak lanjutnya, dan pastikan aduan yang bukan kewenangan daerah dialihkan lewat SP4N-LAPOR!.',
 	'rec.backlog.staleTitle': '{area}: {pct} aduan berumur lebih dari 60 hari belum tuntas',
 	'rec.backlog.risingTitle': '{area}: aduan terbuka naik menjadi {now} dari {before}',
 	'rec.backlog.action':
@@ -421,6 +425,10 @@ export const id = {
 		'Periksa penyebab lonjakan aduan {theme} bersama OPD terkait, tanggapi secara terbuka, dan pantau mingguan sampai kembali normal.',
 	'rec.spike.actionBansos':
 		'Verifikasi dan perbarui data penerima bantuan (DTKS) bersama Dinas Sosial, umumkan kriteria dan jadwal penyaluran, dan buka kanal pengaduan khusus bansos selama lonjakan.',
+	'rec.spike.aboveSeasonTitle': 'Lonjakan aduan {theme} di {where} pada {month}, melampaui {season} tahun-tahun sebelumnya',
+	'rec.spike.seasonalTitle': 'Kenaikan musiman aduan {theme} di {where} pada {month}, seperti setiap {season}',
+	'rec.spike.seasonalAction':
+		'Aduan {theme} naik setiap {season} dan tahun ini tidak melampaui tahun-tahun sebelumnya, jadi bukan tanda bahaya. Siapkan petugas, informasi, dan kanal pengaduan sebelum {season} berikutnya.',
 	'rec.low.title': '{area}: hanya {n} aduan dalam 12 bulan ({rate} per 100 ribu penduduk; median wilayah setara {peer})',
 	'rec.low.targetTitle': '{area}: baru {n} aduan dari target tahunan {target}',
 	'rec.low.action':
@@ -444,6 +452,7 @@ export const id = {
 	'rec.ev.nowVsBefore': '{now} dibanding {before}',
 	'rec.ev.spikeCount': 'Aduan tema ini pada {month}',
 	'rec.ev.vsUsual': '{n} (biasanya {usual})',
+	'rec.ev.sameMonth': '{month} tahun-tahun sebelumnya (terbaru dulu)',
 	'rec.ev.per100k': 'Aduan {from}–{to} (per 100 ribu penduduk)',
 	'rec.ev.reportsPer100k': '{n} ({rate})',
 	'rec.ev.peerMedian': 'Median wilayah setara per 100 ribu penduduk',
@@ -553,6 +562,8 @@ export const id = {
 	'briefing.spikeSince': 'Sejak',
 	'briefing.spikeCount': 'Aduan',
 	'briefing.spikeExpected': 'Perkiraan',
+	'briefing.seasonal': 'musiman, dalam batas tahun-tahun sebelumnya',
+	'briefing.aboveSeason': 'musiman, melampaui tahun-tahun sebelumnya',
 	'briefing.noTopics': 'Model topik belum tersedia di gudang data (jalankan npm run topics).',
 	'briefing.noClusters': 'Tidak ada aduan dengan topik pada bulan ini.',
 	'briefing.noThemes': 'Tidak ada aduan bertema kebijakan pada bulan ini.',
@@ -569,7 +580,7 @@ export const id = {
 	'briefing.defs':
 		'Definisi: tindak lanjut dan penyelesaian dihitung di luar aduan dihapus/diarsipkan. Batas verifikasi 3 hari kerja dan tindak lanjut 5 hari kerja sejak aduan dibuat (Senin–Jumat, tanpa libur nasional dan cuti bersama); aduan yang belum diverifikasi/ditanggapi dihitung melewati batas setelah tenggatnya lewat. Median tanggapan dalam hari kalender. Aduan belum selesai: aduan bulan ini yang statusnya masih terbuka pada tanggal data. Per 100 ribu penduduk: penduduk Dukcapil semester II 2024.',
 	'briefing.spikeMethod':
-		'Lonjakan: jumlah bulanan tema × kab/kota di atas median 12 bulan sebelumnya (z robust ≥ 4, selisih ≥ 5, uji Poisson p ≤ 0,0001).',
+		'Lonjakan: jumlah bulanan tema × kab/kota di atas median 12 bulan sebelumnya (z robust ≥ 4, selisih ≥ 5, uji Poisson p ≤ 0,0001); urut menurut besar dan signifikansinya. Kenaikan yang berulang pada bulan yang sama setiap tahun (musiman) dibandingkan dengan bulan itu pada tahun-tahun sebelumnya.',
 	'briefing.sources':
 		'Sumber: ekspor SP4N-LAPOR!; data wilayah idn-area-data (ODbL) dan cahyadsn/wilayah (MIT). Angka bersifat indikatif dan bukan penilaian resmi. Briefing ini tidak memuat isi aduan maupun identitas pelapor.',
 	'briefing.download': 'Unduh briefing PDF ({month})',

@@ -49,6 +49,7 @@ export function i18n(lang: Lang) {
 	const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
 	const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 	const monthLong = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+	const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
 	const toDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 	const ym = (yyyyMm: string) => new Date(`${yyyyMm.slice(0, 7)}-01T00:00:00Z`);
 	const t: Translate = (key, params) => translate(lang, key, params);
@@ -81,7 +82,9 @@ export function i18n(lang: Lang) {
 		/** 'YYYY-MM' → "Mar 2020". */
 		month: (yyyyMm: string) => month.format(ym(yyyyMm)),
 		/** 'YYYY-MM' → "Maret 2020" / "March 2020". */
-		monthLong: (yyyyMm: string) => monthLong.format(ym(yyyyMm))
+		monthLong: (yyyyMm: string) => monthLong.format(ym(yyyyMm)),
+		/** 'YYYY-MM' → "Juni" / "June": the month of any year. */
+		monthName: (yyyyMm: string) => monthName.format(ym(yyyyMm))
 	};
 }
 export type I18n = ReturnType<typeof i18n>;

@@ -104,7 +104,8 @@ async function open(): Promise<Db> {
  * carries, and `snapshot`, the as-of time (the latest timestamp in the warehouse; it only
  * changes with an ingest, after which the file is reopened) with its working-day number. When
  * the stored facts are missing or were computed with another holiday list, a temporary view of
- * `complaints` computes them on the fly (slower, same figures); the file stays untouched.
+ * `complaints` computes them on the fly (slower, same figures); the file stays untouched. A file
+ * written before complaints had agency_authority gets it as NULL (unknown) in the same view.
  */
 async function prepareDeadlineFacts(conn: DuckDBConnection, path: string, holidays: readonly string[]): Promise<void> {
 	await conn.run(workCalendarSql('work_calendar', holidays));
@@ -143,7 +144,8 @@ async function prepareDeadlineFacts(conn: DuckDBConnection, path: string, holida
 /** Complaint columns added after the first warehouses were written (schema.sql's ALTER TABLEs). */
 const LATE_COLUMNS = [
 	{ name: 'fields', type: 'INTEGER' },
-	{ name: 'incident_place', type: 'VARCHAR' }
+	{ name: 'incident_place', type: 'VARCHAR' },
+	{ name: 'agency_authority', type: 'VARCHAR' }
 ] as const;
 
 async function hasColumn(conn: DuckDBConnection, table: string, column: string): Promise<boolean> {

@@ -1,6 +1,8 @@
 // Queries behind /instansi: the OPD league table, grouped by opd_type, or by (opd_type,
 // agency_name) when a region is selected; and /instansi/[type], the same SQL restricted to one
-// OPD type by $opd. Definitions (domain.md §1, §5):
+// OPD type by $opd. agency_name is the canonical agency (one name per agency and region, whatever
+// the spelling in the export) and agency_authority whom it answers to, both set at ingest
+// (pipelines/ingest/agency-names.ts). Definitions (domain.md §1, §5):
 // Each figure is declared in $lib/core/metrics.ts and computed over the complaints whose files
 // provide its fields ("tidak tersedia" where none does).
 // - medianResponseDays / responseP90: calendar days created_at → first_response_at, only where >= 0;
@@ -32,7 +34,7 @@ export const AS_OF_SQL = `(SELECT t FROM snapshot)`;
  * files provide (core/fields.ts).
  */
 export const DEADLINE_CTE = `f AS (
-		SELECT c.tracking_id, c.created_at, c.verified_at, c.first_response_at, c.closed_at, c.status, c.opd_type, c.agency_name,
+		SELECT c.tracking_id, c.created_at, c.verified_at, c.first_response_at, c.closed_at, c.status, c.opd_type, c.agency_name, c.agency_authority,
 			c.province_code, c.regency_code, c.wd_created, c.verify_wd, c.response_wd, c.response_s, c.close_s, c.fields,
 			snap.wd AS wd_now, snap.t AS asof_t, c.status IN ('dihapus', 'arsip') AS removed
 		FROM complaints c CROSS JOIN snapshot snap
@@ -54,16 +56,21 @@ export const DEADLINE_METRICS = `
 
 const LEAGUE_SQL = `
 	WITH ${DEADLINE_CTE}
-	SELECT opd_type, CASE WHEN $byAgency THEN coalesce(agency_name, '') END AS agency, ${DEADLINE_METRICS}
+	SELECT opd_type, CASE WHEN $byAgency THEN coalesce(agency_name, '') END AS agency, CASE WHEN $byAgency THEN agency_authority END AS authority,
+		${DEADLINE_METRICS}
 	FROM f WHERE ($opd::VARCHAR IS NULL OR opd_type = $opd)
 	GROUP BY ALL
 	ORDER BY n DESC, opd_type, agency`;
 
-const Row = z.object({ opd_type: z.string(), agency: z.string().nullable(), n: z.number().int() }).catchall(z.number().nullable());
+const Row = z
+	.object({ opd_type: z.string(), agency: z.string().nullable(), authority: z.string().nullable(), n: z.number().int() })
+	.catchall(z.number().nullable());
 
 export interface AgencyRow {
 	opd_type: string;
 	agency: string | null;
+	/** Whom the agency answers to (vocab.ts AUTHORITIES); null for a row per OPD type or without an agency. */
+	authority: string | null;
 	n: number;
 	medianResponseDays: Measured;
 	/** The 90th percentile of days to the first response, over the same complaints as the median. */
@@ -77,6 +84,7 @@ export interface AgencyRow {
 const agencyRow = (r: z.infer<typeof Row>): AgencyRow => ({
 	opd_type: r.opd_type,
 	agency: r.agency,
+	authority: r.authority,
 	n: r.n,
 	medianResponseDays: measured('medianResponseDays', r),
 	responseP90: r.response_p90 ?? null,
@@ -130,7 +138,8 @@ export async function opdTypeSummary(f: Partial<Filters>, opdType: string): Prom
 // The agencies of one OPD type, by name and kab/kota (regency_code), same metrics.
 const TYPE_AGENCIES_SQL = `
 	WITH ${DEADLINE_CTE}
-	SELECT opd_type, coalesce(agency_name, '') AS agency, f.regency_code, r.short_name AS regency_name, f.province_code, ${DEADLINE_METRICS}
+	SELECT opd_type, coalesce(agency_name, '') AS agency, agency_authority AS authority, f.regency_code, r.short_name AS regency_name,
+		f.province_code, ${DEADLINE_METRICS}
 	FROM f LEFT JOIN regions r ON r.code = f.regency_code
 	WHERE opd_type = $opd
 	GROUP BY ALL
@@ -140,6 +149,7 @@ const AgencyRegionRow = z
 	.object({
 		opd_type: z.string(),
 		agency: z.string().nullable(),
+		authority: z.string().nullable(),
 		n: z.number().int(),
 		regency_code: z.string().nullable(),
 		regency_name: z.string().nullable(),

@@ -9,8 +9,11 @@ import type { RecommendInputs, ThemeSeries } from '$lib/recommend/inputs';
 import { monthAfter, monthsBetween, shiftMonth } from '$lib/core/month';
 import { query, queryOne } from '../db';
 import { requirementSql } from '$lib/core/fields';
-import { col, metricSums, METRICS } from '$lib/core/metrics';
-import { FILTER_WHERE, RESOLVED_SQL, SCOPE_WHERE, scopeParams, withRollupFilters } from './filter-sql';
+import { col, metricCounts, METRICS } from '$lib/core/metrics';
+import { ROW_CONDITIONS } from '$lib/core/rollup.server';
+import { AUTHORITIES, type Authority } from '$lib/core/vocab';
+import { DEADLINE_CTE } from './agencies';
+import { RESOLVED_SQL, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
 
 /** Months in the theme series: the spike baseline (up to 12, config.ts) plus last season ±1 (13) and the month. */
 export const SERIES_MONTHS = 26;
@@ -73,20 +76,25 @@ const CODE_OF_ROW = `CASE WHEN grouping(regency_code) = 0 THEN regency_code WHEN
 // Complaints without a province or kab/kota belong to no such area (only to the nation).
 const KNOWN_AREA = `lvl = 'n' OR code IS NOT NULL`;
 
-// Complaints filed in the month, per area and OPD type, and per area in total (opd_type NULL), from
-// the rollup; each deadline over the complaints whose files provide its dates (core/metrics.ts), so a
-// source without them yields nothing due, and no finding.
+// Complaints filed in the month, per area, OPD type and authority, and per area in total. From the
+// complaints, not the rollup: the rollup's OPD slice has no authority. One month of complaints. Each
+// deadline over the complaints whose files provide its dates (core/metrics.ts), so a source without
+// them yields nothing due, and no finding.
 const DEADLINES_SQL = `
-	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type,
-		${metricSums(['breach3Rate', 'breach5Rate'])}
-	FROM monthly_rollup WHERE grain = $grain AND created_at IS NOT NULL AND ${FILTER_WHERE} GROUP BY GROUPING SETS ((opd_type), (), (province_code, opd_type), (province_code), (regency_code, opd_type), (regency_code))
+	WITH ${DEADLINE_CTE}
+	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, grouping(opd_type) = 1 AS total, opd_type, agency_authority AS authority,
+		${metricCounts(['breach3Rate', 'breach5Rate'], ROW_CONDITIONS)}
+	FROM f GROUP BY GROUPING SETS ((opd_type, agency_authority), (), (province_code, opd_type, agency_authority), (province_code),
+		(regency_code, opd_type, agency_authority), (regency_code))
 	HAVING ${KNOWN_AREA}`;
 
 const DeadlineRow = z
 	.object({
 		lvl: z.enum(['n', 'p', 'k']),
 		code: z.string().nullable(),
-		opd_type: z.string().nullable()
+		total: z.boolean(),
+		opd_type: z.string().nullable(),
+		authority: z.enum(Object.keys(AUTHORITIES) as [Authority, ...Authority[]]).nullable()
 	})
 	.catchall(z.number());
 
@@ -162,7 +170,7 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 	const [regions, channels, deadlines, backlog, hasThemes] = await Promise.all([
 		query(REGIONS_SQL, { ...window, ystart: `${month.slice(0, 4)}-01-01`, year: Number(month.slice(0, 4)) }, RegionRow),
 		query(CHANNELS_SQL, window, ChannelRow),
-		query(DEADLINES_SQL, withRollupFilters({ from: month, to: month }, 'opd'), DeadlineRow),
+		query(DEADLINES_SQL, withFilters({ from: month, to: month }), DeadlineRow),
 		query(
 			BACKLOG_SQL,
 			{ ...window, before_start: `${shiftMonth(lookback, -11)}-01`, before_end: monthAfter(lookback), ...scopeParams() },
@@ -205,7 +213,8 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 		})),
 		channels: [...channels],
 		deadlines: deadlines.filter(mine).map((d) => ({
-			opdType: d.opd_type,
+			opdType: d.total ? null : d.opd_type,
+			authority: d.total ? null : d.authority,
 			due3: d[col('breach3Rate', 'den')]!,
 			breach3: d[col('breach3Rate', 'num')]!,
 			due5: d[col('breach5Rate', 'den')]!,

@@ -31,7 +31,8 @@ export const GET: RequestHandler = (event) => {
 				'followup_due',
 				'followup_breach_pct',
 				'older_than_60d',
-				'unresolved_60d_pct'
+				'unresolved_60d_pct',
+				'authority'
 			],
 			rows: rows.map((r) => [
 				r.opd_type,
@@ -47,7 +48,8 @@ export const GET: RequestHandler = (event) => {
 				r.breach5Rate.den,
 				metricCell('breach5Rate', r.breach5Rate, lang),
 				r.unresolved60Rate.den,
-				metricCell('unresolved60Rate', r.unresolved60Rate, lang)
+				metricCell('unresolved60Rate', r.unresolved60Rate, lang),
+				r.authority
 			])
 		};
 	});
