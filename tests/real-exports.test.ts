@@ -106,7 +106,10 @@ describe('the Surabaya Media Center export (one city, no status, verification or
 		const per100k = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
 			(c!.n / c!.pop) * 100_000
 		);
-		expect(byTestId((await get(sby.origin, '/')).text, 'kpi-per100k')).toBe(per100k);
+		const home = (await get(sby.origin, '/')).text;
+		expect(byTestId(home, 'kpi-per100k')).toBe(per100k);
+		// Every page says what "all of Indonesia" stands for here.
+		expect(byTestId(home, 'coverage-note')).toMatch(/mencakup 1 dari 514 kabupaten\/kota: Kota Surabaya\./);
 		const ranking = parseCsv((await get(sby.origin, '/api/wilayah.csv')).text);
 		const h = ranking[0]!;
 		const rows = ranking.slice(1);
@@ -150,6 +153,8 @@ describe('the Surabaya Media Center export (one city, no status, verification or
 		expect(byTestId(text, 'briefing-asof')).toMatch(/^Data per \d+ \w+ \d{4}: aduan \w+ \d{4} s\.d\. \w+ \d{4}; dimuat/);
 		// No status in the data: no "status as of" line about figures it does not show.
 		expect(byTestId(text, 'briefing-status-asof')).toBeNull();
+		// The only kab/kota of its province in the data: no "rank 1 of 1".
+		expect(byTestId(text, 'briefing-rank')).toBe('Tidak ada pembanding: data yang dimuat tidak mencakup wilayah lain di kelompok ini.');
 	});
 
 	it('shows on /data the file and its row counts, the fields the source lacks, and the city it covers', async () => {

@@ -99,6 +99,9 @@ export const id = {
 	'data.until': 'Data per (tanggal terakhir dalam data)',
 	'data.completeMonth': 'Bulan lengkap terakhir',
 	'data.loadedAt': 'Dimuat',
+	'layout.partialCoverage':
+		'Data yang dimuat mencakup {covered} dari {of} kabupaten/kota: {names}. "Seluruh Indonesia" berarti wilayah itu saja.',
+	'layout.coverageMore': 'dan {n} lainnya',
 	'data.coverage': 'Wilayah yang dicakup',
 	'data.coverageNational': 'Seluruh Indonesia: {of} kabupaten/kota.',
 	'data.coveragePart':
@@ -176,7 +179,7 @@ export const id = {
 	'kpi.breach5Note':
 		'Aduan yang ditanggapi lebih dari 5 hari kerja setelah dibuat (atau belum, padahal sudah lewat). Hari kerja tanpa libur nasional.',
 	'kpi.backlog': 'Aduan belum selesai',
-	'kpi.backlogNote': 'Aduan dengan status yang masih terbuka, menurut status:',
+	'kpi.backlogNote': 'Aduan dengan status yang masih terbuka.',
 	'kpi.changeUp': 'naik',
 	'kpi.changeDown': 'turun',
 	'kpi.changeFlat': 'tetap',
@@ -541,6 +544,7 @@ export const id = {
 	'briefing.peersProvinces': 'Provinsi menurut aduan per 100 ribu penduduk',
 	'briefing.peersNation': 'Provinsi dengan aduan per 100 ribu penduduk tertinggi dan terendah',
 	'briefing.rankProvince': 'Peringkat {rank} dari {of} kab/kota di provinsinya.',
+	'briefing.noPeers': 'Tidak ada pembanding: data yang dimuat tidak mencakup wilayah lain di kelompok ini.',
 	'briefing.rankNation': 'Peringkat {rank} dari {of} provinsi.',
 	'briefing.rankBand': 'Peringkat {rank} dari {of} wilayah dalam kelompok penduduk yang sama (K{band}: kuartil penduduk, K1 terkecil).',
 	'briefing.rank': 'No.',
