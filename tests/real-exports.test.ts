@@ -210,4 +210,21 @@ describe('the LAPOR! 2017 corpus (no dates)', () => {
 		const semarang = ranking.find((r) => r[h.indexOf('code')] === '33.74')!;
 		expect(semarang[h.indexOf('complaints')]).toBe(String(c!.semarang));
 	});
+
+	it('invents no status, no deadline and no agency-free league from a source without dates or status', async () => {
+		const home = (await get(lapor.origin, '/')).text;
+		// The public stream's complaints had passed verification, which says nothing of follow-up or completion.
+		for (const id of ['kpi-followup', 'kpi-completion', 'kpi-median', 'kpi-breach3', 'kpi-breach5', 'kpi-backlog']) {
+			expect(stateOf(home, id), id).toBe('absent');
+			expect(byTestId(home, id), id).toMatch(/^tidak tersedia/);
+		}
+		expect(byTestId(home, 'trend-undated')).toContain('tidak bertanggal');
+		expect(byTestId(home, 'data-as-of')).toMatch(/^Data tanpa tanggal aduan · dimuat \d+ \w+ \d{4}/);
+		// Undated complaints still count in the agency league: volume per OPD type, deadlines unknown.
+		const [a] = await sql<{ n: number }>(laporDb, `SELECT count(*)::INTEGER AS n FROM complaints`);
+		const league = parseCsv((await get(lapor.origin, '/api/instansi.csv')).text);
+		const h = league[0]!;
+		expect(league.slice(1).reduce((s, r) => s + Number(r[h.indexOf('complaints')]), 0)).toBe(a!.n);
+		for (const r of league.slice(1)) expect(r[h.indexOf('followup_breach_pct')]).toBe('tidak tersedia');
+	});
 });

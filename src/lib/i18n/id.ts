@@ -140,6 +140,7 @@ export const id = {
 	'data.empty': 'Gudang data masih kosong.',
 	'footer.about': 'Tentang data',
 	'footer.loaded': 'dimuat {date}',
+	'footer.undated': 'Data tanpa tanggal aduan · dimuat {date}',
 	'footer.asOfUnknown': 'Data belum dimuat',
 	'footer.regions': 'Data wilayah: idn-area-data (ODbL), cahyadsn/wilayah (MIT)',
 	'footer.note': 'Angka bersifat indikatif dan bukan penilaian resmi KemenPAN-RB, Kemendagri, atau Ombudsman.',
@@ -201,6 +202,7 @@ export const id = {
 	'chart.mapSummary': '{n} wilayah. Tertinggi: {maxName} ({max}); terendah: {minName} ({min}).',
 	'chart.mapNoData': '{n} wilayah tanpa data.',
 	'chart.mapKeyboard': 'Tiap wilayah di peta adalah tautan ke halamannya; tabel peringkat di bawah memuat nilai yang sama.',
+	'trend.noDates': 'Tidak ada grafik bulanan: {n} aduan di data ini tidak bertanggal (sumbernya tidak memuat tanggal aduan).',
 	'trend.heading': 'Tren bulanan',
 	'trend.caption': 'Jumlah aduan per bulan berdasarkan tanggal aduan dibuat.',
 	'trend.covid': 'Masa COVID-19',
@@ -221,6 +223,7 @@ export const id = {
 	'categories.none': 'Tanpa kategori',
 	'categories.download': 'Unduh CSV',
 	'categories.downloadWhat': ': tabel kategori teratas',
+	'categories.none': 'Tidak ada kategori di data ini: sumbernya tidak memuat kolom kategori, atau kolomnya kosong.',
 	'categories.uncategorised': '{n} aduan tanpa kategori tidak termasuk dalam tabel ini.',
 
 	'empty.title': 'Belum ada aduan',
