@@ -218,7 +218,8 @@ describe('the LAPOR! 2017 corpus (no dates)', () => {
 			expect(stateOf(home, id), id).toBe('absent');
 			expect(byTestId(home, id), id).toMatch(/^tidak tersedia/);
 		}
-		expect(byTestId(home, 'trend-undated')).toContain('tidak bertanggal');
+		expect(byTestId(home, 'trend-undated')).toContain('tidak ada aduan bertanggal');
+		expect(byTestId((await get(lapor.origin, '/wilayah/33.74')).text, 'trend-undated')).toContain('tidak ada aduan bertanggal');
 		expect(byTestId(home, 'data-as-of')).toMatch(/^Data tanpa tanggal aduan · dimuat \d+ \w+ \d{4}/);
 		// Undated complaints still count in the agency league: volume per OPD type, deadlines unknown.
 		const [a] = await sql<{ n: number }>(laporDb, `SELECT count(*)::INTEGER AS n FROM complaints`);

@@ -199,7 +199,7 @@ export const en: Record<MessageKey, string> = {
 	'chart.mapSummary': '{n} regions. Highest: {maxName} ({max}); lowest: {minName} ({min}).',
 	'chart.mapNoData': '{n} regions without data.',
 	'chart.mapKeyboard': 'Each region on the map links to its page; the ranking table below holds the same values.',
-	'trend.noDates': 'No monthly chart: the {n} complaints in this data have no filing date (the source does not give one).',
+	'trend.noDates': 'No monthly chart: no complaint here has a filing date (the source does not give one).',
 	'trend.heading': 'Monthly trend',
 	'trend.caption': 'Complaints per month, by the date they were filed.',
 	'trend.covid': 'COVID-19 period',
@@ -220,7 +220,7 @@ export const en: Record<MessageKey, string> = {
 	'categories.none': 'No category',
 	'categories.download': 'Download CSV',
 	'categories.downloadWhat': ': the top categories table',
-	'categories.none': 'No categories in this data: the source has no category column, or it is empty.',
+	'categories.noneInData': 'No categories in this data: the source has no category column, or it is empty.',
 	'categories.uncategorised': '{n} complaints without a category are not included in this table.',
 
 	'empty.title': 'No complaints yet',

@@ -202,7 +202,7 @@ export const id = {
 	'chart.mapSummary': '{n} wilayah. Tertinggi: {maxName} ({max}); terendah: {minName} ({min}).',
 	'chart.mapNoData': '{n} wilayah tanpa data.',
 	'chart.mapKeyboard': 'Tiap wilayah di peta adalah tautan ke halamannya; tabel peringkat di bawah memuat nilai yang sama.',
-	'trend.noDates': 'Tidak ada grafik bulanan: {n} aduan di data ini tidak bertanggal (sumbernya tidak memuat tanggal aduan).',
+	'trend.noDates': 'Tidak ada grafik bulanan: tidak ada aduan bertanggal di sini (sumbernya tidak memuat tanggal aduan).',
 	'trend.heading': 'Tren bulanan',
 	'trend.caption': 'Jumlah aduan per bulan berdasarkan tanggal aduan dibuat.',
 	'trend.covid': 'Masa COVID-19',
@@ -223,7 +223,7 @@ export const id = {
 	'categories.none': 'Tanpa kategori',
 	'categories.download': 'Unduh CSV',
 	'categories.downloadWhat': ': tabel kategori teratas',
-	'categories.none': 'Tidak ada kategori di data ini: sumbernya tidak memuat kolom kategori, atau kolomnya kosong.',
+	'categories.noneInData': 'Tidak ada kategori di data ini: sumbernya tidak memuat kolom kategori, atau kolomnya kosong.',
 	'categories.uncategorised': '{n} aduan tanpa kategori tidak termasuk dalam tabel ini.',
 
 	'empty.title': 'Belum ada aduan',
