@@ -21,7 +21,14 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'fast', include: UNIT, exclude: ['**/node_modules/**', ...dbFiles], environment: 'node' }
+				test: {
+					name: 'fast',
+					include: UNIT,
+					exclude: ['**/node_modules/**', ...dbFiles],
+					environment: 'node',
+					// A few read the real shared texts: generous on a loaded machine, as the other tiers.
+					testTimeout: 60_000
+				}
 			},
 			{
 				extends: true,
