@@ -21,6 +21,8 @@ import { bodyWithin } from '$lib/server/body';
 import { RETRY_AFTER_S } from '$lib/server/db';
 import { isUploadRoute } from '$lib/server/auth/upload';
 import { canonicalUserName } from '$lib/core/users.server';
+import { isDownloadRoute } from '$lib/downloads';
+import { compressed } from '$lib/server/compress';
 
 // From here on a query outside a request scope is refused (see auth/context.ts).
 markServer();
@@ -156,7 +158,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (response.ok && event.request.method === 'GET' && !(who instanceof Response)) {
 		const routeId = event.route.id ?? '';
 		const path = routedPath(event.url.pathname);
-		if (routeId.endsWith('.csv')) audit('csv_download', { user: who.user?.name, path, query: event.url.search });
+		if (isDownloadRoute(routeId)) audit('download', { user: who.user?.name, path, format: event.params.ext, query: event.url.search });
 		// A PDF is printed from the page, so its page view is logged too.
 		else if (routeId.startsWith('/briefing/') || routeId.startsWith('/api/briefing/')) audit('briefing', { user: who.user?.name, path });
 	}
@@ -168,7 +170,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	if (!response.headers.has('Content-Language')) response.headers.set('Content-Language', lang);
-	return response;
+	return compressed(response, event.request);
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseRow, laporCsv, zip } from '../pipelines/ingest/test-support';
 import { signSession, mintServiceSession } from '../src/lib/core/session.server';
-import { launchBrowser, npmRun, parseCsv, RESULTS, routeIds, sql, startServer, type RunningServer } from './harness';
+import { tableFromIPC } from 'apache-arrow';
+import ExcelJS from 'exceljs';
+import { launchBrowser, npmRun, parseCsv, readXlsx, RESULTS, routeIds, sql, startServer, withFormats, type RunningServer } from './harness';
 import { A, B, B_MARK, client, hostileWarehouse, ProbeTable, SECRET, XSS, type HostileWarehouse, type Role } from './security-fixture';
 
 const PW = {
@@ -156,7 +158,8 @@ describe('sessions', () => {
 });
 
 describe('row-level access (IDOR) on every route', () => {
-	const routes = () => routeIds().filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id));
+	// Each download route once per format (/api/wilayah.csv, .xlsx, .arrow).
+	const routes = () => withFormats(routeIds()).filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id));
 
 	it('finds the routes to probe', () => {
 		expect(routes()).toEqual(expect.arrayContaining(['/', '/aduan', '/aduan/[id]', '/wilayah/[code]', '/api/aduan.csv']));
@@ -194,6 +197,19 @@ describe('row-level access (IDOR) on every route', () => {
 		const col = csv[0]!.indexOf('regency_code');
 		const regions = [...new Set(csv.slice(1).map((r) => r[col]))];
 		record('daerah: regency_code of /api/aduan.csv rows', `only ${A}`, regions.join(' '), regions.length === 1 && regions[0] === A);
+		// Its Arrow and Excel twins: the same rows.
+		const arrow = tableFromIPC((await http('/api/aduan.arrow', { cookie: cookies.ana })).bytes);
+		const arrowRegions = [...new Set(arrow.getChild('regency_code')!.toArray() as string[])];
+		const [sheet] = await readXlsx((await http('/api/aduan.xlsx', { cookie: cookies.ana })).bytes);
+		const xlsxRegions = [...new Set(sheet!.rows.slice(1).map((r) => r[col]))];
+		record(
+			'daerah: regency_code of /api/aduan.arrow and .xlsx rows',
+			`only ${A}, ${csv.length - 1} rows each`,
+			`${arrowRegions.join(' ')} (${arrow.numRows}) | ${xlsxRegions.join(' ')} (${sheet!.rows.length - 1})`,
+			[arrowRegions, xlsxRegions].every((r) => r.length === 1 && r[0] === A) &&
+				arrow.numRows === csv.length - 1 &&
+				sheet!.rows.length === csv.length
+		);
 		// A province user: their kab/kota yes, another province no.
 		const p1 = await http(`/wilayah/${B}`, { cookie: cookies.budi });
 		const p2 = await http(`/aduan?region=${A}`, { cookie: cookies.budi });
@@ -222,7 +238,7 @@ describe('hostile parameters', () => {
 
 	it('SQL injection strings in every parameter: 400/403/404 or harmless, never 500 or other data', async () => {
 		const [before] = await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints`);
-		const routes = routeIds().filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id));
+		const routes = withFormats(routeIds()).filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id));
 		const seen = new Map<string, Map<number, number>>();
 		const bad: string[] = [];
 		for (const id of routes) {
@@ -293,7 +309,7 @@ describe('hostile parameters', () => {
 	});
 
 	it('neutralises spreadsheet formulas in every CSV download', async () => {
-		const csvs = routeIds().filter((id) => id.startsWith('/api/') && id.endsWith('.csv'));
+		const csvs = withFormats(routeIds()).filter((id) => id.startsWith('/api/') && id.endsWith('.csv'));
 		let payloadSeen = 0;
 		for (const id of csvs) {
 			for (const q of ['', `?region=${A}`]) {
@@ -310,8 +326,36 @@ describe('hostile parameters', () => {
 		expect(payloadSeen).toBeGreaterThan(0);
 	});
 
+	it('writes formula payloads into every Excel download as text cells, never formulas', async () => {
+		const books = withFormats(routeIds()).filter((id) => id.startsWith('/api/') && id.endsWith('.xlsx'));
+		let payloadSeen = 0;
+		for (const id of books) {
+			for (const q of ['', `?region=${A}`]) {
+				const url = `${fill(id, { id: ids.a })}${q}`;
+				const r = await http(url, { cookie: cookies.nas });
+				const formulas: string[] = [];
+				for (const { sheet } of await readXlsx(r.bytes))
+					sheet.eachRow((row) =>
+						row.eachCell((cell) => {
+							if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.address);
+							if (typeof cell.value === 'string' && /^(=HYPERLINK|=cmd|\+SUM|@SUM|-2\+3)/.test(cell.value)) payloadSeen++;
+						})
+					);
+				record(
+					`formula cells in ${url}`,
+					'0 formulas',
+					`${r.status}, ${formulas.length} formulas`,
+					r.status === 200 && formulas.length === 0
+				);
+				expect(formulas, url).toEqual([]);
+			}
+		}
+		record('formula payloads reached the XLSX files (as text cells)', '> 0', String(payloadSeen), payloadSeen > 0);
+		expect(payloadSeen).toBeGreaterThan(0);
+	});
+
 	it('never sends confidential text: pages, CSVs, the complaint itself', async () => {
-		const urls = routeIds()
+		const urls = withFormats(routeIds())
 			.filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id))
 			.flatMap((id) => [fill(id, { id: ids.secret }), `${fill(id, { id: ids.secret })}?region=${A}`]);
 		const found: string[] = [];
@@ -463,7 +507,7 @@ describe('admin and upload', () => {
 			.split('\n')
 			.map((l) => JSON.parse(l) as { event: string });
 		const events = new Set(lines.map((l) => l.event));
-		const want = ['signin_ok', 'signin_fail', 'signin_throttled', 'signout', 'csv_download', 'upload', 'forbidden'];
+		const want = ['signin_ok', 'signin_fail', 'signin_throttled', 'signout', 'download', 'upload', 'forbidden'];
 		const log = readFileSync(join(auth, 'audit.log'), 'utf8');
 		const noSecrets = !Object.values(PW).some((p) => log.includes(p)) && !log.includes('telaah_session');
 		record(
