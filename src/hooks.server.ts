@@ -110,7 +110,10 @@ async function authorize(event: RequestEvent, signInOn: boolean): Promise<Respon
 	const why = denial(user, routeId, event.params as Record<string, string>, event.url.searchParams);
 	if (why) {
 		audit('forbidden', { user: user.name, path: routedPath(pathname), route: routeId, reason: why });
-		const message = translate(event.locals.lang, why === 'admin_only' ? 'auth.adminOnly' : 'auth.outOfScope');
+		const message = translate(
+			event.locals.lang,
+			why === 'admin_only' ? 'auth.adminOnly' : why === 'national_only' ? 'auth.nationalOnly' : 'auth.outOfScope'
+		);
 		if (isApiRequest(routeId, pathname)) return text(403, message);
 		error(403, { code: why, message });
 	}

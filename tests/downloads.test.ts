@@ -25,7 +25,9 @@ function targets(): string[] {
 const withExt = (target: string, ext: string) => target.replace(/^([^?]*)/, `$1.${ext}`);
 
 async function get(url: string) {
-	const res = await fetch(`${e2e.base}${url}`);
+	const res = await fetch(`${e2e.base}${url}`).catch((err: Error) => {
+		throw new Error(`GET ${url}: ${err.message} (${String((err.cause as Error | undefined)?.message ?? err.cause)})`);
+	});
 	return { res, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 

@@ -176,6 +176,16 @@ export const en: Record<MessageKey, string> = {
 	'common.sortBy': 'Sort by {col}',
 	'common.days': '{n} days',
 	'common.indicative': 'Indicative figures, not official scores.',
+	'nav.notebooks': 'Notebooks',
+	'auth.nationalOnly': 'This page is for national and admin users.',
+	'notebooks.title': 'Analyst notebooks',
+	'notebooks.intro':
+		"Observable notebooks over the warehouse: reproduce a published figure, try a new comparison, and share the method. Each SQL cell's data is computed when the notebooks are built and loaded as an Apache Arrow file.",
+	'notebooks.missing': 'The notebooks have not been built for this warehouse yet. Build them with:',
+	'notebooks.stale':
+		'The notebooks were built from data version {version}; the warehouse has changed since. Rebuild them for current figures.',
+	'notebooks.cells': '{n} SQL cells',
+	'notebooks.built': 'Built {date} UTC from data version {version} (data as of {asOf}).',
 	// Download columns (lib/server/export): the XLSX header and the Keterangan definition of each CSV/Arrow column.
 	'col.rank': 'Rank',
 	'col.rank.def': 'Row order as on the page (1 = first in the chosen sort order).',

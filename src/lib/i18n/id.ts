@@ -177,6 +177,15 @@ export const id = {
 	'common.sortBy': 'Urutkan menurut {col}',
 	'common.days': '{n} hari',
 	'common.indicative': 'Indikator bersifat indikatif, bukan penilaian resmi.',
+	'nav.notebooks': 'Notebook',
+	'auth.nationalOnly': 'Halaman ini untuk pengguna nasional dan admin.',
+	'notebooks.title': 'Notebook analis',
+	'notebooks.intro':
+		'Notebook Observable di atas gudang data: mereproduksi angka yang dipublikasikan, mencoba perbandingan baru, dan membagikan metodenya. Data tiap sel SQL dihitung saat notebook dibuat dan dimuat sebagai berkas Apache Arrow.',
+	'notebooks.missing': 'Notebook belum dibuat untuk gudang data ini. Buat dengan:',
+	'notebooks.stale': 'Notebook dibuat dari versi data {version}; gudang data sudah berubah sejak itu. Buat ulang untuk angka terbaru.',
+	'notebooks.cells': '{n} sel SQL',
+	'notebooks.built': 'Dibuat {date} UTC dari versi data {version} (data per {asOf}).',
 	// Download columns (lib/server/export): the XLSX header and the Keterangan definition of each CSV/Arrow column.
 	'col.rank': 'Peringkat',
 	'col.rank.def': 'Urutan baris seperti di halaman (1 = teratas menurut urutan yang dipilih).',
