@@ -200,7 +200,7 @@ describe('compression', () => {
 
 	it('serves the app’s static assets precompressed', async () => {
 		const html = await (await fetch(`${e2e.base}/wilayah`)).text();
-		const asset = /_app\/immutable\/[^"']+\.js/.exec(html)?.[0];
+		const asset = /_app\/immutable\/[^"']+\.(?:js|css)/.exec(html)?.[0];
 		expect(asset).toBeDefined();
 		const r = await raw(`/${asset}`, 'br');
 		expect([r.status, r.headers['content-encoding']]).toEqual([200, 'br']);

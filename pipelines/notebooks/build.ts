@@ -136,10 +136,13 @@ export async function buildNotebooks(opts: { db: string; out?: string; log?: (s:
 				);
 				const path = JSON.stringify(`./${relative(dirname(filename), file)}`);
 				const load = `(await import("apache-arrow")).tableFromIPC(await FileAttachment(${path}).arrayBuffer())`;
+				const variable = cell.output;
 				cell.mode = 'js';
+				// A JS cell's declarations are its outputs; a leftover `output` would name its whole return value instead.
+				cell.output = undefined;
 				cell.value = cell.hidden
-					? `const ${cell.output} = ${load};`
-					: `const ${cell.output} = ${load};\ndisplay((await import("@observablehq/inputs")).table(${cell.output}));`;
+					? `const ${variable} = ${load};`
+					: `const ${variable} = ${load};\ndisplay((await import("@observablehq/inputs")).table(${variable}));`;
 			}
 			manifest.notebooks.push(entry);
 			return notebook;
