@@ -151,7 +151,8 @@ export async function startServer(db: string, timeoutMs = 30_000, env: Record<st
 	if (!existsSync(resolve(ROOT, 'build/index.js'))) {
 		throw new Error('build/index.js is missing: run `npx vite build` first (npm test does it)');
 	}
-	return startApp(db, { root: ROOT, timeoutMs, env });
+	// Notebooks built in the checkout (notebooks/dist) are not this warehouse's: none unless a test builds them.
+	return startApp(db, { root: ROOT, timeoutMs, env: { TELAAH_NOTEBOOKS_DIR: `${db}.notebooks`, ...env } });
 }
 
 /** Runs one query against a warehouse file opened read-only, then closes it. */
@@ -169,37 +170,5 @@ export async function sql<T = Record<string, unknown>>(db: string, text: string)
 	}
 }
 
-/** Minimal RFC 4180 parser for the app's CSV exports (quotes, doubled quotes, CRLF, BOM). */
-export function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	const s = text.replace(/^\uFEFF/, '');
-	for (let i = 0; i < s.length; i++) {
-		const c = s[i];
-		if (quoted) {
-			if (c === '"' && s[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else cell += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (c === '\r' && s[i + 1] === '\n') {
-			/* CR of CRLF */
-		} else if (c === '\n') {
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-		} else cell += c;
-	}
-	if (cell !== '' || row.length) {
-		row.push(cell);
-		rows.push(row);
-	}
-	return rows;
-}
+/** The app's CSV downloads are read with the pipelines' RFC 4180 reader. */
+export { parseCsv } from '../pipelines/lib/csv';

@@ -66,10 +66,17 @@ describe('overview page', () => {
 			expect(await page.locator('nav a', { hasText: label }).count()).toBe(1);
 		}
 
-		// Footer: "data per" the last ingest, and the region data attribution.
-		const asOf = (await sql<{ d: string }>(db, `SELECT strftime(max(finished_at), '%Y-%m-%d') AS d FROM ingest_batches`))[0]!.d;
-		const asOfText = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${asOf}T00:00:00Z`));
-		expect(await page.getByTestId('data-as-of').textContent()).toContain(`Data per ${asOfText}`);
+		// Footer: "Data per" the data's own last date, the load time apart, and the region data attribution.
+		const [d] = await sql<{ until: string; loaded: string }>(
+			db,
+			`SELECT (SELECT strftime(greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)), '%Y-%m-%d') FROM complaints) AS until,
+				(SELECT strftime(max(finished_at), '%Y-%m-%d') FROM ingest_batches) AS loaded`
+		);
+		const idLong = (ymd: string) =>
+			new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${ymd}T00:00:00Z`));
+		const footer = await page.getByTestId('data-as-of').textContent();
+		expect(footer).toContain(`Data per ${idLong(d!.until)}`);
+		expect(footer).toContain(`dimuat ${idLong(d!.loaded)}`);
 		expect(await page.locator('footer').textContent()).toContain('Data wilayah: idn-area-data (ODbL), cahyadsn/wilayah (MIT)');
 
 		await page.screenshot({ path: resolve(RESULTS, 'overview.png'), fullPage: true });

@@ -27,6 +27,8 @@ beforeAll(async () => {
 });
 afterAll(async () => await browser?.close());
 
+const longMonth = (m: string) =>
+	new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
 const monthStart = (m: string, back: number) => {
 	const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 - back;
 	return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`;
@@ -159,6 +161,27 @@ describe('recommendations page', () => {
 		await Promise.all([page.waitForURL(new RegExp(`month=${previous}`)), page.locator('[data-testid="month-form"] button').click()]);
 		const url = new URL(page.url());
 		expect(Object.fromEntries(url.searchParams)).toEqual({ region: code, lang: 'en', month: previous });
+		await page.close();
+	});
+
+	it('follows the period filter, and says which month it shows and why', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${base}/rekomendasi`);
+		const why = page.locator('[data-testid="month-why"]');
+		expect(await why.textContent()).toContain(`${longMonth(month)}: bulan lengkap terakhir dalam data`);
+		const earlier = monthStart(month, 4).slice(0, 7);
+		await page.goto(`${base}/rekomendasi?from=${monthStart(month, 8).slice(0, 7)}&to=${earlier}`);
+		expect(await page.locator('[data-testid="month-form"] input[name="month"]').inputValue()).toBe(earlier);
+		expect(await why.textContent()).toContain(`${longMonth(earlier)}: bulan terakhir periode yang dipilih`);
+		// The list is that month's: the same as the CSV asked for it by name.
+		const csv = await (await page.request.get(`${base}/api/rekomendasi.csv?month=${earlier}`)).text();
+		const keyOf = (row: string[]) => `${row[1]}:${row[4]}:${row[5]}`;
+		expect((await shownRecs(page)).map((r) => r.key)).toEqual([...new Set(parseCsv(csv).slice(1).map(keyOf))]);
+		// An explicit month wins over the period, and the period stays in the URL.
+		await page.locator('[data-testid="month-form"] input[name="month"]').fill(month);
+		await Promise.all([page.waitForURL(new RegExp(`month=${month}`)), page.locator('[data-testid="month-form"] button').click()]);
+		expect(new URL(page.url()).searchParams.get('to')).toBe(earlier);
+		expect(await why.count()).toBe(0);
 		await page.close();
 	});
 

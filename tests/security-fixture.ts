@@ -57,6 +57,8 @@ function hostileRows(): LaporRow[] {
 		);
 	for (let i = 0; i < 3; i++) out.push(a({ 'Judul Laporan': `${SECRET} judul`, 'Isi Laporan': `${SECRET} isi rahasia`, Rahasia: 'Ya' }));
 	for (let i = 0; i < 3; i++) out.push(b({ 'Judul Laporan': `${SECRET} judul B`, 'Isi Laporan': `${SECRET} isi B`, Rahasia: 'Ya' }));
+	// Region B rows the load quarantines: /data must not show a scoped user other regions' rejects.
+	for (let i = 0; i < 2; i++) out.push(b({ 'Tanggal Laporan': '32/13/2023' }));
 	return out;
 }
 

@@ -237,6 +237,32 @@ describe('row-level access (IDOR) on every route', () => {
 	});
 });
 
+describe('/data for a scoped user', () => {
+	it("shows the region's part only: its own counts, no quarantined rows, no other region's coverage", async () => {
+		const [n] = await sql<{ a: number; q: number }>(
+			db,
+			`SELECT (SELECT count(*) FROM complaints WHERE regency_code = '${A}')::INTEGER AS a, (SELECT count(*) FROM quarantine)::INTEGER AS q`
+		);
+		const batches = parseCsv((await http('/api/data.csv?table=batches', { cookie: cookies.ana })).text);
+		const loaded = batches[0]!.indexOf('loaded');
+		const sum = batches.slice(1).reduce((s, r) => s + Number(r[loaded]), 0);
+		record('daerah: /api/data.csv batches, sum of loaded', `${n!.a} (own region's complaints)`, String(sum), sum === n!.a);
+		expect(batches.slice(1).every((r) => r[batches[0]!.indexOf('rows_read')] === '')).toBe(true);
+		const q = await http('/api/data.csv?table=quarantine', { cookie: cookies.ana });
+		record('daerah: /api/data.csv?table=quarantine', '403', String(q.status), q.status === 403);
+		const page = await http('/data', { cookie: cookies.ana });
+		expect(page.text).toContain('data-testid="quarantine-national"');
+		expect(page.text).not.toContain('data-testid="quarantine-table"');
+		expect(page.text).not.toContain('Kota Bandung');
+		// Positive control: the national user sees the quarantined rows, summed per reason.
+		expect(n!.q).toBeGreaterThan(0);
+		const nq = parseCsv((await http('/api/data.csv?table=quarantine', { cookie: cookies.nas })).text);
+		const total = nq.slice(1).reduce((s, r) => s + Number(r[nq[0]!.indexOf('rows')]), 0);
+		record('nasional: /api/data.csv?table=quarantine, sum of rows', String(n!.q), String(total), total === n!.q);
+		expect(probes.filter((x) => !x.pass)).toEqual([]);
+	});
+});
+
 describe('hostile parameters', () => {
 	const SQLI = ["' OR 1=1--", `${A}' OR '1'='1`, '1; DROP TABLE complaints; --', "2023-01' UNION SELECT title FROM complaints--"];
 	const PARAMS = ['from', 'to', 'region', 'category', 'channel', 'status', 'page', 'sort', 'grain', 'level', 'metric', 'lang'];

@@ -119,6 +119,12 @@ describe('topics page', () => {
 		);
 		const { n } = (await sql<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM topic_spikes'))[0]!;
 		expect(shown.length).toBe(n);
+		// the story first: the largest spikes lead, and the largest is the 2020 bansos surge
+		const excess = await page.locator('[data-testid="spike-table"] tbody tr [data-col="excess"]').allTextContents();
+		const values = excess.map((e) => Number(e.replace(/\./g, '')));
+		expect(values).toEqual([...values].sort((a, b) => b - a));
+		expect(shown[0]).toMatchObject({ theme: 'bansos' });
+		expect(shown[0]!.start >= '2020-03' && shown[0]!.start <= '2020-06').toBe(true);
 		const surge = new Set<string>(BANSOS_SURGE_REGIONS);
 		const flagged = new Set(shown.filter((s) => s.theme === 'bansos' && s.start >= '2020-03' && s.start <= '2020-06').map((s) => s.code));
 		// Must-find regions, by SQL: bansos complaints peak at >= 10 in a month of Mar-Jun 2020 against
@@ -225,10 +231,21 @@ describe('topics page', () => {
 		const heat = parseCsv(await (await fetch(`${base}/api/topik-heatmap.csv?region=36`)).text()).slice(1);
 		expect(heat.every((r) => r[0] === 'regency' && r[1]!.startsWith('36.'))).toBe(true);
 
-		// English
+		// English: page, themes, and clusters named after a theme
 		await page.goto(`${base}/topik?region=36&lang=en`);
 		expect(await page.locator('h1').textContent()).toBe('Complaint topics');
 		expect(await page.locator('[data-testid="theme-table"]').textContent()).toContain('Social assistance');
+		const themed = await sql<{ cluster_id: number; label_en: string }>(
+			db,
+			`SELECT cluster_id, label_en FROM topic_clusters WHERE theme = 'bansos'`
+		);
+		expect(themed.length).toBeGreaterThan(0);
+		for (const t of themed) {
+			expect(t.label_en).toMatch(/^Social assistance/);
+			expect(await page.locator(`[data-testid="topic-table"] tr[data-cluster="${t.cluster_id}"] [data-col="label"]`).textContent()).toBe(
+				t.label_en
+			);
+		}
 		await context.close();
 	});
 });

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../src/lib/core/file-format.server.ts';
-import { CHANNELS, CLASSIFICATIONS, LIFECYCLE, OPD_TYPES } from '../../src/lib/core/vocab.ts';
+import { AUTHORITIES, CHANNELS, CLASSIFICATIONS, LIFECYCLE, OPD_TYPES } from '../../src/lib/core/vocab.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -24,6 +24,7 @@ const FIELDS = [
 	'province',
 	'district',
 	'agency',
+	'incident_place',
 	'status',
 	'anonymous',
 	'confidential',
@@ -75,10 +76,11 @@ export const RuleSet = z.object({
 	classification: rule(CLASSIFICATIONS),
 	channel: rule(CHANNELS),
 	opd_type: rule(Object.keys(OPD_TYPES) as [keyof typeof OPD_TYPES, ...(keyof typeof OPD_TYPES)[]]),
+	authority: rule(Object.keys(AUTHORITIES) as [keyof typeof AUTHORITIES, ...(keyof typeof AUTHORITIES)[]]),
 	boolean: z.object({ true: z.array(z.string()).min(1), false: z.array(z.string()).min(1) })
 });
 export type RuleSet = z.infer<typeof RuleSet>;
-export type RuleKind = 'status' | 'classification' | 'channel' | 'opd_type';
+export type RuleKind = 'status' | 'classification' | 'channel';
 
 export const Profile = z.object({
 	name: z.string().regex(/^[a-z0-9_-]+$/),
@@ -92,7 +94,12 @@ export const Profile = z.object({
 	idPrefix: z.string().default(''),
 	requireCreatedAt: z.boolean().default(true),
 	/** Columns neither mapped nor worth keeping in `extra`. */
-	drop: z.array(z.string()).default([])
+	drop: z.array(z.string()).default([]),
+	/**
+	 * The regions the source covers: 'national', or province / kab/kota codes (a province covers
+	 * all its kab/kota). Without it, inferred from where the file's complaints are (core/coverage.ts).
+	 */
+	coverage: z.union([z.literal('national'), z.array(z.string().regex(/^\d{2}(\.\d{2})?$/)).min(1)]).optional()
 });
 export type Profile = z.infer<typeof Profile>;
 

@@ -1,3 +1,4 @@
+import { fieldMask, SOURCE_FIELDS, type SourceField } from '../../src/lib/core/fields.ts';
 import type { AliasTable, Field, Profile } from './config.ts';
 
 /** Header comparison ignores case, spacing and punctuation: "ID Tracking" = "id_tracking". */
@@ -67,3 +68,31 @@ export function mapHeaders(headers: string[], profile: Profile, aliases: AliasTa
 
 /** Column added to exports converted to CSV by Telaah itself (JSON, XLSX): the source record number. */
 export const SOURCE_ROW_COLUMN = '__telaah_source_row';
+
+// Which columns (or profile constants) stand for each field a figure may need (core/fields.ts).
+// A region is also read from the agency's name (sql.ts regionLookupSql), so an agency column
+// provides one.
+const SOURCES: Record<SourceField, readonly Field[]> = {
+	created_at: ['created_at'],
+	verified_at: ['verified_at'],
+	dispositioned_at: ['dispositioned_at'],
+	first_response_at: ['first_response_at'],
+	closed_at: ['closed_at'],
+	status: ['status'],
+	category: ['category'],
+	channel: ['channel'],
+	agency: ['agency'],
+	region: ['region', 'region_code', 'province', 'agency'],
+	district: ['district'],
+	confidential: ['confidential'],
+	anonymous: ['anonymous'],
+	title: ['title'],
+	body: ['body'],
+	classification: ['classification']
+};
+
+/** The fields a file provides, as the mask every one of its complaints stores. */
+export function providedFields(mapping: HeaderMapping, profile: Profile): number {
+	const has = (f: Field) => mapping.fields[f] !== undefined || profile.constants[f] !== undefined;
+	return fieldMask(SOURCE_FIELDS.filter((s) => SOURCES[s].some(has)));
+}

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { DEFAULT_AGENCY_TABLE } from './agency-table.ts';
 import { ingest } from './load.ts';
 import { baseRow, ingestInto, laporCsv, scratchDir, sql, TEST_SALT, withWarehouse, type Scratch } from './test-support.ts';
 
@@ -251,16 +253,17 @@ describe('mapping and normalisation', () => {
 		]);
 	});
 
-	it('maps agency text to OPD types and status labels to the lifecycle', async () => {
+	it('maps agency text to one canonical name with its OPD type and authority, and status labels to the lifecycle', async () => {
 		const got = await sql(
 			db,
-			`SELECT tracking_id, opd_type, agency_name, status, channel, classification, is_anonymous, is_confidential FROM complaints ORDER BY tracking_id`
+			`SELECT tracking_id, opd_type, agency_name, agency_authority, status, channel, classification, is_anonymous, is_confidential FROM complaints ORDER BY tracking_id`
 		);
 		expect(got).toEqual([
 			{
 				tracking_id: '1',
 				opd_type: 'pupr',
-				agency_name: 'Dinas PUPR Kabupaten Tangerang',
+				agency_name: 'Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Tangerang',
+				agency_authority: 'pemda',
 				status: 'selesai',
 				channel: 'web',
 				classification: 'pengaduan',
@@ -270,7 +273,8 @@ describe('mapping and normalisation', () => {
 			{
 				tracking_id: '2',
 				opd_type: 'disdukcapil',
-				agency_name: 'DISDUKCAPIL KOTA TANGSEL',
+				agency_name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Tangerang Selatan',
+				agency_authority: 'pemda',
 				status: 'ditindaklanjuti',
 				channel: 'web',
 				classification: 'pengaduan',
@@ -281,6 +285,7 @@ describe('mapping and normalisation', () => {
 				tracking_id: '3',
 				opd_type: 'dinsos',
 				agency_name: 'Dinas Sosial Kota Tangerang Selatan',
+				agency_authority: 'pemda',
 				status: 'terdisposisi',
 				channel: 'web',
 				classification: 'pengaduan',
@@ -290,7 +295,8 @@ describe('mapping and normalisation', () => {
 			{
 				tracking_id: '4',
 				opd_type: 'satpolpp',
-				agency_name: 'Satpol PP Kota Tangerang',
+				agency_name: 'Satuan Polisi Pamong Praja Kota Tangerang',
+				agency_authority: 'pemda',
 				status: 'belum_terverifikasi',
 				channel: 'sms',
 				classification: 'pengaduan',
@@ -302,6 +308,7 @@ describe('mapping and normalisation', () => {
 				tracking_id: '5',
 				opd_type: 'kementerian',
 				agency_name: 'Kementerian Sosial',
+				agency_authority: 'kementerian',
 				status: 'ditindaklanjuti',
 				channel: 'whatsapp',
 				classification: 'permintaan_informasi',
@@ -311,7 +318,9 @@ describe('mapping and normalisation', () => {
 			{
 				tracking_id: '6',
 				opd_type: 'pupr',
-				agency_name: 'Dinas PUPR Kabupaten Tangerang',
+				// the agency names its own region (Kab. Tangerang), not the complaint's (Belitung Timur)
+				agency_name: 'Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Tangerang',
+				agency_authority: 'pemda',
 				status: 'selesai',
 				channel: 'android',
 				classification: 'pengaduan',
@@ -322,6 +331,7 @@ describe('mapping and normalisation', () => {
 				tracking_id: '7',
 				opd_type: 'dishub',
 				agency_name: 'Dinas Perhubungan Kota Bandung',
+				agency_authority: 'pemda',
 				status: 'selesai',
 				channel: 'web',
 				classification: 'pengaduan',
@@ -537,6 +547,91 @@ describe('idempotent upserts by tracking id', () => {
 		expect(JSON.stringify(await sql(db, `SELECT * FROM complaints`))).toBe(before);
 		expect(await sql(db, `SELECT count(*) n FROM ingest_batches`)).toEqual([{ n: 1 }]);
 		expect(statSync(db).size).toBeGreaterThan(0);
+	});
+});
+
+describe('one agency, one name', () => {
+	const SPELLINGS = ['Dinas Sosial Kabupaten Tangerang', 'Dinsos Kab. Tangerang', 'DINSOS KAB. TANGERANG', 'Dinas Sosial Kab. Tangerang'];
+	const rows = SPELLINGS.map((a, i) => baseRow({ 'ID Tracking': String(100 + i), 'Instansi Tujuan': a }));
+	const binaMarga = baseRow({ 'ID Tracking': '200', 'Instansi Tujuan': 'Dinas Bina Marga Kab. Tangerang' });
+	const names = (db: string) =>
+		sql<{ agency_name: string; agency_authority: string; opd_type: string; n: number; spellings: number }>(
+			db,
+			`SELECT agency_name, agency_authority, opd_type, count(*)::INTEGER n, count(DISTINCT agency_raw)::INTEGER spellings
+			 FROM complaints GROUP BY ALL ORDER BY n DESC, agency_name`
+		);
+
+	it('stores the spellings of one agency under one name, each as written', async () => {
+		const db = `${s.dir}/one-name.duckdb`;
+		await ingestInto(db, [s.file('one-name.csv', laporCsv(rows))]);
+		expect(await names(db)).toEqual([
+			{ agency_name: 'Dinas Sosial Kabupaten Tangerang', agency_authority: 'pemda', opd_type: 'dinsos', n: 4, spellings: 4 }
+		]);
+	});
+
+	it('takes an alias added to the table on the next ingest: the file is read again and what was stored before follows', async () => {
+		const db = `${s.dir}/alias.duckdb`;
+		const dinsos = s.file('alias-dinsos.csv', laporCsv(rows));
+		const bina = s.file('alias-bina.csv', laporCsv([binaMarga]));
+		await ingestInto(db, [dinsos, bina]);
+		expect((await names(db)).map((r) => r.agency_name)).toEqual([
+			'Dinas Sosial Kabupaten Tangerang',
+			'Dinas Bina Marga Kabupaten Tangerang'
+		]);
+		// A reviewed alias, in a copy of the table: in Kab. Tangerang, Dinas Bina Marga is the PUPR office.
+		const table = s.file(
+			'aliases.csv',
+			readFileSync(DEFAULT_AGENCY_TABLE, 'utf8') +
+				'name,Dinas Bina Marga,Dinas Pekerjaan Umum dan Penataan Ruang,36.03,,reviewed in a test\n'
+		);
+		const pupr = 'Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Tangerang';
+		await withWarehouse(db, async (w) => {
+			const again = await ingest(w.conn, [dinsos], { salt: TEST_SALT, agencyAliases: table });
+			expect(again.files[0]!.already_loaded).toBeUndefined(); // read again under the new table
+			expect(again).toMatchObject({ rows_read: 4, duplicate: 4 });
+		});
+		expect((await names(db)).map((r) => r.agency_name)).toEqual(['Dinas Sosial Kabupaten Tangerang', pupr]);
+		// The table in TELAAH_AGENCY_ALIASES is the one every open and ingest uses.
+		process.env.TELAAH_AGENCY_ALIASES = table;
+		try {
+			const r = await ingestInto(db, [bina]);
+			expect(r.files[0]!.already_loaded).toBeUndefined();
+			expect(await ingestInto(db, [bina])).toMatchObject({ files: [{ already_loaded: true }] });
+			expect((await names(db)).map((r) => r.agency_name)).toEqual(['Dinas Sosial Kabupaten Tangerang', pupr]);
+		} finally {
+			delete process.env.TELAAH_AGENCY_ALIASES;
+		}
+		// Back on the shipped table, the next open resolves the names with it again, rollup included.
+		await withWarehouse(db, async () => {});
+		expect((await names(db)).map((r) => r.agency_name)).toEqual([
+			'Dinas Sosial Kabupaten Tangerang',
+			'Dinas Bina Marga Kabupaten Tangerang'
+		]);
+	});
+
+	it('gives a warehouse of an earlier version canonical names, authorities and a matching rollup when it is next opened', async () => {
+		const db = `${s.dir}/older.duckdb`;
+		await ingestInto(db, [
+			s.file('older.csv', laporCsv([...rows, binaMarga, baseRow({ 'ID Tracking': '300', 'Instansi Tujuan': 'Kemensos' })]))
+		]);
+		const expected = await names(db);
+		const inst = await DuckDBInstance.create(db);
+		const conn = await inst.connect();
+		// as an earlier version left it: the spelling as the name, no authority or stamp, a rollup of those types
+		await conn.run(`UPDATE complaints SET agency_name = agency_raw, agency_authority = NULL, opd_type = 'lainnya';
+			UPDATE monthly_rollup SET opd_type = 'lainnya' WHERE opd_type IS NOT NULL;
+			DELETE FROM meta WHERE key = 'agency_names'`);
+		conn.closeSync();
+		inst.closeSync();
+		expect((await names(db)).length).toBe(6);
+		await withWarehouse(db, async () => {});
+		expect(await names(db)).toEqual(expected);
+		expect(expected.find((r) => r.agency_name === 'Kementerian Sosial')).toMatchObject({
+			agency_authority: 'kementerian',
+			opd_type: 'kementerian'
+		});
+		const [opd] = await sql<{ n: number }>(db, `SELECT sum(n)::INTEGER n FROM monthly_rollup WHERE grain = 'opd' AND opd_type = 'dinsos'`);
+		expect(opd!.n).toBe(4);
 	});
 });
 

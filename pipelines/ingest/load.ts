@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { coverageText, inferCoverage, type Coverage } from '../../src/lib/core/coverage.ts';
+import { FIELD_VALUE_SQL, fieldBit, SOURCE_FIELDS } from '../../src/lib/core/fields.ts';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -8,7 +10,10 @@ import { CREATE_ROLLUP_MONTHS, refreshRollup, rememberMonthsSql } from '../../sr
 import { FACTS_CALENDAR, factsSql, workCalendarSql } from '../../src/lib/core/deadline-facts.server.ts';
 import { readHolidayDates } from '../warehouse/open.ts';
 import { DATE_FIELDS, loadAliases, loadProfiles, loadRules, type Profile, type RuleSet } from './config.ts';
-import { detectProfile, mapHeaders, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
+import type { AgencyContext } from './agency-names.ts';
+import { AGENCY_COLUMNS, agencyContextFor, agencyFingerprint, agencyJoinSql, agencyLookup, ensureAgencies } from './agency-sql.ts';
+import { agencyTablePath, loadAgencyTable } from './agency-table.ts';
+import { detectProfile, mapHeaders, providedFields, SOURCE_ROW_COLUMN, type HeaderMapping } from './headers.ts';
 import { inspectFile, transcodeToUtf8, type FileFacts } from './inspect.ts';
 import { InputError, UnreadableFileError } from '../../src/lib/core/file-format.server.ts';
 import { INGEST_MACROS } from './macros.ts';
@@ -66,6 +71,8 @@ export interface IngestOptions {
 	maxDate?: Date;
 	/** Work that commits with the load or not at all (the CLI assigns the new complaints to topics). */
 	beforeCommit?: (conn: DuckDBConnection) => Promise<void>;
+	/** Agency alias table (default: TELAAH_AGENCY_ALIASES, else data/reference/agency_aliases.csv). */
+	agencyAliases?: string;
 }
 
 const COUNT_KEYS = ['rows_read', 'loaded', 'updated', 'duplicate', 'quarantined'] as const;
@@ -79,11 +86,12 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 	const aliases = loadAliases();
 	const rules = loadRules();
 	const profiles = loadProfiles();
+	const agencyTable = loadAgencyTable(agencyTablePath(opts.agencyAliases));
 	const forced = opts.profile ? profiles.find((p) => p.name === opts.profile) : undefined;
 	if (opts.profile && !forced) throw new InputError(`unknown profile "${opts.profile}" (known: ${profiles.map((p) => p.name).join(', ')})`);
 	const runId = randomUUID();
 	const configSha = createHash('sha256')
-		.update(JSON.stringify({ aliases, rules, profiles, profile: opts.profile ?? null }))
+		.update(JSON.stringify({ aliases, rules, profiles, profile: opts.profile ?? null, agencies: agencyFingerprint(agencyTable, rules) }))
 		.digest('hex');
 	const work = mkdtempSync(join(tmpdir(), 'telaah-ingest-'));
 	await conn.run(INGEST_MACROS);
@@ -94,6 +102,7 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 		await conn.run(CREATE_ROLLUP_MONTHS);
 		const holidays = readHolidayDates();
 		await conn.run(workCalendarSql(FACTS_CALENDAR, holidays));
+		const agencies = await agencyContextFor(conn, agencyTable, rules);
 		for (const [i, file] of files.entries()) {
 			summaries.push(
 				await ingestFile(conn, file, {
@@ -103,10 +112,13 @@ export async function ingest(conn: DuckDBConnection, files: string[], opts: Inge
 					work: join(work, String(i)),
 					choose: (headers) => forced ?? detectProfile(headers, profiles),
 					map: (headers, profile) => mapHeaders(headers, profile, aliases),
-					rules
+					rules,
+					agencies
 				})
 			);
 		}
+		// Complaints stored before an alias or rule change take it now, with the load.
+		await ensureAgencies(conn, agencyTable, rules);
 		await refreshRollup(
 			conn,
 			summaries.filter((f) => !f.already_loaded).map((f) => f.batch_id),
@@ -134,6 +146,7 @@ interface FileContext extends IngestOptions {
 	choose: (headers: string[]) => Profile;
 	map: (headers: string[], profile: Profile) => HeaderMapping;
 	rules: RuleSet;
+	agencies: AgencyContext;
 }
 
 async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext): Promise<FileSummary> {
@@ -170,7 +183,6 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 	await conn.run(ruleLookupSql('lk_status', ctx.rules.status, f('status')));
 	await conn.run(ruleLookupSql('lk_classification', ctx.rules.classification, f('classification')));
 	await conn.run(ruleLookupSql('lk_channel', ctx.rules.channel, f('channel')));
-	await conn.run(ruleLookupSql('lk_opd', ctx.rules.opd_type, agency));
 	await conn.run(categoryLookupSql(f('category')));
 	await conn.run(regionLookupSql({ region: f('region'), code: f('region_code'), province: f('province'), agency }));
 	const normalise = normaliseSql({
@@ -179,10 +191,12 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 		rules: ctx.rules,
 		sourceRowExpr: await sourceRowExpr(conn, ownCsv, rejects.length > 0),
 		textColumns: textColumnsSql(mapping, profile, ctx.salt),
+		fields: providedFields(mapping, profile),
 		maxDate: iso(ctx.maxDate ?? new Date(Date.now() + 86_400_000))
 	});
 	for (const statement of normalise) await conn.run(statement);
 	await conn.run(DISTRICT_LOOKUP_SQL);
+	await agencyLookup(conn, `SELECT agency_raw, regency_code, province_code FROM etl_norm WHERE reason_code IS NULL`, ctx.agencies);
 
 	stage('upsert');
 	const batchId = (await rows<{ id: number }>(conn, `SELECT (coalesce(max(batch_id), 0) + 1)::INTEGER AS id FROM ingest_batches`))[0]!.id;
@@ -277,13 +291,15 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 	};
 	if (counts.rows_read !== counts.loaded + counts.updated + counts.duplicate + counts.quarantined)
 		throw new Error(`${file}: counts do not reconcile ${JSON.stringify(counts)}; nothing was applied`);
+	const coverage = profile.coverage ?? (await fileCoverage(conn));
+	await recordFields(conn, batchId, providedFields(mapping, profile));
 	await conn.run(`INSERT INTO ingest_batches BY NAME SELECT ${batchId} AS batch_id, ${lit(ctx.runId)} AS run_id, ${lit(basename(file))} AS file_name,
 		${lit(facts.sha256)} AS file_sha256, ${facts.bytes} AS file_bytes, ${lit(facts.format)} AS format, ${lit(facts.encoding)} AS encoding,
 		${lit(profile.name)} AS profile, ${lit(iso(startedAt))}::TIMESTAMP AS started_at, ${lit(iso(new Date()))}::TIMESTAMP AS finished_at,
 		${counts.rows_read} AS rows_read, ${counts.loaded} AS loaded, ${counts.updated} AS updated, ${counts.duplicate} AS duplicate,
-		${counts.quarantined} AS quarantined, ${lit(ctx.configSha)} AS config_sha256`);
+		${counts.quarantined} AS quarantined, ${lit(ctx.configSha)} AS config_sha256, ${lit(coverageText(coverage))} AS coverage`);
 	await conn.run(`DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS etl_rej; DROP TABLE IF EXISTS etl_rej_scan; DROP TABLE IF EXISTS etl_norm;
-		DROP ${repeats ? 'TABLE' : 'VIEW'} IF EXISTS etl_incoming; DROP TABLE IF EXISTS etl_outcome; DROP TABLE IF EXISTS etl_rej_adj;`);
+		DROP ${repeats ? 'TABLE' : 'VIEW'} IF EXISTS etl_incoming; DROP TABLE IF EXISTS etl_outcome; DROP TABLE IF EXISTS etl_rej_adj; DROP TABLE IF EXISTS lk_agency;`);
 	stage('done');
 	return {
 		file,
@@ -299,6 +315,31 @@ async function ingestFile(conn: DuckDBConnection, file: string, ctx: FileContext
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+
+/** Where the file's valid complaints are, read as the regions it covers (core/coverage.ts). */
+async function fileCoverage(conn: DuckDBConnection): Promise<Coverage> {
+	const placed = await rows<{ province: string | null; regency: string | null; n: bigint }>(
+		conn,
+		`SELECT province_code AS province, regency_code AS regency, count(*) AS n FROM etl_incoming WHERE dup_rank = 1 GROUP BY ALL`
+	);
+	const sizes = await rows<{ code: string; n: bigint }>(
+		conn,
+		`SELECT province_code AS code, count(*) AS n FROM regions WHERE level = 'regency' GROUP BY 1`
+	);
+	return inferCoverage(
+		placed.map((r) => ({ ...r, n: Number(r.n) })),
+		new Map(sizes.map((s) => [s.code, Number(s.n)]))
+	);
+}
+
+/** batch_fields: each field the file provides or not, and how many complaints it wrote have a value. */
+async function recordFields(conn: DuckDBConnection, batchId: number, provided: number): Promise<void> {
+	const filled = SOURCE_FIELDS.map((f, i) => `count(${FIELD_VALUE_SQL[f]}) AS f${i}`).join(', ');
+	await conn.run(`INSERT INTO batch_fields
+		SELECT ${batchId}, f.field, f.provided, f.filled, c.written
+		FROM (SELECT count(*) AS written, ${filled} FROM complaints WHERE last_batch_id = ${batchId}) c,
+		LATERAL (VALUES ${SOURCE_FIELDS.map((f, i) => `(${lit(f)}, ${(provided & fieldBit(f)) !== 0}, c.f${i})`).join(', ')}) f(field, provided, filled)`);
+}
 
 /**
  * The file was loaded before under the same rules, aliases and profile: reading it again could
@@ -442,6 +483,7 @@ const HASHED_COLUMNS = [
 	'province_code',
 	'district_code',
 	'district_name',
+	'fields',
 	'location_raw',
 	'agency_raw',
 	'opd_type',
@@ -459,6 +501,7 @@ const incomingSql = (rules: RuleSet, repeats: boolean) => `CREATE OR REPLACE TEM
 	FROM (
 		SELECT n.* EXCLUDE (${NORM_WORK_COLUMNS.join(', ')}),
 		       ${finalColumnsSql(rules)},
+		       ${AGENCY_COLUMNS('ag')},
 		       d.code AS district_code,
 		       coalesce(d.name, n.district_raw) AS district_name,
 		       greatest(${DATE_FIELDS.map((d) => `n.${d}`).join(', ')}) AS activity,
@@ -466,6 +509,7 @@ const incomingSql = (rules: RuleSet, repeats: boolean) => `CREATE OR REPLACE TEM
 		       ${repeats ? 'first_value(n.source_row) OVER w' : 'n.source_row'} AS kept_row
 		FROM etl_norm n
 		LEFT JOIN lk_district d ON d.regency_code = n.regency_code AND d.raw = n.district_raw
+		${agencyJoinSql('n')}
 		WHERE n.reason_code IS NULL
 		${repeats ? `WINDOW w AS (PARTITION BY n.tracking_id ORDER BY greatest(${DATE_FIELDS.map((d) => `n.${d}`).join(', ')}) DESC NULLS LAST, n.source_row DESC)` : ''}
 	)`;

@@ -102,15 +102,21 @@ CREATE OR REPLACE TEMP MACRO parse_id_ts(raw) AS coalesce(parse_id_ts_fast(raw),
 
 -- Phone numbers, NIKs and e-mail addresses in free text, masked before storage (pii.test.ts).
 -- Hostile spellings too: NIK as 16 digits or grouped 2-2-2-6-4 / 4-4-4-4 with spaces, dots or
--- dashes; mobile numbers +62 / 62 / 0, then 8 and 8–11 more digits with any single separators
--- or brackets; landlines written (0xx) ...; e-mail, also with " [at] " / " (at) ".
+-- dashes, also glued to letters ("NIK3578…"); after a NIK / KTP / KK label any 14–17 digits (a
+-- mistyped NIK is still one); mobile numbers +62 / 62 / 0, then 8 and 8–11 more digits with any
+-- single separators or brackets; landlines written (0xx) ...; e-mail, also with " [at] " / " (at) ".
+-- The glued 16-digit rule runs twice: one match consumes the character after it, which may be the
+-- only character before the next NIK.
 -- Only texts with '@', 'at' or 8+ digits (separators allowed) pay for the regexes.
 CREATE OR REPLACE TEMP MACRO mask_pii(s) AS CASE
 	WHEN s IS NULL OR NOT regexp_matches(s, '@|[0-9]([ .()/-]{0,2}[0-9]){7}|(?i:[\\[(]\\s*at\\s*[\\])])') THEN s
-	ELSE regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(s,
+	ELSE regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(s,
 		'[A-Za-z0-9._%+-]+(@|\\s*[\\[(]\\s*(?i:at)\\s*[\\])]\\s*)[A-Za-z0-9-]+(([.]|\\s*[\\[(]\\s*(?i:dot)\\s*[\\])]\\s*)[A-Za-z0-9-]+)+', '[email]', 'g'),
+		'(?i)(\\b(?:nik|e-?ktp|ktp|kk|induk\\s+kependudukan|kartu\\s+keluarga))([\\s.:#=-]{0,4}(?:(?:no|nomor)[\\s.:#=-]{0,4})?)[0-9](?:[ .-]?[0-9]){13,16}([^0-9]|$)', '\\1\\2[NIK]\\3', 'g'),
 		'\\b[0-9]{2}[ .-]?[0-9]{2}[ .-]?[0-9]{2}[ .-]?[0-9]{6}[ .-]?[0-9]{4}\\b', '[NIK]', 'g'),
 		'\\b[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{4}\\b', '[NIK]', 'g'),
+		'(^|[^0-9])[0-9]{16}([^0-9]|$)', '\\1[NIK]\\2', 'g'),
+		'(^|[^0-9])[0-9]{16}([^0-9]|$)', '\\1[NIK]\\2', 'g'),
 		'(\\+\\s?62|\\b62|\\b0)[ .-]?\\(?[ .-]?8(\\)?[ .-]?[0-9]){8,11}\\b', '[telepon]', 'g'),
 		'\\(0[0-9]{2,3}\\)[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}\\b', '[telepon]', 'g')
 END;
@@ -122,14 +128,15 @@ CREATE OR REPLACE TEMP MACRO visible(s) AS
 	regexp_replace(s, '[\\x{00AD}\\x{200B}-\\x{200F}\\x{202A}-\\x{202E}\\x{2060}-\\x{2064}\\x{2066}-\\x{2069}\\x{FEFF}]', '', 'g');
 
 -- Free text as stored: C0 control characters (except tab and line feed), DEL, Unicode
--- bidirectional overrides and the invisible characters above removed, CRLF as LF, cut at n
--- characters with an ellipsis.
+-- bidirectional overrides and the invisible characters above removed, CRLF as LF, newlines and
+-- tabs that an exporting system wrote as the two characters backslash + n / r / t (Surabaya's
+-- Media Center does) turned back into newlines and tabs, cut at n characters with an ellipsis.
 -- ctrl_free(s) is written out three times rather than bound once in a scalar subquery: DuckDB
 -- computes the repeated expression once, whereas a subquery in a macro becomes a join for every
 -- place the macro is expanded (mask_pii(clean_text(...)) expands it three times), which made
 -- the text columns of a 1M-row ingest take 30 s instead of 5 s.
 CREATE OR REPLACE TEMP MACRO ctrl_free(s) AS
-	regexp_replace(replace(s, chr(13) || chr(10), chr(10)), '[\\x00-\\x08\\x0B-\\x1F\\x7F\\x{00AD}\\x{200B}-\\x{200F}\\x{202A}-\\x{202E}\\x{2060}-\\x{2064}\\x{2066}-\\x{2069}\\x{FEFF}]', '', 'g');
+	regexp_replace(replace(replace(replace(replace(replace(s, '\\r\\n', chr(10)), '\\n', chr(10)), '\\r', chr(10)), '\\t', chr(9)), chr(13) || chr(10), chr(10)), '[\\x00-\\x08\\x0B-\\x1F\\x7F\\x{00AD}\\x{200B}-\\x{200F}\\x{202A}-\\x{202E}\\x{2060}-\\x{2064}\\x{2066}-\\x{2069}\\x{FEFF}]', '', 'g');
 CREATE OR REPLACE TEMP MACRO clean_text(s, n) AS
 	CASE WHEN length(ctrl_free(s)) > n THEN left(ctrl_free(s), n - 1) || '…' ELSE ctrl_free(s) END;
 

@@ -25,8 +25,7 @@ export function fieldExpr(field: Field, mapping: HeaderMapping, profile: Profile
 export function ruleLookupSql(table: string, rules: RuleSet[RuleKind], rawExpr: string): string {
 	const cases = rules.map((r) => `WHEN regexp_matches(t, ${lit(r.pattern)}) THEN ${lit(r.value)}`).join(' ');
 	return `CREATE OR REPLACE TEMP TABLE ${table} AS
-		SELECT raw, CASE ${cases} END AS value,
-		       regexp_replace(tidy_label(raw), '\\s*(…|\\.\\.\\.)$', '') AS cleaned
+		SELECT raw, CASE ${cases} END AS value
 		FROM (SELECT raw, norm_text(raw) AS t FROM (SELECT DISTINCT ${rawExpr} AS raw FROM stg s WHERE ${rawExpr} IS NOT NULL))`;
 }
 
@@ -188,6 +187,8 @@ export function normaliseSql(opts: {
 	sourceRowExpr: string;
 	maxDate: string;
 	textColumns: string;
+	/** core/fields.ts mask of the fields the file provides */
+	fields: number;
 }): string[] {
 	const { mapping, profile, rules } = opts;
 	const f = (field: Field) => fieldExpr(field, mapping, profile);
@@ -196,7 +197,7 @@ export function normaliseSql(opts: {
 	const raw = (field: (typeof CHECKED_RAW)[number]) => `raw_${field}`;
 
 	const agencyRaw = agencyExpr(mapping, profile);
-	const textHash = `hash(${[f('title'), f('body'), ...mapping.extra.map((h) => `s.${ident(h)}`)].join(', ')})`;
+	const textHash = `hash(${[f('title'), f('body'), f('incident_place'), ...mapping.extra.map((h) => `s.${ident(h)}`)].join(', ')})`;
 	const flag = (k: 'anonymous' | 'confidential') => boolSql(raw(k), rules);
 
 	const checks: Check[] = [
@@ -255,6 +256,8 @@ export function normaliseSql(opts: {
 		${CHECKED_RAW.map((k) => `${f(k)} AS ${raw(k)}`).join(',\n\t\t')},
 		${lit(profile.idPrefix)} || regexp_replace(trim(visible(${f('tracking_id')})), '^#\\s*', '') AS tracking_id,
 		${textHash} AS text_hash,
+		${opts.fields}::INTEGER AS fields,
+		mask_pii(clean_text(${f('incident_place')}, ${TEXT_LIMITS.extra})) AS incident_place,
 		${opts.textColumns},
 		${DATE_FIELDS.map((d) => `parse_id_ts_fast(${f(d)}) AS ${d}`).join(',\n\t\t')},
 		cat.path AS category_path,
@@ -269,8 +272,6 @@ export function normaliseSql(opts: {
 		${f('district')} AS district_raw,
 		nullif(concat_ws(' | ', ${f('region')}, ${f('region_code')}), '') AS location_raw,
 		${agencyRaw} AS agency_raw,
-		opd.cleaned AS agency_name,
-		coalesce(opd.value, 'lainnya') AS opd_type,
 		st.value AS status_rule,
 		reg.problem AS r_problem, reg.code AS r_code, reg.region AS r_region
 	FROM stg s
@@ -280,7 +281,6 @@ export function normaliseSql(opts: {
 	LEFT JOIN lk_status st ON st.raw = ${f('status')}
 	LEFT JOIN lk_classification cl ON cl.raw = ${f('classification')}
 	LEFT JOIN lk_channel ch ON ch.raw = ${f('channel')}
-	LEFT JOIN lk_opd opd ON opd.raw = ${agencyRaw}
 	LEFT JOIN lk_category cat ON cat.raw = ${f('category')}
 	) x`,
 		// Rare spellings go through the regex-heavy parser only for the rows the fast one left.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_EOL, CSV_HEADER_LINE, csvField, SAMPLE_HEADERS, toCsvLine, type SampleColumns } from './csv';
 import { generateComplaints } from './generate';
-import { parseCsv } from './reference';
+import { parseCsv } from '../lib/csv';
 import { loadReference } from './test-support';
 
 const blank = (): SampleColumns => Object.fromEntries(SAMPLE_HEADERS.map((h) => [h, ''])) as SampleColumns;

@@ -4,40 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RegionRef } from './regions';
-
-/** Minimal RFC 4180 reader: the reference files quote names such as "Ra""as". */
-export function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i]!;
-		if (quoted) {
-			if (ch === '"') {
-				if (text[i + 1] === '"') {
-					field += '"';
-					i++;
-				} else quoted = false;
-			} else field += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			row.push(field);
-			field = '';
-		} else if (ch === '\n' || ch === '\r') {
-			if (ch === '\r' && text[i + 1] === '\n') i++;
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-		} else field += ch;
-	}
-	if (field !== '' || row.length > 0) {
-		row.push(field);
-		rows.push(row);
-	}
-	return rows;
-}
+import { parseCsv } from '../lib/csv';
 
 function readTable(dir: string, file: string): Record<string, string>[] {
 	const [header, ...body] = parseCsv(readFileSync(resolve(dir, file), 'utf8'));

@@ -9,7 +9,7 @@ import { assignNew, hasTopicModel, runTopics, TOPIC_TABLES_SQL } from './store.t
 
 const USAGE = `usage: npm run topics -- [--db PATH] [--k K] [--seed S] [--json] [--assign-new]
   --db PATH   warehouse file (default data/telaah.duckdb)
-  --k K       number of clusters (default: chosen by silhouette in 6..30)
+  --k K       number of clusters (default: chosen for stability and coverage in 6..40)
   --seed S    random seed (default 20240601)
   --json      print the summary as JSON on the last stdout line (stages_ms: wall time per stage)
   --if-missing  fit only when the warehouse has no topic model yet (npm start)

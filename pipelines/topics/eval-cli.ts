@@ -8,23 +8,23 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { detectCorpus, evaluate, readCsv, type EvalResult } from './evaluate.ts';
+import { DEFAULT_INPUT, detectCorpus, evaluate, LAPOR_INPUT, readCsv, type EvalResult } from './evaluate.ts';
 import { timeSampleFit } from './sample-fit.ts';
 
-const REPO_ROOT = resolve(import.meta.dirname, '../..');
-export const DEFAULT_INPUT = resolve(REPO_ROOT, '../shared/data/surabaya_mediacenter/surabaya_complaints_2022_2023.csv');
-export const LAPOR_INPUT = resolve(REPO_ROOT, '../shared/data/lapor_2017_corpus/lapor_2017_complaints.csv');
-
 const fmt = (x: number) => x.toFixed(3);
+const METHOD = 'frame, places, stems + bigrams, TF-IDF, theme-seeded spherical k-means, concentration-weighted refit';
 
-export function table(r: EvalResult): string {
+export function table(r: Omit<EvalResult, 'assignments'>): string {
 	const lines = [
 		`corpus ${r.corpus}: ${r.documents} documents, ${r.scored} with gold label (${r.gold_field ?? 'none'}, ${r.gold_classes} classes); k = ${r.k}, seed ${r.seed}`,
-		r.k_candidates.length ? `k by silhouette: ${r.k_candidates.map((c) => `${c.k}:${c.silhouette.toFixed(3)}`).join('  ')}` : 'k fixed',
+		r.k_candidates.length
+			? `k by stability/coverage: ${r.k_candidates.map((c) => `${c.k}:${c.stability.toFixed(2)}/${c.coverage.toFixed(2)}`).join('  ')}`
+			: 'k fixed',
 		'',
 		'| method | NMI | ARI | purity | fit s |',
 		'|---|---:|---:|---:|---:|',
-		`| TF-IDF (stems + bigrams) + spherical k-means | ${fmt(r.nmi)} | ${fmt(r.ari)} | ${fmt(r.purity)} | ${r.fit_seconds.toFixed(1)} |`,
+		`| pipeline: ${METHOD} | ${fmt(r.nmi)} | ${fmt(r.ari)} | ${fmt(r.purity)} | ${r.fit_seconds.toFixed(1)} |`,
+		`| plain: ${r.plain.method} | ${fmt(r.plain.nmi)} | ${fmt(r.plain.ari)} | ${fmt(r.plain.purity)} | ${r.plain.fit_seconds.toFixed(1)} |`,
 		`| baseline: ${r.baseline.method} | ${fmt(r.baseline.nmi)} | ${fmt(r.baseline.ari)} | ${fmt(r.baseline.purity)} | ${r.baseline.fit_seconds.toFixed(1)} |`,
 		'',
 		'| cluster | size | label | top terms | majority gold (share) |',
@@ -58,14 +58,14 @@ async function main() {
 		const res = await timeSampleFit(Number(values.sample), { seed, k });
 		if (!values.json)
 			console.log(
-				`sample ${res.rows} rows: k = ${res.k}, fit ${res.fit_seconds.toFixed(1)} s (generate ${res.generate_seconds.toFixed(1)} s) ${JSON.stringify(res.timings_ms)}`
+				`sample ${res.rows} rows: k = ${res.k}, text ${res.text_seconds.toFixed(1)} s, fit ${res.fit_seconds.toFixed(1)} s (generate ${res.generate_seconds.toFixed(1)} s) ${JSON.stringify(res.timings_ms)}`
 			);
 		else console.log(JSON.stringify(res));
 		return;
 	}
 	const input = resolve(values.input ?? (values.lapor ? LAPOR_INPUT : DEFAULT_INPUT));
 	const corpus = detectCorpus(await readCsv(input));
-	const result = evaluate(corpus, input, { seed, k });
+	const { assignments: _, ...result } = evaluate(corpus, input, { seed, k });
 	if (values.out) writeFileSync(values.out, JSON.stringify(result, null, 2) + '\n');
 	console.log(table(result));
 	if (values.json) console.log(JSON.stringify(result));

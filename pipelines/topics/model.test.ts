@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
 	buildVocabulary,
-	cosineDistances,
+	chooseK,
+	concentrationWeights,
 	fitTopics,
 	kmeans,
-	labelFrom,
+	meanVector,
 	rng,
 	sampleIndices,
-	silhouette,
 	vectorize,
 	assignText
 } from './model.ts';
@@ -69,6 +69,13 @@ describe('rng and sampling', () => {
 describe('kmeans', () => {
 	const vocab = buildVocabulary([['a'], ['b'], ['a'], ['b']], { minDf: 1, maxDfRatio: 1 });
 	const X = [['a'], ['a', 'a'], ['b'], ['b', 'b']].map((d) => vectorize(d, vocab, 'count'));
+	it('starts from given centres: a seeded centre keeps its group', () => {
+		const r = kmeans(X, 2, 2, { seed: 3, init: [meanVector([vectorize(['b'], vocab)])] });
+		expect(r.assign[2]).toBe(0);
+		expect(r.assign[3]).toBe(0);
+		expect(r.assign[0]).toBe(1);
+	});
+
 	it('separates two obvious groups (spherical and Euclidean)', () => {
 		for (const spherical of [true, false]) {
 			const r = kmeans(X, 2, 2, { seed: 3, spherical });
@@ -77,17 +84,45 @@ describe('kmeans', () => {
 			expect(r.assign[0]).not.toBe(r.assign[2]);
 		}
 	});
+});
 
-	it('silhouette is 1 for perfectly separated orthogonal groups', () => {
-		const Xn = [['a'], ['a'], ['b'], ['b']].map((d) => vectorize(d, vocab));
-		const D = cosineDistances(Xn, 2);
-		expect(silhouette(D, [0, 0, 1, 1], 2)).toBeCloseTo(1, 6);
-		expect(silhouette(D, [0, 1, 0, 1], 2)).toBeLessThan(0);
+describe('choosing k and weighting terms', () => {
+	const vocab = buildVocabulary([['a'], ['b'], ['c'], ['a', 'b']], { minDf: 1, maxDfRatio: 1 });
+	const X = Array.from({ length: 60 }, (_, i) => vectorize([['a'], ['b'], ['c']][i % 3]!, vocab));
+	it('chooseK takes the smallest stable k that covers (almost) as well as the largest', () => {
+		// covered = cosine >= 0.9: with two clusters two of the three orthogonal groups share one at cosine 0.71
+		const { k, candidates } = chooseK(X, vocab.terms.length, {
+			seed: 5,
+			kRange: [2, 3, 4, 5],
+			kSelectDocs: 60,
+			maxIter: 20,
+			coverageCosine: 0.9
+		});
+		expect(candidates.map((c) => c.k)).toEqual([2, 3, 4, 5]);
+		expect(candidates.find((c) => c.k === 2)!.coverage).toBeCloseTo(1 / 3, 6);
+		expect(candidates.find((c) => c.k === 3)!.coverage).toBe(1);
+		expect(candidates.find((c) => c.k === 3)!.stability).toBeCloseTo(1, 6);
+		expect(k).toBe(3);
+	});
+
+	it('concentrationWeights: 1 for a term within a few clusters, sqrt(5 / k) for one spread over all k', () => {
+		// 20 clusters of one document each: 'a' in one, 'b' in four, 'c' in all twenty
+		const docs = Array.from({ length: 20 }, (_, i) => vectorize(i === 0 ? ['a', 'b', 'c'] : i < 4 ? ['b', 'c'] : ['c'], vocab));
+		const w = concentrationWeights(
+			docs,
+			Int32Array.from({ length: 20 }, (_, i) => i),
+			20,
+			vocab.terms.length
+		);
+		const at = (t: string) => w[vocab.index.get(t)!]!;
+		expect(at('a')).toBeCloseTo(1, 6);
+		expect(at('b')).toBeCloseTo(1, 6);
+		expect(at('c')).toBeCloseTo(Math.sqrt(5 / 20), 6);
 	});
 });
 
 describe('fitTopics', () => {
-	it('recovers the four themes, chooses k by silhouette, is deterministic', () => {
+	it('recovers the four themes, chooses k, is deterministic', () => {
 		const m = fitTopics(docs, { seed: 11, kRange: [2, 3, 4, 5, 6], vocabulary: { minDf: 2 } });
 		expect(m.k).toBe(4);
 		expect(m.kCandidates.map((c) => c.k)).toEqual([2, 3, 4, 5, 6]);
@@ -117,14 +152,22 @@ describe('fitTopics', () => {
 		expect(assignText(m, 'lampu jalan padam').cluster).toBe(lamp.id);
 	});
 
-	it('labelFrom skips words already inside a chosen bigram', () => {
-		expect(
-			labelFrom([
-				{ term: 'jalan_rusak', weight: 3 },
-				{ term: 'jalan', weight: 2 },
-				{ term: 'rusak', weight: 2 },
-				{ term: 'aspal', weight: 1 }
-			])
-		).toBe('jalan rusak · aspal');
+	it('drops a centre no document is nearest to: every cluster has complaints', () => {
+		const m = fitTopics(docs.slice(0, 12), { seed: 11, k: 10, vocabulary: { minDf: 1 } });
+		expect(m.clusters.length).toBe(m.k);
+		expect(m.k).toBeLessThanOrEqual(10);
+		for (const c of m.clusters) expect(c.size).toBeGreaterThan(0);
+		expect(new Set(m.assignments.map((a) => a.cluster)).size).toBe(m.k);
+	});
+
+	it('never learns from confidential documents: their words are in no vocabulary term, centroid or example', () => {
+		const withSecret = docs.map((d) => (d.confidential ? { ...d, text: `${d.text} rahasiakata` } : d));
+		const m = fitTopics(withSecret, { seed: 11, k: 4, vocabulary: { minDf: 2 } });
+		expect(m.vocab.terms.some((t) => t.includes('rahasiakata'))).toBe(false);
+		expect(m.clusters.flatMap((c) => c.topTerms.map((t) => t.term)).some((t) => t.includes('rahasiakata'))).toBe(false);
+		// the confidential ones are still assigned, to their theme's cluster
+		const conf = withSecret.flatMap((d, i) => (d.confidential ? [i] : []));
+		expect(conf.length).toBeGreaterThan(0);
+		for (const i of conf) expect(m.assignments[i]!.cluster).toBe(m.assignments[i + 4]!.cluster);
 	});
 });

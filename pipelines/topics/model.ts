@@ -1,13 +1,18 @@
 // Topic model over complaint texts in plain TypeScript: TF-IDF on sparse vectors, spherical
-// (cosine) k-means with k-means++ seeding from a seeded RNG, k chosen by the cosine silhouette on a
-// sample within a range, cluster labels from the centroids' top terms, representative complaints
-// closest to the centroid (confidential ones never chosen). Same input and seed, same output.
+// (cosine) k-means with k-means++ seeding from a seeded RNG (after any given centres, e.g. one per
+// policy theme), k chosen for stability and coverage on a sample within a range, one refit with
+// terms weighted by how concentrated they are over the first fit's clusters, cluster labels from the
+// centroids' top terms, representative complaints closest to the centroid. Confidential complaints
+// are assigned but never learned from: the vocabulary, the centroids (so top terms and labels) and
+// the examples come from the others. Same input and seed, same output.
 //
 // Cost: scoring a document against all centroids is one pass over its non-zeros with the centroid
 // matrix stored term-major (k floats per term), so an iteration is O(nnz * k). Large corpora are fit
 // on a seeded sample (`fitSample`) and every document is then assigned to the nearest centroid.
 
-import { analyse, displayTerm } from './text.ts';
+import { displayWith, labelFrom } from './labels.ts';
+import { nmi } from './metrics.ts';
+import { analyse } from './text.ts';
 
 // --- RNG ---------------------------------------------------------------------------------------
 
@@ -35,6 +40,12 @@ export function sampleIndices(n: number, m: number, seed: number): Int32Array {
 		idx[j] = t;
 	}
 	return idx.slice(0, m).sort();
+}
+
+/** Indices of the learnable documents (all when not given), sampled down to `max`, seeded, increasing. */
+export function learnSample(learnable: readonly boolean[] | undefined, n: number, max: number, seed: number): number[] {
+	const pool = learnable ? learnable.flatMap((ok, i) => (ok ? [i] : [])) : Array.from({ length: n }, (_, i) => i);
+	return Array.from(sampleIndices(pool.length, max, seed), (j) => pool[j]!);
 }
 
 // --- Vectors -----------------------------------------------------------------------------------
@@ -128,6 +139,8 @@ export interface KMeansOptions {
 	maxIter?: number;
 	/** restarts with different seeds; the best objective wins (default 1) */
 	nInit?: number;
+	/** first centres, given (spherical: L2-normalised); k-means++ picks the rest */
+	init?: readonly SparseVec[];
 }
 
 export interface KMeansResult {
@@ -164,22 +177,24 @@ function setCentroid(c: Float64Array, k: number, j: number, x: SparseVec): void 
 	for (let n = 0; n < x.idx.length; n++) c[x.idx[n]! * k + j] = x.val[n]!;
 }
 
-/** k-means++: the first centre uniformly, each next one with probability proportional to D(x)^2. */
+/** k-means++ after the given centres: the first centre uniformly (when none is given), each next one with probability proportional to D(x)^2. */
 function seedPlusPlus(
 	X: readonly SparseVec[],
 	k: number,
 	dims: number,
 	spherical: boolean,
 	r: () => number,
-	norms: Float64Array
+	norms: Float64Array,
+	init: readonly SparseVec[] = []
 ): Float64Array {
 	const c = new Float64Array(dims * k);
 	const n = X.length;
 	const d2 = new Float64Array(n).fill(Infinity);
 	let pick = Math.floor(r() * n);
 	for (let j = 0; j < k; j++) {
-		setCentroid(c, k, j, X[pick]!);
-		const cx = X[pick]!;
+		const cx = j < init.length ? init[j]! : X[pick]!;
+		setCentroid(c, k, j, cx);
+		const cxNorm = j < init.length ? sqNorm(cx) : norms[pick]!;
 		// distance of every x to the new centre via a dense copy of it
 		const dense = new Float64Array(dims);
 		for (let m = 0; m < cx.idx.length; m++) dense[cx.idx[m]!] = cx.val[m]!;
@@ -188,11 +203,11 @@ function seedPlusPlus(
 			const x = X[i]!;
 			let dot = 0;
 			for (let m = 0; m < x.idx.length; m++) dot += x.val[m]! * dense[x.idx[m]!]!;
-			const d = spherical ? Math.max(0, 1 - dot) ** 2 : Math.max(0, norms[i]! - 2 * dot + norms[pick]!);
+			const d = spherical ? Math.max(0, 1 - dot) ** 2 : Math.max(0, norms[i]! - 2 * dot + cxNorm);
 			if (d < d2[i]!) d2[i] = d;
 			total += d2[i]!;
 		}
-		if (j === k - 1) break;
+		if (j === k - 1 || j + 1 < init.length) continue;
 		if (total <= 0) {
 			pick = Math.floor(r() * n);
 			continue;
@@ -210,11 +225,19 @@ function seedPlusPlus(
 	return c;
 }
 
-function kmeansOnce(X: readonly SparseVec[], k: number, dims: number, spherical: boolean, seed: number, maxIter: number): KMeansResult {
+function kmeansOnce(
+	X: readonly SparseVec[],
+	k: number,
+	dims: number,
+	spherical: boolean,
+	seed: number,
+	maxIter: number,
+	init?: readonly SparseVec[]
+): KMeansResult {
 	const n = X.length;
 	const norms = Float64Array.from(X, sqNorm);
 	const r = rng(seed);
-	let c = seedPlusPlus(X, k, dims, spherical, r, norms);
+	let c = seedPlusPlus(X, k, dims, spherical, r, norms, init?.slice(0, k));
 	const assign = new Int32Array(n).fill(-1);
 	const score = new Float64Array(n);
 	const sims = new Float64Array(k);
@@ -274,7 +297,7 @@ export function kmeans(X: readonly SparseVec[], k: number, dims: number, opts: K
 	const kk = Math.max(1, Math.min(k, X.length));
 	let best: KMeansResult | undefined;
 	for (let run = 0; run < (opts.nInit ?? 1); run++) {
-		const res = kmeansOnce(X, kk, dims, opts.spherical ?? true, (opts.seed + run * 7919) >>> 0, opts.maxIter ?? 50);
+		const res = kmeansOnce(X, kk, dims, opts.spherical ?? true, (opts.seed + run * 7919) >>> 0, opts.maxIter ?? 50, opts.init);
 		if (!best || res.objective > best.objective) best = res;
 	}
 	return best!;
@@ -289,52 +312,6 @@ export function nearest(x: SparseVec, centroids: Float64Array, k: number): { clu
 	return { cluster: best, score: sims[best]! };
 }
 
-// --- Silhouette --------------------------------------------------------------------------------
-
-/** Cosine distances between L2-normalised sparse vectors, as a packed m x m matrix. */
-export function cosineDistances(X: readonly SparseVec[], dims: number): Float32Array {
-	const m = X.length;
-	const D = new Float32Array(m * m);
-	const dense = new Float64Array(dims);
-	for (let a = 0; a < m; a++) {
-		const xa = X[a]!;
-		for (let n = 0; n < xa.idx.length; n++) dense[xa.idx[n]!] = xa.val[n]!;
-		for (let b = a + 1; b < m; b++) {
-			const xb = X[b]!;
-			let dot = 0;
-			for (let n = 0; n < xb.idx.length; n++) dot += xb.val[n]! * dense[xb.idx[n]!]!;
-			const d = Math.max(0, 1 - dot);
-			D[a * m + b] = d;
-			D[b * m + a] = d;
-		}
-		for (let n = 0; n < xa.idx.length; n++) dense[xa.idx[n]!] = 0;
-	}
-	return D;
-}
-
-/** Mean silhouette over m points given their distance matrix and labels (singletons count 0). */
-export function silhouette(D: Float32Array, labels: ArrayLike<number>, k: number): number {
-	const m = labels.length;
-	if (m < 2) return 0;
-	const size = new Int32Array(k);
-	for (let i = 0; i < m; i++) size[labels[i]!]!++;
-	const sums = new Float64Array(k);
-	let total = 0;
-	for (let i = 0; i < m; i++) {
-		sums.fill(0);
-		for (let j = 0; j < m; j++) if (j !== i) sums[labels[j]!]! += D[i * m + j]!;
-		const own = labels[i]!;
-		if (size[own]! <= 1) continue;
-		const a = sums[own]! / (size[own]! - 1);
-		let b = Infinity;
-		for (let c = 0; c < k; c++) if (c !== own && size[c]! > 0) b = Math.min(b, sums[c]! / size[c]!);
-		if (!Number.isFinite(b)) continue;
-		const s = Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
-		total += s;
-	}
-	return total / m;
-}
-
 // --- Topic model -------------------------------------------------------------------------------
 
 export interface TopicDoc {
@@ -343,7 +320,7 @@ export interface TopicDoc {
 	confidential?: boolean;
 }
 
-export interface TopicTerm {
+interface TopicTerm {
 	term: string;
 	weight: number;
 }
@@ -357,9 +334,12 @@ interface TopicCluster {
 	examples: string[];
 }
 
-interface KCandidate {
+export interface KCandidate {
 	k: number;
-	silhouette: number;
+	/** agreement (NMI) of two k-means runs with different seeds on the same documents */
+	stability: number;
+	/** share of documents within cosine COVERAGE_COSINE of their centroid */
+	coverage: number;
 }
 
 export interface TopicModel {
@@ -376,13 +356,19 @@ export interface TopicModel {
 
 export interface FitOptions {
 	seed?: number;
-	/** a fixed k; otherwise chosen in kRange by silhouette */
+	/** a fixed k; otherwise chosen in kRange for stability and coverage (chooseK) */
 	k?: number;
-	/** candidate k values (default 6, 8, 10, 12, 15, 20, 25, 30) */
+	/** candidate k values (default DEFAULT_K_RANGE) */
 	kRange?: readonly number[];
-	/** documents used to choose k (default 4,000) and to score the silhouette (default 1,500) */
+	/** documents used to choose k (default 4,000) */
 	kSelectDocs?: number;
-	silhouetteDocs?: number;
+	/** refit once with terms weighted by how concentrated they are over the first fit's clusters (default true) */
+	reweight?: boolean;
+	/**
+	 * groups of documents (indices) that each seed one centre with their mean, e.g. the complaints
+	 * of each policy theme; groups with fewer than SEED_MIN_DOCS learnable documents are ignored
+	 */
+	seedGroups?: readonly (readonly number[])[];
 	/** at most this many documents are used to fit the centroids (default 40,000); all are assigned */
 	fitSample?: number;
 	/** k-means restarts (default 2, or 1 when more than 20,000 documents are fit) */
@@ -395,9 +381,13 @@ export interface FitOptions {
 	features?: (text: string) => string[];
 	/** features already computed, one array per document in input order (then `features` is unused) */
 	tokens?: readonly (readonly string[])[];
+	/** a term as a label shows it (default: words of a bigram joined by a space) */
+	display?: (term: string) => string;
 }
 
-const DEFAULT_K_RANGE = [6, 8, 10, 12, 15, 20, 25, 30] as const;
+const DEFAULT_K_RANGE = [6, 10, 15, 20, 25, 30, 35, 40] as const;
+/** a document is covered by its cluster when its cosine to the centroid is at least this */
+const COVERAGE_COSINE = 0.2;
 
 /** Top terms of centroid j, by weight. */
 function topTermsOf(centroids: Float64Array, k: number, j: number, vocab: Vocabulary, n: number): TopicTerm[] {
@@ -414,46 +404,97 @@ function topTermsOf(centroids: Float64Array, k: number, j: number, vocab: Vocabu
 	return heap;
 }
 
-/** "jalan rusak · aspal": up to three top terms, words already inside a chosen bigram skipped. */
-export function labelFrom(terms: readonly TopicTerm[], max = 3): string {
-	const chosen: string[] = [];
-	const covered = new Set<string>();
-	for (const { term } of terms) {
-		const words = term.split('_');
-		if (words.every((w) => covered.has(w))) continue;
-		chosen.push(displayTerm(term));
-		for (const w of words) covered.add(w);
-		if (chosen.length === max) break;
-	}
-	return chosen.join(' · ') || '(kosong)';
-}
-
 /**
- * Chooses k on a sample: fits each candidate and keeps the best mean cosine silhouette (on a
- * smaller sub-sample). Returns every candidate's score.
+ * Chooses k on a sample for stability and coverage. Each candidate is fitted twice with different
+ * seeds: stability is the agreement (NMI) of the two partitions, coverage the share of documents
+ * within cosine COVERAGE_COSINE of their centroid. Coverage only grows with k, so k is the smallest
+ * candidate reaching 95 % of the coverage of the largest one, among the stable candidates
+ * (stability at least 80 % of the best). Silhouette, used before, is nearly flat on complaint text
+ * (0.02–0.03 for every k) and always picked the largest k.
  */
-function chooseK(
+export function chooseK(
 	X: readonly SparseVec[],
 	dims: number,
-	opts: { seed: number; kRange: readonly number[]; kSelectDocs: number; silhouetteDocs: number; maxIter: number }
+	opts: { seed: number; kRange: readonly number[]; kSelectDocs: number; maxIter: number; coverageCosine?: number }
 ): { k: number; candidates: KCandidate[] } {
 	const sel = sampleIndices(X.length, opts.kSelectDocs, opts.seed ^ 0x5bd1e995);
 	const Xs = Array.from(sel, (i) => X[i]!).filter((x) => x.idx.length > 0);
-	const sub = sampleIndices(Xs.length, opts.silhouetteDocs, opts.seed ^ 0x27d4eb2d);
-	const D = cosineDistances(
-		Array.from(sub, (i) => Xs[i]!),
-		dims
-	);
 	const candidates: KCandidate[] = [];
 	for (const k of opts.kRange) {
 		if (k < 2 || k >= Xs.length) continue;
-		const res = kmeans(Xs, k, dims, { seed: opts.seed, maxIter: opts.maxIter });
-		const labels = Array.from(sub, (i) => res.assign[i]!);
-		candidates.push({ k, silhouette: silhouette(D, labels, k) });
+		const a = kmeans(Xs, k, dims, { seed: opts.seed, maxIter: opts.maxIter });
+		const b = kmeans(Xs, k, dims, { seed: opts.seed + 1, maxIter: opts.maxIter });
+		let covered = 0;
+		for (const s of a.score) if (s >= (opts.coverageCosine ?? COVERAGE_COSINE)) covered++;
+		candidates.push({ k, stability: nmi(Array.from(a.assign), Array.from(b.assign)), coverage: covered / Xs.length });
 	}
 	if (candidates.length === 0) return { k: Math.max(1, Math.min(2, X.length)), candidates };
-	const best = candidates.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
-	return { k: best.k, candidates };
+	const bestStability = Math.max(...candidates.map((c) => c.stability));
+	const stable = candidates.filter((c) => c.stability >= 0.8 * bestStability);
+	const target = 0.95 * Math.max(...stable.map((c) => c.coverage));
+	return { k: stable.find((c) => c.coverage >= target)!.k, candidates };
+}
+
+/** a term may spread over this many clusters' worth (exp of its cluster entropy) at full weight */
+const SPREAD_FREE = 5;
+
+/**
+ * Term weights from a first fit: a term whose documents spread over at most SPREAD_FREE clusters'
+ * worth (exp of its cluster entropy) keeps weight 1; one spread over more loses weight as
+ * sqrt(SPREAD_FREE / spread), down to sqrt(5 / k) for a term spread evenly over all. Generic
+ * complaint words ("pemerintah", "bantuan", "wilayah") lose weight; a topic's words keep it even
+ * when the topic took several clusters (bansos: BST, sembako, PKH). Measured: +0.02 NMI on Surabaya
+ * at every k; the stricter 1 - entropy/ln k gave the same there but scattered the sample's COVID
+ * bansos complaints (pipelines/topics/README.md).
+ */
+export function concentrationWeights(X: readonly SparseVec[], assign: Int32Array, k: number, dims: number): Float64Array {
+	const counts = new Float64Array(dims * k);
+	const df = new Float64Array(dims);
+	X.forEach((x, i) => {
+		for (let n = 0; n < x.idx.length; n++) {
+			counts[x.idx[n]! * k + assign[i]!]!++;
+			df[x.idx[n]!]!++;
+		}
+	});
+	const w = new Float64Array(dims).fill(1);
+	if (k < 2) return w;
+	for (let t = 0; t < dims; t++) {
+		if (df[t] === 0) continue;
+		let h = 0;
+		for (let j = 0; j < k; j++) {
+			const p = counts[t * k + j]! / df[t]!;
+			if (p > 0) h -= p * Math.log(p);
+		}
+		w[t] = Math.sqrt(Math.min(1, SPREAD_FREE / Math.exp(h)));
+	}
+	return w;
+}
+
+/** a seed group needs this many documents in the fit to seed a centre */
+const SEED_MIN_DOCS = 10;
+
+/** The L2-normalised mean of sparse vectors. */
+export function meanVector(xs: readonly SparseVec[]): SparseVec {
+	const sum = new Map<number, number>();
+	for (const x of xs) for (let n = 0; n < x.idx.length; n++) sum.set(x.idx[n]!, (sum.get(x.idx[n]!) ?? 0) + x.val[n]!);
+	const idx = Int32Array.from([...sum.keys()].sort((a, b) => a - b));
+	const val = Float32Array.from(idx, (t) => sum.get(t)!);
+	let norm = 0;
+	for (const v of val) norm += v * v;
+	if (norm > 0) for (let n = 0; n < val.length; n++) val[n]! /= Math.sqrt(norm);
+	return { idx, val };
+}
+
+/** x with each term's value scaled by w[term], L2-normalised again. */
+function rescale(x: SparseVec, w: Float64Array): SparseVec {
+	const val = new Float32Array(x.val.length);
+	let norm = 0;
+	for (let n = 0; n < val.length; n++) {
+		val[n] = x.val[n]! * w[x.idx[n]!]!;
+		norm += val[n]! * val[n]!;
+	}
+	if (norm > 0) for (let n = 0; n < val.length; n++) val[n]! /= Math.sqrt(norm);
+	return { idx: x.idx, val };
 }
 
 /** Fits the topic model on documents; deterministic for a given seed. */
@@ -467,27 +508,32 @@ export function fitTopics(docs: readonly TopicDoc[], opts: FitOptions = {}): Top
 	timings.analyse_ms = performance.now() - t0;
 
 	t0 = performance.now();
-	const fitIdx = sampleIndices(docs.length, opts.fitSample ?? 40_000, seed);
-	const vocab = buildVocabulary(
-		Array.from(fitIdx, (i) => tokens[i]!),
+	// confidential complaints never shape the model: not in the vocabulary, not in a centroid
+	const fitIdx = learnSample(
+		docs.map((d) => !d.confidential),
+		docs.length,
+		opts.fitSample ?? 40_000,
+		seed
+	);
+	if (fitIdx.length === 0) throw new Error('no documents the model may learn from (all confidential?)');
+	let vocab = buildVocabulary(
+		fitIdx.map((i) => tokens[i]!),
 		opts.vocabulary
 	);
-	const X = tokens.map((d) => vectorize(d, vocab));
-	const Xfit = Array.from(fitIdx, (i) => X[i]!);
+	let X = tokens.map((d) => vectorize(d, vocab));
 	timings.vectorize_ms = performance.now() - t0;
 
 	t0 = performance.now();
 	const maxIter = opts.maxIter ?? 40;
+	const dims = vocab.terms.length;
 	let kCandidates: KCandidate[] = [];
 	let k = opts.k;
 	if (k === undefined) {
-		const choice = chooseK(Xfit, vocab.terms.length, {
-			seed,
-			kRange: opts.kRange ?? DEFAULT_K_RANGE,
-			kSelectDocs: opts.kSelectDocs ?? 4_000,
-			silhouetteDocs: opts.silhouetteDocs ?? 1_500,
-			maxIter: 25
-		});
+		const choice = chooseK(
+			fitIdx.map((i) => X[i]!),
+			dims,
+			{ seed, kRange: opts.kRange ?? DEFAULT_K_RANGE, kSelectDocs: opts.kSelectDocs ?? 4_000, maxIter: 20 }
+		);
 		k = choice.k;
 		kCandidates = choice.candidates;
 	}
@@ -495,14 +541,53 @@ export function fitTopics(docs: readonly TopicDoc[], opts: FitOptions = {}): Top
 
 	t0 = performance.now();
 	// two restarts on small corpora; one on large ones, where a restart costs more than it gains
-	const res = kmeans(Xfit, k, vocab.terms.length, { seed, maxIter, nInit: opts.nInit ?? (Xfit.length > 20_000 ? 1 : 2) });
-	k = res.k;
+	const kOpts = { seed, maxIter, nInit: opts.nInit ?? (fitIdx.length > 20_000 ? 1 : 2) };
+	const inFit = new Set(fitIdx);
+	const groups = (opts.seedGroups ?? []).map((g) => g.filter((i) => inFit.has(i))).filter((g) => g.length >= SEED_MIN_DOCS);
+	// the first fit only weighs the terms: a dozen iterations are enough (same NMI on Surabaya, 25 % less k-means time)
+	let res = kmeans(
+		fitIdx.map((i) => X[i]!),
+		k,
+		dims,
+		{ ...kOpts, maxIter: Math.min(maxIter, 12), init: groups.map((g) => meanVector(g.map((i) => X[i]!))) }
+	);
+	if (opts.reweight ?? true) {
+		// the stored idf carries the weight, so vectorize() with this vocabulary gives the reweighted vectors
+		const w = concentrationWeights(
+			fitIdx.map((i) => X[i]!),
+			res.assign,
+			res.k,
+			dims
+		);
+		vocab = { ...vocab, idf: vocab.idf.map((v, t) => v * w[t]!) };
+		X = X.map((x) => rescale(x, w));
+		res = kmeans(
+			fitIdx.map((i) => X[i]!),
+			k,
+			dims,
+			{ ...kOpts, init: groups.map((g) => meanVector(g.map((i) => X[i]!))) }
+		);
+	}
 	timings.kmeans_ms = performance.now() - t0;
 
 	t0 = performance.now();
-	const assignments = X.map((x) => nearest(x, res.centroids, k));
-	const sizes = new Int32Array(k);
+	const kFit = res.k;
+	let centroids = res.centroids;
+	let assignments = X.map((x) => nearest(x, res.centroids, kFit));
+	let sizes = new Int32Array(kFit);
 	for (const a of assignments) sizes[a.cluster]!++;
+	// a centre nothing is nearest to (k above what the learnable texts hold) is no topic: dropped
+	const kept = Array.from({ length: kFit }, (_, j) => j).filter((j) => sizes[j]! > 0);
+	if (kept.length < kFit) {
+		const next = new Float64Array(dims * kept.length);
+		for (let t = 0; t < dims; t++) kept.forEach((j, jj) => (next[t * kept.length + jj] = res.centroids[t * kFit + j]!));
+		const renumber = new Int32Array(kFit).fill(-1);
+		kept.forEach((j, jj) => (renumber[j] = jj));
+		assignments = assignments.map((a) => ({ cluster: renumber[a.cluster]!, score: a.score }));
+		sizes = Int32Array.from(kept, (j) => sizes[j]!);
+		centroids = next;
+	}
+	k = kept.length;
 	const nExamples = opts.examples ?? 5;
 	const best: { i: number; score: number }[][] = Array.from({ length: k }, () => []);
 	assignments.forEach((a, i) => {
@@ -514,12 +599,13 @@ export function fitTopics(docs: readonly TopicDoc[], opts: FitOptions = {}): Top
 			if (list.length > nExamples) list.pop();
 		}
 	});
+	const display = opts.display ?? displayWith(null);
 	const clusters: TopicCluster[] = Array.from({ length: k }, (_, j) => {
-		const topTerms = topTermsOf(res.centroids, k, j, vocab, opts.topTerms ?? 10);
-		return { id: j, label: labelFrom(topTerms), topTerms, size: sizes[j]!, examples: best[j]!.map((b) => docs[b.i]!.id) };
+		const topTerms = topTermsOf(centroids, k, j, vocab, opts.topTerms ?? 10);
+		return { id: j, label: labelFrom(topTerms, display), topTerms, size: sizes[j]!, examples: best[j]!.map((b) => docs[b.i]!.id) };
 	});
 	timings.assign_ms = performance.now() - t0;
-	return { k, seed, vocab, centroids: res.centroids, clusters, assignments, kCandidates, timings };
+	return { k, seed, vocab, centroids, clusters, assignments, kCandidates, timings };
 }
 
 /** Assigns a new text to the model's nearest cluster (incremental assignment at ingest). */

@@ -7,21 +7,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { csvField } from '../lib/csv.ts';
-import { fitTopics, nearest, vectorize, type FitOptions, type TopicModel, type Vocabulary } from './model.ts';
+import { boilerplate } from './boilerplate.ts';
+import { corpusFeatures, docFeatures, type TextModel } from './features.ts';
+import { complaintText } from './frame.ts';
+import { clusterLabels, clusterTheme, displayWith } from './labels.ts';
+import { fitTopics, nearest, vectorize, type FitOptions, type KCandidate, type TopicModel, type Vocabulary } from './model.ts';
+import { placeIndex, placeList, referencePlaceNames } from './places.ts';
 import { themeSpikes } from './spikes-warehouse.ts';
 import { stableIds } from './stable-ids.ts';
 import { TOPIC_TABLES } from '../../src/lib/core/tables.ts';
-import { buildTagger } from './themes.ts';
-import { contentWordsOf, displayTerm, prepare, withBigrams } from './text.ts';
+import { buildTagger, themeGroups, themeWords } from './themes.ts';
 
 export const TOPIC_TABLES_SQL = `
 -- cluster_id is stable across refits where the topic is the same (pipelines/topics/stable-ids.ts).
 CREATE TABLE IF NOT EXISTS topic_clusters (
   cluster_id INTEGER PRIMARY KEY,
-  label      VARCHAR NOT NULL,          -- up to three top terms, e.g. 'lampu jalan · padam'
-  top_terms  JSON NOT NULL,             -- [{"term": "lampu jalan", "weight": 0.31}, ...]
+  label      VARCHAR NOT NULL,          -- top terms as written, e.g. 'lampu jalan · padam', after the theme's name: 'PJU: padam · mati'
+  top_terms  JSON NOT NULL,             -- [{"term": "lampu jalan", "weight": 0.31}, ...], words as citizens wrote them
   size       INTEGER NOT NULL
 );
+ALTER TABLE topic_clusters ADD COLUMN IF NOT EXISTS label_en VARCHAR;  -- the label for the English UI (theme name in English)
+ALTER TABLE topic_clusters ADD COLUMN IF NOT EXISTS theme VARCHAR;     -- themes.json id most of its complaints carry, or NULL
 -- One row per complaint in the fit: nearest cluster and its cosine similarity.
 CREATE TABLE IF NOT EXISTS complaint_topics (
   tracking_id VARCHAR NOT NULL,
@@ -34,7 +40,7 @@ CREATE TABLE IF NOT EXISTS topic_examples (
   tracking_id VARCHAR NOT NULL,
   rank        INTEGER NOT NULL
 );
--- Curated policy themes (pipelines/topics/themes.json), independent of the clusters.
+-- Curated policy themes (src/lib/core/themes.json), independent of the clusters.
 CREATE TABLE IF NOT EXISTS complaint_themes (
   tracking_id VARCHAR NOT NULL,
   theme       VARCHAR NOT NULL
@@ -53,6 +59,9 @@ CREATE TABLE IF NOT EXISTS topic_fit (
 );
 ALTER TABLE topic_fit ADD COLUMN IF NOT EXISTS max_cluster_id INTEGER DEFAULT -1;
 ALTER TABLE topic_fit ADD COLUMN IF NOT EXISTS cluster_ids INTEGER[];
+-- What the fit learned about the texts (features.ts): place names and boilerplate runs it drops,
+-- {"places": [...], "boilerplate": [...], "n": 3}; --assign-new drops the same ones.
+ALTER TABLE topic_fit ADD COLUMN IF NOT EXISTS text_model JSON;
 -- The fitted model, for assigning new complaints without a refit (assignNew): the vocabulary
 -- with its idf and each term's centroid weight per cluster (in topic_fit.cluster_ids order).
 CREATE TABLE IF NOT EXISTS topic_terms (
@@ -77,20 +86,32 @@ CREATE TABLE IF NOT EXISTS topic_spikes (
 );
 `;
 
+/** Columns added after the first fits: a model without them is refitted by `--if-missing`. */
+const NEWER_COLUMNS: readonly [string, string][] = [
+	['topic_clusters', 'label_en'],
+	['topic_fit', 'text_model']
+];
+
 /** True when the warehouse holds a fitted topic model: every topic table, and topic_fit's row
- * (a fit made before a table was added counts as none, so `--if-missing` refits). */
+ * (a fit made before a table or column was added counts as none, so `--if-missing` refits). */
 export async function hasTopicModel(conn: DuckDBConnection): Promise<boolean> {
 	const r = await conn.runAndReadAll(
 		`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name IN (${TOPIC_TABLES.map(lit).join(', ')})`
 	);
 	if (r.getRowObjectsJS()[0]?.n !== TOPIC_TABLES.length) return false;
-	return (await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM topic_fit')).getRowObjectsJS()[0]?.n !== 0;
+	const cols = await conn.runAndReadAll(
+		`SELECT count(*)::INTEGER AS n FROM information_schema.columns WHERE table_schema = 'main' AND (table_name, column_name) IN (${NEWER_COLUMNS.map(([t, c]) => `(${lit(t)}, ${lit(c)})`).join(', ')})`
+	);
+	if (cols.getRowObjectsJS()[0]?.n !== NEWER_COLUMNS.length) return false;
+	return (
+		(await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM topic_fit WHERE text_model IS NOT NULL')).getRowObjectsJS()[0]?.n !== 0
+	);
 }
 
 export interface TopicsSummary {
 	documents: number;
 	k: number;
-	k_candidates: { k: number; silhouette: number }[];
+	k_candidates: KCandidate[];
 	fit_seconds: number;
 	write_seconds: number;
 	timings_ms: Record<string, number>;
@@ -102,19 +123,61 @@ export interface TopicsSummary {
 
 interface ComplaintText {
 	tracking_id: string;
+	/** title and body without their frame (frame.ts complaintText) */
 	text: string;
 	confidential: boolean;
+	/** category_top, else the agency: what the boilerplate must be spread across */
+	category: string | null;
 }
 
 async function readComplaints(conn: DuckDBConnection, onlyNew = false): Promise<ComplaintText[]> {
-	const res = await conn.runAndReadAll(`
-		SELECT tracking_id, concat_ws('. ', nullif(title, ''), nullif(body, '')) AS text, is_confidential
+	// categories when most complaints have one, else agencies (LAPOR! 2017 has no categories)
+	const [shares] = (
+		await conn.runAndReadAll(
+			`SELECT avg((category_top IS NOT NULL)::INTEGER) AS c, avg((agency_name IS NOT NULL)::INTEGER) AS a FROM complaints WHERE status <> 'dihapus'`
+		)
+	).getRowObjectsJS();
+	const category = Number(shares?.c ?? 0) >= 0.5 ? 'category_top' : Number(shares?.a ?? 0) >= 0.5 ? 'agency_name' : 'NULL';
+	// columns, not row objects: 4x faster to bring 300k texts into JS
+	const cols = (
+		await conn.runAndReadAll(`
+		SELECT tracking_id, title, body, is_confidential, ${category} AS category
 		FROM complaints
 		WHERE status <> 'dihapus' ${onlyNew ? 'AND tracking_id NOT IN (SELECT tracking_id FROM complaint_topics)' : ''}
-		ORDER BY tracking_id`);
-	return res
-		.getRowObjectsJS()
-		.map((r) => ({ tracking_id: String(r.tracking_id), text: String(r.text ?? ''), confidential: r.is_confidential === true }));
+		ORDER BY tracking_id`)
+	).getColumnsJS();
+	const [ids = [], titles = [], bodies = [], confidential = [], categories = []] = cols;
+	return ids.map((id, i) => ({
+		tracking_id: String(id),
+		text: complaintText(titles[i] as string | null, bodies[i] as string | null),
+		confidential: confidential[i] === true,
+		category: categories[i] === null || categories[i] === undefined ? null : String(categories[i])
+	}));
+}
+
+/**
+ * Place names of the warehouse's area: provinces, kab/kota and the kecamatan of the kab/kota it
+ * holds (reference tables), kecamatan as written, and kelurahan/desa columns an export carried
+ * (kept in `extra`, e.g. Surabaya's `kelurahan`).
+ */
+async function warehousePlaceNames(conn: DuckDBConnection): Promise<string[]> {
+	const values = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => String(r.v));
+	const regencies = await values(`SELECT DISTINCT regency_code AS v FROM complaints WHERE regency_code IS NOT NULL`);
+	const districts = await values(`SELECT DISTINCT district_name AS v FROM complaints WHERE district_name IS NOT NULL`);
+	const villages = await values(`
+		SELECT DISTINCT v FROM (
+			SELECT extra ->> k AS v FROM (SELECT extra, unnest(json_keys(extra)) AS k FROM complaints WHERE extra IS NOT NULL)
+			WHERE regexp_matches(k, '(?i)kelurahan|desa|village')
+		) WHERE v IS NOT NULL AND length(v) BETWEEN 3 AND 60`);
+	return [...referencePlaceNames(new Set(regencies)), ...districts, ...villages];
+}
+
+const storedTextModel = (tm: TextModel) =>
+	JSON.stringify({ places: placeList(tm.places), boilerplate: [...tm.boilerplate.runs].sort(), n: tm.boilerplate.n });
+
+function parseTextModel(json: string | null): TextModel {
+	const o = (json ? JSON.parse(json) : {}) as { places?: string[]; boilerplate?: string[]; n?: number };
+	return { places: placeIndex((o.places ?? []).map((p) => p.split(' '))), boilerplate: boilerplate(o.boilerplate ?? [], o.n) };
 }
 
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -132,23 +195,31 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 	const complaints = await readComplaints(conn);
 	if (complaints.length === 0) throw new Error('no complaints in the warehouse: run npm run ingest first');
 	const seed = opts.seed ?? 20240601;
+	const placeNames = await warehousePlaceNames(conn);
 	const t0 = performance.now();
 	const stages: Record<string, number> = { read: t0 - tStart };
 	// one text pass shared by the topic features and the theme tagger
 	const tagger = buildTagger();
-	const tokens: string[][] = [];
 	const tags: string[][] = [];
 	let tagMs = 0;
-	for (const c of complaints) {
-		const prepared = prepare(c.text);
-		tokens.push(withBigrams(contentWordsOf(prepared)));
-		const tt = performance.now();
-		tags.push(tagger.tagPrepared(prepared));
-		tagMs += performance.now() - tt;
-	}
+	const f = corpusFeatures(
+		complaints.map((c) => c.text),
+		{
+			learnable: complaints.map((c) => !c.confidential),
+			categories: complaints.map((c) => c.category),
+			placeNames,
+			seed,
+			onDoc: (i, d) => {
+				const tt = performance.now();
+				tags[i] = tagger.tagPrepared(d.prepared);
+				tagMs += performance.now() - tt;
+			}
+		}
+	);
+	const display = displayWith(f.surfaces);
 	const model: TopicModel = fitTopics(
 		complaints.map((c) => ({ id: c.tracking_id, text: '', confidential: c.confidential })),
-		{ ...opts, seed, tokens }
+		{ ...opts, seed, tokens: f.tokens, display, seedGroups: themeGroups(tagger.themes, tags) }
 	);
 	const fitSeconds = (performance.now() - t0) / 1000;
 	const m = model.timings;
@@ -157,16 +228,26 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 	stages.fit = m.vectorize_ms! + m.choose_k_ms! + m.kmeans_ms!;
 	stages.assignment = m.assign_ms!;
 
+	// a cluster most of whose (learnable) complaints carry one theme is named after it
+	const members: number[][] = Array.from({ length: model.k }, () => []);
+	model.assignments.forEach((a, i) => {
+		if (!complaints[i]!.confidential) members[a.cluster]!.push(i);
+	});
+	const byId = new Map(tagger.themes.map((t) => [t.id, t]));
+	const named = model.clusters.map((c, j) => {
+		const theme = clusterTheme(members[j]!, tags);
+		const t = theme ? byId.get(theme)! : null;
+		return { theme, ...clusterLabels(c.topTerms, display, t, new Set(t ? themeWords(t.short) : [])) };
+	});
+
 	// ids: keep the previous fit's id where the topic is the same (see stable-ids.ts)
 	const prev = (await conn.runAndReadAll('SELECT cluster_id, top_terms::VARCHAR AS top_terms FROM topic_clusters')).getRowObjectsJS();
 	const maxUsed = (await conn.runAndReadAll('SELECT coalesce(max(max_cluster_id), -1)::INTEGER AS m FROM topic_fit')).getRowObjectsJS()[0]
 		?.m;
-	const display = model.clusters.map((c) =>
-		c.topTerms.map((t) => ({ term: displayTerm(t.term), weight: Math.round(t.weight * 1e6) / 1e6 }))
-	);
+	const shown = model.clusters.map((c) => c.topTerms.map((t) => ({ term: display(t.term), weight: Math.round(t.weight * 1e6) / 1e6 })));
 	const ids = stableIds(
 		prev.map((p) => ({ id: Number(p.cluster_id), terms: JSON.parse(String(p.top_terms)) as { term: string; weight: number }[] })),
-		display.map((terms) => ({ terms })),
+		shown.map((terms) => ({ terms })),
 		{ maxUsed: Number(maxUsed ?? -1) }
 	);
 	const maxId = Math.max(...ids, Number(maxUsed ?? -1));
@@ -174,30 +255,30 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 	const t1 = performance.now();
 	const dir = mkdtempSync(join(tmpdir(), 'telaah-topics-'));
 	try {
-		const f = (name: string) => join(dir, name);
+		const file = (name: string) => join(dir, name);
 		writeCsv(
-			f('clusters.csv'),
-			['cluster_id', 'label', 'top_terms', 'size'],
-			model.clusters.map((c, j) => [ids[j]!, c.label, JSON.stringify(display[j]), c.size])
+			file('clusters.csv'),
+			['cluster_id', 'label', 'label_en', 'theme', 'top_terms', 'size'],
+			model.clusters.map((c, j) => [ids[j]!, named[j]!.label, named[j]!.label_en, named[j]!.theme ?? '', JSON.stringify(shown[j]), c.size])
 		);
 		writeCsv(
-			f('assign.csv'),
+			file('assign.csv'),
 			['tracking_id', 'cluster_id', 'score'],
 			complaints.map((c, i) => [c.tracking_id, ids[model.assignments[i]!.cluster]!, model.assignments[i]!.score])
 		);
 		writeCsv(
-			f('examples.csv'),
+			file('examples.csv'),
 			['cluster_id', 'tracking_id', 'rank'],
 			model.clusters.flatMap((c, j) => c.examples.map((id, r) => [ids[j]!, id, r + 1]))
 		);
 		writeCsv(
-			f('themes.csv'),
+			file('themes.csv'),
 			['tracking_id', 'theme'],
 			complaints.flatMap((c, i) => tags[i]!.map((t) => [c.tracking_id, t]))
 		);
 		const k = model.k;
 		writeCsv(
-			f('terms.csv'),
+			file('terms.csv'),
 			['term', 'idf', 'weights'],
 			model.vocab.terms.map((term, t) => [
 				term,
@@ -205,17 +286,19 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 				`[${Array.from({ length: k }, (_, j) => Number(model.centroids[t * k + j]!.toPrecision(6))).join(',')}]`
 			])
 		);
-		const read = (name: string) => `read_csv(${lit(f(name))}, header = true, all_varchar = true)`;
+		const read = (name: string) => `read_csv(${lit(file(name))}, header = true, all_varchar = true)`;
 		await conn.run('BEGIN TRANSACTION');
 		try {
 			await conn.run(`
 				DELETE FROM topic_clusters; DELETE FROM complaint_topics; DELETE FROM topic_examples; DELETE FROM complaint_themes; DELETE FROM topic_fit; DELETE FROM topic_terms;
-				INSERT INTO topic_clusters SELECT cluster_id::INTEGER, label, top_terms::JSON, size::INTEGER FROM ${read('clusters.csv')};
+				INSERT INTO topic_clusters (cluster_id, label, top_terms, size, label_en, theme)
+					SELECT cluster_id::INTEGER, label, top_terms::JSON, size::INTEGER, label_en, nullif(theme, '') FROM ${read('clusters.csv')};
 				INSERT INTO complaint_topics SELECT tracking_id, cluster_id::INTEGER, score::DOUBLE FROM ${read('assign.csv')};
 				INSERT INTO topic_examples SELECT cluster_id::INTEGER, tracking_id, rank::INTEGER FROM ${read('examples.csv')};
 				${tags.some((t) => t.length) ? `INSERT INTO complaint_themes SELECT tracking_id, theme FROM ${read('themes.csv')};` : ''}
 				INSERT INTO topic_terms SELECT term, idf::DOUBLE, weights::FLOAT[] FROM ${read('terms.csv')};
-				INSERT INTO topic_fit VALUES (now()::TIMESTAMP, ${model.k}, ${seed}, ${complaints.length}, ${model.vocab.terms.length}, ${lit(JSON.stringify(model.kCandidates))}::JSON, ${fitSeconds}, ${maxId}, [${ids.join(',')}]::INTEGER[]);
+				INSERT INTO topic_fit (fitted_at, k, seed, documents, vocabulary, k_candidates, fit_seconds, max_cluster_id, cluster_ids, text_model)
+					VALUES (now()::TIMESTAMP, ${model.k}, ${seed}, ${complaints.length}, ${model.vocab.terms.length}, ${lit(JSON.stringify(model.kCandidates))}::JSON, ${fitSeconds}, ${maxId}, [${ids.join(',')}]::INTEGER[], ${lit(storedTextModel(f.textModel))}::JSON);
 			`);
 			stages.write = performance.now() - t1;
 			stages.spikes = await replaceSpikes(conn);
@@ -238,7 +321,7 @@ export async function runTopics(conn: DuckDBConnection, opts: FitOptions = {}): 
 		write_seconds: stages.write! / 1000,
 		timings_ms: Object.fromEntries(Object.entries(model.timings).map(([k, v]) => [k, Math.round(v)])),
 		stages_ms: roundAll(stages),
-		clusters: model.clusters.map((c, j) => ({ id: ids[j]!, label: c.label, size: c.size })),
+		clusters: model.clusters.map((c, j) => ({ id: ids[j]!, label: named[j]!.label, size: c.size })),
 		themes
 	};
 }
@@ -278,8 +361,11 @@ async function replaceSpikes(conn: DuckDBConnection): Promise<number> {
 export async function assignNew(conn: DuckDBConnection, opts: { inTransaction?: boolean } = {}): Promise<AssignSummary> {
 	const tStart = performance.now();
 	await conn.run(TOPIC_TABLES_SQL);
-	const fit = (await conn.runAndReadAll('SELECT cluster_ids::VARCHAR AS ids FROM topic_fit')).getRowObjectsJS()[0];
+	const fit = (
+		await conn.runAndReadAll('SELECT cluster_ids::VARCHAR AS ids, text_model::VARCHAR AS text_model FROM topic_fit')
+	).getRowObjectsJS()[0];
 	if (!fit?.ids) throw new Error('no stored topic model: run npm run topics first');
+	const textModel = parseTextModel(fit.text_model === null ? null : String(fit.text_model));
 	const clusterIds = JSON.parse(String(fit.ids)) as number[];
 	const k = clusterIds.length;
 	const rows = (await conn.runAndReadAll('SELECT term, idf, weights::VARCHAR AS weights FROM topic_terms ORDER BY term')).getRowObjectsJS();
@@ -303,11 +389,11 @@ export async function assignNew(conn: DuckDBConnection, opts: { inTransaction?: 
 	const themes: Record<string, number> = {};
 	let tagMs = 0;
 	for (const c of complaints) {
-		const prepared = prepare(c.text);
-		const a = nearest(vectorize(withBigrams(contentWordsOf(prepared)), vocab), centroids, k);
+		const d = docFeatures(c.text, textModel);
+		const a = nearest(vectorize(d.features, vocab), centroids, k);
 		assigned.push([c.tracking_id, clusterIds[a.cluster]!, a.score]);
 		const tt = performance.now();
-		for (const t of tagger.tagPrepared(prepared)) {
+		for (const t of tagger.tagPrepared(d.prepared)) {
 			tagged.push([c.tracking_id, t]);
 			themes[t] = (themes[t] ?? 0) + 1;
 		}

@@ -1,4 +1,5 @@
 // Text pipeline for Indonesian complaint texts: pure functions from a string to feature terms.
+//   stripFrame() (frame.ts) escapes, markup, salutation, greeting, sign-off, channel tags
 //   clean()     lower-case, NFKC, mask e-mails, URLs, phone numbers (also LAPOR!'s 0[*****]9) and numbers
 //   tokenize()  words a-z, reduplication ("anak-anak", "anak2") folded to one word
 //   normalise() informal spellings / abbreviations -> standard words (normalisation.json)
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import NORMALISATION from './normalisation.json' with { type: 'json' };
 import STEM_EXCEPTIONS from './stem-exceptions.json' with { type: 'json' };
+import { stripFrame } from './frame.ts';
 import { stemId } from './stemmer.ts';
 
 export const MASK = { url: '_url_', email: '_email_', phone: '_phone_', number: '_num_' } as const;
@@ -193,22 +195,32 @@ export function stem(word: string): string {
 	return s;
 }
 
-/** Cleaned, tokenised, normalised words of a text (masks kept): the shared first pass. */
-export const prepare = (text: string): string[] => normalise(tokenize(clean(text)));
+/** Words of a text, cleaned and tokenised, before spelling normalisation (frame left as it is). */
+export const tokensOf = (text: string): string[] => tokenize(clean(text));
+
+/** Words of a text without its frame (frame.ts), cleaned, tokenised, normalised, masks kept. */
+export const prepare = (text: string): string[] => normalise(tokensOf(stripFrame(text)));
 
 /** Content words of prepared words: stopwords, masks and short words out, stemmed. */
 export function contentWordsOf(words: readonly string[], opts: AnalyseOptions = {}): string[] {
+	return contentPairsOf(words, opts).stems;
+}
+
+/** contentWordsOf with the word each stem came from (`surfaces[i]` gave `stems[i]`), for labels. */
+export function contentPairsOf(words: readonly string[], opts: AnalyseOptions = {}): { stems: string[]; surfaces: string[] } {
 	const stop = opts.stopwords ?? stopwords();
 	const minLength = opts.minLength ?? 3;
 	const doStem = opts.stem ?? true;
-	const out: string[] = [];
+	const stems: string[] = [];
+	const surfaces: string[] = [];
 	for (const w of words) {
 		if (MASK_TOKENS.has(w) || w.length < minLength || stop.has(w)) continue;
 		const s = doStem ? stem(w) : w;
 		if (s.length < minLength) continue; // not stop.has(s): 'diperbaiki' -> 'baik' is a content stem
-		out.push(s);
+		stems.push(s);
+		surfaces.push(w);
 	}
-	return out;
+	return { stems, surfaces };
 }
 
 /** Content words of a text: cleaned, tokenised, normalised, stopwords and masks out, stemmed. */
@@ -226,6 +238,3 @@ export function analyse(text: string, opts: AnalyseOptions = {}): string[] {
 	const words = contentWords(text, opts);
 	return opts.bigrams === false ? words : withBigrams(words);
 }
-
-/** Readable form of a feature term: "jalan_rusak" -> "jalan rusak". */
-export const displayTerm = (term: string) => term.replaceAll('_', ' ');

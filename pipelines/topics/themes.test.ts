@@ -41,8 +41,8 @@ describe('policy theme taxonomy', () => {
 		expect(() =>
 			buildTagger({
 				themes: [
-					{ id: 'x', label: 'X', label_en: 'X', keywords: ['a'] },
-					{ id: 'x', label: 'Y', label_en: 'Y', keywords: ['b'] }
+					{ id: 'x', short: 'X', short_en: 'X', label: 'X', label_en: 'X', keywords: ['a'] },
+					{ id: 'x', short: 'Y', short_en: 'Y', label: 'Y', label_en: 'Y', keywords: ['b'] }
 				]
 			})
 		).toThrow(/unique/);

@@ -10,7 +10,7 @@ import { prepare, stem } from './text.ts';
 export { TaxonomySchema } from '../../src/lib/core/themes.ts';
 
 /** Words of a text as the tagger sees them: cleaned, normalised, stemmed; masks dropped. */
-const themeWords = (text: string): string[] => themeWordsOf(prepare(text));
+export const themeWords = (text: string): string[] => themeWordsOf(prepare(text));
 /** The same from prepare()d words (to share the first pass with the topic features). */
 const themeWordsOf = (prepared: readonly string[]): string[] => prepared.filter((w) => !w.startsWith('_')).map(stem);
 
@@ -49,3 +49,7 @@ export function buildTagger(input: unknown = THEMES_JSON): Tagger {
 	};
 	return { themes, tag: (text) => tagWords(themeWords(text)), tagPrepared: (prepared) => tagWords(themeWordsOf(prepared)) };
 }
+
+/** Per theme, the documents tagged with it (model.ts seeds one centre from each). */
+export const themeGroups = (themes: readonly Theme[], tags: readonly (readonly string[])[]): number[][] =>
+	themes.map((t) => tags.flatMap((x, i) => (x.includes(t.id) ? [i] : [])));

@@ -6,6 +6,9 @@ import { REGION_MACROS } from './region-sql.ts';
 import { parseHolidays } from '../../src/lib/core/holiday-list.ts';
 import { ensureDeadlineFacts, FACTS_CALENDAR } from '../../src/lib/core/deadline-facts.server.ts';
 import { ensureRollup } from '../../src/lib/core/rollup.server.ts';
+import { ensureAgencies } from '../ingest/agency-sql.ts';
+import { agencyTablePath, loadAgencyTable } from '../ingest/agency-table.ts';
+import { loadRules } from '../ingest/config.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(here, '../..');
@@ -38,6 +41,8 @@ export async function openWarehouse(path: string = DEFAULT_DB): Promise<Warehous
 		if (loaded.getRowObjectsJson()[0]?.n === 0) await loadReference(conn);
 		const holidays = readHolidayDates();
 		await ensureDeadlineFacts(conn, holidays);
+		// Before the rollup: a changed OPD type makes it rebuild.
+		await ensureAgencies(conn, loadAgencyTable(agencyTablePath()), loadRules());
 		await ensureRollup(conn, FACTS_CALENDAR, holidays);
 	} catch (err) {
 		conn.closeSync();

@@ -1,5 +1,5 @@
-// Display labels for the warehouse vocabularies (status, channel, OPD type) in both languages.
-import { LIFECYCLE_LABEL, OPD_TYPES, type Channel, type Lifecycle, type OpdType } from '$lib/core/vocab';
+// Display labels for the warehouse vocabularies (status, channel, OPD type, authority) in both languages.
+import { AUTHORITIES, LIFECYCLE_LABEL, OPD_TYPES, type Authority, type Channel, type Lifecycle, type OpdType } from '$lib/core/vocab';
 import type { Lang } from './i18n';
 
 const CHANNEL_LABEL: Record<Channel, { id: string; en: string }> = {
@@ -19,3 +19,4 @@ const CHANNEL_LABEL: Record<Channel, { id: string; en: string }> = {
 export const statusLabel = (lang: Lang, s: string) => LIFECYCLE_LABEL[s as Lifecycle]?.[lang] ?? s;
 export const channelLabel = (lang: Lang, c: string) => CHANNEL_LABEL[c as Channel]?.[lang] ?? c;
 export const opdLabel = (lang: Lang, t: string) => OPD_TYPES[t as OpdType]?.[lang] ?? t;
+export const authorityLabel = (lang: Lang, a: string) => AUTHORITIES[a as Authority]?.[lang] ?? a;

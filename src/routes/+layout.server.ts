@@ -3,19 +3,19 @@ import { NO_FILTERS, parseFilters } from '$lib/filters';
 import { covers, scopedRegion } from '$lib/server/auth/scope';
 import { requestLang } from '$lib/server/lang';
 import { categoryList, regionList } from '$lib/server/queries/options';
-import { dataAsOf } from '$lib/server/queries/overview';
+import { dataDates } from '$lib/server/queries/overview';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const lang = requestLang(event);
-	let asOf: string | null = null;
+	let dates: Awaited<ReturnType<typeof dataDates>> = { until: null, loaded: null };
 	let regions: Awaited<ReturnType<typeof regionList>> = [];
 	let categories: readonly string[] = [];
 	const user = event.locals.user;
 	// Signed out (the sign-in page): nothing from the warehouse.
 	if (user)
 		try {
-			asOf = await dataAsOf();
+			dates = await dataDates();
 			[regions, categories] = await Promise.all([regionList(), categoryList()]);
 		} catch (err) {
 			// A missing warehouse is reported by the page itself (503 with instructions); the
@@ -27,7 +27,7 @@ export const load: LayoutServerLoad = async (event) => {
 	return {
 		lang,
 		user: user && { name: user.name, role: user.role, region: user.region, demo: user.demo },
-		dataAsOf: asOf,
+		dataDates: dates,
 		// A scoped user with no region filter sees their own region (as the pages do: request.ts).
 		filters: parsed.ok
 			? { ...parsed.filters, region: (user && scopedRegion(user.scope, parsed.filters.region)?.region) ?? null }

@@ -19,6 +19,8 @@
 // cannot be read, rebuilds everything.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DEADLINE_CONDITIONS, DEADLINE_HORIZON_DAYS, holidayFingerprint, snapshotSql } from './deadline-facts.server.ts';
+import type { CountName } from './metrics.ts';
+import { OPEN_STATUSES } from './vocab.ts';
 
 const ROLLUP_TABLE = 'monthly_rollup';
 export const ROLLUP_META_KEY = ROLLUP_TABLE;
@@ -32,17 +34,6 @@ const FOLLOWED_UP_SQL = `status IN ('ditindaklanjuti', 'ditanggapi_pelapor', 'se
 export const RESOLVED_SQL = `status IN ('selesai', 'dihapus', 'arsip')`;
 // Removed from the agencies' queue (rejected as incomplete, or archived): out of the rates' denominators.
 const REMOVED_SQL = `status IN ('dihapus', 'arsip')`;
-
-/** Statuses still in an agency's queue, in lifecycle order (the overview's backlog card). */
-export const OPEN_STATUSES = [
-	'belum_terverifikasi',
-	'terverifikasi',
-	'terdisposisi',
-	'ditindaklanjuti',
-	'ditanggapi_pelapor',
-	'ditunda'
-] as const;
-export type OpenStatus = (typeof OPEN_STATUSES)[number];
 
 /**
  * Counted per complaint, per combination of every breakdown (a group of the full slice): the
@@ -76,6 +67,23 @@ export const ROLLUP_COUNTS: Record<string, string> = {
 };
 const COUNT_NAMES = Object.keys(ROLLUP_COUNTS);
 
+/**
+ * The metrics' counts (core/metrics.ts CountName) as conditions over one complaint, for queries
+ * that count complaints themselves (the OPD league): over a row with `removed`, `wd_now` and
+ * `asof_t` beside the complaint's columns, as the rollup counts them.
+ */
+export const ROW_CONDITIONS: Record<CountName, string> = {
+	eligible: 'NOT removed',
+	followed_up: `NOT removed AND (${FOLLOWED_UP_SQL} OR first_response_at IS NOT NULL)`,
+	completed: `status = 'selesai'`,
+	...(Object.fromEntries(Object.entries(DEADLINE_CONDITIONS).map(([name, cond]) => [name, `created_at IS NOT NULL AND ${cond}`])) as Record<
+		keyof typeof DEADLINE_CONDITIONS,
+		string
+	>),
+	unresolved60: `created_at IS NOT NULL AND ${DEADLINE_CONDITIONS.old60} AND NOT (${RESOLVED_SQL})`,
+	open: `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`
+};
+
 /** Months to rebuild, collected during a load: `m` is a month start or NULL (unknown date). */
 const ROLLUP_MONTHS_TABLE = 'etl_rollup_months';
 export const CREATE_ROLLUP_MONTHS = `CREATE OR REPLACE TEMP TABLE ${ROLLUP_MONTHS_TABLE} (m TIMESTAMP)`;
@@ -101,7 +109,7 @@ const SET_DIMS: Record<Grain, readonly string[]> = {
  */
 const rollupRowsSql = (where: string) => `
 	WITH g AS (
-		SELECT date_trunc('month', created_at) AS created_at, province_code, regency_code, ${DIMS.join(', ')},
+		SELECT date_trunc('month', created_at) AS created_at, province_code, regency_code, fields, ${DIMS.join(', ')},
 			${Object.entries(PER_COMPLAINT)
 				.map(([k, cond]) => `count(*) FILTER (WHERE ${cond}) AS ${k}`)
 				.join(',\n\t\t\t')}
@@ -109,7 +117,7 @@ const rollupRowsSql = (where: string) => `
 		WHERE ${where}
 		GROUP BY ALL
 	), d AS (
-		SELECT created_at, province_code, regency_code, ${DIMS.join(', ')},
+		SELECT created_at, province_code, regency_code, fields, ${DIMS.join(', ')},
 			${COUNT_NAMES.map((k) => `${ROLLUP_COUNTS[k]} AS ${k}`).join(',\n\t\t\t')}
 		FROM g
 	)
@@ -117,14 +125,20 @@ const rollupRowsSql = (where: string) => `
 		.reverse()
 		.map((g) => `WHEN ${SET_DIMS[g].map((d) => `grouping(${d}) = 0`).join(' AND ')} THEN '${g}'`)
 		.join(' ')} ELSE 'area' END AS grain,
-		created_at, province_code, regency_code, ${DIMS.join(', ')},
+		created_at, province_code, regency_code, fields, ${DIMS.join(', ')},
 		${COUNT_NAMES.map((k) => `sum(${k})::INTEGER AS ${k}`).join(', ')}
 	FROM d
-	GROUP BY GROUPING SETS (${GRAINS.map((g) => `(${['created_at', 'province_code', 'regency_code', ...SET_DIMS[g]].join(', ')})`).join(', ')})
+	GROUP BY GROUPING SETS (${GRAINS.map((g) => `(${['created_at', 'province_code', 'regency_code', 'fields', ...SET_DIMS[g]].join(', ')})`).join(', ')})
 	ORDER BY grain, created_at`;
 
-/** The stamp the rollup carries: the snapshot it was counted at and the holiday list's fingerprint (SQL over `snapshot`). */
-const stampSql = (fingerprint: string) => `(SELECT coalesce(strftime(t, '%Y-%m-%dT%H:%M:%S'), '') || ' ${fingerprint}' FROM snapshot)`;
+/**
+ * The stamp the rollup carries: the snapshot it was counted at and the holiday list's fingerprint
+ * (SQL over `snapshot`), with the layout's version: a rollup counted with an older layout (before
+ * the `fields` breakdown) is rebuilt.
+ */
+const ROLLUP_VERSION = 'v2';
+const stampSql = (fingerprint: string) =>
+	`(SELECT coalesce(strftime(t, '%Y-%m-%dT%H:%M:%S'), '') || ' ${fingerprint}-${ROLLUP_VERSION}' FROM snapshot)`;
 
 /**
  * Brings the rollup up to date inside the caller's transaction, with the deadline counts as of
@@ -144,7 +158,8 @@ export async function refreshRollup(
 	const stored = (await conn.runAndReadAll(`SELECT value FROM meta WHERE key = '${ROLLUP_META_KEY}'`)).getRows()[0]?.[0];
 	const [, oldAsOf, oldFingerprint] = /^(\S*) (\S+)$/.exec(String(stored ?? '')) ?? [];
 	await conn.run(snapshotSql(cal));
-	if (oldFingerprint !== fingerprint || !/^\d{4}-\d\d-\d\dT[\d:]{8}$/.test(oldAsOf ?? '')) return rebuildRollup(conn, fingerprint);
+	if (oldFingerprint !== `${fingerprint}-${ROLLUP_VERSION}` || !/^\d{4}-\d\d-\d\dT[\d:]{8}$/.test(oldAsOf ?? ''))
+		return rebuildRollup(conn, fingerprint);
 	if (batchIds.length) await conn.run(rememberMonthsSql(`last_batch_id IN (${batchIds.join(', ')})`));
 	// Complaints filed near either snapshot may have crossed a deadline (or, if it moved back, uncrossed one).
 	await conn.run(`INSERT INTO ${ROLLUP_MONTHS_TABLE}

@@ -67,8 +67,8 @@ CREATE TABLE IF NOT EXISTS complaints (
   district_code      VARCHAR,
   district_name      VARCHAR,             -- kecamatan as written when no code matched
   location_raw       VARCHAR,
-  agency_raw         VARCHAR,
-  agency_name        VARCHAR,
+  agency_raw         VARCHAR,             -- the agency as written in the export
+  agency_name        VARCHAR,             -- canonical name, one per agency and region (pipelines/ingest/agency-names.ts)
   opd_type           VARCHAR NOT NULL,
   status_raw         VARCHAR,
   status             VARCHAR NOT NULL CHECK (status IN ('belum_terverifikasi', 'terverifikasi', 'terdisposisi',
@@ -91,6 +91,17 @@ ALTER TABLE complaints ADD COLUMN IF NOT EXISTS verify_wd INTEGER;
 ALTER TABLE complaints ADD COLUMN IF NOT EXISTS response_wd INTEGER;
 ALTER TABLE complaints ADD COLUMN IF NOT EXISTS response_s INTEGER;
 ALTER TABLE complaints ADD COLUMN IF NOT EXISTS close_s INTEGER;
+
+-- Whom the canonical agency answers to, as seen from the complaint's region (vocab.ts AUTHORITIES:
+-- pemda, pemprov, kementerian, vertikal, bumn, lainnya; NULL: no agency given). Older files get it
+-- when they are next opened for writing (ensureAgencies, meta key 'agency_names').
+ALTER TABLE complaints ADD COLUMN IF NOT EXISTS agency_authority VARCHAR;
+-- The fields the complaint's file provided, one bit each (src/lib/core/fields.ts); NULL in
+-- complaints stored before it was recorded, read as every field.
+ALTER TABLE complaints ADD COLUMN IF NOT EXISTS fields INTEGER;
+-- Where the problem is, when the source says (a street; a profile's `incident_place`): free text,
+-- PII-masked, never the reporter's address.
+ALTER TABLE complaints ADD COLUMN IF NOT EXISTS incident_place VARCHAR;
 
 -- Complaint counts per month of filing (created_at = the month start, NULL = unknown date) and
 -- area, in slices by `grain` ('area', 'category', 'channel', 'status', 'opd', 'full'; breakdown
@@ -127,6 +138,8 @@ CREATE TABLE IF NOT EXISTS monthly_rollup (
   open_ditanggapi_pelapor       INTEGER NOT NULL,
   open_ditunda                  INTEGER NOT NULL
 );
+-- Broken down by the fields the complaints' files provided (src/lib/core/fields.ts) in every slice.
+ALTER TABLE monthly_rollup ADD COLUMN IF NOT EXISTS fields INTEGER;
 
 -- One row per ingested file.
 CREATE TABLE IF NOT EXISTS ingest_batches (
@@ -150,6 +163,19 @@ CREATE TABLE IF NOT EXISTS ingest_batches (
 -- Fingerprint of the rules, aliases and profile the file was read with: the same file under the
 -- same configuration is not read again; after a rule or alias change it is.
 ALTER TABLE ingest_batches ADD COLUMN IF NOT EXISTS config_sha256 VARCHAR;
+-- The regions the file covers (src/lib/core/coverage.ts): 'national' or codes separated by
+-- spaces; NULL in files loaded before it was recorded, read as national.
+ALTER TABLE ingest_batches ADD COLUMN IF NOT EXISTS coverage VARCHAR;
+
+-- Per file and field (src/lib/core/fields.ts): whether the file provides it (a column or a profile
+-- constant) and how many of the complaints it wrote have a value.
+CREATE TABLE IF NOT EXISTS batch_fields (
+  batch_id  INTEGER NOT NULL,
+  field     VARCHAR NOT NULL,
+  provided  BOOLEAN NOT NULL,
+  filled    BIGINT NOT NULL,
+  written   BIGINT NOT NULL
+);
 
 -- Rows that were read but not applied, with the reason. raw holds the row as exported,
 -- reporter identity columns removed.

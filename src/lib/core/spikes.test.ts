@@ -4,7 +4,16 @@ import { generateComplaints } from '../../../pipelines/sample/generate';
 import type { RegionRef } from '../../../pipelines/sample/regions';
 import { loadReference, locationResolver } from '../../../pipelines/sample/test-support';
 import { rng } from '../../../pipelines/topics/model';
-import { detectSpikes, detectSpikesInSeries, logPoissonUpperTail, median, monthRange, scorePeriods } from './spikes';
+import {
+	detectSpikes,
+	detectSpikesInSeries,
+	logPoissonUpperTail,
+	median,
+	monthRange,
+	scorePeriods,
+	seasonalRise,
+	spikeStrength
+} from './spikes';
 
 /** Knuth's Poisson sampler (fine for λ < 100). */
 function poisson(rand: () => number, lambda: number): number {
@@ -167,5 +176,47 @@ describe('the 2020 bansos surge in the generated sample (300,000 rows)', () => {
 		);
 		expect(hits / surge.size).toBeGreaterThanOrEqual(0.9);
 		expect(falseAlarms / others.length).toBeLessThanOrEqual(0.02);
+	});
+});
+
+describe('spikeStrength', () => {
+	it('weighs size and significance together', () => {
+		const bansos = spikeStrength(322, 2);
+		const ktp = spikeStrength(26, 1);
+		const wide = spikeStrength(500, 300);
+		expect(bansos).toBeCloseTo(0.88, 2);
+		expect(ktp).toBeCloseTo(0.48, 2);
+		expect(wide).toBeCloseTo(0.62, 2);
+		expect(bansos).toBeGreaterThan(wide);
+		expect(wide).toBeGreaterThan(ktp);
+		expect(spikeStrength(3, 5)).toBe(0);
+		expect(spikeStrength(1e6, 1)).toBe(1);
+	});
+});
+
+describe('seasonalRise', () => {
+	const base = (n: number, v = 5) => Array<number>(n).fill(v);
+	it('finds a rise that came in the same month of every earlier year in the series', () => {
+		const counts = base(26);
+		counts[1] = 40;
+		counts[13] = 45;
+		counts[25] = 44;
+		expect(seasonalRise(counts, 25)).toEqual({ earlier: [45, 40], level: 45 });
+	});
+
+	it('is not seasonal when one earlier year with data had no rise, or there is no earlier year', () => {
+		const counts = base(26);
+		counts[13] = 45; // only last year (a one-off surge, like bansos in 2020)
+		counts[25] = 44;
+		expect(seasonalRise(counts, 25)).toBeNull();
+		expect(seasonalRise([...base(11), 44], 11)).toBeNull();
+		expect(seasonalRise(counts, 25, { season: 0 })).toBeNull();
+	});
+
+	it('skips an earlier year without any data (before the export began)', () => {
+		const counts = [...base(12, 0), ...base(14)];
+		counts[13] = 45;
+		counts[25] = 44;
+		expect(seasonalRise(counts, 25)).toEqual({ earlier: [45], level: 45 });
 	});
 });

@@ -28,7 +28,7 @@ export interface SpikeOptions {
 	season: number;
 }
 
-const DEFAULT_SPIKE_OPTIONS: Readonly<SpikeOptions> = {
+export const DEFAULT_SPIKE_OPTIONS: Readonly<SpikeOptions> = {
 	window: 12,
 	minHistory: 6,
 	minZ: 4,
@@ -188,6 +188,55 @@ export function detectSpikes(counts: readonly number[], options?: Partial<SpikeO
 	}
 	close();
 	return spikes;
+}
+
+/**
+ * How much a rise matters, 0..1, from its size and its significance together: the mean of
+ * log10(1 + excess) and log10(1 + surprise), each over 3 and capped at 1, where excess = count −
+ * expected and surprise = −log10 of the Poisson tail P(X ≥ count | expected). A surge of 322 on
+ * an expected 2 (0.88) outranks 26 on an expected 1 (0.48), which the ratio alone (161 against 26,
+ * both beyond any cap) could not tell apart; 500 on 300 (0.62) is large but less surprising.
+ */
+export function spikeStrength(count: number, expected: number, minLambda = DEFAULT_SPIKE_OPTIONS.minLambda): number {
+	const excess = count - expected;
+	if (excess <= 0) return 0;
+	const surprise = -logPoissonUpperTail(count, Math.max(expected, minLambda)) / Math.LN10;
+	const part = (v: number) => Math.min(1, Math.log10(1 + Math.max(0, v)) / 3);
+	return (part(excess) + part(surprise)) / 2;
+}
+
+/** A rise that comes back at the same time every year, and the level it reached before. */
+export interface SeasonalRise {
+	/** The same period in earlier seasons, most recent first. */
+	earlier: number[];
+	/** What the rise is compared with: the highest of those. */
+	level: number;
+}
+
+// An earlier same-season period "rose" when it stood out from the periods around it (half a
+// season either side, its own neighbours left out) by a moderate margin: a rise, not an alarm.
+const RISE_Z = 2;
+
+/**
+ * Whether the rise at `index` recurs at the same season: in every earlier season the series covers
+ * (index − season·k, with data around it), that period also rose above the periods around it, and
+ * at least one such season exists. Looks only at periods before `index`. Null when not seasonal.
+ */
+export function seasonalRise(counts: readonly number[], index: number, options?: Partial<SpikeOptions>): SeasonalRise | null {
+	const o = resolve(options);
+	if (o.season <= 0) return null;
+	const half = Math.floor(o.season / 2);
+	const earlier: number[] = [];
+	for (let j = index - o.season; j >= 0; j -= o.season) {
+		const around: number[] = [];
+		for (let i = Math.max(0, j - half); i <= Math.min(index - 1, j + half); i++) if (Math.abs(i - j) > 1) around.push(counts[i]!);
+		if (around.length < 4 || counts[j]! + around.reduce((a, b) => a + b, 0) === 0) continue; // no data then
+		const base = median(around);
+		const rose = counts[j]! - base >= o.minExcess && (counts[j]! - base) / Math.max(Math.sqrt(base), 1) >= RISE_Z;
+		if (!rose) return null;
+		earlier.push(counts[j]!);
+	}
+	return earlier.length ? { earlier, level: Math.max(...earlier) } : null;
 }
 
 export interface CountSeries<K> {

@@ -43,5 +43,7 @@ export const TABLES: Readonly<Record<string, TableScope>> = {
 	topic_fit: reference('the topic model: when and how it was fitted'),
 	// Made per connection by the server (deadline-facts.server.ts).
 	work_calendar: reference('working-day calendar'),
-	snapshot: reference('the as-of time of the data')
+	snapshot: reference('the as-of time of the data'),
+	coverage: reference('the regions the sources cover, with their population'),
+	batch_fields: { kind: 'national', why: 'the fields each file provides' }
 };

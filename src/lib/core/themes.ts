@@ -6,6 +6,9 @@ import THEMES_JSON from './themes.json' with { type: 'json' };
 
 const ThemeSchema = z.object({
 	id: z.string().regex(/^[a-z][a-z_]*$/),
+	/** a topic cluster's name when most of its complaints carry the theme (pipelines/topics/labels.ts) */
+	short: z.string().min(1).max(24),
+	short_en: z.string().min(1).max(24),
 	label: z.string().min(1),
 	label_en: z.string().min(1),
 	keywords: z.array(z.string().trim().min(1)).min(1)
@@ -16,7 +19,7 @@ export const TaxonomySchema = z
 export type Theme = z.infer<typeof ThemeSchema>;
 
 /** The curated themes, validated, in the file's order. */
-const THEMES: readonly Theme[] = TaxonomySchema.parse(THEMES_JSON).themes;
+export const THEMES: readonly Theme[] = TaxonomySchema.parse(THEMES_JSON).themes;
 const BY_ID = new Map(THEMES.map((t) => [t.id, t]));
 
 /** A theme's display name in the UI language; an id not in the taxonomy is shown as it is. */

@@ -77,3 +77,30 @@ export const OPD_TYPES = {
 	lainnya: { id: 'Lainnya', en: 'Other' }
 } as const;
 export type OpdType = keyof typeof OPD_TYPES;
+
+/**
+ * Who an agency answers to, as seen from the region a complaint is about: the kab/kota's own
+ * government (its OPDs, kecamatan, desa, RSUD, BUMD), the province's, a ministry or national body,
+ * a national body's office in the region (police, land office, BPJS branch, Kemenag office), a
+ * state-owned enterprise, or not recognised. Set at ingest with the canonical agency name.
+ */
+export const AUTHORITIES = {
+	pemda: { id: 'Pemda kab/kota', en: 'Local government' },
+	pemprov: { id: 'Pemerintah provinsi', en: 'Provincial government' },
+	kementerian: { id: 'Kementerian / lembaga', en: 'Ministry / national agency' },
+	vertikal: { id: 'Instansi vertikal', en: 'National agency field office' },
+	bumn: { id: 'BUMN', en: 'State-owned enterprise' },
+	lainnya: { id: 'Belum dikenali', en: 'Not recognised' }
+} as const;
+export type Authority = keyof typeof AUTHORITIES;
+
+/** Statuses still in an agency's queue, in lifecycle order (the overview's backlog card). */
+export const OPEN_STATUSES = [
+	'belum_terverifikasi',
+	'terverifikasi',
+	'terdisposisi',
+	'ditindaklanjuti',
+	'ditanggapi_pelapor',
+	'ditunda'
+] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];

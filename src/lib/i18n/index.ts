@@ -3,6 +3,7 @@
 import { en } from './en';
 import { id, type MessageKey } from './id';
 import { SUPPRESSED } from '../core/privacy';
+import { availability, METRICS, type Measured, type MetricId } from '../core/metrics';
 
 export type { MessageKey };
 const LANGS = ['id', 'en'] as const;
@@ -48,6 +49,7 @@ export function i18n(lang: Lang) {
 	const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
 	const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 	const monthLong = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+	const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
 	const toDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 	const ym = (yyyyMm: string) => new Date(`${yyyyMm.slice(0, 7)}-01T00:00:00Z`);
 	const t: Translate = (key, params) => translate(lang, key, params);
@@ -56,6 +58,20 @@ export function i18n(lang: Lang) {
 		locale,
 		t,
 		int: (n: number) => int.format(n),
+		/** A figure of core/metrics.ts in its format: "tidak tersedia" when the data lacks its fields, '–' without a value. */
+		metric: (id: MetricId, m: Measured, opts: { unit?: boolean; na?: string } = {}): string => {
+			if (availability(m) === 'absent') return t('metric.absent');
+			if (m.value === null) return opts.na ?? t('kpi.na');
+			const f = METRICS[id].format;
+			if (f === 'pct') return pct.format(m.value);
+			if (f === 'days') return opts.unit === false ? dec1.format(m.value) : t('kpi.days', { n: dec1.format(m.value) });
+			return int.format(m.value);
+		},
+		/** What a figure needs, in words: "tanggal verifikasi dan tanggal aduan atau …". */
+		needs: (id: MetricId): string =>
+			METRICS[id].requires
+				.map((alt) => alt.map((f) => t(`field.${f}` as MessageKey)).join(` ${t('field.and')} `))
+				.join(` ${t('field.or')} `),
 		/** A count that may be a suppressed small cell (core/privacy.ts): null → "<5". */
 		count: (n: number | null) => (n === null ? SUPPRESSED : int.format(n)),
 		dec1: (n: number) => dec1.format(n),
@@ -66,7 +82,9 @@ export function i18n(lang: Lang) {
 		/** 'YYYY-MM' → "Mar 2020". */
 		month: (yyyyMm: string) => month.format(ym(yyyyMm)),
 		/** 'YYYY-MM' → "Maret 2020" / "March 2020". */
-		monthLong: (yyyyMm: string) => monthLong.format(ym(yyyyMm))
+		monthLong: (yyyyMm: string) => monthLong.format(ym(yyyyMm)),
+		/** 'YYYY-MM' → "Juni" / "June": the month of any year. */
+		monthName: (yyyyMm: string) => monthName.format(ym(yyyyMm))
 	};
 }
 export type I18n = ReturnType<typeof i18n>;

@@ -36,7 +36,8 @@ const ThresholdsSchema = z
 			maxPValue: share,
 			window: z.number().int().min(3).max(12),
 			minHistory: z.number().int().min(1),
-			highRatio: positive
+			highRatio: positive,
+			highExcess: count
 		}),
 		low_reporting: z.strictObject({
 			ratioToPeers: share,

@@ -31,7 +31,7 @@ export function baseInputs(over: Partial<RecommendInputs> = {}): RecommendInputs
 			...Array.from({ length: 9 }, (_, i) => region(`11.0${i + 1}`))
 		],
 		channels: [],
-		deadlines: [{ opdType: null, due3: 100, breach3: 10, due5: 100, breach5: 10 }],
+		deadlines: [{ opdType: null, authority: null, due3: 100, breach3: 10, due5: 100, breach5: 10 }],
 		backlog: { old60: 100, unresolved60: 10, openNow: 50, openBefore: 50 },
 		themes: [],
 		...over

@@ -1,3 +1,5 @@
+import type { Authority } from '../core/vocab';
+
 // What the rules read: plain rows gathered by src/lib/server/queries/recommend-inputs.ts for one
 // area and one month. Counts are of complaints *filed* in the stated window.
 interface AreaInfo {
@@ -32,9 +34,14 @@ interface ChannelCount {
 	n: number;
 }
 
-/** Working-day deadline facts of the complaints filed in the month; opdType null = the whole area. */
+/**
+ * Working-day deadline facts of the complaints filed in the month, per OPD type and authority of
+ * the canonical agency they were sent to; opdType null = the whole area (authority null then too).
+ */
 export interface DeadlineRow {
 	opdType: string | null;
+	/** Whom the agencies answer to (vocab.ts AUTHORITIES); null: no agency recorded. */
+	authority: Authority | null;
 	due3: number;
 	breach3: number;
 	due5: number;

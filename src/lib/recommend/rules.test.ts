@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '$lib/i18n';
 import { THRESHOLDS as TH } from './config';
+import { monthsBetween } from '../core/month';
 import { baseInputs, MONTH, region } from './fixtures';
 import { findings } from './index';
+import { rank } from './rank';
 import { backlog } from './rules/backlog';
 import { channelMix } from './rules/channel-mix';
 import { deadlineBreach } from './rules/deadline';
@@ -22,7 +24,11 @@ it('the base inputs trigger no rule', () => {
 
 describe('deadline_breach', () => {
 	it('fires for the area when the 5-day breach share reaches the threshold, with the figures', () => {
-		const recs = deadlineBreach(baseInputs({ deadlines: [{ opdType: null, due3: 40, breach3: 4, due5: 40, breach5: 32 }] }), TH, L);
+		const recs = deadlineBreach(
+			baseInputs({ deadlines: [{ opdType: null, authority: null, due3: 40, breach3: 4, due5: 40, breach5: 32 }] }),
+			TH,
+			L
+		);
 		expect(recs).toHaveLength(1);
 		const r = recs[0]!;
 		expect(r.key).toBe('deadline_breach:kabkota:11.01');
@@ -34,35 +40,119 @@ describe('deadline_breach', () => {
 
 	it('stays silent below the share or below the minimum due count', () => {
 		const share = Math.floor(TH.deadline_breach.share5 * 100) - 1; // just under
-		expect(deadlineBreach(baseInputs({ deadlines: [{ opdType: null, due3: 100, breach3: 0, due5: 100, breach5: share }] }), TH, L)).toEqual(
-			[]
-		);
+		expect(
+			deadlineBreach(
+				baseInputs({ deadlines: [{ opdType: null, authority: null, due3: 100, breach3: 0, due5: 100, breach5: share }] }),
+				TH,
+				L
+			)
+		).toEqual([]);
 		const few = TH.deadline_breach.minDue - 1;
-		expect(deadlineBreach(baseInputs({ deadlines: [{ opdType: null, due3: few, breach3: few, due5: few, breach5: few }] }), TH, L)).toEqual(
-			[]
-		);
+		expect(
+			deadlineBreach(
+				baseInputs({ deadlines: [{ opdType: null, authority: null, due3: few, breach3: few, due5: few, breach5: few }] }),
+				TH,
+				L
+			)
+		).toEqual([]);
 	});
 
 	it('flags breaching OPD types, worst first, with links to their pages', () => {
 		const recs = deadlineBreach(
 			baseInputs({
 				deadlines: [
-					{ opdType: null, due3: 100, breach3: 10, due5: 100, breach5: 30 },
-					{ opdType: 'dinas', due3: 20, breach3: 2, due5: 20, breach5: 12 },
-					{ opdType: 'rsud', due3: 10, breach3: 0, due5: 10, breach5: 9 },
-					{ opdType: 'kecamatan', due3: 5, breach3: 5, due5: 5, breach5: 5 } // too few due
+					{ opdType: null, authority: null, due3: 100, breach3: 10, due5: 100, breach5: 30 },
+					{ opdType: 'dinsos', authority: 'pemda', due3: 20, breach3: 2, due5: 20, breach5: 12 },
+					{ opdType: 'rsud', authority: 'pemda', due3: 10, breach3: 0, due5: 10, breach5: 9 },
+					{ opdType: 'kecamatan', authority: 'pemda', due3: 5, breach3: 5, due5: 5, breach5: 5 } // too few due
 				]
 			}),
 			TH,
 			E
 		);
 		expect(recs.map((r) => r.scope)).toEqual([
-			{ level: 'opd', code: 'rsud', name: expect.any(String) },
-			{ level: 'opd', code: 'dinas', name: expect.any(String) }
+			{ level: 'opd', code: 'rsud', name: 'Hospitals & clinics' },
+			{ level: 'opd', code: 'dinsos', name: 'Social affairs' }
 		]);
 		expect(recs[0]!.severity).toBe('tinggi');
 		expect(recs[1]!.severity).toBe('sedang');
 		expect(recs[0]!.evidence[0]).toMatchObject({ value: '9 of 10 (90.0%)', href: '/instansi/rsud?region=11.01&from=2020-04&to=2020-04' });
+	});
+
+	it('never names a catch-all as the actor: OPD type "lainnya", an unrecognised or an unrecorded agency', () => {
+		const inputs = baseInputs({
+			deadlines: [
+				{ opdType: null, authority: null, due3: 100, breach3: 10, due5: 100, breach5: 60 },
+				{ opdType: 'lainnya', authority: 'pemda', due3: 10, breach3: 7, due5: 9, breach5: 8 },
+				{ opdType: 'lainnya', authority: 'lainnya', due3: 30, breach3: 30, due5: 30, breach5: 30 },
+				{ opdType: 'pupr', authority: 'lainnya', due3: 30, breach3: 30, due5: 30, breach5: 30 },
+				{ opdType: 'lainnya', authority: null, due3: 30, breach3: 30, due5: 30, breach5: 30 },
+				{ opdType: 'dinkes', authority: 'pemda', due3: 20, breach3: 2, due5: 20, breach5: 11 }
+			]
+		});
+		const recs = deadlineBreach(inputs, TH, L);
+		expect(recs.map((r) => r.key)).toEqual(['deadline_breach:kabkota:11.01', 'deadline_breach:opd:dinkes']);
+		// The area's finding points at the worst named OPD only.
+		expect(recs[0]!.evidence.slice(2).map((e) => e.label)).toEqual(['Dinas Kesehatan: lewat tenggat 5 HK']);
+		for (const r of recs)
+			expect(`${r.title} ${r.action} ${r.evidence.map((e) => e.label).join(' ')}`).not.toMatch(/Lainnya|Belum dikenali/);
+	});
+
+	it('asks the Pemda’s own OPDs to act first and turns agencies outside its authority into coordination, lower', () => {
+		const deadlines = [
+			{ opdType: null, authority: null, due3: 200, breach3: 20, due5: 200, breach5: 80 },
+			{ opdType: 'kementerian', authority: 'kementerian', due3: 21, breach3: 2, due5: 14, breach5: 12 }, // 86 %: Tinggi before
+			{ opdType: 'disdik', authority: 'pemprov', due3: 20, breach3: 2, due5: 20, breach5: 18 },
+			{ opdType: 'disdik', authority: 'pemda', due3: 10, breach3: 0, due5: 10, breach5: 2 },
+			{ opdType: 'bumn', authority: 'bumn', due3: 20, breach3: 2, due5: 20, breach5: 17 },
+			{ opdType: 'dinsos', authority: 'pemda', due3: 40, breach3: 4, due5: 40, breach5: 24 } // 60 %: Sedang
+		] as const;
+		const kab = baseInputs({ deadlines: [...deadlines] });
+		const ranked = rank(findings(kab, TH, L), TH);
+		const opd = ranked.filter((r) => r.scope.level === 'opd');
+		expect(opd.map((r) => [r.scope.code, r.severity])).toEqual([
+			['dinsos', 'sedang'],
+			['disdik@pemprov', 'rendah']
+		]);
+		expect(ranked.map((r) => r.key).indexOf('deadline_breach:opd:dinsos')).toBeLessThan(
+			ranked.map((r) => r.key).indexOf('deadline_breach:opd:disdik@pemprov')
+		);
+		const all = deadlineBreach(kab, TH, L);
+		const coord = all.filter((r) => r.severity === 'rendah');
+		expect(coord.map((r) => r.scope.code)).toEqual(['disdik@pemprov', 'kementerian@kementerian']);
+		expect(coord[0]!.scope.name).toBe('Dinas Pendidikan (Pemerintah provinsi)');
+		expect(coord[0]!.action).toMatch(/^Di luar kewenangan Pemda ini: koordinasikan dengan Dinas Pendidikan \(Pemerintah provinsi\)/);
+		expect(coord[0]!.evidence[0]!.href).toBe('/instansi/disdik?region=11.01&from=2020-04&to=2020-04');
+		expect(all.find((r) => r.scope.code === 'dinsos')!.action).toMatch(/^Minta Dinas Sosial menunjuk admin/);
+		// When the whole area breaches, its evidence names its own OPD first.
+		const area = deadlineBreach(baseInputs({ deadlines: [{ ...deadlines[0], breach5: 120 }, ...deadlines.slice(1)] }), TH, L)[0]!;
+		expect(area.scope.level).toBe('kabkota');
+		expect(area.evidence.slice(2).map((e) => e.label)).toEqual([
+			'Dinas Sosial: lewat tenggat 5 HK',
+			'Dinas Pendidikan (Pemerintah provinsi): lewat tenggat 5 HK'
+		]);
+		// For a province, its own offices and its kab/kota's are its to act on, counted together (20 of 30
+		// for Dinas Pendidikan); for the nation, ministries and BUMN are too.
+		const prov = deadlineBreach(
+			baseInputs({ area: { level: 'provinsi', code: '11', name: 'Prov. 11' }, deadlines: [...deadlines] }),
+			TH,
+			L
+		);
+		expect(prov.filter((r) => r.scope.level === 'opd').map((r) => [r.scope.code, r.severity, r.evidence[0]!.value])).toEqual([
+			['disdik', 'sedang', `20 dari 30 (${L.pct(2 / 3)})`],
+			['dinsos', 'sedang', `24 dari 40 (${L.pct(0.6)})`],
+			['kementerian@kementerian', 'rendah', `12 dari 14 (${L.pct(12 / 14)})`]
+		]);
+		const nation = deadlineBreach(
+			baseInputs({ area: { level: 'nasional', code: null, name: 'Nasional' }, deadlines: [...deadlines] }),
+			TH,
+			E
+		);
+		expect(nation.filter((r) => r.scope.level === 'opd').map((r) => [r.scope.code, r.severity])).toEqual([
+			['kementerian', 'tinggi'],
+			['bumn', 'tinggi'],
+			['disdik', 'sedang']
+		]);
 	});
 });
 
@@ -160,6 +250,80 @@ describe('theme_spike', () => {
 		expect(recs[0]!.title).toContain('2 regencies/cities');
 		expect(recs[0]!.evidence.slice(1).map((e) => e.label)).toEqual(['Kab. 11.02', 'Kab. 11.01']);
 		expect(recs[0]!.evidence[0]!.value).toBe(`70 (usually ${E.dec1(4)})`);
+	});
+
+	it('ranks spikes by size and significance together: the bansos surge before a 26-on-1 blip', () => {
+		// Kab. Tangerang, June 2020 on the 300k sample: bansos 322 on a usual 2, KTP-el 26 on a usual 1.
+		const inputs = baseInputs({
+			themes: [
+				{ theme: 'adminduk', regencyCode: '11.01', counts: [...Array(25).fill(1), 26] },
+				{ theme: 'bansos', regencyCode: '11.01', counts: steady(322) }
+			]
+		});
+		const recs = themeSpike(inputs, TH, L);
+		expect(recs.map((r) => [r.scope.code, r.severity])).toEqual([
+			['adminduk', 'sedang'], // many times the usual, but only 25 more complaints
+			['bansos', 'tinggi']
+		]);
+		expect(rank(recs, TH).map((r) => r.scope.code)).toEqual(['bansos', 'adminduk']);
+		// Within one severity the larger, more surprising rise still comes first.
+		const both = themeSpike(
+			baseInputs({
+				themes: [
+					{ theme: 'adminduk', regencyCode: '11.01', counts: [...Array(25).fill(1), 60] },
+					{ theme: 'bansos', regencyCode: '11.01', counts: steady(322) }
+				]
+			}),
+			TH,
+			L
+		);
+		expect(both.map((r) => r.severity)).toEqual(['tinggi', 'tinggi']);
+		expect(rank(both, TH).map((r) => r.scope.code)).toEqual(['bansos', 'adminduk']);
+	});
+
+	describe('a rise that comes every year in the same month (PPDB in June)', () => {
+		// May 2018 – June 2020: 5 a month, June 40 (2018) and 45 (2019).
+		const june = (now: number) => Array.from({ length: 26 }, (_, i) => (i === 1 ? 40 : i === 13 ? 45 : i === 25 ? now : 5));
+		const at = (counts: number[], lang = L) =>
+			themeSpike(
+				baseInputs({
+					month: '2020-06',
+					months: monthsBetween('2018-05', '2020-06'),
+					themes: [{ theme: 'ppdb', regencyCode: '11.01', counts }]
+				}),
+				TH,
+				lang
+			);
+
+		it('is labelled seasonal, compared with June of the earlier years, and is no alarm within them', () => {
+			const [r, ...rest] = at(june(44));
+			expect(rest).toEqual([]);
+			expect(r!.severity).toBe('rendah');
+			expect(r!.title).toBe(
+				'Kenaikan musiman aduan PPDB (penerimaan peserta didik baru) di Kab. 11.01 pada Juni 2020, seperti setiap Juni'
+			);
+			expect(r!.action).toMatch(/bukan tanda bahaya/);
+			expect(r!.evidence[0]!.value).toBe(`44 (biasanya ${L.dec1(45)})`);
+			expect(r!.evidence.at(-1)).toMatchObject({ label: 'Juni tahun-tahun sebelumnya (terbaru dulu)', value: '45 · 40' });
+			expect(at(june(44), E)[0]!.title).toBe(
+				'Seasonal rise in School admissions (PPDB) complaints in Kab. 11.01 in June 2020, as every June'
+			);
+		});
+
+		it('is an alarm again when it goes well beyond the earlier years’ June', () => {
+			const [r] = at(june(90));
+			expect(r!.severity).toBe('sedang');
+			expect(r!.title).toMatch(/melampaui Juni tahun-tahun sebelumnya/);
+			expect(r!.evidence[0]!.value).toBe(`90 (biasanya ${L.dec1(45)})`);
+		});
+
+		it('is a spike, not seasonal, when earlier Junes were ordinary months', () => {
+			const once = Array.from({ length: 26 }, (_, i) => (i === 25 ? 44 : 5));
+			const [r] = at(once);
+			expect(r!.severity).toBe('sedang');
+			expect(r!.title).toBe('Lonjakan aduan PPDB (penerimaan peserta didik baru) di Kab. 11.01 pada Juni 2020');
+			expect(r!.evidence[0]!.value).toBe(`44 (biasanya ${L.dec1(5)})`);
+		});
 	});
 
 	it('stays silent for a small rise, and when the topic tables are absent', () => {

@@ -76,7 +76,7 @@ describe('deadline facts', () => {
 		await closeDb();
 		const stored = await figures();
 		expect((await query(TEMP_VIEW, {}, Row))[0]!.n).toBe(0);
-		expect(stored.league.reduce((a, r) => a + r.breach5, 0)).toBeGreaterThan(0);
+		expect(stored.league.reduce((a, r) => a + (r.breach5Rate.value ?? 0), 0)).toBeGreaterThan(0);
 
 		// The same warehouse with its facts wiped, as a file filled by other means would be.
 		await closeDb();

@@ -19,6 +19,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { FACT_COLUMNS, factsInSyncSql, factsSql, holidayFingerprint, snapshotSql, workCalendarSql } from '$lib/core/deadline-facts.server';
 import { rollupInSyncSql, TEMP_ROLLUP_SQL } from '$lib/core/rollup.server';
+import { coverageSql } from '$lib/core/coverage';
 import { HOLIDAYS } from '$lib/holidays';
 import { currentScope } from './auth/context';
 import type { Scope } from './auth/scope';
@@ -93,6 +94,7 @@ async function open(): Promise<Db> {
 	const holidays = HOLIDAYS.map((h) => h.date);
 	await prepareDeadlineFacts(conn, path, holidays);
 	await ensureRollup(conn, path, holidays);
+	await conn.run(coverageSql(await hasColumn(conn, 'ingest_batches', 'coverage')));
 	return { path, instance, conn, statements: new Map(), streams: new Set(), closed: false };
 }
 
@@ -102,7 +104,8 @@ async function open(): Promise<Db> {
  * carries, and `snapshot`, the as-of time (the latest timestamp in the warehouse; it only
  * changes with an ingest, after which the file is reopened) with its working-day number. When
  * the stored facts are missing or were computed with another holiday list, a temporary view of
- * `complaints` computes them on the fly (slower, same figures); the file stays untouched.
+ * `complaints` computes them on the fly (slower, same figures); the file stays untouched. A file
+ * written before complaints had agency_authority gets it as NULL (unknown) in the same view.
  */
 async function prepareDeadlineFacts(conn: DuckDBConnection, path: string, holidays: readonly string[]): Promise<void> {
 	await conn.run(workCalendarSql('work_calendar', holidays));
@@ -110,27 +113,47 @@ async function prepareDeadlineFacts(conn: DuckDBConnection, path: string, holida
 		.runAndReadAll(factsInSyncSql(holidayFingerprint(holidays)))
 		.then((r) => r.getRows()[0]?.[0] === true)
 		.catch(() => false);
-	if (!ok) {
+	const columns = (
+		await conn.runAndReadAll(
+			`SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'complaints' ORDER BY column_index`
+		)
+	)
+		.getRows()
+		.map((r) => String(r[0]));
+	// Columns a file written by an earlier version lacks: read as unknown (core/fields.ts: every field).
+	const late = LATE_COLUMNS.filter((c) => !columns.includes(c.name));
+	if (ok && late.length === 0) return conn.run(snapshotSql('work_calendar')).then(() => undefined);
+	if (!ok)
 		console.warn(
 			`[telaah] ${path}: deadline facts are missing or from another holiday list; computing them per query (ingest into the file to store them)`
 		);
-		// The stored table by its full name: the temporary view of the same name shadows it.
-		const catalog = String((await conn.runAndReadAll(`SELECT current_database()`)).getRows()[0]![0]);
-		const stored = `"${catalog.replaceAll('"', '""')}".main.complaints`;
-		const columns = (
-			await conn.runAndReadAll(
-				`SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'complaints' ORDER BY column_index`
-			)
-		)
-			.getRows()
-			.map((r) => String(r[0]))
-			.filter((c) => !(FACT_COLUMNS as readonly string[]).includes(c));
-		const facts = factsSql('c', 'work_calendar');
-		await conn.run(`CREATE OR REPLACE TEMP VIEW complaints AS
-			SELECT ${columns.map((c) => `c."${c.replaceAll('"', '""')}"`).join(', ')}, ${facts.select}
-			FROM ${stored} c ${facts.joins}`);
-	}
+	// The stored table by its full name: the temporary view of the same name shadows it.
+	const catalog = String((await conn.runAndReadAll(`SELECT current_database()`)).getRows()[0]![0]);
+	const stored = `"${catalog.replaceAll('"', '""')}".main.complaints`;
+	const kept = ok ? columns : columns.filter((c) => !(FACT_COLUMNS as readonly string[]).includes(c));
+	const facts = ok ? { select: '', joins: '' } : factsSql('c', 'work_calendar');
+	const items = [
+		...kept.map((c) => `c."${c.replaceAll('"', '""')}"`),
+		...late.map((c) => `NULL::${c.type} AS ${c.name}`),
+		...(facts.select ? [facts.select] : [])
+	];
+	await conn.run(`CREATE OR REPLACE TEMP VIEW complaints AS SELECT ${items.join(', ')} FROM ${stored} c ${facts.joins}`);
 	await conn.run(snapshotSql('work_calendar'));
+}
+
+/** Complaint columns added after the first warehouses were written (schema.sql's ALTER TABLEs). */
+const LATE_COLUMNS = [
+	{ name: 'fields', type: 'INTEGER' },
+	{ name: 'incident_place', type: 'VARCHAR' },
+	{ name: 'agency_authority', type: 'VARCHAR' }
+] as const;
+
+async function hasColumn(conn: DuckDBConnection, table: string, column: string): Promise<boolean> {
+	const r = await conn.runAndReadAll(
+		`SELECT count(*)::INTEGER FROM duckdb_columns() WHERE database_name = current_database() AND table_name = $t AND column_name = $c`,
+		{ t: table, c: column }
+	);
+	return r.getRows()[0]?.[0] === 1;
 }
 
 /**

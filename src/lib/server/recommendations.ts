@@ -6,9 +6,8 @@ import { findings, regionsNeedingAttention } from '$lib/recommend';
 import { rank } from '$lib/recommend/rank';
 import { THRESHOLDS } from '$lib/recommend/config';
 import type { RecommendInputs } from '$lib/recommend/inputs';
-import { MONTH_RE, shiftMonth } from '$lib/core/month';
+import { MONTH_RE } from '$lib/core/month';
 import type { Area, Recommendation } from '$lib/recommend/types';
-import { warehouseAsOfEvent } from './queries/asof';
 import { areaInfo, recommendInputs } from './queries/recommend-inputs';
 
 async function inputsFor(area: Area, month: string, lang: Lang): Promise<RecommendInputs> {
@@ -39,14 +38,4 @@ export async function recommendationsPage(area: Area, month: string, lang: Lang)
 		attention: area.level === 'nasional' ? regionsNeedingAttention(all, 10) : [],
 		topicsAvailable: inputs.themes !== null
 	};
-}
-
-/** The last complete month of the data: the as-of date's month when it is the month's last day, else the one before. */
-export async function lastCompleteMonth(): Promise<string | null> {
-	const asOf = await warehouseAsOfEvent();
-	if (!asOf) return null;
-	const month = asOf.slice(0, 7);
-	const next = new Date(`${asOf.slice(0, 10)}T00:00:00Z`);
-	next.setUTCDate(next.getUTCDate() + 1);
-	return next.getUTCDate() === 1 ? month : shiftMonth(month, -1);
 }

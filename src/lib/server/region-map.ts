@@ -16,12 +16,13 @@ export const MAP_METRIC_LABEL: Record<MapMetric, MessageKey> = {
 	comply3: 'regions.comply3',
 	comply5: 'regions.comply5'
 };
+// A region outside the coverage has no value (hatched, "no data"), not a 0.
 const metricValue: Record<MapMetric, (r: RegionRow) => number | null> = {
-	n: (r) => r.n,
+	n: (r) => (r.covered ? r.n : null),
 	per100k: (r) => r.per100k,
-	follow_up: (r) => r.followUpRate,
-	comply3: (r) => r.comply3,
-	comply5: (r) => r.comply5
+	follow_up: (r) => r.followUpRate.value,
+	comply3: (r) => r.comply3.value,
+	comply5: (r) => r.comply5.value
 };
 
 /**

@@ -1,11 +1,12 @@
 // /rekomendasi's parameters, shared with its CSV: the area from the global region filter and the
-// month (`?month=YYYY-MM`, default the data's last complete month).
+// month: `?month=YYYY-MM`, else the last month of the global period filter (`?to=`), else the
+// data's last complete month. `monthFrom` says which, so the page can state why it shows that month.
 import { error, type Cookies } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { MONTH_RE } from '$lib/core/month';
 import type { Area } from '$lib/recommend/types';
 import { requestLang } from '$lib/server/lang';
-import { lastCompleteMonth } from '$lib/server/recommendations';
+import { lastCompleteMonth } from '$lib/server/queries/asof';
 import { filtersOr400 } from '$lib/server/request';
 
 export async function recommendationParams(event: { url: URL; cookies: Cookies }) {
@@ -17,5 +18,7 @@ export async function recommendationParams(event: { url: URL; cookies: Cookies }
 	}
 	const region = filters.region;
 	const area: Area = region ? { level: region.includes('.') ? 'kabkota' : 'provinsi', code: region } : { level: 'nasional' };
-	return { lang, filters, area, month: raw || (await lastCompleteMonth()) };
+	const monthFrom: 'chosen' | 'period' | 'lastComplete' = raw ? 'chosen' : filters.to ? 'period' : 'lastComplete';
+	const month = raw || filters.to || (await lastCompleteMonth());
+	return { lang, filters, area, month, monthFrom };
 }

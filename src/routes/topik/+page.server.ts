@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	const csv = (name: string) => `/api/${name}${filterQuery(filters, { lang })}`;
 	const base = { lang, filters, fit, downloadHref: csv('topik'), spikesHref: csv('topik-spikes'), heatmapHref: csv('topik-heatmap') };
 	if (!fit) return { ...base, model: null };
-	const [clusters, themes, spikes] = await Promise.all([topicClusters(filters), topicThemes(filters), topicSpikes(filters)]);
+	const [clusters, themes, spikes] = await Promise.all([topicClusters(filters, lang), topicThemes(filters), topicSpikes(filters)]);
 	const heat = await topicHeatmap(
 		filters,
 		clusters.rows.map((c) => c.clusterId)

@@ -7,6 +7,7 @@ import { requestLang } from '$lib/server/lang';
 import { DIMENSIONS, GRAINS, trends, type Dimension } from '$lib/server/queries/trends';
 import { choiceOr400, filtersOr400 } from '$lib/server/request';
 import type { SafeSvg } from '$lib/svg';
+import { kpis } from '$lib/server/queries/overview';
 import type { PageServerLoad } from './$types';
 
 const charts = new Lru<Promise<Record<Dimension, { labels: string[]; svg: SafeSvg }>>>(100);
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
 	const filters = filtersOr400(event.url, lang);
 	const grain = choiceOr400(event.url, lang, 'grain', GRAINS, 'month');
-	const t = await trends(filters, grain);
+	// Complaints with no filing date are in no bucket: the page says how many (none with a period).
+	const [t, k] = await Promise.all([trends(filters, grain), kpis(filters, false)]);
 	const L = i18n(lang);
 	const label = (dim: Dimension, key: string | null) =>
 		key === null ? L.t('common.other') : dim === 'status' ? statusLabel(lang, key) : dim === 'channel' ? channelLabel(lang, key) : key;
@@ -37,6 +39,7 @@ export const load: PageServerLoad = async (event) => {
 		filters,
 		grain,
 		total: t.total,
+		undated: k.undated,
 		series: t.series,
 		charts: rendered,
 		monthHref: `/tren${filterQuery(filters)}`,

@@ -1,11 +1,12 @@
 // A table declaration's rows as CSV for machines: UTF-8 with a BOM, comma, dot decimals, the
-// stable snake_case keys as header, codes rather than labels, formulas defused (csv.ts). Written
+// stable snake_case keys as header, codes rather than labels, formulas defused (csv.ts); a figure
+// the data cannot give says so ("tidak tersedia") in the request's language. Written
 // while the rows are read: a ReadableStream that pulls one batch at a time.
-import { SUPPRESSED } from '$lib/core/privacy';
+import type { Lang } from '$lib/i18n';
 import { CSV_BOM, csvLine, type Cell } from '../csv';
-import { cellValue, type Table } from './table';
+import { cellValue, missingText, type Table } from './table';
 
-export function csvStream<R>(table: Table<R>, batches: AsyncIterable<readonly R[]>): ReadableStream<Uint8Array> {
+export function csvStream<R>(table: Table<R>, batches: AsyncIterable<readonly R[]>, lang: Lang): ReadableStream<Uint8Array> {
 	const it = batches[Symbol.asyncIterator]();
 	const encoder = new TextEncoder();
 	let head: string | null = CSV_BOM + csvLine(table.columns.map((c) => c.key));
@@ -13,7 +14,7 @@ export function csvStream<R>(table: Table<R>, batches: AsyncIterable<readonly R[
 	const cells = (row: R): Cell[] =>
 		table.columns.map((c) => {
 			const v = cellValue(c, row, index);
-			return v === null && c.suppressed ? SUPPRESSED : v;
+			return v === null ? missingText(c, row, lang) : v;
 		});
 	return new ReadableStream<Uint8Array>({
 		async pull(controller) {

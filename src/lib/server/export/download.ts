@@ -9,10 +9,11 @@ import { channelLabel, statusLabel } from '$lib/labels';
 import { type Format } from '$lib/downloads';
 import { arrowStream } from '$lib/core/arrow';
 import { requestLang } from '../lang';
+import { choiceOr400 } from '../request';
 import { dataVersion } from '../db';
 import { warehouseFacts } from '../queries/overview';
 import { csvStream } from './csv-writer';
-import { cellValue, type Table } from './table';
+import { cellValue, columnLabel, type Table } from './table';
 import { xlsxStream, type Notes } from './xlsx-writer';
 
 export interface Extract<R> {
@@ -33,16 +34,18 @@ const CONTENT_TYPE: Record<Format, string> = {
 
 type DownloadEvent = RequestEvent<{ ext: string } & Record<string, string>>;
 
-export function download<R>(table: Table<R>, load: (event: DownloadEvent, lang: Lang) => Promise<Extract<R>>) {
-	return async (event: DownloadEvent): Promise<Response> => {
-		const format = event.params.ext as Format;
-		const lang = requestLang(event);
-		try {
+type Handler = (event: DownloadEvent) => Promise<Response>;
+
+export function download<R>(table: Table<R>, load: (event: DownloadEvent, lang: Lang) => Promise<Extract<R>>): Handler {
+	return (event) =>
+		plainErrors(async () => {
+			const format = event.params.ext as Format;
+			const lang = requestLang(event);
 			const extract = await load(event, lang);
 			const batches = Array.isArray(extract.rows) ? single(extract.rows as readonly R[]) : (extract.rows as AsyncIterable<readonly R[]>);
 			const body =
 				format === 'csv'
-					? csvStream(table, batches)
+					? csvStream(table, batches, lang)
 					: format === 'xlsx'
 						? xlsxStream(table, batches, lang, await notes(extract, lang))
 						: arrowStream(
@@ -57,12 +60,26 @@ export function download<R>(table: Table<R>, load: (event: DownloadEvent, lang: 
 					'Cache-Control': 'no-store'
 				}
 			});
-		} catch (err) {
-			if (isHttpError(err))
-				return new Response(`${err.body.message}\n`, { status: err.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-			throw err;
-		}
-	};
+		});
+}
+
+/**
+ * A route of several tables, one per value of a parameter (`/api/data?table=batches`): each its own
+ * download; an unknown value is a plain-text 400 like any bad parameter.
+ */
+export function downloadOneOf<K extends string>(param: string, handlers: Record<K, Handler>, fallback: K): Handler {
+	const choices = Object.keys(handlers) as K[];
+	return (event) => plainErrors(async () => handlers[choiceOr400(event.url, requestLang(event), param, choices, fallback)](event));
+}
+
+async function plainErrors(respond: () => Promise<Response>): Promise<Response> {
+	try {
+		return await respond();
+	} catch (err) {
+		if (isHttpError(err))
+			return new Response(`${err.body.message}\n`, { status: err.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+		throw err;
+	}
 }
 
 async function* single<R>(rows: readonly R[]): AsyncGenerator<readonly R[]> {
@@ -80,10 +97,15 @@ async function* valueBatches<R>(table: Table<R>, batches: AsyncIterable<readonly
 
 function fieldMetadata<R>(c: Table<R>['columns'][number], lang: Lang): Record<string, string> {
 	return {
-		label: translate(lang, `col.${c.label}`),
+		label: columnLabel(c, lang),
 		...(c.kind === 'pct' ? { unit: 'percent (0-100)' } : {}),
-		...(c.kind === 'timestamp' ? { timezone: 'wall-clock WIB (UTC+7), stored without a zone' } : {}),
-		...(c.suppressed ? { null: 'suppressed small count (1-4, "<5" in CSV) or none' } : {})
+		...(c.kind === 'timestamp' ? { timezone: c.utc ? 'UTC, stored without a zone' : 'wall-clock WIB (UTC+7), stored without a zone' } : {}),
+		...(c.suppressed ? { null: 'suppressed small count (1-4, "<5" in CSV) or none' } : {}),
+		...(c.unavailable
+			? {
+					null: 'no figure: "tidak tersedia" in CSV when no complaint in view has the fields it needs, "tidak tercakup" for a region the sources do not cover; else none'
+				}
+			: {})
 	};
 }
 
@@ -111,7 +133,8 @@ async function notes(extract: Extract<unknown>, lang: Lang): Promise<Notes> {
 			[t('export.created'), new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'],
 			[t('export.dataVersion'), String(version)],
 			[t('export.dataRange'), w.first_month ? `${w.first_month} – ${w.last_month}` : '–'],
-			[t('export.loadedAt'), w.data_as_of?.replace('T', ' ') ?? '–']
+			[t('export.dataUntil'), w.data_until ?? '–'],
+			[t('export.loadedAt'), w.loaded_at ? `${w.loaded_at.replace('T', ' ')} UTC` : '–']
 		],
 		filters: filterLines(extract, lang)
 	};

@@ -5,7 +5,8 @@ import { arrowStream } from '$lib/core/arrow';
 import { en } from '$lib/i18n/en';
 import { id } from '$lib/i18n/id';
 import { csvStream } from './csv-writer';
-import { cellValue, column, SNAKE_CASE, type Table } from './table';
+import type { Measured } from '$lib/core/metrics';
+import { cellValue, column, metric, SNAKE_CASE, type Table } from './table';
 import { TABLES } from './tables';
 import { xlsxStream } from './xlsx-writer';
 
@@ -97,7 +98,7 @@ describe('table declarations', () => {
 
 describe('writers', () => {
 	it('CSV: keys as header, codes not labels, dot decimals, percentages, "<5" for a suppressed cell, formulas defused', async () => {
-		expect(await text(csvStream(table, once(ROWS)))).toBe(
+		expect(await text(csvStream(table, once(ROWS), 'id'))).toBe(
 			'\uFEFFrank,region_code,region_name,status,complaints,share_pct,start_month,created_at,confidential\r\n' +
 				`1,36.10,"'=HYPERLINK(""http://x"")",selesai,12,12.35,2020-03,2020-03-31 07:05,false\r\n` +
 				'2,32.01,"Kab. Bogor, Jawa Barat",arsip,<5,,2021-12,,true\r\n'
@@ -157,5 +158,70 @@ describe('writers', () => {
 		expect(t.getChild('share_pct')!.get(0)).toBe(12.35);
 		expect(t.getChild('region_code')!.get(0)).toBe('36.10');
 		expect(String(t.getChild('status')!.type)).toBe('Dictionary<Int32, Utf8>');
+	});
+});
+
+describe('figures the data cannot give', () => {
+	interface Line {
+		breach: Measured;
+		covered: boolean;
+		n: number;
+	}
+	// A breach rate over complaints without a verification date (absent), one with (0 %), one partial.
+	const lines: Line[] = [
+		{ breach: { value: null, known: 0, of: 40, den: 0 }, covered: true, n: 40 },
+		{ breach: { value: 0, known: 12, of: 12, den: 5 }, covered: true, n: 12 },
+		{ breach: { value: 0.5, known: 2, of: 9, den: 2 }, covered: false, n: 9 }
+	];
+	const figures: Table<Line> = {
+		name: 'uji-metrik',
+		description: 'export.table.instansi',
+		columns: [
+			column('complaints', 'int', (r) => r.n, { unavailable: (r) => (r.covered ? null : 'metric.notCovered') }),
+			metric('verification_breach_pct', 'breach3Rate', (r) => r.breach),
+			column('verified_at_filled_pct', 'pct', (r) => r.breach.known / r.breach.of, {
+				label: 'field_filled_pct',
+				labelParams: { field: 'field.verified_at' }
+			})
+		]
+	};
+
+	it('CSV: "tidak tersedia" / "tidak tercakup" in the request language, never 0; a measured 0 stays 0', async () => {
+		expect(await text(csvStream(figures, once(lines), 'id'))).toBe(
+			'\uFEFFcomplaints,verification_breach_pct,verified_at_filled_pct\r\n' +
+				'40,tidak tersedia,0\r\n' +
+				'12,0,100\r\n' +
+				'tidak tercakup,50,22.22\r\n'
+		);
+		expect(await text(csvStream(figures, once(lines), 'en'))).toContain('40,not available,0\r\n');
+	});
+
+	it('XLSX: a text cell where the figure is absent (a sum skips it), a number where it is 0; labels with their field', async () => {
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load((await bytes(xlsxStream(figures, once(lines), 'id', { about: [], filters: [] }))) as unknown as ArrayBuffer);
+		const data = book.worksheets[0]!;
+		expect(data.getRow(1).values).toEqual([undefined, 'Jumlah aduan', 'Lewat batas verifikasi (%)', 'tanggal verifikasi: terisi (%)']);
+		expect(data.getCell('B2').type).toBe(ExcelJS.ValueType.String);
+		expect(data.getCell('B2').value).toBe('tidak tersedia');
+		expect(data.getCell('B3').type).toBe(ExcelJS.ValueType.Number);
+		expect(data.getCell('B3').value).toBe(0);
+		expect(data.getCell('B4').value).toBe(0.5);
+		expect(data.getCell('A4').value).toBe('tidak tercakup');
+		const defs = book.worksheets[1]!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));
+		expect(defs).toContainEqual([
+			'tanggal verifikasi: terisi (%)',
+			'verified_at_filled_pct',
+			'persen',
+			id['col.field_filled_pct.def'].replace('{field}', 'tanggal verifikasi')
+		]);
+	});
+
+	it('Arrow: null where the figure is absent, 0 where it is 0', async () => {
+		const values = async function* () {
+			yield lines.map((r, i) => figures.columns.map((c) => cellValue(c, r, i)));
+		};
+		const t = tableFromIPC(await bytes(arrowStream(figures.columns, values())));
+		expect(t.getChild('verification_breach_pct')!.toJSON()).toEqual([null, 0, 50]);
+		expect(t.getChild('complaints')!.toJSON()).toEqual([40, 12, null]);
 	});
 });

@@ -3,8 +3,10 @@
 // XLSX and Arrow writers (csv-writer.ts, xlsx-writer.ts, core/arrow.ts) all read the same
 // declaration and the same rows, so a download is the same data in three forms. The kinds are
 // described in core/arrow.ts.
-import type { Lang, MessageKey } from '$lib/i18n';
+import { translate, type Lang, type MessageKey } from '$lib/i18n';
 import { type ColumnKind, type Value } from '$lib/core/arrow';
+import { availability, METRICS, type Measured, type MetricId } from '$lib/core/metrics';
+import { SUPPRESSED } from '$lib/core/privacy';
 
 export type { ColumnKind, Value };
 
@@ -22,7 +24,20 @@ export interface Column<R> {
 	display?: (value: string, lang: Lang, row: R) => string;
 	/** An int column whose null means a suppressed small cell (core/privacy.ts): "<5" in CSV and XLSX, null in Arrow. */
 	suppressed?: boolean;
+	/**
+	 * Why this row has no figure where one is expected: "tidak tersedia" (no complaint in view has
+	 * the fields the figure needs, core/metrics.ts) or "tidak tercakup" (the region is outside the
+	 * sources' coverage). CSV and XLSX write the message as text, never 0; Arrow writes null and its
+	 * field metadata says so.
+	 */
+	unavailable?: (row: R) => Unavailable | null;
+	/** A timestamp in UTC (a load time), not the WIB wall clock of complaint times. */
+	utc?: boolean;
+	/** Parameters of the label and definition messages, each a message key translated in the same language. */
+	labelParams?: Record<string, MessageKey>;
 }
+
+type Unavailable = 'metric.absent' | 'metric.notCovered';
 
 type More<R> = Partial<Omit<Column<R>, 'key' | 'kind' | 'value'>>;
 
@@ -31,6 +46,35 @@ export function column<R>(key: ColumnLabel, kind: ColumnKind, value: Column<R>['
 export function column<R>(key: string, kind: ColumnKind, value: Column<R>['value'], more: More<R> & { label: ColumnLabel }): Column<R>;
 export function column<R>(key: string, kind: ColumnKind, value: Column<R>['value'], more: More<R> = {}): Column<R> {
 	return { key, kind, label: key as ColumnLabel, value, ...more };
+}
+
+const METRIC_KIND = { pct: 'pct', days: 'float', int: 'int' } as const satisfies Record<string, ColumnKind>;
+
+/**
+ * A figure of core/metrics.ts: its value in the metric's format (a rate as a percentage, days as
+ * a float), and "tidak tersedia" where no complaint in view has the fields it needs.
+ */
+export function metric<R>(key: ColumnLabel, id: MetricId, get: (row: R) => Measured): Column<R> {
+	return column<R>(key, METRIC_KIND[METRICS[id].format], (r) => get(r).value, {
+		unavailable: (r) => (availability(get(r)) === 'absent' ? 'metric.absent' : null)
+	});
+}
+
+/** A column's header in the UI language (the XLSX header, the Arrow field's label). */
+export const columnLabel = <R>(c: Column<R>, lang: Lang) => translate(lang, `col.${c.label}`, params(c, lang));
+/** A column's definition in the UI language (the Keterangan sheet). */
+export const columnDef = <R>(c: Column<R>, lang: Lang) => translate(lang, `col.${c.label}.def`, params(c, lang));
+const params = <R>(c: Column<R>, lang: Lang) =>
+	c.labelParams && Object.fromEntries(Object.entries(c.labelParams).map(([k, key]) => [k, translate(lang, key)]));
+
+/**
+ * What a cell without a value says in CSV and XLSX: "<5" for a suppressed small count, "tidak
+ * tersedia" / "tidak tercakup" for a figure the data cannot give; null for a plain empty cell.
+ */
+export function missingText<R>(col: Column<R>, row: R, lang: Lang): string | null {
+	const why = col.unavailable?.(row);
+	if (why) return translate(lang, why);
+	return col.suppressed ? SUPPRESSED : null;
 }
 
 export interface Table<R> {
@@ -49,10 +93,11 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
  * A cell in the units CSV and Arrow share (floats to 2 decimals, rates as percentages); null for
- * a missing value, or for a non-finite number. Throws on a value of the wrong kind, so a
+ * a missing value, an unavailable figure, or a non-finite number. Throws on a value of the wrong kind, so a
  * declaration that reads the wrong field fails in tests, not in a spreadsheet.
  */
 export function cellValue<R>(col: Column<R>, row: R, index: number): Value {
+	if (col.unavailable?.(row)) return null;
 	const v = col.value(row, index);
 	if (v === null || v === undefined) return null;
 	switch (col.kind) {
@@ -75,7 +120,7 @@ export function cellValue<R>(col: Column<R>, row: R, index: number): Value {
 			return v;
 		case 'timestamp':
 			if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(v)) throw badValue(col, v);
-			return v;
+			return v.replace('T', ' ');
 		default:
 			return String(v);
 	}

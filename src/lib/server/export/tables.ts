@@ -1,33 +1,37 @@
 // Every downloadable table, declared once: the CSV header keys (stable: tools read them), the
 // kinds, and where each value comes from in the rows of the page's own query function. The
 // routes under src/routes/api/*.[ext=download] pair a table with the request that reads its rows.
-import { channelLabel, opdLabel, statusLabel } from '$lib/labels';
-import type { Lang } from '$lib/i18n';
+import { SOURCE_FIELDS } from '$lib/core/fields';
+import { authorityLabel, channelLabel, opdLabel, statusLabel } from '$lib/labels';
+import { translate, type Lang } from '$lib/i18n';
 import type { Recommendation } from '$lib/recommend/types';
 import type { AgencyRegionRow, AgencyRow } from '../queries/agencies';
 import type { ComplaintListRow } from '../queries/complaints';
+import type { BatchRow, FieldCoverage, QuarantineRow } from '../queries/data';
 import type { CategoryCount } from '../queries/overview';
 import type { RegionRow } from '../queries/regions';
 import type { HeatmapCell, SpikeRow, TopicRow } from '../queries/topics';
 import type { TrendRow } from '../queries/trends';
-import { column, type Column, type Table } from './table';
+import { column, metric, type Column, type Table } from './table';
 
 const rank = <R>(): Column<R> => column<R>('rank', 'int', (_, i) => i + 1);
 const opd = (v: string, lang: Lang) => opdLabel(lang, v);
 
-/** The deadline columns /instansi and /instansi/[type] share. */
+/** The deadline columns /instansi and /instansi/[type] share, then whom the agency answers to. */
 function agencyMetrics<R extends AgencyRow>(): Column<R>[] {
 	return [
 		column<R>('complaints', 'int', (r) => r.n),
-		column<R>('response_median_days', 'float', (r) => r.response_median),
-		column<R>('response_p90_days', 'float', (r) => r.response_p90),
-		column<R>('close_median_days', 'float', (r) => r.close_median),
-		column<R>('verification_due', 'int', (r) => r.due3),
-		column<R>('verification_breach_pct', 'pct', (r) => r.breach3Rate),
-		column<R>('followup_due', 'int', (r) => r.due5),
-		column<R>('followup_breach_pct', 'pct', (r) => r.breach5Rate),
-		column<R>('older_than_60d', 'int', (r) => r.old60),
-		column<R>('unresolved_60d_pct', 'pct', (r) => r.unresolved60Rate)
+		metric<R>('response_median_days', 'medianResponseDays', (r) => r.medianResponseDays),
+		// The 90th percentile needs the fields the median does: absent with it.
+		column<R>('response_p90_days', 'float', (r) => r.responseP90),
+		metric<R>('close_median_days', 'closeMedianDays', (r) => r.closeMedianDays),
+		column<R>('verification_due', 'int', (r) => r.breach3Rate.den ?? null),
+		metric<R>('verification_breach_pct', 'breach3Rate', (r) => r.breach3Rate),
+		column<R>('followup_due', 'int', (r) => r.breach5Rate.den ?? null),
+		metric<R>('followup_breach_pct', 'breach5Rate', (r) => r.breach5Rate),
+		column<R>('older_than_60d', 'int', (r) => r.unresolved60Rate.den ?? null),
+		metric<R>('unresolved_60d_pct', 'unresolved60Rate', (r) => r.unresolved60Rate),
+		column<R>('authority', 'category', (r) => r.authority, { display: (v, lang) => authorityLabel(lang, v) })
 	];
 }
 
@@ -180,6 +184,9 @@ export const trendTable: Table<TrendRow> = {
 	]
 };
 
+// A region outside the sources' coverage (core/coverage.ts) has no count to give, not 0.
+const notCovered = (r: RegionRow) => (r.covered ? null : 'metric.notCovered');
+
 export interface RegionLine extends RegionRow {
 	level: 'regency' | 'province';
 }
@@ -193,15 +200,88 @@ export const regionTable: Table<RegionLine> = {
 		column('name', 'text', (r) => r.name, { label: 'region_name' }),
 		column('province_code', 'code', (r) => r.province_code),
 		column('population', 'int', (r) => (r.population === null ? null : Math.round(r.population))),
-		column('complaints', 'int', (r) => r.n),
-		column('per_100k', 'float', (r) => r.per100k),
-		column('follow_up_pct', 'pct', (r) => r.followUpRate),
-		column('verification_3wd_pct', 'pct', (r) => r.comply3),
-		column('followup_5wd_pct', 'pct', (r) => r.comply5),
+		column('complaints', 'int', (r) => r.n, { unavailable: notCovered }),
+		column('per_100k', 'float', (r) => r.per100k, { unavailable: notCovered }),
+		metric('follow_up_pct', 'followUpRate', (r) => r.followUpRate),
+		// Compliance is 1 − a breach rate (core/metrics.ts complement), over the same complaints.
+		metric('verification_3wd_pct', 'breach3Rate', (r) => r.comply3),
+		metric('followup_5wd_pct', 'breach5Rate', (r) => r.comply5),
 		column('rank_in_province', 'int', (r) => (r.level === 'regency' ? r.province_rank : null)),
 		column('population_quartile', 'int', (r) => r.band)
 	]
 };
+
+/** /data: the files loaded and what became of their rows (a scoped user's counts are of their region). */
+export const batchTable: Table<BatchRow> = {
+	name: 'telaah-data-batches',
+	description: 'export.table.dataBatches',
+	columns: [
+		column('batch_id', 'int', (r) => r.batch_id),
+		column('file', 'text', (r) => r.file_name),
+		column('profile', 'category', (r) => r.profile),
+		column('format', 'category', (r) => r.format, { label: 'file_format' }),
+		column('loaded_at', 'timestamp', (r) => r.loaded_at, { utc: true }),
+		column('rows_read', 'int', (r) => r.rows_read),
+		column('loaded', 'int', (r) => r.loaded),
+		column('updated', 'int', (r) => r.updated),
+		column('duplicate', 'int', (r) => r.duplicate),
+		column('quarantined', 'int', (r) => r.quarantined),
+		column('coverage', 'text', (r) => r.coverage)
+	]
+};
+
+/** /data: why rows were not loaded (national users only). */
+export const quarantineTable: Table<QuarantineRow> = {
+	name: 'telaah-data-quarantine',
+	description: 'export.table.dataQuarantine',
+	columns: [
+		column('reason_code', 'category', (r) => r.reason_code),
+		column('rows', 'int', (r) => r.n),
+		column('files', 'int', (r) => r.files),
+		column('example_reason', 'text', (r) => r.example),
+		column('first_file', 'text', (r) => r.first_file)
+	]
+};
+
+/** A coverage row with the label of its group (a source profile, a month, or "tanpa tanggal"). */
+export interface CoverageLine {
+	key: string;
+	coverage: FieldCoverage;
+}
+
+/**
+ * /data: per source or per month, which share of complaints came from files that provide each field
+ * and which share has it filled; "tidak tersedia" for the filled share where no file provides it.
+ */
+function coverageTable(by: 'source' | 'month'): Table<CoverageLine> {
+	return {
+		name: by === 'source' ? 'telaah-data-sources' : 'telaah-data-months',
+		description: by === 'source' ? 'export.table.dataSources' : 'export.table.dataMonths',
+		columns: [
+			// A month, or the words for undated complaints: text, not a date.
+			column<CoverageLine>(by, 'category', (r) => r.key),
+			column<CoverageLine>('complaints', 'int', (r) => r.coverage.n, { label: 'coverage_complaints' }),
+			...SOURCE_FIELDS.flatMap((f) => [
+				column<CoverageLine>(`${f}_provided_pct`, 'pct', (r) => r.coverage.fields[f].provided, {
+					label: 'field_provided_pct',
+					labelParams: { field: `field.${f}` }
+				}),
+				column<CoverageLine>(`${f}_filled_pct`, 'pct', (r) => r.coverage.fields[f].filled, {
+					label: 'field_filled_pct',
+					labelParams: { field: `field.${f}` },
+					unavailable: (r) => (r.coverage.fields[f].provided === 0 ? 'metric.absent' : null)
+				})
+			])
+		]
+	};
+}
+
+export const sourceCoverageTable = coverageTable('source');
+export const monthCoverageTable = coverageTable('month');
+
+/** A coverage group's label: a month stays 'YYYY-MM', no month is "tanpa tanggal" in the request's language. */
+export const coverageLines = (rows: readonly FieldCoverage[], lang: Lang): CoverageLine[] =>
+	rows.map((coverage) => ({ key: coverage.key ?? translate(lang, 'data.undated'), coverage }));
 
 export const TABLES = [
 	overviewTable,
@@ -213,5 +293,9 @@ export const TABLES = [
 	heatmapTable,
 	spikeTable,
 	trendTable,
-	regionTable
+	regionTable,
+	batchTable,
+	quarantineTable,
+	sourceCoverageTable,
+	monthCoverageTable
 ] as const;

@@ -8,9 +8,8 @@ import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { wallClockMs } from '$lib/core/arrow';
-import { SUPPRESSED } from '$lib/core/privacy';
 import { translate, type Lang, type MessageKey } from '$lib/i18n';
-import { cellValue, type Column, type ColumnKind, type Table, type Value } from './table';
+import { cellValue, columnDef, columnLabel, missingText, type Column, type ColumnKind, type Table, type Value } from './table';
 
 /** The Keterangan sheet's facts besides the columns: label → value lines, in groups. */
 export interface Notes {
@@ -44,7 +43,8 @@ const WIDTH: Record<ColumnKind, number> = {
 
 function xlsxCell<R>(col: Column<R>, row: R, index: number, lang: Lang): ExcelJS.CellValue {
 	const v: Value = cellValue(col, row, index);
-	if (v === null) return col.suppressed ? SUPPRESSED : null;
+	// "<5", "tidak tersedia": a text cell, never a 0 a sum or an average would take in.
+	if (v === null) return missingText(col, row, lang);
 	switch (col.kind) {
 		case 'pct':
 			// 39.29 % → 0.3929, not 0.39289999999999997
@@ -73,7 +73,7 @@ async function write<R>(table: Table<R>, batches: AsyncIterable<readonly R[]>, l
 	book.creator = 'Telaah';
 	const sheet = book.addWorksheet(t('export.sheetData'), { views: [{ state: 'frozen', ySplit: 1 }] });
 	sheet.columns = table.columns.map((c) => {
-		const header = t(`col.${c.label}`);
+		const header = columnLabel(c, lang);
 		return { header, key: c.key, width: Math.max(WIDTH[c.kind], Math.min(40, header.length + 2)), style: { numFmt: NUM_FMT[c.kind] } };
 	});
 	const head = sheet.getRow(1);
@@ -115,7 +115,7 @@ async function write<R>(table: Table<R>, batches: AsyncIterable<readonly R[]>, l
 	bold(info.addRow([t('export.definitions')]));
 	bold(info.addRow([t('export.colLabel'), t('export.colKey'), t('export.colKind'), t('export.colDef')]));
 	for (const c of table.columns) {
-		const r = info.addRow([t(`col.${c.label}`), c.key, t(`export.kind.${c.kind}`), t(`col.${c.label}.def`)]);
+		const r = info.addRow([columnLabel(c, lang), c.key, t(`export.kind.${c.kind}`), columnDef(c, lang)]);
 		r.alignment = { wrapText: true, vertical: 'top' };
 		r.commit();
 	}

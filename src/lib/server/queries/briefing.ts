@@ -147,14 +147,18 @@ export interface MonthSpike {
 	start: string;
 	/** Complaints with the theme in the briefing month. */
 	count: number;
-	/** Expected level for the briefing month (rolling median, seasonal floor). */
+	/** Expected level for the briefing month (rolling median, seasonal floor), or for a seasonal rise the earlier years' same month. */
 	baseline: number;
+	/** The rise recurs in this month every year (month-spikes.ts)… */
+	seasonal: boolean;
+	/** …and, if so, goes beyond the earlier years (an alarm) or not. */
+	alarm: boolean;
 }
 
 /**
  * Theme × kab/kota series of the area flagged in the briefing month by the spike detector
  * (pipelines/topics/spikes.ts, default thresholds), with the month the run of flagged months
- * began; largest excess over the expected level first. Scored here from the monthly series rather
+ * began; alarms first, then by size and significance together, seasonal rises labelled (core/month-spikes.ts). Scored here from the monthly series rather
  * than read from topic_spikes, which keeps only each run's start, peak and end, not the briefing
  * month's count and expected level; the detector looks only backwards, so the flagged months agree.
  */
@@ -180,14 +184,16 @@ export async function monthSpikes(region: string | null, month: string, lang: La
 			// A spike to a small kab/kota cell would show its count (privacy.ts): not reported.
 			.filter((s) => s.count >= MIN_SHOWN_COUNT)
 			.slice(0, limit)
-			.map(({ key: x, start, count, baseline }) => ({
+			.map(({ key: x, start, count, baseline, seasonal, alarm }) => ({
 				theme: x.theme,
 				label: themeName(x.theme, lang),
 				regencyCode: x.code,
 				regencyName: x.name,
 				start: months[start]!,
 				count,
-				baseline
+				baseline,
+				seasonal: seasonal !== null,
+				alarm
 			}))
 	);
 }

@@ -48,11 +48,6 @@ export function withRollupFilters(f: Partial<Filters>, slice: Grain, extra: Para
 	return withFilters(f, { ...extra, grain: grainFor(f, slice) });
 }
 
-/** Over rollup rows, for a SELECT that groups them: the overview's and the region ranking's rate counts. */
-export const ROLLUP_FOLLOW_UP_COUNTS = ['eligible', 'followed_up', 'completed']
-	.map((k) => `coalesce(sum(${k}), 0)::INTEGER AS ${k}`)
-	.join(', ');
-
 /**
  * Complaints per calendar month where `condition` (constant SQL with bound parameters over the
  * rollup's columns: FILTER_WHERE, opd_type) holds, with the empty months between the first and

@@ -34,8 +34,9 @@ beforeAll(async () => {
 			`(${lit(id)}, ${created ? `TIMESTAMP ${lit(created)}` : 'NULL'}, ${resp ? `TIMESTAMP ${lit(resp)}` : 'NULL'}, ${lit(cat)}, ${lit(status)}, ${i})`
 	).join(',\n');
 	await w.conn.run(`
-		INSERT INTO ingest_batches VALUES (1, 'r', 'f.csv', 'x', 1, 'csv', 'utf-8', 'generic',
-			TIMESTAMP '2024-06-30 23:00:00', TIMESTAMP '2024-07-01 00:30:00', ${ROWS.length}, ${ROWS.length}, 0, 0, 0, NULL);
+		INSERT INTO ingest_batches (batch_id, run_id, file_name, file_sha256, file_bytes, format, encoding, profile,
+			started_at, finished_at, rows_read, loaded, updated, duplicate, quarantined) VALUES (1, 'r', 'f.csv', 'x', 1, 'csv', 'utf-8', 'generic',
+			TIMESTAMP '2024-06-30 23:00:00', TIMESTAMP '2024-07-01 00:30:00', ${ROWS.length}, ${ROWS.length}, 0, 0, 0);
 		INSERT INTO complaints (tracking_id, created_at, first_response_at, category_top, status, channel, opd_type,
 			is_anonymous, is_confidential, content_hash, first_batch_id, last_batch_id)
 		SELECT id, created, resp, cat, status, 'web', 'lainnya', false, false, h::UBIGINT, 1, 1
@@ -56,11 +57,11 @@ describe('overview queries', () => {
 		const k = await kpis(all);
 		expect(k.total).toBe(9);
 		// Denominator: 9 minus dihapus (A5) and arsip (A6) = 7. Followed up: A1 A2 A4 A7 A9 = 5.
-		expect(k.followUpRate).toBeCloseTo(5 / 7, 10);
+		expect(k.followUpRate.value).toBeCloseTo(5 / 7, 10);
 		// Selesai: A1, A7.
-		expect(k.completionRate).toBeCloseTo(2 / 7, 10);
+		expect(k.completionRate.value).toBeCloseTo(2 / 7, 10);
 		// Response days 1, 3, 5 (A7 ignored): median 3.
-		expect(k.medianResponseDays).toBeCloseTo(3, 10);
+		expect(k.medianResponseDays.value).toBeCloseTo(3, 10);
 		expect(k.uncategorised).toBe(2);
 		const pop = k.population!;
 		expect(pop).toBeGreaterThan(270_000_000);
@@ -70,10 +71,10 @@ describe('overview queries', () => {
 	it('filters by period on created_at, months inclusive', async () => {
 		const k = await kpis({ from: '2020-03', to: '2020-05' });
 		expect(k.total).toBe(4);
-		expect(k.followUpRate).toBeCloseTo(1 / 2, 10); // A3, A4 eligible; A4 responded
-		expect(k.completionRate).toBe(0);
+		expect(k.followUpRate.value).toBeCloseTo(1 / 2, 10); // A3, A4 eligible; A4 responded
+		expect(k.completionRate.value).toBe(0);
 		expect((await kpis({ from: '2021-01', to: null })).total).toBe(2);
-		expect((await kpis({ from: '2022-01', to: null })).followUpRate).toBeNull();
+		expect((await kpis({ from: '2022-01', to: null })).followUpRate.value).toBeNull();
 	});
 
 	it('counts months with zero-filled gaps', async () => {
@@ -97,7 +98,16 @@ describe('overview queries', () => {
 
 	it('reports warehouse facts', async () => {
 		const o = await overview(all);
-		expect(o.warehouse).toEqual({ complaints: 9, first_month: '2020-01', last_month: '2021-02', data_as_of: '2024-07-01T00:30:00' });
+		// "Data per" is the data's latest timestamp (A8, 2 Feb 2021), not the load time; its last complete month is January.
+		expect(o.warehouse).toEqual({
+			complaints: 9,
+			undated: 1,
+			first_month: '2020-01',
+			last_month: '2021-02',
+			data_until: '2021-02-02',
+			complete_month: '2021-01',
+			loaded_at: '2024-07-01T00:30:00'
+		});
 	});
 
 	it('binds parameters instead of splicing them into SQL', async () => {
@@ -140,10 +150,10 @@ describe('deadline, backlog, change and target cards', () => {
 		expect(p.total).toBe(8);
 		// Nothing is verified: due = unverified and more than 3 working days old, dihapus/arsip out:
 		// A1 A2 A3 A4 (A7, A8 are 1 and 0 working days before the as-of date). All breach.
-		expect(p.breach3Rate).toBe(1);
+		expect(p.breach3Rate.value).toBe(1);
 		// Responded: A1 (Fri→Sat, 0 wd), A2 (3 wd), A4 (Fri→Wed, 3 wd), A7 (before filing: not late);
 		// unresponded and overdue: A3 → 1 breach out of 5 due.
-		expect(p.breach5Rate).toBeCloseTo(1 / 5, 10);
+		expect(p.breach5Rate.value).toBeCloseTo(1 / 5, 10);
 		expect(p.backlogByStatus).toEqual({
 			belum_terverifikasi: 1, // A8
 			terverifikasi: 0,
@@ -152,31 +162,36 @@ describe('deadline, backlog, change and target cards', () => {
 			ditanggapi_pelapor: 0, // A9 has no date
 			ditunda: 1 // A4
 		});
-		expect(p.backlog).toBe(4);
-		expect(p.followUpRate).toBeCloseTo(4 / 6, 10); // A1 A2 A4 A7 of A1-A4, A7, A8
-		expect(p.medianResponseDays).toBeCloseTo(3, 10);
+		expect(p.backlog.value).toBe(4);
+		expect(p.followUpRate.value).toBeCloseTo(4 / 6, 10); // A1 A2 A4 A7 of A1-A4, A7, A8
+		expect(p.medianResponseDays.value).toBeCloseTo(3, 10);
 		const jan = months.get('2020-01')!;
-		expect([jan.total, jan.followUpRate, jan.breach5Rate, jan.backlog]).toEqual([2, 1, 0, 1]);
+		expect([jan.total, jan.followUpRate.value, jan.breach5Rate.value, jan.backlog.value]).toEqual([2, 1, 0, 1]);
 		expect(months.has('2020-02')).toBe(false);
 	});
 
 	it('compares with the previous period of the same length, or the last full month', async () => {
-		expect(comparisonPeriods({ from: '2023-01', to: '2023-06' }, '2024-12')).toEqual({
+		expect(comparisonPeriods({ from: '2023-01', to: '2023-06' }, { last_month: '2024-12', complete_month: '2024-11' })).toEqual({
 			current: { from: '2023-01', to: '2023-06' },
 			previous: { from: '2022-07', to: '2022-12' },
 			selected: true
 		});
-		expect(comparisonPeriods({ from: null, to: null }, '2021-02')).toEqual({
+		expect(comparisonPeriods({ from: null, to: null }, { last_month: '2021-02', complete_month: '2021-01' })).toEqual({
 			current: { from: '2021-01', to: '2021-01' },
 			previous: { from: '2020-12', to: '2020-12' },
 			selected: false
 		});
-		expect(comparisonPeriods({ from: null, to: null }, null)).toBeNull();
+		expect(comparisonPeriods({ from: null, to: null }, { last_month: null, complete_month: null })).toBeNull();
+		// The last complete month, not the month before the last filing: data filed to June and answered to 6 July compares June.
+		expect(comparisonPeriods({ from: null, to: null }, { last_month: '2023-06', complete_month: '2023-06' })?.current).toEqual({
+			from: '2023-06',
+			to: '2023-06'
+		});
 		const o = await overview({ from: '2020-03', to: '2020-05' });
 		expect(o.change?.previous).toEqual({ from: '2019-12', to: '2020-02' });
 		expect(o.change?.now.total).toBe(4); // A3-A6
 		expect(o.change?.before.total).toBe(2); // A1, A2
-		expect(o.change?.before.followUpRate).toBe(1);
+		expect(o.change?.before.followUpRate.value).toBe(1);
 		expect(o.cardMonths.map((c) => c.total)).toEqual([3, 0, 1]);
 		// Comparison periods inside the selected one are taken from its own query: the same figures as asking for them.
 		for (const p of [{}, { from: '2020-03', to: null }, { from: null, to: '2020-05' }]) {

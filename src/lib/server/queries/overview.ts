@@ -6,17 +6,12 @@ import { z } from 'zod';
 import { monthIndex, monthSpan, shiftMonth } from '$lib/core/month';
 import type { Filters } from '$lib/filters';
 import { query, queryOne } from '../db';
-import { RESPONSE_MEDIAN, ROLLUP_DEADLINE_COUNTS } from './agencies';
-import { OPEN_STATUSES, type OpenStatus } from '$lib/core/rollup.server';
-import {
-	FILTER_WHERE,
-	monthlyCountsSql,
-	ROLLUP_FOLLOW_UP_COUNTS,
-	SCOPE_WHERE,
-	scopeParams,
-	withFilters,
-	withRollupFilters
-} from './filter-sql';
+import { completeMonthOf } from './asof';
+import { OPEN_STATUSES, type OpenStatus } from '$lib/core/vocab';
+import { requirementSql } from '$lib/core/fields';
+import { measured, metricCounts, metricSums, METRICS, NOTHING, type Measured, type MetricId } from '$lib/core/metrics';
+import { ROW_CONDITIONS } from '$lib/core/rollup.server';
+import { FILTER_WHERE, monthlyCountsSql, SCOPE_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
 
 /** The global filters (period, region, category, channel, status); values are bound. */
 const IN_PERIOD = FILTER_WHERE;
@@ -27,78 +22,83 @@ const params = (p: Period) => withFilters(p);
 const areaParams = (p: Period) => withRollupFilters(p, 'area');
 
 /*
- * Headline figures for a period.
+ * Headline figures for a period (the metrics are declared in $lib/core/metrics.ts):
  *
- * - total: every complaint in the period.
- * - per100k: total / national population × 100,000, where the population is the sum of the
- *   province rows of `regions` (Dukcapil 2024 S2), or the selected region's population. Not annualised: a longer period gives a
- *   larger figure. NULL when the population is unknown.
- * - followUpRate ("tingkat tindak lanjut"): among complaints whose status is not dihapus or
- *   arsip, the share that has been followed up, i.e. status ditindaklanjuti,
- *   ditanggapi_pelapor or selesai, OR any status with a first_response_at (an agency answered
- *   before the complaint moved on, e.g. to ditunda or bukan_wewenang). Mirrors KemenPANRB's
- *   "% laporan ditindaklanjuti" (selesai + proses). NULL when the denominator is 0.
- * - completionRate ("tingkat penyelesaian"): status selesai over the same denominator.
- * - medianResponseDays: median calendar days (fractional) from created_at to first_response_at,
- *   over complaints with both timestamps and first_response_at >= created_at (a response
- *   dated before the complaint is a data error and is ignored).
+ * - total: every complaint in the period (without a period, those with no filing date too).
+ * - per100k: total / the population of the covered regions in view × 100,000 (Dukcapil 2024 S2;
+ *   core/coverage.ts): null when the region in view is not covered. Not annualised.
+ * - the rates, the median days to the first response and the backlog: over the complaints whose
+ *   files provide the fields each needs; "tidak tersedia" when none in view does.
  * - uncategorised: complaints with no top-level category (NULL or blank).
+ * - undated: complaints with no filing date (counted in the total, in no month).
  * The counts come from the monthly rollup; only the median reads the complaints.
  */
+const KPI_METRICS = ['followUpRate', 'completionRate'] as const satisfies readonly MetricId[];
 const KPI_SQL = `
-	SELECT coalesce(sum(n), 0)::INTEGER AS total, ${ROLLUP_FOLLOW_UP_COUNTS},
+	SELECT ${metricSums(KPI_METRICS)},
 		coalesce(sum(uncategorised), 0)::INTEGER AS uncategorised,
-		(SELECT sum(population)::DOUBLE FROM regions
-			WHERE CASE WHEN $region IS NULL THEN level = 'province' ELSE code = $region END) AS population
+		coalesce(sum(n) FILTER (WHERE created_at IS NULL), 0)::INTEGER AS undated,
+		(SELECT sum(population)::DOUBLE FROM coverage
+			WHERE CASE WHEN $region IS NULL THEN level = 'regency' ELSE code = $region END) AS population
 	FROM monthly_rollup WHERE grain = $grain AND ${IN_PERIOD}`;
 
 /**
  * Median days to the first response per month of filing and for the whole period (month NULL),
- * over the filtered complaints with a known filing date: the one figure the rollup cannot hold.
+ * over the filtered complaints with a known filing date whose files provide the response time:
+ * the one figure the rollup cannot hold. `known`: how many complaints it is over.
  */
 const responseMedianSql = (byMonth: boolean) => `
-	SELECT ${byMonth ? "strftime(date_trunc('month', created_at), '%Y-%m')" : 'NULL::VARCHAR'} AS month, ${RESPONSE_MEDIAN}
-	FROM complaints WHERE created_at IS NOT NULL AND response_s IS NOT NULL AND ${IN_PERIOD}
+	SELECT ${byMonth ? "strftime(date_trunc('month', created_at), '%Y-%m')" : 'NULL::VARCHAR'} AS month,
+		${metricCounts(['medianResponseDays'], ROW_CONDITIONS, { medianResponseDays: 'response_s' })}
+	FROM complaints WHERE created_at IS NOT NULL AND ${IN_PERIOD}
 	${byMonth ? "GROUP BY GROUPING SETS ((date_trunc('month', created_at)), ())" : ''}`;
 const RESPONSE_MEDIAN_SQL = { byMonth: responseMedianSql(true), whole: responseMedianSql(false) } as const;
 
-const MedianRow = z.object({ month: z.string().nullable(), response_median: z.number().nullable() });
+const MedianRow = z.object({
+	month: z.string().nullable(),
+	n: z.number().int(),
+	medianResponseDays: z.number().nullable(),
+	medianResponseDays_known: z.number().int()
+});
 
-/** The median for the whole period (key null), and per month when `byMonth`. */
-async function responseMedians(period: Period, byMonth: boolean): Promise<Map<string | null, number | null>> {
+/** The median for the whole period (key null), and per month when `byMonth`: value and how many complaints it is over. */
+async function responseMedians(period: Period, byMonth: boolean): Promise<Map<string | null, z.infer<typeof MedianRow>>> {
 	const rows = await query(byMonth ? RESPONSE_MEDIAN_SQL.byMonth : RESPONSE_MEDIAN_SQL.whole, params(period), MedianRow);
-	return new Map(rows.map((r) => [r.month, r.response_median]));
+	return new Map(rows.map((r) => [r.month, r]));
 }
 
-const KpiRow = z.object({
-	total: z.number().int(),
-	eligible: z.number().int(),
-	followed_up: z.number().int(),
-	completed: z.number().int(),
-	uncategorised: z.number().int(),
-	population: z.number().nullable()
-});
+/** The median as a measure of the `of` complaints in view (the undated ones cannot have one). */
+const medianOf = (row: z.infer<typeof MedianRow> | undefined, of: number): Measured =>
+	row ? { ...measured('medianResponseDays', row), of } : { ...NOTHING, of };
+
+const KpiRow = z
+	.object({ n: z.number().int(), uncategorised: z.number().int(), undated: z.number().int(), population: z.number().nullable() })
+	.catchall(z.number());
 
 export interface Kpis {
 	total: number;
 	per100k: number | null;
+	/** Of the covered regions in view; null when none is covered. */
 	population: number | null;
-	followUpRate: number | null;
-	completionRate: number | null;
-	medianResponseDays: number | null;
+	followUpRate: Measured;
+	completionRate: Measured;
+	medianResponseDays: Measured;
 	uncategorised: number;
+	/** Complaints with no filing date: in the total, in no month. */
+	undated: number;
 }
 
 export async function kpis(period: Period, median = true): Promise<Kpis> {
 	const [r, medians] = await Promise.all([queryOne(KPI_SQL, areaParams(period), KpiRow), median ? responseMedians(period, false) : null]);
 	return {
-		total: r.total,
+		total: r.n,
 		population: r.population,
-		per100k: r.population ? (r.total / r.population) * 100_000 : null,
-		followUpRate: r.eligible ? r.followed_up / r.eligible : null,
-		completionRate: r.eligible ? r.completed / r.eligible : null,
-		medianResponseDays: medians?.get(null) ?? null,
-		uncategorised: r.uncategorised
+		per100k: r.population ? (r.n / r.population) * 100_000 : null,
+		followUpRate: measured('followUpRate', r),
+		completionRate: measured('completionRate', r),
+		medianResponseDays: medians ? medianOf(medians.get(null), r.n) : { ...NOTHING, of: r.n },
+		uncategorised: r.uncategorised,
+		undated: r.undated
 	};
 }
 
@@ -134,30 +134,42 @@ export function topCategories(period: Period): Promise<readonly CategoryCount[]>
 	return query(TOP_CATEGORIES_SQL, withRollupFilters(period, 'category'), CategoryRow);
 }
 
-/** Whole-warehouse facts (of the user's scope), independent of the period: size, month range, freshness (from the rollup). */
+/**
+ * Whole-warehouse facts (of the user's scope), independent of the period: size, month range, the
+ * complaints with no filing date, the data's own date (its latest timestamp: "Data per") and its
+ * last complete month, and, apart, when it was last loaded.
+ */
 const WAREHOUSE_SQL = `
 	SELECT
 		coalesce(sum(n), 0)::INTEGER AS complaints,
+		coalesce(sum(n) FILTER (WHERE created_at IS NULL), 0)::INTEGER AS undated,
 		strftime(min(created_at), '%Y-%m') AS first_month,
 		strftime(max(created_at), '%Y-%m') AS last_month,
-		(SELECT /* unscoped: the time of the last load, no region's data */ strftime(max(finished_at), '%Y-%m-%dT%H:%M:%S') FROM ingest_batches) AS data_as_of
+		(SELECT /* unscoped: the data's latest timestamp, no region's data */ strftime(t, '%Y-%m-%d') FROM snapshot) AS data_until,
+		(SELECT /* unscoped: the time of the last load, no region's data */ strftime(max(finished_at), '%Y-%m-%dT%H:%M:%S') FROM ingest_batches) AS loaded_at
 	FROM monthly_rollup WHERE grain = 'area' AND ${SCOPE_WHERE}`;
 
 const WarehouseRow = z.object({
 	complaints: z.number().int(),
+	undated: z.number().int(),
 	first_month: z.string().nullable(),
 	last_month: z.string().nullable(),
-	data_as_of: z.string().nullable()
+	data_until: z.string().nullable(),
+	loaded_at: z.string().nullable()
 });
-export type WarehouseFacts = z.infer<typeof WarehouseRow>;
+export type WarehouseFacts = z.infer<typeof WarehouseRow> & {
+	/** the last complete month of the data ('YYYY-MM') */ complete_month: string | null;
+};
 
-export function warehouseFacts(): Promise<WarehouseFacts> {
-	return queryOne(WAREHOUSE_SQL, scopeParams(), WarehouseRow);
+export async function warehouseFacts(): Promise<WarehouseFacts> {
+	const r = await queryOne(WAREHOUSE_SQL, scopeParams(), WarehouseRow);
+	return { ...r, complete_month: completeMonthOf(r.data_until) };
 }
 
-/** "Data as of": when the last ingest finished (ingest_batches.finished_at), or null. */
-export async function dataAsOf(): Promise<string | null> {
-	return (await warehouseFacts()).data_as_of;
+/** The footer's dates: the data's own ("Data per") and the last load's. */
+export async function dataDates(): Promise<{ until: string | null; loaded: string | null }> {
+	const f = await warehouseFacts();
+	return { until: f.data_until, loaded: f.loaded_at };
 }
 
 export interface Overview {
@@ -183,7 +195,7 @@ export interface Overview {
 export async function overview(period: Period): Promise<Overview> {
 	// One connection: these run one after the other anyway; the counts read the rollup, the medians the complaints.
 	const warehouse = await warehouseFacts();
-	const cmp = comparisonPeriods({ from: period.from ?? null, to: period.to ?? null }, warehouse.last_month);
+	const cmp = comparisonPeriods({ from: period.from ?? null, to: period.to ?? null }, warehouse);
 	const [k, m, c, pc, target] = await Promise.all([
 		kpis(period, false),
 		monthly(period),
@@ -196,7 +208,7 @@ export async function overview(period: Period): Promise<Overview> {
 	const cardsFor = async (p: { from: string; to: string }): Promise<CardValues> => {
 		if (cmp?.selected && p === cmp.current) return pc.period;
 		if (p.from === p.to && (!period.from || p.from >= period.from) && (!period.to || p.to <= period.to))
-			return pc.months.get(p.from) ?? EMPTY;
+			return pc.months.get(p.from) ?? EMPTY_CARD;
 		return (await periodCards({ ...period, ...p })).period;
 	};
 	const change = cmp ? { ...cmp, now: await cardsFor(cmp.current), before: await cardsFor(cmp.previous) } : null;
@@ -207,7 +219,7 @@ export async function overview(period: Period): Promise<Overview> {
 		monthly: m,
 		categories: c,
 		cards: pc.period,
-		cardMonths: m.map((x) => pc.months.get(x.month) ?? EMPTY),
+		cardMonths: m.map((x) => pc.months.get(x.month) ?? EMPTY_CARD),
 		change,
 		target
 	};
@@ -218,84 +230,59 @@ export async function overview(period: Period): Promise<Overview> {
 
 /*
  * Per month and for the whole period (the row with month NULL), over the filtered complaints with a
- * known created_at, from the monthly rollup: the deadline figures of /instansi (breach3/due3 and
- * breach5/due5 in working days with holidays, agencies.ts), the follow-up and completion counts
- * of KPI_SQL and the backlog (complaints now in an open status) by status. The median days to
- * the first response come from RESPONSE_MEDIAN_SQL.
+ * known created_at, from the monthly rollup: the card metrics (core/metrics.ts; deadline counts as
+ * of the warehouse's snapshot) and the backlog by open status. The median days to the first
+ * response come from RESPONSE_MEDIAN_SQL.
  */
+const CARD_METRICS = ['followUpRate', 'completionRate', 'breach3Rate', 'breach5Rate', 'backlog'] as const satisfies readonly MetricId[];
 const PERIOD_AGG_SQL = `
-	SELECT strftime(created_at, '%Y-%m') AS month, coalesce(sum(n), 0)::INTEGER AS n, ${ROLLUP_DEADLINE_COUNTS}, ${ROLLUP_FOLLOW_UP_COUNTS},
-		${OPEN_STATUSES.map((s) => `coalesce(sum(open_${s}), 0)::INTEGER AS open_${s}`).join(', ')}
+	SELECT strftime(created_at, '%Y-%m') AS month, ${metricSums(CARD_METRICS)},
+		${OPEN_STATUSES.map((s) => `coalesce(sum(open_${s}) FILTER (WHERE ${requirementSql(METRICS.backlog.requires)}), 0)::INTEGER AS open_${s}`).join(', ')}
 	FROM monthly_rollup WHERE grain = $grain AND created_at IS NOT NULL AND ${IN_PERIOD}
 	GROUP BY GROUPING SETS ((created_at), ())
 	ORDER BY month NULLS FIRST`;
 
-const AggRow = z
-	.object({
-		month: z.string().nullable(),
-		n: z.number().int(),
-		due3: z.number().int(),
-		breach3: z.number().int(),
-		due5: z.number().int(),
-		breach5: z.number().int(),
-		eligible: z.number().int(),
-		followed_up: z.number().int(),
-		completed: z.number().int(),
-		...Object.fromEntries(OPEN_STATUSES.map((s) => [`open_${s}`, z.number().int()]))
-	})
-	.passthrough();
+const AggRow = z.object({ month: z.string().nullable() }).catchall(z.number());
 
 /** The card figures of one month or one period. */
 export interface CardValues {
 	total: number;
-	followUpRate: number | null;
-	completionRate: number | null;
-	medianResponseDays: number | null;
-	breach3Rate: number | null;
-	breach5Rate: number | null;
-	backlog: number;
-	backlogByStatus: Record<OpenStatus, number>;
+	followUpRate: Measured;
+	completionRate: Measured;
+	medianResponseDays: Measured;
+	breach3Rate: Measured;
+	breach5Rate: Measured;
+	backlog: Measured;
+	/** null when the status is not in the data. */
+	backlogByStatus: Record<OpenStatus, number> | null;
 }
 
-const rate = (a: number, b: number) => (b ? a / b : null);
-function cardValues(r: z.infer<typeof AggRow>, medianResponseDays: number | null): CardValues {
-	const row = r as Record<string, unknown>;
-	const byStatus = Object.fromEntries(OPEN_STATUSES.map((s) => [s, row[`open_${s}`] as number])) as Record<OpenStatus, number>;
+function cardValues(r: Readonly<Record<string, unknown>>, median: z.infer<typeof MedianRow> | undefined): CardValues {
+	const backlog = measured('backlog', r);
 	return {
-		total: r.n,
-		followUpRate: rate(r.followed_up, r.eligible),
-		completionRate: rate(r.completed, r.eligible),
-		medianResponseDays,
-		breach3Rate: rate(r.breach3, r.due3),
-		breach5Rate: rate(r.breach5, r.due5),
-		backlog: OPEN_STATUSES.reduce((s, k) => s + byStatus[k], 0),
-		backlogByStatus: byStatus
+		total: Number(r.n ?? 0),
+		followUpRate: measured('followUpRate', r),
+		completionRate: measured('completionRate', r),
+		medianResponseDays: medianOf(median, Number(r.n ?? 0)),
+		breach3Rate: measured('breach3Rate', r),
+		breach5Rate: measured('breach5Rate', r),
+		backlog,
+		backlogByStatus: backlog.known
+			? (Object.fromEntries(OPEN_STATUSES.map((s) => [s, Number(r[`open_${s}`] ?? 0)])) as Record<OpenStatus, number>)
+			: null
 	};
 }
 
-const EMPTY: CardValues = cardValues(
-	{
-		month: null,
-		n: 0,
-		due3: 0,
-		breach3: 0,
-		due5: 0,
-		breach5: 0,
-		eligible: 0,
-		followed_up: 0,
-		completed: 0,
-		...Object.fromEntries(OPEN_STATUSES.map((s) => [`open_${s}`, 0]))
-	} as z.infer<typeof AggRow>,
-	null
-);
+/** The cards of a month with no complaint. */
+export const EMPTY_CARD: CardValues = cardValues({ n: 0 }, undefined);
 
 /** Card figures for the whole period and per month (only months with complaints). */
 export async function periodCards(period: Period): Promise<{ period: CardValues; months: Map<string, CardValues> }> {
 	const [rows, medians] = await Promise.all([query(PERIOD_AGG_SQL, areaParams(period), AggRow), responseMedians(period, true)]);
 	const months = new Map<string, CardValues>();
-	let whole = EMPTY;
+	let whole = EMPTY_CARD;
 	for (const r of rows) {
-		const card = cardValues(r, medians.get(r.month) ?? null);
+		const card = cardValues(r, medians.get(r.month));
 		if (r.month === null) whole = card;
 		else months.set(r.month, card);
 	}
@@ -305,20 +292,20 @@ export async function periodCards(period: Period): Promise<{ period: CardValues;
 /**
  * The two periods a KPI's change compares. With a `from` month: the selected period (to the
  * last month with data when `to` is open) against the period of the same length just before
- * it. Without one: the last full month (the `to` month, or the month before the last month
- * with data, which may be partial) against the month before.
+ * it. Without one: the last complete month of the data (the `to` month, or the month the data
+ * covers to its end) against the month before.
  */
 export function comparisonPeriods(
 	p: { from: string | null; to: string | null },
-	lastMonth: string | null
+	data: { last_month: string | null; complete_month: string | null }
 ): { current: { from: string; to: string }; previous: { from: string; to: string }; selected: boolean } | null {
 	if (p.from) {
-		const to = p.to ?? lastMonth;
+		const to = p.to ?? data.last_month;
 		if (!to || monthIndex(to) < monthIndex(p.from)) return null;
 		const len = monthSpan(p.from, to);
 		return { current: { from: p.from, to }, previous: { from: shiftMonth(p.from, -len), to: shiftMonth(p.from, -1) }, selected: true };
 	}
-	const last = p.to ?? (lastMonth ? shiftMonth(lastMonth, -1) : null);
+	const last = p.to ?? data.complete_month;
 	if (!last) return null;
 	return { current: { from: last, to: last }, previous: { from: shiftMonth(last, -1), to: shiftMonth(last, -1) }, selected: false };
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { Measured } from '$lib/core/metrics';
 import { NO_FILTERS } from '$lib/filters';
 import { workingDaysBetween } from '$lib/holidays';
 import { openWarehouse } from '../../../../pipelines/warehouse/open';
@@ -16,6 +17,8 @@ import { regionRanking } from './regions';
 import { trends } from './trends';
 
 const dir = mkdtempSync(join(tmpdir(), 'telaah-pages-'));
+/** A rate's [denominator, numerator] (core/metrics.ts Measured): the counts the comments work out by hand. */
+const counts = (m: Measured) => [m.den, m.value === null ? 0 : Math.round(m.value * m.den!)];
 const db = join(dir, 'w.duckdb');
 const all = NO_FILTERS;
 
@@ -95,8 +98,9 @@ beforeAll(async () => {
 			`(${lit(r[0])}, ${ts(r[1])}, ${ts(r[2])}, ${ts(r[3])}, ${ts(r[4])}, ${lit(r[5])}, ${lit(r[6])}, ${lit(r[7])}, ${lit(r[8])}, ${lit(r[9])}, ${lit(r[10])}, ${lit(r[11])}, ${r[12]}, ${i})`
 	).join(',\n');
 	await w.conn.run(`
-		INSERT INTO ingest_batches VALUES (1, 'r', 'f.csv', 'x', 1, 'csv', 'utf-8', 'generic',
-			TIMESTAMP '2024-06-30 23:00:00', TIMESTAMP '2024-07-01 00:30:00', ${ROWS.length}, ${ROWS.length}, 0, 0, 0, NULL);
+		INSERT INTO ingest_batches (batch_id, run_id, file_name, file_sha256, file_bytes, format, encoding, profile,
+			started_at, finished_at, rows_read, loaded, updated, duplicate, quarantined) VALUES (1, 'r', 'f.csv', 'x', 1, 'csv', 'utf-8', 'generic',
+			TIMESTAMP '2024-06-30 23:00:00', TIMESTAMP '2024-07-01 00:30:00', ${ROWS.length}, ${ROWS.length}, 0, 0, 0);
 		INSERT INTO complaints (tracking_id, created_at, verified_at, first_response_at, closed_at, status, opd_type, agency_name,
 			province_code, regency_code, category_top, channel, is_confidential, title, body, is_anonymous, content_hash, first_batch_id, last_batch_id)
 		SELECT id, c, v, fr, cl, st, opd, ag, p, r, cat, ch, conf, 'Judul ' || id, '<script>alert(1)</script> isi ' || id, false, h::UBIGINT, 1, 1
@@ -134,24 +138,26 @@ describe('agency league (/instansi)', () => {
 		expect(dinsos.n).toBe(3);
 		expect(dinsos.agency).toBeNull();
 		// Response 8 and 10 days (B5's response precedes its filing: ignored).
-		expect(dinsos.response_median).toBeCloseTo(9, 10);
-		expect(dinsos.response_p90).toBeCloseTo(9.8, 10);
-		expect(dinsos.close_median).toBeCloseTo(10, 10);
+		expect(dinsos.medianResponseDays.value).toBeCloseTo(9, 10);
+		expect(dinsos.responseP90).toBeCloseTo(9.8, 10);
+		expect(dinsos.closeMedianDays.value).toBeCloseTo(10, 10);
 		// Verified after 3 (B1), 4 (B2), 0 (B5) working days.
-		expect([dinsos.due3, dinsos.breach3]).toEqual([3, 1]);
+		expect(counts(dinsos.breach3Rate)).toEqual([3, 1]);
 		// First response after 4 (B1), 6 (B2), -7 (B5) working days.
-		expect([dinsos.due5, dinsos.breach5]).toEqual([3, 1]);
+		expect(counts(dinsos.breach5Rate)).toEqual([3, 1]);
 		// As of 2 Dec 2020 all three are older than 60 days; B2 and B5 are not closed.
-		expect([dinsos.old60, dinsos.unresolved60]).toEqual([3, 2]);
-		expect(dinsos.unresolved60Rate).toBeCloseTo(2 / 3, 10);
+		expect(counts(dinsos.unresolved60Rate)).toEqual([3, 2]);
+		expect(dinsos.unresolved60Rate.value).toBeCloseTo(2 / 3, 10);
 
 		const pupr = rows.find((r) => r.opd_type === 'pupr')!;
 		// B4 (dihapus) leaves the deadline denominators; B3 is still unverified, long overdue.
-		expect([pupr.n, pupr.due3, pupr.breach3, pupr.due5, pupr.breach5, pupr.old60, pupr.unresolved60]).toEqual([2, 1, 1, 1, 1, 2, 1]);
-		expect(pupr.response_median).toBeNull();
+		expect([pupr.n, ...counts(pupr.breach3Rate), ...counts(pupr.breach5Rate), ...counts(pupr.unresolved60Rate)]).toEqual([
+			2, 1, 1, 1, 1, 2, 1
+		]);
+		expect(pupr.medianResponseDays.value).toBeNull();
 		// B6 was filed within 60 days of the as-of date.
 		const capil = rows.find((r) => r.opd_type === 'disdukcapil')!;
-		expect([capil.old60, capil.unresolved60Rate]).toEqual([0, null]);
+		expect([capil.unresolved60Rate.den, capil.unresolved60Rate.value]).toEqual([0, null]);
 		expect(rows.map((r) => r.opd_type)).toEqual(['dinsos', 'pupr', 'disdukcapil']);
 	});
 
@@ -169,20 +175,15 @@ describe('agency league (/instansi)', () => {
 
 	it('scopes the same metrics to one OPD type: summary, agencies by kab/kota, monthly (/instansi/[type])', async () => {
 		const dinsos = (await opdTypeSummary(all, 'dinsos'))!;
-		expect(dinsos).toMatchObject({
-			opd_type: 'dinsos',
-			agency: null,
-			n: 3,
-			due3: 3,
-			breach3: 1,
-			due5: 3,
-			breach5: 1,
-			old60: 3,
-			unresolved60: 2
-		});
-		expect(dinsos.response_median).toBeCloseTo(9, 10);
-		expect(dinsos.response_p90).toBeCloseTo(9.8, 10);
-		expect(dinsos.breach5Rate).toBeCloseTo(1 / 3, 10);
+		expect(dinsos).toMatchObject({ opd_type: 'dinsos', agency: null, n: 3 });
+		expect([counts(dinsos.breach3Rate), counts(dinsos.breach5Rate), counts(dinsos.unresolved60Rate)]).toEqual([
+			[3, 1],
+			[3, 1],
+			[3, 2]
+		]);
+		expect(dinsos.medianResponseDays.value).toBeCloseTo(9, 10);
+		expect(dinsos.responseP90).toBeCloseTo(9.8, 10);
+		expect(dinsos.breach5Rate.value).toBeCloseTo(1 / 3, 10);
 		// The league table's own row, unchanged by the parameter.
 		expect(dinsos).toEqual((await agencyLeague(all)).find((r) => r.opd_type === 'dinsos'));
 		expect(await opdTypeSummary(all, 'bpbd')).toBeNull();
@@ -190,11 +191,20 @@ describe('agency league (/instansi)', () => {
 
 		const agencies = await opdTypeAgencies(all, 'dinsos');
 		// Dinsos Lebak: B1 (verified 3 WD, response 4 WD), B2 (4 WD, 6 WD); Dinsos Bogor: B5.
-		expect(agencies.map((r) => [r.agency, r.regency_code, r.n, r.breach3, r.breach5, r.unresolved60])).toEqual([
+		expect(
+			agencies.map((r) => [
+				r.agency,
+				r.regency_code,
+				r.n,
+				counts(r.breach3Rate)[1],
+				counts(r.breach5Rate)[1],
+				counts(r.unresolved60Rate)[1]
+			])
+		).toEqual([
 			['Dinsos Lebak', '36.02', 2, 1, 1, 1],
 			['Dinsos Bogor', '32.01', 1, 0, 0, 1]
 		]);
-		expect(agencies[0]!.response_median).toBeCloseTo(9, 10);
+		expect(agencies[0]!.medianResponseDays.value).toBeCloseTo(9, 10);
 		expect((await opdTypeAgencies({ ...all, region: '32' }, 'dinsos')).map((r) => r.agency)).toEqual(['Dinsos Bogor']);
 
 		expect(await opdTypeMonthly(all, 'dinsos')).toEqual([{ month: '2020-05', n: 3 }]);
@@ -228,11 +238,11 @@ describe('region ranking (/wilayah)', () => {
 		expect([lebak.code, lebak.n]).toEqual(['36.02', 5]);
 		expect(lebak.per100k).toBeCloseTo((5 / lebak.population!) * 100_000, 10);
 		// Eligible B1 B2 B3 B6; followed up B1 B2 B6.
-		expect(lebak.followUpRate).toBeCloseTo(3 / 4, 10);
+		expect(lebak.followUpRate.value).toBeCloseTo(3 / 4, 10);
 		// Verification due: B1 (3 days, ok), B2 (4, late), B3 (overdue), B6 (0): 2 of 4 breached.
-		expect(lebak.comply3).toBeCloseTo(1 / 2, 10);
+		expect(lebak.comply3.value).toBeCloseTo(1 / 2, 10);
 		expect(lebak.province_rank).toBe(1);
-		expect(rows.slice(1).every((r) => r.n === 0 && r.followUpRate === null)).toBe(true);
+		expect(rows.slice(1).every((r) => r.n === 0 && r.followUpRate.value === null)).toBe(true);
 		expect(new Set(rows.map((r) => r.band)).size).toBeGreaterThan(1);
 		const provinces = await regionRanking(all, 'province', 'n');
 		expect(provinces).toHaveLength(38);

@@ -23,6 +23,7 @@ interface Row {
 	status: string;
 	channel: string;
 	opd: string;
+	authority: string | null;
 	prov: string;
 	reg: string | null;
 }
@@ -51,6 +52,7 @@ function rows(): Row[] {
 			status,
 			channel: pick(['web', 'web', 'whatsapp', 'sms']),
 			opd: pick(['dinas', 'rsud', 'kecamatan']),
+			authority: pick(['pemda', 'pemda', 'pemprov', 'kementerian', null]),
 			prov: reg ? reg.slice(0, 2) : '19',
 			reg
 		});
@@ -65,15 +67,16 @@ beforeAll(async () => {
 	const ts = (v: string | null) => (v === null ? 'NULL' : `TIMESTAMP '${v}'`);
 	const values = ROWS.map(
 		(r, i) =>
-			`(${lit(r.id)}, ${ts(r.created)}, ${ts(r.verified)}, ${ts(r.response)}, ${ts(r.closed)}, ${lit(r.status)}, ${lit(r.channel)}, ${lit(r.opd)}, ${lit(r.prov)}, ${lit(r.reg)}, ${i})`
+			`(${lit(r.id)}, ${ts(r.created)}, ${ts(r.verified)}, ${ts(r.response)}, ${ts(r.closed)}, ${lit(r.status)}, ${lit(r.channel)}, ${lit(r.opd)}, ${lit(r.authority)}, ${lit(r.prov)}, ${lit(r.reg)}, ${i})`
 	).join(',\n');
 	await w.conn.run(`
-		INSERT INTO ingest_batches VALUES (1, 'r', 'f.csv', 'x', 1, 'csv', 'utf-8', 'generic',
-			TIMESTAMP '2024-06-30 23:00:00', TIMESTAMP '2024-07-01 00:30:00', ${ROWS.length}, ${ROWS.length}, 0, 0, 0, NULL);
+		INSERT INTO ingest_batches (batch_id, run_id, file_name, file_sha256, file_bytes, format, encoding, profile,
+			started_at, finished_at, rows_read, loaded, updated, duplicate, quarantined) VALUES (1, 'r', 'f.csv', 'x', 1, 'csv', 'utf-8', 'generic',
+			TIMESTAMP '2024-06-30 23:00:00', TIMESTAMP '2024-07-01 00:30:00', ${ROWS.length}, ${ROWS.length}, 0, 0, 0);
 		INSERT INTO complaints (tracking_id, created_at, verified_at, first_response_at, closed_at, status, channel, opd_type,
-			province_code, regency_code, is_anonymous, is_confidential, content_hash, first_batch_id, last_batch_id)
-		SELECT id, c, v, r, cl, st, ch, opd, prov, reg, false, false, h::UBIGINT, 1, 1
-		FROM (VALUES ${values}) v(id, c, v, r, cl, st, ch, opd, prov, reg, h);
+			agency_authority, province_code, regency_code, is_anonymous, is_confidential, content_hash, first_batch_id, last_batch_id)
+		SELECT id, c, v, r, cl, st, ch, opd, auth, prov, reg, false, false, h::UBIGINT, 1, 1
+		FROM (VALUES ${values}) v(id, c, v, r, cl, st, ch, opd, auth, prov, reg, h);
 		INSERT INTO region_targets VALUES ('19.06', 2020, 120, 'test');
 	`);
 	w.close();
@@ -125,7 +128,7 @@ describe('recommendInputs', () => {
 		expect(inputs.channels.find((c) => c.code === '19' && c.channel === 'sms')!.n).toBe(sms19);
 	});
 
-	it('counts the month’s deadline breaches per OPD type and in total, in working days', async () => {
+	it('counts the month’s deadline breaches per OPD type and authority and in total, in working days', async () => {
 		const [snap] = await sql<{ d: string }>(
 			db,
 			`SELECT strftime(greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)), '%Y-%m-%d') AS d FROM complaints`
@@ -147,13 +150,17 @@ describe('recommendInputs', () => {
 			}
 			return { due3, breach3, due5, breach5 };
 		};
-		expect(inputs.deadlines.find((d) => d.opdType === null)).toEqual({ opdType: null, ...facts(month) });
-		for (const opd of ['dinas', 'rsud', 'kecamatan']) {
-			expect(
-				inputs.deadlines.find((d) => d.opdType === opd),
-				opd
-			).toEqual({ opdType: opd, ...facts(month.filter((r) => r.opd === opd)) });
-		}
+		expect(inputs.deadlines.find((d) => d.opdType === null)).toEqual({ opdType: null, authority: null, ...facts(month) });
+		const groups = new Set(month.map((r) => `${r.opd}|${r.authority}`));
+		expect(inputs.deadlines.filter((d) => d.opdType !== null)).toHaveLength(groups.size);
+		for (const opd of ['dinas', 'rsud', 'kecamatan'])
+			for (const authority of ['pemda', 'pemprov', 'kementerian', null]) {
+				const mine = month.filter((r) => r.opd === opd && r.authority === authority);
+				expect(
+					inputs.deadlines.find((d) => d.opdType === opd && d.authority === authority),
+					`${opd} ${authority}`
+				).toEqual(mine.length ? { opdType: opd, authority, ...facts(mine) } : undefined);
+			}
 	});
 
 	it('measures the backlog at the month’s end and three months before', async () => {

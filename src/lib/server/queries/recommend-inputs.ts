@@ -8,8 +8,12 @@ import type { Area } from '$lib/recommend/types';
 import type { RecommendInputs, ThemeSeries } from '$lib/recommend/inputs';
 import { monthAfter, monthsBetween, shiftMonth } from '$lib/core/month';
 import { query, queryOne } from '../db';
-import { MetricRowSchema, ROLLUP_DEADLINE_COUNTS } from './agencies';
-import { FILTER_WHERE, RESOLVED_SQL, SCOPE_WHERE, scopeParams, withRollupFilters } from './filter-sql';
+import { requirementSql } from '$lib/core/fields';
+import { col, metricCounts, METRICS } from '$lib/core/metrics';
+import { ROW_CONDITIONS } from '$lib/core/rollup.server';
+import { AUTHORITIES, type Authority } from '$lib/core/vocab';
+import { DEADLINE_CTE } from './agencies';
+import { RESOLVED_SQL, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
 
 /** Months in the theme series: the spike baseline (up to 12, config.ts) plus last season ±1 (13) and the month. */
 export const SERIES_MONTHS = 26;
@@ -18,6 +22,7 @@ const AREA_WHERE = `($region IS NULL OR province_code = $region OR regency_code 
 
 // Unscoped for every role: the peer medians a region's own recommendations compare with. Only
 // the area's own figures and one median per peer band reach a page (rules/low-reporting.ts).
+// Only regions the sources cover (core/coverage.ts): an uncovered region is no finding and no peer.
 const REGIONS_SQL = `/* unscoped: peer baselines, no other region is shown */
 	WITH c AS (
 		SELECT province_code, regency_code, created_at, status, verified_at
@@ -31,11 +36,12 @@ const REGIONS_SQL = `/* unscoped: peer baselines, no other region is shown */
 		FROM c GROUP BY GROUPING SETS ((province_code), (regency_code))
 	)
 	SELECT r.code, r.level, r.short_name AS name, r.province_code,
-		ntile(4) OVER (PARTITION BY r.level ORDER BY r.population NULLS FIRST, r.code)::INTEGER AS band,
-		r.population::DOUBLE AS population,
+		ntile(4) OVER (PARTITION BY r.level ORDER BY cov.population NULLS FIRST, r.code)::INTEGER AS band,
+		cov.population AS population,
 		coalesce(agg.n12, 0)::INTEGER AS n12, coalesce(agg.n_ytd, 0)::INTEGER AS n_ytd,
 		coalesce(agg.removed, 0)::INTEGER AS removed, t.target::INTEGER AS target
 	FROM regions r
+	JOIN coverage cov ON cov.code = r.code AND (cov.level = 'regency' OR cov.whole)
 	LEFT JOIN agg ON agg.code = r.code
 	LEFT JOIN region_targets t ON t.region_code = r.code AND t.year = $year
 	ORDER BY r.code`;
@@ -70,17 +76,27 @@ const CODE_OF_ROW = `CASE WHEN grouping(regency_code) = 0 THEN regency_code WHEN
 // Complaints without a province or kab/kota belong to no such area (only to the nation).
 const KNOWN_AREA = `lvl = 'n' OR code IS NOT NULL`;
 
-// Complaints filed in the month, per area and OPD type, and per area in total (opd_type NULL), from the rollup.
+// Complaints filed in the month, per area, OPD type and authority, and per area in total. From the
+// complaints, not the rollup: the rollup's OPD slice has no authority. One month of complaints. Each
+// deadline over the complaints whose files provide its dates (core/metrics.ts), so a source without
+// them yields nothing due, and no finding.
 const DEADLINES_SQL = `
-	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, CASE WHEN grouping(opd_type) = 0 THEN opd_type END AS opd_type, ${ROLLUP_DEADLINE_COUNTS}
-	FROM monthly_rollup WHERE grain = $grain AND created_at IS NOT NULL AND ${FILTER_WHERE} GROUP BY GROUPING SETS ((opd_type), (), (province_code, opd_type), (province_code), (regency_code, opd_type), (regency_code))
+	WITH ${DEADLINE_CTE}
+	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code, grouping(opd_type) = 1 AS total, opd_type, agency_authority AS authority,
+		${metricCounts(['breach3Rate', 'breach5Rate'], ROW_CONDITIONS)}
+	FROM f GROUP BY GROUPING SETS ((opd_type, agency_authority), (), (province_code, opd_type, agency_authority), (province_code),
+		(regency_code, opd_type, agency_authority), (regency_code))
 	HAVING ${KNOWN_AREA}`;
 
-const DeadlineRow = MetricRowSchema.pick({ due3: true, breach3: true, due5: true, breach5: true }).extend({
-	lvl: z.enum(['n', 'p', 'k']),
-	code: z.string().nullable(),
-	opd_type: z.string().nullable()
-});
+const DeadlineRow = z
+	.object({
+		lvl: z.enum(['n', 'p', 'k']),
+		code: z.string().nullable(),
+		total: z.boolean(),
+		opd_type: z.string().nullable(),
+		authority: z.enum(Object.keys(AUTHORITIES) as [Authority, ...Authority[]]).nullable()
+	})
+	.catchall(z.number());
 
 // "Resolved by time T": closed before T, or a closing status without a closing date. Never NULL,
 // so NOT resolvedBy(...) keeps the open ones.
@@ -91,6 +107,8 @@ const BACKLOG_SQL = `
 	WITH c AS (
 		SELECT province_code, regency_code, created_at, closed_at, status FROM complaints
 		WHERE created_at >= $before_start::TIMESTAMP AND created_at < $end::TIMESTAMP AND ${SCOPE_WHERE}
+			-- Open or closed is only known where the status or the closing date is in the data.
+			AND ${requirementSql(METRICS.unresolved60Rate.requires)}
 	)
 	SELECT ${LEVEL_OF_ROW} AS lvl, ${CODE_OF_ROW} AS code,
 		count(*) FILTER (WHERE created_at >= $start::TIMESTAMP AND created_at < $end::TIMESTAMP - INTERVAL 60 DAY)::INTEGER AS old60,
@@ -152,7 +170,7 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 	const [regions, channels, deadlines, backlog, hasThemes] = await Promise.all([
 		query(REGIONS_SQL, { ...window, ystart: `${month.slice(0, 4)}-01-01`, year: Number(month.slice(0, 4)) }, RegionRow),
 		query(CHANNELS_SQL, window, ChannelRow),
-		query(DEADLINES_SQL, withRollupFilters({ from: month, to: month }, 'opd'), DeadlineRow),
+		query(DEADLINES_SQL, withFilters({ from: month, to: month }), DeadlineRow),
 		query(
 			BACKLOG_SQL,
 			{ ...window, before_start: `${shiftMonth(lookback, -11)}-01`, before_end: monthAfter(lookback), ...scopeParams() },
@@ -194,9 +212,14 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 			removedUnverified: r.removed
 		})),
 		channels: [...channels],
-		deadlines: deadlines
-			.filter(mine)
-			.map((d) => ({ opdType: d.opd_type, due3: d.due3, breach3: d.breach3, due5: d.due5, breach5: d.breach5 })),
+		deadlines: deadlines.filter(mine).map((d) => ({
+			opdType: d.total ? null : d.opd_type,
+			authority: d.total ? null : d.authority,
+			due3: d[col('breach3Rate', 'den')]!,
+			breach3: d[col('breach3Rate', 'num')]!,
+			due5: d[col('breach5Rate', 'den')]!,
+			breach5: d[col('breach5Rate', 'num')]!
+		})),
 		backlog: { old60: b.old60, unresolved60: b.unresolved60, openNow: b.open_now, openBefore: b.open_before },
 		themes
 	};

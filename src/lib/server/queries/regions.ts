@@ -2,36 +2,37 @@
 // population, follow-up rate and 3/5-working-day deadline compliance (1 - breach share, see
 // agencies.ts), plus peer comparison: rank by per-100k within the province (kab/kota level) and
 // the population-band quartile (1 = smallest quarter of regions at that level, by population).
-// Counts from the monthly rollup (monthly_rollup), over complaints with a known filing date.
-// Every region of the level is listed, with 0 complaints when none match the filters; a region
-// filter keeps that region and, for a province, its kab/kota.
+// Counts from the monthly rollup (monthly_rollup); each rate over the complaints whose files provide
+// its fields (core/metrics.ts). Every region of the level is listed, with 0 complaints when none
+// match the filters (or "tidak tercakup" when no source covers it); a region filter keeps that
+// region and, for a province, its kab/kota.
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query } from '../db';
-import { MetricRowSchema, ROLLUP_DEADLINE_COUNTS, withRates } from './agencies';
-import { FILTER_WHERE, ROLLUP_FOLLOW_UP_COUNTS, withRollupFilters } from './filter-sql';
+import { complement, measured, metricSums, type Measured, type MetricId } from '$lib/core/metrics';
+import { FILTER_WHERE, withRollupFilters } from './filter-sql';
 
 export const LEVELS = ['regency', 'province'] as const;
 export type Level = (typeof LEVELS)[number];
 
+const RANKING_METRICS = ['followUpRate', 'breach3Rate', 'breach5Rate', 'unresolved60Rate'] as const satisfies readonly MetricId[];
+
+// Undated complaints count in a region's volume when no period is chosen (they have no month to
+// fall out of); only covered regions (core/coverage.ts) get a population, a rank and a band.
 const sqlFor = (level: Level) => `
 	WITH agg AS (
-		SELECT ${level === 'province' ? 'province_code' : 'regency_code'} AS code, sum(n)::INTEGER AS n, ${ROLLUP_DEADLINE_COUNTS}, ${ROLLUP_FOLLOW_UP_COUNTS}
-		FROM monthly_rollup WHERE grain = $grain AND created_at IS NOT NULL AND ${FILTER_WHERE} GROUP BY 1
+		SELECT ${level === 'province' ? 'province_code' : 'regency_code'} AS code, ${metricSums(RANKING_METRICS)}
+		FROM monthly_rollup WHERE grain = $grain AND ${FILTER_WHERE} GROUP BY 1
 	),
 	r AS (
-		SELECT code, short_name, province_code, population::DOUBLE AS population,
-			ntile(4) OVER (ORDER BY population NULLS FIRST, code)::INTEGER AS band
-		FROM regions WHERE level = '${level}'
+		SELECT r.code, r.short_name, r.province_code, cov.population, cov.code IS NOT NULL AS covered,
+			CASE WHEN cov.code IS NOT NULL THEN ntile(4) OVER (PARTITION BY cov.code IS NOT NULL ORDER BY cov.population NULLS FIRST, r.code) END::INTEGER AS band
+		FROM regions r LEFT JOIN coverage cov ON cov.code = r.code WHERE r.level = '${level}'
 	)
-	SELECT r.code, r.short_name AS name, r.province_code, p.short_name AS province_name, r.population, r.band,
-		coalesce(agg.n, 0)::INTEGER AS n,
-		coalesce(agg.due3, 0)::INTEGER AS due3, coalesce(agg.breach3, 0)::INTEGER AS breach3,
-		coalesce(agg.due5, 0)::INTEGER AS due5, coalesce(agg.breach5, 0)::INTEGER AS breach5,
-		coalesce(agg.old60, 0)::INTEGER AS old60, coalesce(agg.unresolved60, 0)::INTEGER AS unresolved60,
-		coalesce(agg.eligible, 0)::INTEGER AS eligible, coalesce(agg.followed_up, 0)::INTEGER AS followed_up,
-		(rank() OVER (PARTITION BY r.province_code ORDER BY coalesce(agg.n, 0) / nullif(r.population, 0) DESC NULLS LAST))::INTEGER AS province_rank,
-		(count(*) OVER (PARTITION BY r.province_code))::INTEGER AS province_peers
+	SELECT r.code, r.short_name AS name, r.province_code, p.short_name AS province_name, r.population, r.band, r.covered,
+		agg.* EXCLUDE (code),
+		CASE WHEN r.covered THEN rank() OVER (PARTITION BY r.province_code, r.covered ORDER BY coalesce(agg.n, 0) / nullif(r.population, 0) DESC NULLS LAST) END::INTEGER AS province_rank,
+		(count(*) FILTER (WHERE r.covered) OVER (PARTITION BY r.province_code))::INTEGER AS province_peers
 	FROM r
 	LEFT JOIN agg USING (code)
 	LEFT JOIN regions p ON p.code = r.province_code AND p.level = 'province'
@@ -42,39 +43,54 @@ const sqlFor = (level: Level) => `
 
 const SQL = { regency: sqlFor('regency'), province: sqlFor('province') } as const;
 
-const Row = MetricRowSchema.omit({ opd_type: true, agency: true, response_median: true, response_p90: true, close_median: true }).extend({
-	code: z.string(),
-	name: z.string(),
-	province_code: z.string(),
-	province_name: z.string().nullable(),
-	population: z.number().nullable(),
-	band: z.number().int(),
-	eligible: z.number().int(),
-	followed_up: z.number().int(),
-	province_rank: z.number().int(),
-	province_peers: z.number().int()
-});
+const Row = z
+	.object({
+		code: z.string(),
+		name: z.string(),
+		province_code: z.string(),
+		province_name: z.string().nullable(),
+		population: z.number().nullable(),
+		band: z.number().int().nullable(),
+		covered: z.boolean(),
+		n: z.number().int().nullable(),
+		province_rank: z.number().int().nullable(),
+		province_peers: z.number().int()
+	})
+	.catchall(z.number().nullable());
 
-export type RegionRow = z.infer<typeof Row> & {
+export interface RegionRow {
+	code: string;
+	name: string;
+	province_code: string;
+	province_name: string | null;
+	/** Of the covered kab/kota; null when the region is not covered. */
+	population: number | null;
+	/** Population quartile among covered regions of the level; null when not covered. */
+	band: number | null;
+	/** Whether the warehouse's sources cover the region (core/coverage.ts): else "tidak tercakup", not 0. */
+	covered: boolean;
+	n: number;
+	province_rank: number | null;
+	province_peers: number;
 	per100k: number | null;
-	followUpRate: number | null;
-	comply3: number | null;
-	comply5: number | null;
-	breach3Rate: number | null;
-	breach5Rate: number | null;
-	unresolved60Rate: number | null;
-};
+	followUpRate: Measured;
+	comply3: Measured;
+	comply5: Measured;
+	breach3Rate: Measured;
+	breach5Rate: Measured;
+	unresolved60Rate: Measured;
+}
 
 export const REGION_SORTS = ['n', 'per100k', 'follow_up', 'comply3', 'comply5', 'name', 'code'] as const;
 export type RegionSort = (typeof REGION_SORTS)[number];
 
 function sortRegions(rows: readonly RegionRow[], sort: RegionSort): RegionRow[] {
 	const v: Record<string, (r: RegionRow) => number | null> = {
-		n: (r) => r.n,
+		n: (r) => (r.covered ? r.n : null),
 		per100k: (r) => r.per100k,
-		follow_up: (r) => r.followUpRate,
-		comply3: (r) => r.comply3,
-		comply5: (r) => r.comply5
+		follow_up: (r) => r.followUpRate.value,
+		comply3: (r) => r.comply3.value,
+		comply5: (r) => r.comply5.value
 	};
 	return [...rows].sort((a, b) => {
 		if (sort === 'name') return a.name.localeCompare(b.name);
@@ -98,16 +114,27 @@ export async function regionRanking(f: Partial<Filters>, level: Level, sort: Reg
 	const rows = region ? all.filter((r) => r.code === region || r.province_code === region) : all;
 	return sortRegions(
 		rows.map((r) => {
-			const x = withRates(r);
+			const n = r.n ?? 0;
+			const breach3Rate = measured('breach3Rate', r);
+			const breach5Rate = measured('breach5Rate', r);
 			return {
-				...r,
-				breach3Rate: x.breach3Rate,
-				breach5Rate: x.breach5Rate,
-				unresolved60Rate: x.unresolved60Rate,
-				per100k: r.population ? (r.n / r.population) * 100_000 : null,
-				followUpRate: r.eligible ? r.followed_up / r.eligible : null,
-				comply3: x.breach3Rate === null ? null : 1 - x.breach3Rate,
-				comply5: x.breach5Rate === null ? null : 1 - x.breach5Rate
+				code: r.code,
+				name: r.name,
+				province_code: r.province_code,
+				province_name: r.province_name,
+				population: r.population,
+				band: r.band,
+				covered: r.covered,
+				n,
+				province_rank: r.province_rank,
+				province_peers: r.province_peers,
+				per100k: r.covered && r.population ? (n / r.population) * 100_000 : null,
+				followUpRate: measured('followUpRate', r),
+				breach3Rate,
+				breach5Rate,
+				unresolved60Rate: measured('unresolved60Rate', r),
+				comply3: complement(breach3Rate),
+				comply5: complement(breach5Rate)
 			};
 		}),
 		sort

@@ -42,10 +42,15 @@ const CALLS: Record<string, (region: string) => unknown[]> = {
 	'agencies.opdTypeAgencies': () => [NO_FILTERS, 'dinsos'],
 	'agencies.opdTypeMonthly': () => [NO_FILTERS, 'dinsos'],
 	'asof.warehouseAsOfEvent': () => [],
+	'asof.lastCompleteMonth': () => [],
 	'briefing.briefingScopeOr4xx': (r) => [r, MONTH, 'id'],
 	'briefing.monthThemes': (r) => [r, MONTH],
 	'briefing.monthTopics': (r) => [r, MONTH],
 	'briefing.monthSpikes': (r) => [r, MONTH],
+	'data.dataBatches': () => [],
+	'data.quarantineReasons': () => [],
+	'data.fieldCoverage': () => [],
+	'data.coveredRegions': () => [],
 	'complaints.complaintPage': () => [NO_FILTERS, 1],
 	'complaints.complaintById': () => ['5000001'],
 	'options.regionList': () => [],
@@ -55,7 +60,7 @@ const CALLS: Record<string, (region: string) => unknown[]> = {
 	'overview.monthly': () => [NO_FILTERS],
 	'overview.topCategories': () => [NO_FILTERS],
 	'overview.warehouseFacts': () => [],
-	'overview.dataAsOf': () => [],
+	'overview.dataDates': () => [],
 	'overview.overview': () => [NO_FILTERS],
 	'overview.periodCards': () => [{ ...NO_FILTERS, from: '2023-01', to: '2023-06' }],
 	'overview.regionTarget': (r) => [{ ...NO_FILTERS, region: r, from: '2023-01', to: '2023-12' }],
@@ -71,7 +76,7 @@ const CALLS: Record<string, (region: string) => unknown[]> = {
 /** Exports that run no query themselves (pure helpers, SQL text), or are covered through another. */
 const NOT_QUERIES = new Set([
 	'agencies.sortAgencies',
-	'agencies.withRates',
+	'asof.completeMonthOf',
 	'complaints.complaintCsvRows', // streams: checked below
 	'filter-sql.scopeParams',
 	'filter-sql.withFilters',

@@ -9,6 +9,7 @@
 // - Spikes were scored over all complaints; only the period and region filters apply to them.
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
+import type { Lang } from '$lib/i18n';
 import { monthsBetween } from '$lib/core/month';
 import { TOPIC_TABLES } from '$lib/core/tables';
 import { query } from '../db';
@@ -35,10 +36,16 @@ const CLUSTERS_SQL = `
 	WITH n AS (
 		SELECT ct.cluster_id, count(*) AS n FROM complaint_topics ct JOIN (${LIVE}) c USING (tracking_id) GROUP BY 1
 	)
-	SELECT t.cluster_id, t.label, t.top_terms::VARCHAR AS top_terms, coalesce(n.n, 0)::INTEGER AS n
+	SELECT t.cluster_id, t.label, t.label_en, t.top_terms::VARCHAR AS top_terms, coalesce(n.n, 0)::INTEGER AS n
 	FROM topic_clusters t LEFT JOIN n USING (cluster_id)
 	ORDER BY n DESC, t.cluster_id`;
-const ClusterRow = z.object({ cluster_id: z.number().int(), label: z.string(), top_terms: z.string(), n: z.number().int() });
+const ClusterRow = z.object({
+	cluster_id: z.number().int(),
+	label: z.string(),
+	label_en: z.string().nullable(),
+	top_terms: z.string(),
+	n: z.number().int()
+});
 
 const CLUSTER_MONTHLY_SQL = `
 	SELECT ct.cluster_id AS key, strftime(c.created_at, '%Y-%m') AS month, count(*)::INTEGER AS n
@@ -126,8 +133,11 @@ function densify(rows: readonly MonthRow[]): { months: string[]; series: Map<str
 	return { months, series };
 }
 
-/** The clusters under the filters, largest first, with trend and examples. */
-export async function topicClusters(f: Partial<Filters>): Promise<{ months: string[]; assigned: number; rows: TopicRow[] }> {
+/** The clusters under the filters, largest first, with trend and examples; labels in `lang` (a theme's name is translated). */
+export async function topicClusters(
+	f: Partial<Filters>,
+	lang: Lang = 'id'
+): Promise<{ months: string[]; assigned: number; rows: TopicRow[] }> {
 	const p = withFilters(f);
 	const [clusters, monthly, examples] = await Promise.all([
 		query(CLUSTERS_SQL, p, ClusterRow),
@@ -142,7 +152,7 @@ export async function topicClusters(f: Partial<Filters>): Promise<{ months: stri
 		const n = topicCellCount(c.n, f.region);
 		return {
 			clusterId: c.cluster_id,
-			label: c.label,
+			label: lang === 'en' && c.label_en ? c.label_en : c.label,
 			terms: (JSON.parse(c.top_terms) as { term: string }[]).map((t) => t.term),
 			n,
 			share: n !== null && assigned ? n / assigned : null,
@@ -242,7 +252,7 @@ const SPIKES_SQL = `
 		AND ($scope IS NULL OR s.regency_code = $scope OR r.province_code = $scope)
 		AND ($start IS NULL OR s.end_month >= date_trunc('month', $start::TIMESTAMP))
 		AND ($end IS NULL OR s.start_month < $end::TIMESTAMP)
-	ORDER BY s.start_month DESC, s.excess DESC, s.theme, s.regency_code`;
+	ORDER BY s.excess DESC, s.start_month DESC, s.theme, s.regency_code`;
 const SpikeRow = z.object({
 	theme: z.string(),
 	regency_code: z.string(),
@@ -260,8 +270,9 @@ const SpikeRow = z.object({
 export type SpikeRow = z.infer<typeof SpikeRow>;
 
 /**
- * Stored theme × kab/kota spikes overlapping the period, in the region; newest first. A spike
- * whose peak is a small kab/kota cell (privacy.ts) is left out: it would show the count.
+ * Stored theme × kab/kota spikes overlapping the period, in the region; largest excess first (the
+ * story, not the latest blip). A spike whose peak is a small kab/kota cell (core/privacy.ts) is
+ * left out: it would show the count.
  */
 export async function topicSpikes(f: Partial<Filters>): Promise<readonly SpikeRow[]> {
 	const { start, end, region, scope } = withFilters(f);

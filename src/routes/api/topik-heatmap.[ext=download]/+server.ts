@@ -8,7 +8,7 @@ import { filtersWithTopics } from '$lib/server/topic-request';
 
 export const GET = download(heatmapTable, async (event, lang) => {
 	const filters = await filtersWithTopics(event.url, lang);
-	const { rows: topics } = await topicClusters(filters);
+	const { rows: topics } = await topicClusters(filters, lang);
 	const label = new Map(topics.map((t) => [t.clusterId, t.label]));
 	const heat = await topicHeatmap(
 		filters,

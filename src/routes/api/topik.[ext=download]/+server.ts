@@ -8,5 +8,5 @@ import { filtersWithTopics } from '$lib/server/topic-request';
 
 export const GET = download(topicTable, async (event, lang) => {
 	const filters = await filtersWithTopics(event.url, lang);
-	return { filename: `${topicTable.name}${filterSuffix(filters)}`, filters, rows: (await topicClusters(filters)).rows };
+	return { filename: `${topicTable.name}${filterSuffix(filters)}`, filters, rows: (await topicClusters(filters, lang)).rows };
 });

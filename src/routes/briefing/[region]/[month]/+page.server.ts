@@ -13,8 +13,9 @@ import { agencyLeague } from '$lib/server/queries/agencies';
 import { warehouseAsOfEvent } from '$lib/server/queries/asof';
 import { briefingScopeOr4xx, monthSpikes, monthThemes, monthTopics } from '$lib/server/queries/briefing';
 import { regionByCode } from '$lib/server/queries/options';
-import { shiftMonth } from '$lib/core/month';
-import { monthly, periodCards, type CardValues } from '$lib/server/queries/overview';
+import { monthAfter, shiftMonth } from '$lib/core/month';
+import { EMPTY_CARD, monthly, periodCards, type CardValues } from '$lib/server/queries/overview';
+import { availability, type MetricId } from '$lib/core/metrics';
 import { regionRanking, type RegionRow } from '$lib/server/queries/regions';
 import { recommendationsFor } from '$lib/server/recommendations';
 import type { SafeSvg } from '$lib/svg';
@@ -28,6 +29,16 @@ const AGENCY_ROWS = 10;
 const PEER_ROWS = 9;
 // What fits the paper next to everything else; the engine ranks and de-duplicates them.
 const RECOMMENDATIONS = 5;
+
+/** The briefing's KPI rows that are core/metrics.ts figures (the others: total and per 100k). */
+const KPI_METRICS = [
+	'followUpRate',
+	'completionRate',
+	'medianResponseDays',
+	'breach3Rate',
+	'breach5Rate',
+	'backlog'
+] as const satisfies readonly MetricId[];
 
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
@@ -56,20 +67,17 @@ export const load: PageServerLoad = async (event) => {
 		recommendationsFor(area, month, lang, RECOMMENDATIONS)
 	]);
 
-	const population = region ? region.population : provinces.reduce((s, r) => s + (r.population ?? 0), 0) || null;
+	// Of the covered regions only (core/coverage.ts): an uncovered area has no per-capita figure.
+	const self = (area.level === 'kabkota' ? regencies : provinces).find((r) => r.code === code);
+	const population =
+		area.level === 'nasional' ? provinces.reduce((s, r) => s + (r.population ?? 0), 0) || null : (self?.population ?? null);
 	const at = (m: string): CardValues | null => cards.months.get(m) ?? null;
 	const kpi = (m: string) => {
-		const c = at(m);
-		const total = c?.total ?? 0;
+		const c = at(m) ?? EMPTY_CARD;
 		return {
-			total,
-			per100k: population ? (total / population) * 100_000 : null,
-			followUpRate: c?.followUpRate ?? null,
-			completionRate: c?.completionRate ?? null,
-			medianResponseDays: c?.medianResponseDays ?? null,
-			breach3Rate: c?.breach3Rate ?? null,
-			breach5Rate: c?.breach5Rate ?? null,
-			backlog: c?.backlog ?? 0
+			total: c.total,
+			per100k: population ? (c.total / population) * 100_000 : null,
+			...(Object.fromEntries(KPI_METRICS.map((id) => [id, c[id]])) as Pick<CardValues, (typeof KPI_METRICS)[number]>)
 		};
 	};
 
@@ -103,23 +111,31 @@ export const load: PageServerLoad = async (event) => {
 			band: null
 		};
 	} else {
-		const level = area.level === 'kabkota' ? regencies : provinces;
-		const self = level.find((r) => r.code === code)!;
-		const group = area.level === 'kabkota' ? level.filter((r) => r.province_code === self.province_code) : level;
+		const level = (area.level === 'kabkota' ? regencies : provinces).filter((r) => r.covered);
+		const mine = self!;
+		const group = area.level === 'kabkota' ? level.filter((r) => r.province_code === mine.province_code) : level;
 		const ranked = rankBy(group, per100k);
-		const bandRanked = rankBy(
-			level.filter((r) => r.band === self.band),
-			per100k
-		);
+		const bandRanked =
+			mine.band === null
+				? []
+				: rankBy(
+						level.filter((r) => r.band === mine.band),
+						per100k
+					);
 		peers = {
-			rows: windowAround(ranked, self.code, PEER_ROWS).map(peerRow),
+			rows: windowAround(ranked, mine.code, PEER_ROWS).map(peerRow),
 			gapAfter: null,
 			rank: ranked.find((r) => r.row.code === code)?.rank ?? null,
 			of: group.length,
-			band: { band: self.band, rank: bandRanked.find((r) => r.row.code === code)?.rank ?? null, of: bandRanked.length }
+			band:
+				mine.band === null
+					? null
+					: { band: mine.band, rank: bandRanked.find((r) => r.row.code === code)?.rank ?? null, of: bandRanked.length }
 		};
 	}
 
+	// Figures the data cannot give (core/metrics.ts): said once at the foot of the paper.
+	const leftOut = KPI_METRICS.filter((id) => availability(kpi(month)[id]) === 'absent');
 	const months = trend.map((m) => m.month);
 	const chart = await memo(charts, `${lang}|${code}|${month}`, async () => trendChart(trend, L, { width: 720, height: 210 }));
 	const monthTotal = at(month)?.total ?? 0;
@@ -147,7 +163,7 @@ export const load: PageServerLoad = async (event) => {
 				name: a.agency ? a.agency : opdLabel(lang, a.opd_type),
 				type: a.agency ? opdLabel(lang, a.opd_type) : null,
 				n: a.n,
-				responseMedian: a.response_median,
+				responseMedian: a.medianResponseDays,
 				breach3Rate: a.breach3Rate,
 				breach5Rate: a.breach5Rate,
 				unresolved60Rate: a.unresolved60Rate
@@ -159,8 +175,11 @@ export const load: PageServerLoad = async (event) => {
 		topics,
 		spikes,
 		recommendations,
-		dataAsOf: facts.data_as_of,
-		asOfEvent,
+		dataDates: { until: asOfEvent, first: facts.first_month, last: facts.last_month, loaded: facts.loaded_at },
+		// The warehouse keeps each complaint's current status, not its history: for a past month the
+		// completion, backlog and "belum tuntas" figures are as of the data's last date, and say so.
+		statusAsOf: asOfEvent && asOfEvent >= `${monthAfter(month)}-01` && !leftOut.includes('completionRate') ? asOfEvent : null,
+		leftOut,
 		generated: new Date().toISOString().slice(0, 10)
 	};
 };
