@@ -68,8 +68,8 @@ export const load: PageServerLoad = async (event) => {
 		),
 		linkQuery,
 		complaintsHref: `/aduan${filterQuery(filters)}`,
-		agenciesCsv: `/api/instansi.csv${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,
-		kabkotaCsv: `/api/wilayah.csv${filterQuery(filters)}`,
+		agenciesHref: `/api/instansi${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,
+		kabkotaHref: `/api/wilayah${filterQuery(filters)}`,
 		// The monthly briefing of the selected period's last month, else of the last month with data.
 		briefingMonth: filters.to ?? facts.last_month
 	};
