@@ -3,6 +3,7 @@ import { translate, type Lang } from '$lib/i18n';
 import { parseFilters, type Filters } from '$lib/filters';
 import { currentScope } from './auth/context';
 import { scopedRegion } from './auth/scope';
+import { parseSort, sortChoices, type SortSpec, type SortState } from '$lib/sort';
 
 /**
  * The global filters of a request, or a 400 with a message that says what to fix. The region
@@ -34,5 +35,16 @@ export function choiceOr400<T extends string>(url: URL, lang: Lang, name: string
 	error(400, {
 		code: 'bad_param',
 		message: translate(lang, 'param.bad', { param: name, value: raw.slice(0, 40), choices: choices.join(', ') })
+	});
+}
+
+/** A table's order from its URL parameter (`sort=-breach5`, sort.ts): the initial order when absent, else a 400. */
+export function sortOr400<K extends string>(url: URL, lang: Lang, spec: SortSpec<K>): SortState<K> {
+	const raw = url.searchParams.get(spec.param);
+	const s = parseSort(spec, raw);
+	if (s) return s;
+	error(400, {
+		code: 'bad_param',
+		message: translate(lang, 'param.bad', { param: spec.param, value: (raw ?? '').slice(0, 40), choices: sortChoices(spec) })
 	});
 }

@@ -2,16 +2,16 @@
 import { filterSuffix } from '$lib/filters';
 import { csvResponse, metricCell, r2 } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
-import { AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
-import { choiceOr400, filtersOr400 } from '$lib/server/request';
+import { AGENCY_SORT, agencyLeague } from '$lib/server/queries/agencies';
+import { filtersOr400, sortOr400 } from '$lib/server/request';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) =>
 	csvResponse(async () => {
 		const lang = requestLang(event);
 		const filters = filtersOr400(event.url, lang);
-		const sort = choiceOr400(event.url, lang, 'sort', AGENCY_SORTS, 'n');
-		const rows = await agencyLeague(filters, sort);
+		const sort = sortOr400(event.url, lang, AGENCY_SORT);
+		const rows = await agencyLeague(filters, sort.key, sort.dir, lang);
 		return {
 			filename: `telaah-instansi${filterSuffix(filters)}.csv`,
 			header: [

@@ -3,8 +3,8 @@ import { filterSuffix } from '$lib/filters';
 import { translate } from '$lib/i18n';
 import { csvResponse, metricCell, r2 } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
-import { LEVELS, REGION_SORTS, regionRanking } from '$lib/server/queries/regions';
-import { choiceOr400, filtersOr400 } from '$lib/server/request';
+import { LEVELS, REGION_SORT, regionRanking } from '$lib/server/queries/regions';
+import { choiceOr400, filtersOr400, sortOr400 } from '$lib/server/request';
 import type { Measured } from '$lib/core/metrics';
 import type { Lang } from '$lib/i18n';
 import type { RequestHandler } from './$types';
@@ -17,8 +17,8 @@ export const GET: RequestHandler = (event) =>
 		const lang = requestLang(event);
 		const filters = filtersOr400(event.url, lang);
 		const level = choiceOr400(event.url, lang, 'level', LEVELS, 'regency');
-		const sort = choiceOr400(event.url, lang, 'sort', REGION_SORTS, 'n');
-		const rows = await regionRanking(filters, level, sort);
+		const sort = sortOr400(event.url, lang, REGION_SORT);
+		const rows = await regionRanking(filters, level, sort.key, sort.dir);
 		return {
 			filename: `telaah-wilayah-${level === 'province' ? 'provinsi' : 'kabkota'}${filterSuffix(filters)}.csv`,
 			header: [

@@ -3,8 +3,8 @@ import { error } from '@sveltejs/kit';
 import { filterSuffix } from '$lib/filters';
 import { csvResponse, metricCell, r2 } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
-import { opdTypeAgencies } from '$lib/server/queries/agencies';
-import { filtersOr400 } from '$lib/server/request';
+import { AGENCY_SORT, opdTypeAgencies } from '$lib/server/queries/agencies';
+import { filtersOr400, sortOr400 } from '$lib/server/request';
 import { OPD_TYPES } from '$lib/core/vocab';
 import type { RequestHandler } from './$types';
 
@@ -14,7 +14,8 @@ export const GET: RequestHandler = (event) => {
 	return csvResponse(async () => {
 		const lang = requestLang(event);
 		const filters = filtersOr400(event.url, lang);
-		const rows = await opdTypeAgencies(filters, type);
+		const sort = sortOr400(event.url, lang, AGENCY_SORT);
+		const rows = await opdTypeAgencies(filters, type, sort.key, sort.dir, lang);
 		return {
 			filename: `telaah-instansi-${type}${filterSuffix(filters)}.csv`,
 			header: [
