@@ -243,6 +243,7 @@ export const en: Record<MessageKey, string> = {
 	'filters.reset': 'Clear filters',
 	'filters.edit': 'change',
 	'filter.badValue': 'Invalid "{param}" parameter: "{value}".',
+	'filter.unknownRegion': 'Invalid "region" parameter: "{value}" is not a province or regency/city code.',
 	'param.bad': 'Invalid "{param}" parameter: "{value}". Choices: {choices}.',
 	'sort.by': 'sort',
 	'sort.toAsc': 'sort ascending',

@@ -245,6 +245,7 @@ export const id = {
 	'filters.reset': 'Hapus filter',
 	'filters.edit': 'ubah',
 	'filter.badValue': 'Parameter "{param}" tidak valid: "{value}".',
+	'filter.unknownRegion': 'Parameter "region" tidak valid: "{value}" bukan kode provinsi atau kabupaten/kota.',
 	'param.bad': 'Parameter "{param}" tidak valid: "{value}". Pilihan: {choices}.',
 	'sort.by': 'urutkan',
 	'sort.toAsc': 'urutkan naik',
