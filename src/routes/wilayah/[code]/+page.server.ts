@@ -3,6 +3,8 @@ import { filterQuery } from '$lib/filters';
 import { i18n, translate } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import type { Choropleth } from '$lib/server/charts';
+import { currentScope } from '$lib/server/auth/context';
+import { covers } from '$lib/server/auth/scope';
 import { requestLang } from '$lib/server/lang';
 import { trendChart } from '$lib/server/plot';
 import { AGENCY_PAGE_ROWS, AGENCY_SORT, agencyLeague } from '$lib/server/queries/agencies';
@@ -56,6 +58,8 @@ export const load: PageServerLoad = async (event) => {
 		lang,
 		region,
 		province,
+		// A kab/kota user may not open the province's page: its name is then no link.
+		provinceLinked: province !== undefined && covers(currentScope(), province.code),
 		filters,
 		kpis: k,
 		chart,
