@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query, queryStream } from '../db';
-import { FILTER_WHERE, SCOPE_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
+import { FILTER_WHERE, ROLLUP_FROM, SCOPE_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
 
 export const PAGE_SIZE = 25;
 // Downloads stream (queryStream), so the cap is about file size, not server memory.
@@ -22,7 +22,7 @@ const LIST_SQL = `
 	LIMIT $limit OFFSET $offset`;
 
 // The total for the pager: from the monthly rollup, whose slices cover every filter.
-const COUNT_SQL = `SELECT coalesce(sum(n), 0)::INTEGER AS total FROM monthly_rollup WHERE grain = $grain AND ${FILTER_WHERE}`;
+const COUNT_SQL = `SELECT coalesce(sum(n), 0)::INTEGER AS total FROM ${ROLLUP_FROM} WHERE grain = $grain AND ${FILTER_WHERE}`;
 
 const ListRow = z.object({
 	tracking_id: z.string(),
