@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { translate, type Lang } from '$lib/i18n';
 import { parseFilters, type Filters } from '$lib/filters';
+import { parseSearch, SEARCH_MAX_CHARS, SEARCH_MAX_TERMS, type SearchTerms } from '$lib/core/search';
 import { currentScope } from './auth/context';
 import { scopedRegion } from './auth/scope';
 
@@ -34,5 +35,18 @@ export function choiceOr400<T extends string>(url: URL, lang: Lang, name: string
 	error(400, {
 		code: 'bad_param',
 		message: translate(lang, 'param.bad', { param: name, value: raw.slice(0, 40), choices: choices.join(', ') })
+	});
+}
+
+/** The words of `?q=` (core/search.ts): none when absent, else a 400 that says what is too much. */
+export function searchOr400(url: URL, lang: Lang): SearchTerms {
+	const r = parseSearch(url.searchParams.get('q'));
+	if (r.ok) return r.terms;
+	error(400, {
+		code: 'bad_search',
+		message: translate(lang, r.problem === 'too_long' ? 'search.tooLong' : 'search.tooMany', {
+			chars: SEARCH_MAX_CHARS,
+			terms: SEARCH_MAX_TERMS
+		})
 	});
 }

@@ -1,10 +1,10 @@
-// /aduan's list as CSV, streamed: up to CSV_LIMIT complaints matching the filters, newest first. No body
+// /aduan's list as CSV, streamed: up to CSV_LIMIT complaints matching the filters and the search (?q=), newest first. No body
 // text; the title is empty for confidential complaints (withheld in SQL); no reporter data exists.
 import { filterSuffix } from '$lib/filters';
 import { csvStreamResponse } from '$lib/server/csv-response';
 import { requestLang } from '$lib/server/lang';
 import { complaintCsvRows } from '$lib/server/queries/complaints';
-import { filtersOr400 } from '$lib/server/request';
+import { filtersOr400, searchOr400 } from '$lib/server/request';
 import type { RequestHandler } from './$types';
 
 async function* cells(batches: ReturnType<typeof complaintCsvRows>) {
@@ -27,7 +27,9 @@ async function* cells(batches: ReturnType<typeof complaintCsvRows>) {
 
 export const GET: RequestHandler = (event) =>
 	csvStreamResponse(async () => {
-		const filters = filtersOr400(event.url, requestLang(event));
+		const lang = requestLang(event);
+		const filters = filtersOr400(event.url, lang);
+		const terms = searchOr400(event.url, lang);
 		return {
 			filename: `telaah-aduan${filterSuffix(filters)}.csv`,
 			header: [
@@ -44,6 +46,6 @@ export const GET: RequestHandler = (event) =>
 				'status',
 				'confidential'
 			],
-			batches: cells(complaintCsvRows(filters))
+			batches: cells(complaintCsvRows(filters, terms))
 		};
 	});
