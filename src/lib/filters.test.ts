@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { districtWithin, filterParams, filterQuery, filterSuffix, isFiltered, NO_FILTERS, parseFilters } from './filters';
+import {
+	agencyComplaintsHref,
+	districtWithin,
+	filterParams,
+	filterQuery,
+	filterSuffix,
+	isFiltered,
+	NO_FILTERS,
+	parseFilters
+} from './filters';
 
 const p = (qs: string) => parseFilters(new URLSearchParams(qs));
 
@@ -34,6 +43,24 @@ describe('global filters', () => {
 			districtWithin('35.78.01', '35'),
 			districtWithin('35.78.01', null)
 		]).toEqual([true, true, false, false]);
+	});
+
+	it('drops the kecamatan and agency the filter bar offered for a kab/kota when its region was changed', () => {
+		const kept = p('choices_for=35.78&region=35.78&district=35.78.01&agency=Dinas%20Sosial%20Kota%20Surabaya');
+		expect(kept).toMatchObject({ ok: true, filters: { region: '35.78', district: '35.78.01', agency: 'Dinas Sosial Kota Surabaya' } });
+		for (const qs of ['choices_for=35.78&region=35&district=35.78.01&agency=X', 'choices_for=35.78&region=&district=35.78.01&agency=X'])
+			expect(p(qs), qs).toMatchObject({ ok: true, filters: { district: null, agency: null } });
+	});
+
+	it('links an agency to its complaints under the filters, in its own region when given', () => {
+		const f = { ...NO_FILTERS, from: '2023-01', region: '35.78', district: '35.78.01' };
+		expect(agencyComplaintsHref(f, 'Dinas Sosial Kota Surabaya')).toBe(
+			'/aduan?from=2023-01&region=35.78&district=35.78.01&agency=Dinas+Sosial+Kota+Surabaya'
+		);
+		expect(agencyComplaintsHref(f, 'Dinas Sosial Kabupaten Tangerang', '36.03')).toBe(
+			'/aduan?from=2023-01&region=36.03&agency=Dinas+Sosial+Kabupaten+Tangerang'
+		);
+		expect(agencyComplaintsHref({ ...NO_FILTERS, region: '36' }, 'Kementerian Sosial', null)).toBe('/aduan?agency=Kementerian+Sosial');
 	});
 
 	it('takes an agency name as written, one line of at most 200 characters', () => {

@@ -23,6 +23,9 @@ export interface Filters extends Period {
 	agency: string | null;
 }
 
+/** The filter bar's hidden field naming the kab/kota its kecamatan and agency choices belong to. */
+export const CHOICES_FOR = 'choices_for';
+
 export const NO_FILTERS: Filters = {
 	from: null,
 	to: null,
@@ -64,13 +67,17 @@ export type FilterResult = { ok: true; filters: Filters } | { ok: false; problem
 export function parseFilters(params: URLSearchParams): FilterResult {
 	const period = parsePeriod(params);
 	if (!period.ok) return period;
+	// The filter bar sends the kab/kota its kecamatan and agency lists were made for: when the region
+	// was changed there, the old kecamatan and agency no longer apply and are dropped, not a 400.
+	const madeFor = params.get(CHOICES_FOR);
+	const changed = madeFor !== null && (params.get('region') ?? '').trim() !== madeFor;
 	const raw = {
 		region: params.get('region'),
 		category: params.get('category'),
 		channel: params.get('channel'),
 		status: params.get('status'),
-		district: params.get('district'),
-		agency: params.get('agency')
+		district: changed ? null : params.get('district'),
+		agency: changed ? null : params.get('agency')
 	};
 	const parsed = filterSchema.safeParse(raw);
 	if (!parsed.success) {
@@ -118,6 +125,15 @@ export function filterQuery(f: Partial<Filters>, extra: Record<string, string | 
 	for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
 	const s = q.toString();
 	return s ? `?${s}` : '';
+}
+
+/**
+ * The complaint list (/aduan) of one agency under the filters, in `region` when given (an agency
+ * row of a table by kab/kota); a kecamatan filter stays only inside its own kab/kota.
+ */
+export function agencyComplaintsHref(f: Partial<Filters>, agency: string, region?: string | null): string {
+	const r = region === undefined ? (f.region ?? null) : region;
+	return `/aduan${filterQuery({ ...f, region: r, district: districtWithin(f.district ?? null, r) ? (f.district ?? null) : null, agency })}`;
 }
 
 /** Short file-name suffix describing the filters, e.g. '_2020-01_2020-12_36'. Safe characters only. */

@@ -16,7 +16,10 @@ const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
 /** The words of a query, lower-cased, each once; none for an empty query. */
 export function parseSearch(raw: string | null | undefined): SearchResult {
-	const text = (raw ?? '').normalize('NFKC').replace(/\p{C}+/gu, ' ').trim();
+	const text = (raw ?? '')
+		.normalize('NFKC')
+		.replace(/\p{C}+/gu, ' ')
+		.trim();
 	if (text.length > SEARCH_MAX_CHARS) return { ok: false, problem: 'too_long' };
 	const terms: string[] = [];
 	for (const m of text.matchAll(/"([^"]*)"|([^\s"]+)/g)) {

@@ -68,7 +68,7 @@ const LIST_SQL = `
 	)
 	SELECT r.agency, r.opd_type, r.tracking_id, strftime(r.created_at, '%Y-%m-%d %H:%M') AS created_at, r.status,
 		c.regency_name, c.district_name, c.is_confidential, CASE WHEN c.is_confidential THEN NULL ELSE c.title END AS title,
-		r.verify_late::INTEGER AS verify_late, r.respond_late::INTEGER AS respond_late
+		r.verify_known, r.respond_known, r.verify_late::INTEGER AS verify_late, r.respond_late::INTEGER AS respond_late
 	FROM ranked r JOIN complaints c USING (tracking_id)
 	ORDER BY r.group_rank, r.rk
 	LIMIT $limit`;
@@ -131,6 +131,9 @@ const ListRow = z.object({
 	district_name: z.string().nullable(),
 	is_confidential: z.boolean(),
 	title: z.string().nullable(),
+	/** Whether the complaint's file gives the dates the deadline needs (else its overdue days are not known, not none). */
+	verify_known: z.boolean(),
+	respond_known: z.boolean(),
 	verify_late: z.number().int().nullable(),
 	respond_late: z.number().int().nullable()
 });

@@ -308,7 +308,9 @@ describe('late complaints (/aduan/terlambat)', () => {
 			{ agency: 'PUPR Lebak', opd_type: 'pupr', n: 1, verify_late: 1, respond_late: 1, oldest: '2020-05-18', most_late: wd - 3 }
 		]);
 		const rows = await lateList(all, 10, 10);
-		expect(rows.map((r) => [r.tracking_id, r.verify_late, r.respond_late, r.title])).toEqual([['B3', wd - 3, wd - 5, 'Judul B3']]);
+		expect(rows.map((r) => [r.tracking_id, r.verify_known, r.verify_late, r.respond_late, r.title])).toEqual([
+			['B3', true, wd - 3, wd - 5, 'Judul B3']
+		]);
 		expect(await lateCsvRows(all)).toEqual(rows);
 		expect((await lateSummary({ ...all, region: '32' })).late).toBe(0);
 		expect(await lateList({ ...all, agency: 'Dinsos Lebak' }, 10, 10)).toEqual([]);
