@@ -1,0 +1,56 @@
+// The text search's cost (npm run bench): the search SQL of /aduan?q= (core/search.ts: every word in
+// the title or the body, confidential complaints left out) against a reference query that reads
+// every title and body once, on the same warehouse, in one process. The median of `reps` runs each;
+// the ratio is what holds from one machine (and load) to the next.
+import { DuckDBInstance, VARCHAR } from '@duckdb/node-api';
+import { parseSearch, SEARCH_WHERE, searchParams } from '../src/lib/core/search.ts';
+import type { SearchResult } from './report.ts';
+
+/** Searches as users type them: common words, two words, a phrase, a word in no complaint. */
+export const SEARCH_QUERIES = ['jalan', 'banjir', 'pdam air', '"jalan rusak"', 'zzqxv'];
+
+const REFERENCE_SQL = `SELECT (sum(length(title)) + sum(length(body)))::DOUBLE AS chars FROM complaints`;
+const SEARCH_SQL = `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${SEARCH_WHERE}`;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function timeSearch(db: string, queries: readonly string[], reps: number): Promise<SearchResult> {
+	const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+	const conn = await inst.connect();
+	try {
+		const time = async (sql: string, params: Record<string, string | null> = {}) => {
+			const stmt = await conn.prepare(sql);
+			const ms: number[] = [];
+			let first: unknown;
+			for (let i = 0; i < reps; i++) {
+				stmt.clearBindings();
+				const names = Object.keys(params);
+				if (names.length) stmt.bind(params, Object.fromEntries(names.map((n) => [n, VARCHAR])));
+				const t0 = performance.now();
+				first = (await stmt.runAndReadAll()).getRows()[0]?.[0];
+				ms.push(performance.now() - t0);
+			}
+			stmt.destroySync();
+			return { ms: median(ms), value: Number(first) };
+		};
+		const reference = await time(REFERENCE_SQL);
+		const searches = [];
+		for (const q of queries) {
+			const parsed = parseSearch(q);
+			if (!parsed.ok) throw new Error(`bench search query "${q}": ${parsed.problem}`);
+			const r = await time(SEARCH_SQL, searchParams(parsed.terms));
+			searches.push({ q, ms: Math.round(r.ms * 10) / 10, matches: r.value });
+		}
+		const searchMs = median(searches.map((s) => s.ms));
+		return {
+			reference_ms: Math.round(reference.ms * 10) / 10,
+			text_mb: Math.round(reference.value / 1e5) / 10,
+			search_ms: searchMs,
+			ratio: +(searchMs / reference.ms).toFixed(2),
+			queries: searches
+		};
+	} finally {
+		conn.closeSync();
+		inst.closeSync();
+	}
+}
