@@ -107,14 +107,15 @@ const KEYS = ['province_code', 'regency_code', 'fields', ...DIMS] as const;
 /**
  * CTEs `g` (the PER_COMPLAINT counts of the complaints `where`, SQL over the complaint `c`, per
  * month of filing and `keys`) and `d` (their ROLLUP_COUNTS), counted with the session's `snapshot`.
+ * `source` is the complaint rows: the table, or a query over it.
  */
-const countedSql = (where: string, keys: readonly string[]) => `
+const countedSql = (where: string, keys: readonly string[], source = 'complaints') => `
 	WITH g AS (
 		SELECT date_trunc('month', created_at) AS created_at, ${keys.join(', ')},
 			${Object.entries(PER_COMPLAINT)
 				.map(([k, cond]) => `count(*) FILTER (WHERE ${cond}) AS ${k}`)
 				.join(',\n\t\t\t')}
-		FROM (SELECT c.*, snap.wd AS wd_now, snap.t AS asof_t, ${REMOVED_SQL} AS removed FROM complaints c CROSS JOIN snapshot snap) c
+		FROM (SELECT c.*, snap.wd AS wd_now, snap.t AS asof_t, ${REMOVED_SQL} AS removed FROM ${source === 'complaints' ? source : `(${source})`} c CROSS JOIN snapshot snap) c
 		WHERE ${where}
 		GROUP BY ALL
 	), d AS (
@@ -141,11 +142,11 @@ const rollupRowsSql = (where: string) => `${countedSql(where, KEYS)}
 
 /**
  * Rows shaped like the rollup's full slice, broken down further by kecamatan (district_code) and
- * agency (agency_name), for the complaints `where` (SQL over the complaint `c`): what the
+ * agency (agency_name), for the complaint rows `source` (a query over `complaints`): what the
  * dashboard counts under a kecamatan or agency filter, which the stored rollup does not break
  * down by (src/lib/server/queries/filter-sql.ts ROLLUP_FROM). Same counts, same definitions.
  */
-export const drillRollupSql = (where: string) => `${countedSql(where, [...KEYS, 'district_code', 'agency_name'])}
+export const drillRollupSql = (source: string) => `${countedSql('true', [...KEYS, 'district_code', 'agency_name'], source)}
 	SELECT 'full' AS grain, created_at, ${[...KEYS, 'district_code', 'agency_name'].join(', ')},
 		${COUNT_NAMES.map((k) => `${k}::INTEGER AS ${k}`).join(', ')}
 	FROM d`;

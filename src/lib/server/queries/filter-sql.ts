@@ -37,17 +37,29 @@ export function withFilters(f: Partial<Filters>, extra: Params = {}): Params {
 export { RESOLVED_SQL } from '$lib/core/rollup.server';
 
 /**
+ * The complaints of the kecamatan filter (and the agency filter, if set), else of the agency
+ * filter; none without either. Each side joins its bound value as a one-row table instead of
+ * testing it in a WHERE: a prepared statement keeps its plan whatever the values, and a join with
+ * an empty side skips the scan of `complaints` (about 15 ms of 300k rows under the WHERE).
+ */
+const DRILL_ROWS = `
+	SELECT c.* FROM complaints c JOIN (SELECT $district AS v WHERE $district IS NOT NULL) k ON c.district_code = k.v
+	WHERE $agency IS NULL OR c.agency_name = $agency
+	UNION ALL
+	SELECT c.* FROM complaints c JOIN (SELECT $agency AS v WHERE $agency IS NOT NULL AND $district IS NULL) k ON c.agency_name = k.v`;
+
+/**
  * What count queries over the filters read instead of `monthly_rollup` (`FROM ${ROLLUP_FROM}`): the
  * stored rollup, or, under a kecamatan or agency filter (breakdowns the rollup leaves out: it
  * would grow by thousands of times), the same rows counted from those complaints with the same
  * definitions (core/rollup.server.ts drillRollupSql), as the full slice. The bound $district and
- * $agency choose; DuckDB skips the side whose condition is false. Both sides carry district_code
- * and agency_name, so FILTER_WHERE applies to either.
+ * $agency choose; the other side reads nothing. Both sides carry district_code and agency_name,
+ * so FILTER_WHERE applies to either.
  */
 export const ROLLUP_FROM = `(
 	SELECT *, NULL::VARCHAR AS district_code, NULL::VARCHAR AS agency_name FROM monthly_rollup WHERE $district IS NULL AND $agency IS NULL
 	UNION ALL BY NAME
-	SELECT * FROM (${drillRollupSql(`($district IS NOT NULL OR $agency IS NOT NULL) AND ($district IS NULL OR c.district_code = $district) AND ($agency IS NULL OR c.agency_name = $agency)`)})
+	SELECT * FROM (${drillRollupSql(DRILL_ROWS)})
 )`;
 
 /**
