@@ -371,7 +371,7 @@ describe('hostile parameters', () => {
 		record('warehouse after SQLi probes', `${before!.n} complaints`, `${after!.n} complaints`, after!.n === before!.n);
 		expect(bad).toEqual([]);
 		expect(after!.n).toBe(before!.n);
-	});
+	}, 300_000);
 
 	it('renders XSS payloads inert in Chromium on every page', async () => {
 		const context = await browser.newContext();
@@ -394,12 +394,14 @@ describe('hostile parameters', () => {
 				handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
 				text: document.body.innerText
 			}));
-			const shown = url.startsWith('/aduan/') ? state.text.includes('<script>window.__xss=1') : true;
+			// The complaint's own page shows its (hostile) title as text.
+			const detail = url === fill('/aduan/[id]', { id: ids.xss });
+			const shown = detail ? state.text.includes('<script>window.__xss=1') : true;
 			const ok = state.pwned === null && state.handlers === 0 && shown;
 			record(
 				`XSS: ${url}`,
-				'no script run, no on* attribute' + (url.startsWith('/aduan/') ? ', payload shown as text' : ''),
-				`HTTP ${res?.status()}, __xss=${state.pwned}, on*=${state.handlers}${url.startsWith('/aduan/') ? `, shown=${shown}` : ''}`,
+				'no script run, no on* attribute' + (detail ? ', payload shown as text' : ''),
+				`HTTP ${res?.status()}, __xss=${state.pwned}, on*=${state.handlers}${detail ? `, shown=${shown}` : ''}`,
 				ok
 			);
 			expect(ok, url).toBe(true);
@@ -419,7 +421,9 @@ describe('hostile parameters', () => {
 				const cells = parseCsv(r.text).flat();
 				const live = cells.filter((c) => /^\s*[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c));
 				payloadSeen += cells.filter((c) => c.startsWith("'=") || c.startsWith("'+") || c.startsWith("'@")).length;
-				record(`formula cells in ${url}`, '0 live', `${r.status}, ${live.length} live`, r.status === 200 && live.length === 0);
+				// The kecamatan of a kab/kota: no kab/kota, no table (400).
+				const answered = r.status === 200 || (id === '/api/kecamatan.csv' && q === '' && r.status === 400);
+				record(`formula cells in ${url}`, '0 live', `${r.status}, ${live.length} live`, answered && live.length === 0);
 				expect(live, url).toEqual([]);
 			}
 		}
