@@ -50,6 +50,9 @@ interface Target {
 
 const cycle = <T>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
 
+/** Words complaints are searched for (/aduan?q=), with a period each; see also bench/search.ts. */
+const SEARCH_WORDS = ['jalan', 'banjir', 'pdam', 'bansos', 'sekolah', 'jalan rusak'];
+
 function targets(root: string, f: Facts, reps: number): { list: Target[]; skipped: string[] } {
 	const m = f.months;
 	if (m.length < 2) throw new Error('the benchmark warehouse has fewer than two months of data');
@@ -103,6 +106,12 @@ function targets(root: string, f: Facts, reps: number): { list: Target[]; skippe
 		},
 		{ name: '/aduan', url: '/aduan', variant: q('/aduan'), page: true },
 		{ name: '/aduan?page=50', url: '/aduan?page=50', variant: q('/aduan', '&page=50'), page: true },
+		{
+			name: '/aduan?q=[word]',
+			url: `/aduan?q=${SEARCH_WORDS[0]}`,
+			variant: (i) => `/aduan?${period()}&q=${encodeURIComponent(cycle(SEARCH_WORDS, i))}`,
+			page: true
+		},
 		{
 			name: '/aduan/[id]',
 			url: `/aduan/${encodeURIComponent(f.ids[0]!)}`,

@@ -838,7 +838,62 @@ export const id = {
 		'Sumber: ekspor SP4N-LAPOR!; data wilayah idn-area-data (ODbL) dan cahyadsn/wilayah (MIT). Angka bersifat indikatif dan bukan penilaian resmi. Briefing ini tidak memuat isi aduan maupun identitas pelapor.',
 	'briefing.download': 'Unduh briefing PDF ({month})',
 	'briefing.printHint': 'Versi cetak (bisa dicetak ke PDF dari peramban):',
-	'briefing.pdfFailed': 'PDF briefing tidak dapat dibuat: {reason}'
+	'briefing.pdfFailed': 'PDF briefing tidak dapat dibuat: {reason}',
+	// Kecamatan, agency filter, search and the late-complaint work list (issue 15.3–4)
+	'filters.district': 'Kecamatan',
+	'filters.districtAll': 'Semua kecamatan',
+	'filters.agency': 'Instansi',
+	'filters.agencyAll': 'Semua instansi',
+	'search.label': 'Cari di judul dan isi aduan',
+	'search.placeholder': 'mis. air PDAM "jalan rusak"',
+	'search.submit': 'Cari',
+	'search.clear': 'Hapus pencarian',
+	'search.hint':
+		'Semua kata harus muncul (huruf besar/kecil sama); "kata dalam tanda kutip" dicari sebagai frasa. Aduan rahasia tidak ikut dicari. Filter di atas tetap berlaku.',
+	'search.found': '{n} aduan memuat {terms}.',
+	'search.tooLong': 'Pencarian terlalu panjang: paling banyak {chars} karakter.',
+	'search.tooMany': 'Pencarian terlalu banyak kata: paling banyak {terms} kata atau frasa.',
+	'late.title': 'Terlambat',
+	'late.views': 'Tampilan aduan',
+	'late.viewAll': 'Semua aduan',
+	'late.lead':
+		'Aduan yang masih terbuka dan sudah melewati batas verifikasi (3 hari kerja) atau tindak lanjut (5 hari kerja) sejak dibuat, per OPD, yang terlama lebih dulu.',
+	'late.asOf': 'Keadaan per {date} (tanggal data terakhir).',
+	'late.verify': 'Belum diverifikasi > 3 hari kerja',
+	'late.respond': 'Belum ditindaklanjuti > 5 hari kerja',
+	'late.groups': 'OPD dengan aduan terlambat',
+	'late.none': 'Tidak ada aduan terbuka yang melewati batas waktu.',
+	'late.unknown':
+		'Tidak tersedia: data ini tidak memuat tanggal verifikasi maupun tanggal tindak lanjut, jadi keterlambatan tidak dapat dihitung.',
+	'late.byOpd': 'Per OPD',
+	'late.byOpdCaption': 'OPD dengan aduan terlambat terbanyak ({shown} dari {total}); semua ada di CSV',
+	'late.n': 'Terlambat',
+	'late.verifyShort': 'Lewat verifikasi',
+	'late.respondShort': 'Lewat tindak lanjut',
+	'late.oldest': 'Aduan tertua',
+	'late.mostLate': 'Terlama lewat (hari kerja)',
+	'late.list': 'Daftar kerja',
+	'late.listNote':
+		'Aduan terlama dari {groups} OPD teratas, paling banyak {per} per OPD; pilih OPD di tabel atas untuk melihat daftarnya sendiri. CSV memuat semuanya.',
+	'late.listCaption': 'Aduan terlambat per OPD, terlama lebih dulu, dengan hari kerja lewat batas',
+	'late.verifyDays': 'Lewat batas verifikasi (hari kerja)',
+	'late.respondDays': 'Lewat batas tindak lanjut (hari kerja)',
+	'late.noAgency': 'belum ada instansi tujuan',
+	'district.title': 'Kecamatan',
+	'district.absent': 'data yang dimuat tidak mencantumkan kecamatan aduan di kab/kota ini.',
+	'district.partial': 'Kecamatan diketahui untuk {known} dari {total} aduan; sisanya di baris “tidak cocok”.',
+	'district.notes':
+		'Per 100 ribu penduduk tidak tersedia: data rujukan tidak memuat penduduk per kecamatan. Peta kecamatan tidak ditampilkan: belum ada batas wilayah kecamatan berlisensi terbuka di repositori ini; grafik di bawah mengurutkan kecamatan menurut jumlah aduan.',
+	'district.chart': 'Aduan per kecamatan, {region}',
+	'district.chartCaption': 'Jumlah aduan per kecamatan, terbanyak di atas.',
+	'district.caption': 'Kecamatan di {region}: aduan, tindak lanjut, tanggapan dan tenggat',
+	'district.name': 'Kecamatan',
+	'district.themes': 'Tema teratas',
+	'district.noTopics': 'tidak tersedia (model topik belum dibuat)',
+	'district.unmatched': 'Kecamatan tidak diketahui atau tidak cocok',
+	'district.noPopulation': 'Data rujukan tidak memuat penduduk per kecamatan.',
+	'district.needsRegency': 'Rincian kecamatan memerlukan filter wilayah berupa satu kab/kota (mis. region=35.78).',
+	'chart.rankedSummary': '{count} kecamatan. Terbanyak {max} ({maxN}), paling sedikit {min} ({minN}).'
 } as const;
 
 export type MessageKey = keyof typeof id;
