@@ -15,8 +15,8 @@ let s: Scratch;
 let db: string;
 let out: string;
 
-// Dashboard queries: the /instansi deadline metrics per province (the stored deadline facts, the
-// working-day calendar and as-of snapshot of the session) and the monthly series under a period + region filter.
+// Dashboard queries: the /instansi deadline metrics per province and the monthly series under a
+// period + region filter; both read the working-day calendar and as-of snapshot of the session.
 const DEADLINES_BY_PROVINCE = `WITH ${DEADLINE_CTE} SELECT province_code, opd_type, ${DEADLINE_METRICS} FROM f GROUP BY ALL ORDER BY ALL`;
 const MONTHLY = monthlyCountsSql(FILTER_WHERE);
 
@@ -79,7 +79,7 @@ describe('export:parquet', () => {
 		expect(await run(views, mem, DEADLINES_BY_PROVINCE)).toEqual(warehouse);
 		const [region] = await run(null, db, `SELECT province_code FROM complaints GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
 		const filters = { start: '2020-03-01', end: '2021-07-01', region: String(region!.province_code), grain: 'area' };
-		const monthly = await run(null, db, MONTHLY, filters);
+		const monthly = await run(deadlineSessionSql(readHolidayDates()), db, MONTHLY, filters);
 		expect(monthly.length).toBe(16);
 		expect(await run(views, mem, MONTHLY, filters)).toEqual(monthly);
 	});
