@@ -214,7 +214,7 @@ describe('signed-in chrome', () => {
 	/** Header, filter and sign-out as drawn for a signed-in user on `path`. */
 	const chrome = (page: Page) =>
 		page.evaluate(() => {
-			const button = document.querySelector<HTMLElement>('[data-testid="sign-out"]')!;
+			const button = document.querySelector<HTMLElement>('[data-testid="user-bar"] button[type="submit"]')!;
 			const cs = getComputedStyle(button);
 			let bg = 'rgba(0, 0, 0, 0)';
 			for (let e: Element | null = button; e && /rgba\(.*,\s*0\)|transparent/.test(bg); e = e.parentElement)
@@ -266,7 +266,7 @@ describe('signed-in chrome', () => {
 			expect(await page.getByTestId('parent-province').getAttribute('href')).toBeNull();
 			if (lang === 'en') {
 				// It signs out.
-				await Promise.all([page.waitForURL(/\/masuk/), page.getByTestId('sign-out').click()]);
+				await Promise.all([page.waitForURL(/\/masuk/), page.locator('[data-testid="user-bar"] button[type="submit"]').click()]);
 			}
 			await context.close();
 		}
