@@ -29,6 +29,6 @@ export const load: PageServerLoad = async (event) => {
 		prevHref: page > 1 ? href(Math.min(page - 1, pages)) : null,
 		nextHref: page < pages ? href(page + 1) : null,
 		detailQuery: filterQuery(filters),
-		csvHref: `/api/aduan.csv${filterQuery(filters)}`
+		downloadHref: `/api/aduan${filterQuery(filters)}`
 	};
 };

@@ -20,6 +20,6 @@ export const load: PageServerLoad = async (event) => {
 		byAgency: Boolean(filters.region),
 		linkQuery: filterQuery(filters),
 		sortHrefs: sortHrefs(AGENCY_SORT, sort, (v) => `/instansi${filterQuery(filters, { sort: v })}`),
-		csvHref: `/api/instansi.csv${filterQuery(filters, { sort: sortValue(AGENCY_SORT, sort) })}`
+		downloadHref: `/api/instansi${filterQuery(filters, { sort: sortValue(AGENCY_SORT, sort) })}`
 	};
 };

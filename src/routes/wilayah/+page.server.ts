@@ -49,7 +49,7 @@ export const load: PageServerLoad = async (event) => {
 		},
 		sortHrefs: sortHrefs(REGION_SORT, sort, (v) => `/wilayah${filterQuery(filters, { ...view, sort: v })}#h-rank`),
 		regionQuery,
-		csvHref: `/api/wilayah.csv${filterQuery(filters, { level: view.level, sort: view.sort })}`
+		downloadHref: `/api/wilayah${filterQuery(filters, { level: view.level, sort: view.sort })}`
 	};
 };
 

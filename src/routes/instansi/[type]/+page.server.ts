@@ -47,6 +47,6 @@ export const load: PageServerLoad = async (event) => {
 		linkQuery: filterQuery(filters),
 		sort,
 		sortHrefs: sortHrefs(AGENCY_SORT, sort, (v) => `/instansi/${type}${filterQuery(filters, { sort: v })}#h-agencies`),
-		csvHref: `/api/instansi/${type}.csv${filterQuery(filters, { sort: sortValue(AGENCY_SORT, sort) })}`
+		downloadHref: `/api/instansi/${type}${filterQuery(filters, { sort: sortValue(AGENCY_SORT, sort) })}`
 	};
 };

@@ -80,8 +80,8 @@ export const load: PageServerLoad = async (event) => {
 		ksortHrefs: sortHrefs(KABKOTA_SORT, ksort, (v) => `/wilayah/${code}${filterQuery(others, { ...view, ksort: v })}#h-kabkota`),
 		linkQuery,
 		complaintsHref: `/aduan${filterQuery(filters)}`,
-		agenciesCsv: `/api/instansi.csv${filterQuery(filters, { sort: view.sort })}`,
-		kabkotaCsv: `/api/wilayah.csv${filterQuery(filters, { sort: view.ksort })}`,
+		agenciesHref: `/api/instansi${filterQuery(filters, { sort: view.sort })}`,
+		kabkotaHref: `/api/wilayah${filterQuery(filters, { sort: view.ksort })}`,
 		// The monthly briefing of the selected period's last month, else of the last month with data.
 		briefingMonth: filters.to ?? facts.last_month
 	};
