@@ -132,6 +132,13 @@ describe('every page on a phone (390 × 844)', () => {
 			const path = fill(id);
 			if (id === '/masuk') runs.push({ who: 'signed-out', lang: 'id', path, label: id });
 			else if (id.startsWith('/admin')) runs.push({ who: 'admin', lang: 'id', path, label: id });
+			else if (NAV.some((n) => n.nationalOnly && n.href === id))
+				// A national page: refused to the kab/kota user (before any page runs), shown to the admin.
+				runs.push(
+					{ who: 'demo', lang: 'id', path, label: id },
+					{ who: 'admin', lang: 'en', path, label: id },
+					{ who: 'daerah', lang: 'en', path, label: `${id} (out of scope)`, status: 403 }
+				);
 			else runs.push({ who: 'demo', lang: 'id', path, label: id }, { who: 'daerah', lang: 'en', path, label: id });
 		}
 		// The states of pages that look different, and a refusal (a page SvelteKit renders without the layout).
