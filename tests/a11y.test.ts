@@ -435,7 +435,9 @@ describe('keyboard', () => {
 		await tabTo('[data-testid="map-skip"]');
 		await page.keyboard.press('Enter');
 		const presses = await tabTo('[data-testid="region-table"] tbody a', 20);
-		expect(presses, 'the skip link lands in the ranking table').toBeLessThanOrEqual(10);
+		// Landing in the table, the first stops are its column headers' sort links.
+		const headerLinks = await page.locator('[data-testid="region-table"] thead a').count();
+		expect(presses, 'the skip link lands in the ranking table').toBeLessThanOrEqual(headerLinks + 1);
 		const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href')!);
 		await Promise.all([page.waitForURL((u) => u.pathname === href.split('?')[0]), page.keyboard.press('Enter')]);
 		// Download the region's agency table.
