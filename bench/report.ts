@@ -22,6 +22,8 @@ export interface PageResult {
 	p95_ms: number;
 	/** Browser JavaScript the page loads, gzip-compressed, in KB (pages only, not CSVs). */
 	js_gzip_kb?: number;
+	/** Size of the cold response's body as the client reads it (decoded), in bytes: downloads (CSV vs Arrow). */
+	bytes?: number;
 	status_errors?: string[];
 }
 
@@ -165,7 +167,7 @@ export function markdown(all: Results): string {
 	];
 
 	const pages = [...new Set(sizes.flatMap(([, r]) => Object.keys(r.pages ?? {})))];
-	const pageHead = `| page | ${sizes.map(([k]) => `${k} cold | ${k} cached p95 | ${k} uncached median | ${k} uncached p95`).join(' | ')} | JS gzip |\n|---|${sizes.map(() => '---:|---:|---:|---:').join('|')}|---:|`;
+	const pageHead = `| page | ${sizes.map(([k]) => `${k} cold | ${k} cached p95 | ${k} uncached median | ${k} uncached p95`).join(' | ')} | JS gzip / body |\n|---|${sizes.map(() => '---:|---:|---:|---:').join('|')}|---:|`;
 	const pageRows = pages.map((p) => {
 		const cells = sizes.map(([, r]) => {
 			const x = r.pages?.[p];
@@ -174,7 +176,14 @@ export function markdown(all: Results): string {
 			return `${ms(x.cold_ms)} | ${ms(x.cached.p95_ms)} | ${ms(x.uncached.median_ms)} | ${ms(x.uncached.p95_ms)} ${mark(x.p95_ms <= r.targets.p95_ms)}${err}`;
 		});
 		const js = sizes.map(([, r]) => r.pages?.[p]?.js_gzip_kb).find((v) => v !== undefined);
-		return `| \`${p}\` | ${cells.join(' | ')} | ${js === undefined ? '–' : `${js} KB ${mark(js <= sizes[0]![1].targets.js_gzip_kb)}`} |`;
+		const bytes = sizes.map(([, r]) => r.pages?.[p]?.bytes).find((v) => v !== undefined);
+		const size =
+			js !== undefined
+				? `${js} KB ${mark(js <= sizes[0]![1].targets.js_gzip_kb)}`
+				: bytes !== undefined
+					? `${(bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB body`
+					: '–';
+		return `| \`${p}\` | ${cells.join(' | ')} | ${size} |`;
 	});
 
 	const steps = [...new Set(sizes.flatMap(([, r]) => Object.keys(r.steps ?? {})))];

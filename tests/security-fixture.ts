@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baseRow, laporCsv, type LaporRow } from '../pipelines/ingest/test-support';
-import { npmRun, sql } from './harness';
+import { downloadText, npmRun, sql } from './harness';
 
 export const A = '36.03'; // Kab. Tangerang: the daerah user's region
 export const B = '32.73'; // Kota Bandung (province 32): someone else's
@@ -105,7 +105,9 @@ export async function hostileWarehouse(
 
 export interface Reply {
 	status: number;
+	/** The body as text: an XLSX's cells and an Arrow stream's rows decoded (harness downloadText), so probes see their content. */
 	text: string;
+	bytes: Buffer;
 	headers: Headers;
 }
 
@@ -144,8 +146,13 @@ export function client(origin: string) {
 					res.on('end', () => {
 						const h = new Headers();
 						for (const [k, v] of Object.entries(res.headers)) for (const one of [v ?? []].flat()) h.append(k, String(one));
-						ok({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: h });
+						const bytes = Buffer.concat(chunks);
 						if (opts.declaredLength !== undefined) req.destroy();
+						const status = res.statusCode ?? 0;
+						(status === 200 ? downloadText(h.get('content-type'), bytes) : Promise.resolve(bytes.toString('utf8'))).then(
+							(text) => ok({ status, text, bytes, headers: h }),
+							ko
+						);
 					});
 					res.on('error', ko);
 				}

@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseRow, laporCsv, zip } from '../pipelines/ingest/test-support';
 import { signSession, mintServiceSession } from '../src/lib/core/session.server';
-import { launchBrowser, npmRun, parseCsv, RESULTS, routeIds, sql, startServer, type RunningServer } from './harness';
+import { tableFromIPC } from 'apache-arrow';
+import ExcelJS from 'exceljs';
+import { launchBrowser, npmRun, parseCsv, readXlsx, RESULTS, routeIds, sql, startServer, withFormats, type RunningServer } from './harness';
 import {
 	A,
 	B,
@@ -53,6 +55,9 @@ let ids: HostileWarehouse['ids'];
 
 const AUTH_ROUTES = ['/masuk', '/keluar'];
 const isAdmin = (id: string) => id === '/admin' || id.startsWith('/admin/') || id.startsWith('/api/admin');
+/** Routes for national and admin users only (probed on their own below, like /admin). */
+const isNationalOnly = (id: string) => id === '/notebooks' || id.startsWith('/notebooks/');
+const restricted = (id: string) => isAdmin(id) || isNationalOnly(id);
 const paramNames = (id: string) => [...id.matchAll(/\[{1,2}(?:\.\.\.)?(\w+)\]{1,2}/g)].map((m) => m[1]!);
 const fill = (id: string, values: Record<string, string>) =>
 	id.replace(/\[{1,2}(?:\.\.\.)?(\w+)\]{1,2}/g, (_, name: string) => encodeURIComponent(values[name] ?? defaults[name] ?? 'x'));
@@ -87,6 +92,8 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+	// What the server said, when a probe failed (a 500 is explained there).
+	if (probes.some((p) => !p.pass)) console.log(`\nServer output (last 4000 characters):\n${server?.output().slice(-4000)}`);
 	await browser?.close();
 	await server?.stop();
 	console.log(`\nSecurity probes (${probes.filter((p) => p.pass).length}/${probes.length} as expected):\n${table.markdown()}\n`);
@@ -168,7 +175,8 @@ describe('sessions', () => {
 });
 
 describe('row-level access (IDOR) on every route', () => {
-	const routes = () => routeIds().filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id));
+	// Each download route once per format (/api/wilayah.csv, .xlsx, .arrow).
+	const routes = () => withFormats(routeIds()).filter((id) => !AUTH_ROUTES.includes(id) && !restricted(id));
 
 	it('finds the routes to probe', () => {
 		expect(routes()).toEqual(expect.arrayContaining(['/', '/aduan', '/aduan/[id]', '/wilayah/[code]', '/api/aduan.csv']));
@@ -206,6 +214,19 @@ describe('row-level access (IDOR) on every route', () => {
 		const col = csv[0]!.indexOf('regency_code');
 		const regions = [...new Set(csv.slice(1).map((r) => r[col]))];
 		record('daerah: regency_code of /api/aduan.csv rows', `only ${A}`, regions.join(' '), regions.length === 1 && regions[0] === A);
+		// Its Arrow and Excel twins: the same rows.
+		const arrow = tableFromIPC((await http('/api/aduan.arrow', { cookie: cookies.ana })).bytes);
+		const arrowRegions = [...new Set(arrow.getChild('regency_code')!.toArray() as string[])];
+		const [sheet] = await readXlsx((await http('/api/aduan.xlsx', { cookie: cookies.ana })).bytes);
+		const xlsxRegions = [...new Set(sheet!.rows.slice(1).map((r) => r[col]))];
+		record(
+			'daerah: regency_code of /api/aduan.arrow and .xlsx rows',
+			`only ${A}, ${csv.length - 1} rows each`,
+			`${arrowRegions.join(' ')} (${arrow.numRows}) | ${xlsxRegions.join(' ')} (${sheet!.rows.length - 1})`,
+			[arrowRegions, xlsxRegions].every((r) => r.length === 1 && r[0] === A) &&
+				arrow.numRows === csv.length - 1 &&
+				sheet!.rows.length === csv.length
+		);
 		// A province user: their kab/kota yes, another province no.
 		const p1 = await http(`/wilayah/${B}`, { cookie: cookies.budi });
 		const p2 = await http(`/aduan?region=${A}`, { cookie: cookies.budi });
@@ -339,7 +360,7 @@ describe('hostile parameters', () => {
 
 	it('SQL injection strings in every parameter: 400/403/404 or harmless, never 500 or other data', async () => {
 		const [before] = await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints`);
-		const routes = routeIds().filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id));
+		const routes = withFormats(routeIds()).filter((id) => !AUTH_ROUTES.includes(id) && !restricted(id));
 		const seen = new Map<string, Map<number, number>>();
 		const bad: string[] = [];
 		for (const id of routes) {
@@ -412,7 +433,7 @@ describe('hostile parameters', () => {
 	});
 
 	it('neutralises spreadsheet formulas in every CSV download', async () => {
-		const csvs = routeIds().filter((id) => id.startsWith('/api/') && id.endsWith('.csv'));
+		const csvs = withFormats(routeIds()).filter((id) => id.startsWith('/api/') && id.endsWith('.csv'));
 		let payloadSeen = 0;
 		for (const id of csvs) {
 			for (const q of ['', `?region=${A}`]) {
@@ -431,9 +452,34 @@ describe('hostile parameters', () => {
 		expect(payloadSeen).toBeGreaterThan(0);
 	});
 
+	it('writes formula payloads into every Excel download as text cells, never formulas', async () => {
+		const books = withFormats(routeIds()).filter((id) => id.startsWith('/api/') && id.endsWith('.xlsx'));
+		let payloadSeen = 0;
+		for (const id of books) {
+			for (const q of ['', `?region=${A}`]) {
+				const url = `${fill(id, { id: ids.a })}${q}`;
+				const r = await http(url, { cookie: cookies.nas });
+				const formulas: string[] = [];
+				for (const { sheet } of r.status === 200 ? await readXlsx(r.bytes) : [])
+					sheet.eachRow((row) =>
+						row.eachCell((cell) => {
+							if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.address);
+							if (typeof cell.value === 'string' && /^(=HYPERLINK|=cmd|\+SUM|@SUM|-2\+3)/.test(cell.value)) payloadSeen++;
+						})
+					);
+				// The kecamatan of a kab/kota: no kab/kota, no table (400).
+				const answered = r.status === 200 || (id === '/api/kecamatan.xlsx' && q === '' && r.status === 400);
+				record(`formula cells in ${url}`, '0 formulas', `${r.status}, ${formulas.length} formulas`, answered && formulas.length === 0);
+				expect(formulas, url).toEqual([]);
+			}
+		}
+		record('formula payloads reached the XLSX files (as text cells)', '> 0', String(payloadSeen), payloadSeen > 0);
+		expect(payloadSeen).toBeGreaterThan(0);
+	});
+
 	it('never sends confidential text: pages, CSVs, the complaint itself', async () => {
-		const urls = routeIds()
-			.filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id))
+		const urls = withFormats(routeIds())
+			.filter((id) => !AUTH_ROUTES.includes(id) && !restricted(id))
 			.flatMap((id) => [fill(id, { id: ids.secret }), `${fill(id, { id: ids.secret })}?region=${A}`]);
 		const found: string[] = [];
 		for (const url of urls)
@@ -528,6 +574,21 @@ describe('admin and upload', () => {
 		expect(r.map((x) => x.status)).toEqual([403, 403, 200]);
 	});
 
+	it('keeps the notebooks to national and admin users', async () => {
+		const urls = routeIds()
+			.filter(isNationalOnly)
+			.map((id) => fill(id, { path: 'kualitas-data.html' }));
+		expect(urls.length).toBeGreaterThanOrEqual(2);
+		for (const url of urls) {
+			const r = await Promise.all(['ana', 'budi', 'nas', 'adm'].map((u) => http(url, { cookie: cookies[u] })));
+			const got = r.map((x) => x.status);
+			// No notebooks are built for this warehouse: the page says so (200), a file is 404, to those who may look.
+			const want = url === '/notebooks' ? [403, 403, 200, 200] : [403, 403, 404, 404];
+			record(`${url} as daerah | provinsi | nasional | admin`, want.join(' | '), got.join(' | '), String(got) === String(want));
+			expect(got, url).toEqual(want);
+		}
+	});
+
 	it('refuses bad uploads and loads a good one under a safe name, with its summary', async () => {
 		const good = laporCsv(
 			[
@@ -584,7 +645,7 @@ describe('admin and upload', () => {
 			.split('\n')
 			.map((l) => JSON.parse(l) as { event: string });
 		const events = new Set(lines.map((l) => l.event));
-		const want = ['signin_ok', 'signin_fail', 'signin_throttled', 'signout', 'csv_download', 'upload', 'forbidden'];
+		const want = ['signin_ok', 'signin_fail', 'signin_throttled', 'signout', 'download', 'upload', 'forbidden'];
 		const log = readFileSync(join(auth, 'audit.log'), 'utf8');
 		const noSecrets = !Object.values(PW).some((p) => log.includes(p)) && !log.includes('telaah_session');
 		record(

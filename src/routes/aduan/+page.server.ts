@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		prevHref: page > 1 ? href(Math.min(page - 1, pages)) : null,
 		nextHref: page < pages ? href(page + 1) : null,
 		detailQuery: filterQuery(filters),
-		csvHref: `/api/aduan.csv${filterQuery(filters, { q })}`,
+		downloadHref: `/api/aduan${filterQuery(filters, { q })}`,
 		lateHref: `/aduan/terlambat${filterQuery(filters)}`,
 		/** The filters as hidden fields of the search form, so a search keeps them. */
 		hidden: Object.entries(filters).filter((e): e is [string, string] => e[1] !== null)

@@ -19,6 +19,6 @@ export const load: PageServerLoad = async (event) => {
 		byAgency: Boolean(filters.region),
 		linkQuery: filterQuery(filters),
 		sortHrefs: Object.fromEntries(AGENCY_SORTS.map((s) => [s, `/instansi${filterQuery(filters, { sort: s === 'n' ? null : s })}`])),
-		csvHref: `/api/instansi.csv${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`
+		downloadHref: `/api/instansi${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`
 	};
 };

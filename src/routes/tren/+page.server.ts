@@ -44,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 		charts: rendered,
 		monthHref: `/tren${filterQuery(filters)}`,
 		weekHref: `/tren${filterQuery(filters, { grain: 'week' })}`,
-		csvHref: `/api/tren.csv${filterQuery(filters, { grain: grain === 'week' ? 'week' : null })}`
+		downloadHref: `/api/tren${filterQuery(filters, { grain: grain === 'week' ? 'week' : null })}`
 	};
 };
 

@@ -48,7 +48,7 @@ export const load: PageServerLoad = async (event) => {
 		},
 		sortHrefs: Object.fromEntries(REGION_SORTS.map((s) => [s, `/wilayah${filterQuery(filters, { ...view, sort: s === 'n' ? null : s })}`])),
 		regionQuery,
-		csvHref: `/api/wilayah.csv${filterQuery(filters, { level: view.level, sort: view.sort })}`
+		downloadHref: `/api/wilayah${filterQuery(filters, { level: view.level, sort: view.sort })}`
 	};
 };
 

@@ -60,7 +60,7 @@ beforeAll(async () => {
 		s.file(
 			name,
 			laporCsv(
-				rows.map((r, i) => {
+				rows.map(({ meta: _meta, ...r }, i) => {
 					const names = kecamatan.get(r['Kode Wilayah']) ?? [];
 					return { ...r, Kecamatan: i % 10 === 9 ? 'Kecamatan Fiktif' : i % 10 === 8 ? '' : (names[i % Math.max(1, names.length)] ?? '') };
 				}),

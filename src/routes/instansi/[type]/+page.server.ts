@@ -43,6 +43,6 @@ export const load: PageServerLoad = async (event) => {
 		months,
 		asOf,
 		linkQuery: filterQuery(filters),
-		csvHref: `/api/instansi/${type}.csv${filterQuery(filters)}`
+		downloadHref: `/api/instansi/${type}${filterQuery(filters)}`
 	};
 };

@@ -6,7 +6,7 @@ import type { Choropleth } from '$lib/server/charts';
 import { requestLang } from '$lib/server/lang';
 import { trendChart } from '$lib/server/plot';
 import { AGENCY_PAGE_ROWS, AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
-import { districtBreakdown } from '$lib/server/queries/districts';
+import { byVolume, districtBreakdown } from '$lib/server/queries/districts';
 import { rankedBars } from '$lib/server/ranked-bars';
 import { regionByCode } from '$lib/server/queries/options';
 import { kpis, monthly, warehouseFacts } from '$lib/server/queries/overview';
@@ -48,9 +48,7 @@ export const load: PageServerLoad = async (event) => {
 	const others = { ...rest, region: null, district: null, agency: null };
 	const linkQuery = filterQuery(others);
 	// Kecamatan ranked by volume, the unmatched ones last (they are no kecamatan to rank).
-	const districtRows = districts
-		? [...districts.rows].sort((a, b) => +(a.code === null) - +(b.code === null) || b.n - a.n || (a.name ?? '').localeCompare(b.name ?? ''))
-		: [];
+	const districtRows = districts ? byVolume(districts.rows) : [];
 	const districtChart =
 		districts && districts.districtKnown > 0
 			? await memo(bars, `${lang}|${JSON.stringify(filters)}`, async () =>
@@ -80,7 +78,7 @@ export const load: PageServerLoad = async (event) => {
 		districts: districts && { total: districts.total, districtKnown: districts.districtKnown, rows: districtRows },
 		districtChart,
 		districtQuery: filterQuery({ ...filters, district: null }),
-		districtCsv: `/api/kecamatan.csv${filterQuery({ ...filters, district: null })}`,
+		districtsHref: `/api/kecamatan${filterQuery({ ...filters, district: null })}`,
 		sort,
 		map,
 		metric,
@@ -94,8 +92,8 @@ export const load: PageServerLoad = async (event) => {
 		),
 		linkQuery,
 		complaintsHref: `/aduan${filterQuery(filters)}`,
-		agenciesCsv: `/api/instansi.csv${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,
-		kabkotaCsv: `/api/wilayah.csv${filterQuery(filters)}`,
+		agenciesHref: `/api/instansi${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,
+		kabkotaHref: `/api/wilayah${filterQuery(filters)}`,
 		// The monthly briefing of the selected period's last month, else of the last month with data.
 		briefingMonth: filters.to ?? facts.last_month
 	};
