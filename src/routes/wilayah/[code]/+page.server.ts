@@ -93,6 +93,7 @@ export const load: PageServerLoad = async (event) => {
 		linkQuery,
 		complaintsHref: `/aduan${filterQuery(filters)}`,
 		lateHref: `/aduan/terlambat${filterQuery(filters)}`,
+		lateHref: `/aduan/terlambat${filterQuery(filters)}`,
 		agenciesHref: `/api/instansi${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,
 		kabkotaHref: `/api/wilayah${filterQuery(filters)}`,
 		// The monthly briefing of the selected period's last month, else of the last month with data.
