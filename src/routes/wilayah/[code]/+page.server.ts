@@ -93,7 +93,6 @@ export const load: PageServerLoad = async (event) => {
 		linkQuery,
 		complaintsHref: `/aduan${filterQuery(filters)}`,
 		lateHref: `/aduan/terlambat${filterQuery(filters)}`,
-		lateHref: `/aduan/terlambat${filterQuery(filters)}`,
 		agenciesHref: `/api/instansi${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,
 		kabkotaHref: `/api/wilayah${filterQuery(filters)}`,
 		// The monthly briefing of the selected period's last month, else of the last month with data.
