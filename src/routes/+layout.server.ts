@@ -53,7 +53,14 @@ export const load: LayoutServerLoad = async (event) => {
 		}
 	return {
 		lang,
-		user: user && { name: user.name, role: user.role, region: user.region, demo: user.demo },
+		// The header names a scoped user's region, not its code.
+		user: user && {
+			name: user.name,
+			role: user.role,
+			region: user.region,
+			regionName: regions.find((r) => r.code === user.region)?.short_name ?? user.region,
+			demo: user.demo
+		},
 		dataDates: dates,
 		coverage,
 		// A scoped user with no region filter sees their own region (as the pages do: request.ts).

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { filterQuery } from '$lib/filters';
 import { translate } from '$lib/i18n';
 import { requestLang } from '$lib/server/lang';
@@ -16,9 +16,11 @@ export const load: PageServerLoad = async (event) => {
 		error(400, { code: 'bad_page', message: translate(lang, 'complaints.badPage', { value: raw!.slice(0, 40) }) });
 	const { total, rows } = await complaintPage(filters, page, terms);
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	// The search as typed (trimmed) rides along in links, so the pager and the CSV keep it.
+	// The search as typed (trimmed) rides along in links, so the pager and the downloads keep it.
 	const q = terms.length ? (event.url.searchParams.get('q') ?? '').trim() : null;
 	const href = (p: number) => `/aduan${filterQuery(filters, { q, page: p > 1 ? String(p) : null })}`;
+	// Past the last page: the last page, at its own address (never "halaman 99.999 dari 12").
+	if (page > pages) redirect(303, href(pages));
 	return {
 		lang,
 		filters,

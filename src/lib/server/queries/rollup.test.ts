@@ -60,6 +60,7 @@ beforeAll(async () => {
 		s.file(
 			name,
 			laporCsv(
+				// The generator's `meta` (what it planted) is no export column.
 				rows.map(({ meta: _meta, ...r }, i) => {
 					const names = kecamatan.get(r['Kode Wilayah']) ?? [];
 					return { ...r, Kecamatan: i % 10 === 9 ? 'Kecamatan Fiktif' : i % 10 === 8 ? '' : (names[i % Math.max(1, names.length)] ?? '') };
