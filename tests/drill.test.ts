@@ -153,7 +153,7 @@ describe('kecamatan of Kota Surabaya (real export)', () => {
 		expect(
 			csv
 				.filter((r) => r[col('district_code')])
-				.map((r) => [r[col('district_code')], Number(r[col('complaints')]), r[col('per_100k')], r[col('breach_3wd_pct')]])
+				.map((r) => [r[col('district_code')], Number(r[col('complaints')]), r[col('per_100k')], r[col('verification_breach_pct')]])
 		).toEqual(want.map((w) => [w.code, w.n, 'tidak tersedia', 'tidak tersedia']));
 		expect(csv.filter((r) => r[col('district_code')]).map((r) => Number(r[col('follow_up_pct')]))).toEqual(
 			want.map((w) => Math.round((w.followed / w.eligible) * 10_000) / 100)

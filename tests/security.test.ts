@@ -460,19 +460,16 @@ describe('hostile parameters', () => {
 				const url = `${fill(id, { id: ids.a })}${q}`;
 				const r = await http(url, { cookie: cookies.nas });
 				const formulas: string[] = [];
-				for (const { sheet } of await readXlsx(r.bytes))
+				for (const { sheet } of r.status === 200 ? await readXlsx(r.bytes) : [])
 					sheet.eachRow((row) =>
 						row.eachCell((cell) => {
 							if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.address);
 							if (typeof cell.value === 'string' && /^(=HYPERLINK|=cmd|\+SUM|@SUM|-2\+3)/.test(cell.value)) payloadSeen++;
 						})
 					);
-				record(
-					`formula cells in ${url}`,
-					'0 formulas',
-					`${r.status}, ${formulas.length} formulas`,
-					r.status === 200 && formulas.length === 0
-				);
+				// The kecamatan of a kab/kota: no kab/kota, no table (400).
+				const answered = r.status === 200 || (id === '/api/kecamatan.xlsx' && q === '' && r.status === 400);
+				record(`formula cells in ${url}`, '0 formulas', `${r.status}, ${formulas.length} formulas`, answered && formulas.length === 0);
 				expect(formulas, url).toEqual([]);
 			}
 		}

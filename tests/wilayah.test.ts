@@ -105,7 +105,9 @@ describe('regions page', () => {
 		expect(await link.getAttribute('aria-label')).toBe(label);
 		expect(await link.locator('title').textContent()).toBe(label);
 
-		// Hover: the formatted tip shows; the native <title> is back once the pointer leaves.
+		// Hover: the formatted tip shows; the native <title> is back once the pointer leaves. The
+		// pointer can only reach a shape on screen: scrolled into view first (the map may start below the fold).
+		await link.scrollIntoViewIfNeeded();
 		const box = (await link.boundingBox())!;
 		const inside = await link.locator('path').evaluate((p: SVGGeometryElement, b) => {
 			// A point of the shape itself (its bounding box centre may be a neighbour's).

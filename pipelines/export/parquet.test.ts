@@ -15,8 +15,8 @@ let s: Scratch;
 let db: string;
 let out: string;
 
-// Dashboard queries: the /instansi deadline metrics per province and the monthly series under a
-// period + region filter; both read the working-day calendar and as-of snapshot of the session.
+// Dashboard queries: the /instansi deadline metrics per province (the stored deadline facts, the
+// working-day calendar and as-of snapshot of the session) and the monthly series under a period + region filter.
 const DEADLINES_BY_PROVINCE = `WITH ${DEADLINE_CTE} SELECT province_code, opd_type, ${DEADLINE_METRICS} FROM f GROUP BY ALL ORDER BY ALL`;
 const MONTHLY = monthlyCountsSql(FILTER_WHERE);
 
@@ -79,8 +79,16 @@ describe('export:parquet', () => {
 		expect(await run(views, mem, DEADLINES_BY_PROVINCE)).toEqual(warehouse);
 		const [region] = await run(null, db, `SELECT province_code FROM complaints GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
 		const filters = { start: '2020-03-01', end: '2021-07-01', region: String(region!.province_code), grain: 'area' };
-		const monthly = await run(deadlineSessionSql(readHolidayDates()), db, MONTHLY, filters);
+		// Count queries read the session's snapshot too: under a kecamatan or agency filter they count the complaints themselves.
+		const session = deadlineSessionSql(readHolidayDates());
+		const monthly = await run(session, db, MONTHLY, filters);
 		expect(monthly.length).toBe(16);
 		expect(await run(views, mem, MONTHLY, filters)).toEqual(monthly);
+		const [agency] = await run(null, db, `SELECT agency_name FROM complaints WHERE agency_name IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+		const { region: _region, ...period } = filters;
+		const byAgency = { ...period, agency: String(agency!.agency_name), grain: 'full' };
+		const agencyMonthly = await run(session, db, MONTHLY, byAgency);
+		expect(agencyMonthly.reduce((n, r) => n + Number(r.n), 0)).toBeGreaterThan(0);
+		expect(await run(views, mem, MONTHLY, byAgency)).toEqual(agencyMonthly);
 	});
 });

@@ -888,5 +888,21 @@ export const en: Record<MessageKey, string> = {
 	'district.unmatched': 'Kecamatan unknown or not matched',
 	'district.noPopulation': 'The reference data hold no population per kecamatan.',
 	'district.needsRegency': 'The kecamatan breakdown needs a region filter of one kab/kota (e.g. region=35.78).',
-	'chart.rankedSummary': '{count} kecamatan. Most: {max} ({maxN}); fewest: {min} ({minN}).'
+	'chart.rankedSummary': '{count} kecamatan. Most: {max} ({maxN}); fewest: {min} ({minN}).',
+	'col.district_code': 'Kecamatan code',
+	'col.district_code.def': 'Kemendagri kecamatan code (e.g. 35.78.01); empty for complaints whose kecamatan is unknown or matched none.',
+	'col.district': 'Kecamatan',
+	'col.district.def': 'Kecamatan name (reference data), or as written in the export when it matched none.',
+	'col.top_themes': 'Top themes',
+	'col.top_themes.def':
+		'The three most frequent policy themes of the kecamatan with their complaints; 1–4 written as "<5". Not available without a topic model.',
+	'col.verification_overdue_wd': 'Past verification deadline (working days)',
+	'col.verification_overdue_wd.def':
+		'Working days since the verification deadline (3 working days after filing) of a complaint still unverified at the data’s date; empty when not late.',
+	'col.response_overdue_wd': 'Past follow-up deadline (working days)',
+	'col.response_overdue_wd.def':
+		'Working days since the follow-up deadline (5 working days after filing) of a complaint still unanswered at the data’s date; empty when not late.',
+	'export.table.kecamatan': 'The kecamatan of one kab/kota: complaints, follow-up, response, deadlines and top themes.',
+	'export.table.terlambat':
+		'Work list of overdue complaints: open complaints past the verification or follow-up deadline, per OPD, oldest first.'
 };

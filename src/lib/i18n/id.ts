@@ -893,7 +893,24 @@ export const id = {
 	'district.unmatched': 'Kecamatan tidak diketahui atau tidak cocok',
 	'district.noPopulation': 'Data rujukan tidak memuat penduduk per kecamatan.',
 	'district.needsRegency': 'Rincian kecamatan memerlukan filter wilayah berupa satu kab/kota (mis. region=35.78).',
-	'chart.rankedSummary': '{count} kecamatan. Terbanyak {max} ({maxN}), paling sedikit {min} ({minN}).'
+	'chart.rankedSummary': '{count} kecamatan. Terbanyak {max} ({maxN}), paling sedikit {min} ({minN}).',
+	'col.district_code': 'Kode kecamatan',
+	'col.district_code.def':
+		'Kode kecamatan Kemendagri (mis. 35.78.01); kosong untuk aduan yang kecamatannya tidak diketahui atau tidak cocok.',
+	'col.district': 'Kecamatan',
+	'col.district.def': 'Nama kecamatan (data rujukan), atau sebagaimana tertulis di ekspor bila tidak cocok dengan kecamatan mana pun.',
+	'col.top_themes': 'Tema teratas',
+	'col.top_themes.def':
+		'Tiga tema kebijakan terbanyak di kecamatan ini dengan jumlah aduannya; 1–4 aduan ditulis "<5". Tidak tersedia tanpa model topik.',
+	'col.verification_overdue_wd': 'Lewat batas verifikasi (hari kerja)',
+	'col.verification_overdue_wd.def':
+		'Hari kerja sejak batas verifikasi (3 hari kerja setelah dibuat) untuk aduan yang masih belum diverifikasi pada tanggal data; kosong bila tidak terlambat.',
+	'col.response_overdue_wd': 'Lewat batas tindak lanjut (hari kerja)',
+	'col.response_overdue_wd.def':
+		'Hari kerja sejak batas tindak lanjut (5 hari kerja setelah dibuat) untuk aduan yang masih belum ditanggapi pada tanggal data; kosong bila tidak terlambat.',
+	'export.table.kecamatan': 'Kecamatan di satu kab/kota: aduan, tindak lanjut, tanggapan, batas waktu dan tema teratas.',
+	'export.table.terlambat':
+		'Daftar kerja aduan terlambat: aduan terbuka yang melewati batas verifikasi atau tindak lanjut, per OPD, terlama dahulu.'
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -121,6 +121,8 @@ function filterLines(extract: Extract<unknown>, lang: Lang): [string, string][] 
 		[t('export.channel'), f.channel ? channelLabel(lang, f.channel) : all],
 		[t('export.status'), f.status ? statusLabel(lang, f.status) : all]
 	];
+	if (f.district) lines.push([t('filters.district'), f.district]);
+	if (f.agency) lines.push([t('filters.agency'), f.agency]);
 	for (const [k, v] of Object.entries(extract.params ?? {})) if (v) lines.push([k, v]);
 	return lines;
 }

@@ -2,12 +2,16 @@
 // kinds, and where each value comes from in the rows of the page's own query function. The
 // routes under src/routes/api/*.[ext=download] pair a table with the request that reads its rows.
 import { SOURCE_FIELDS } from '$lib/core/fields';
+import { SUPPRESSED } from '$lib/core/privacy';
+import { themeName } from '$lib/core/themes';
 import { authorityLabel, channelLabel, opdLabel, statusLabel } from '$lib/labels';
 import { translate, type Lang } from '$lib/i18n';
 import type { Recommendation } from '$lib/recommend/types';
 import type { AgencyRegionRow, AgencyRow } from '../queries/agencies';
 import type { ComplaintListRow } from '../queries/complaints';
 import type { BatchRow, FieldCoverage, QuarantineRow } from '../queries/data';
+import type { DistrictRow } from '../queries/districts';
+import type { LateRow } from '../queries/late';
 import type { CategoryCount } from '../queries/overview';
 import type { RegionRow } from '../queries/regions';
 import type { HeatmapCell, SpikeRow, TopicRow } from '../queries/topics';
@@ -283,6 +287,60 @@ export const monthCoverageTable = coverageTable('month');
 export const coverageLines = (rows: readonly FieldCoverage[], lang: Lang): CoverageLine[] =>
 	rows.map((coverage) => ({ key: coverage.key ?? translate(lang, 'data.undated'), coverage }));
 
+/**
+ * The kecamatan of a kab/kota (/wilayah/[code]): every kecamatan of the reference, then the
+ * complaints whose kecamatan matched none. No kecamatan population in the reference data: per
+ * 100k is "tidak tersedia". When no loaded file gives a kecamatan, `unknown` marks the
+ * kecamatan rows: their figures are "tidak tersedia", not 0.
+ */
+export type DistrictLine = DistrictRow & { unknown: boolean };
+const districtUnknown = (r: DistrictLine) => (r.unknown ? 'metric.absent' : null);
+const themeList = (r: DistrictLine, name: (id: string) => string) =>
+	(r.themes ?? []).map((t) => `${name(t.theme)} (${t.n === null ? SUPPRESSED : t.n})`).join('; ');
+
+export const districtTable: Table<DistrictLine> = {
+	name: 'telaah-kecamatan',
+	description: 'export.table.kecamatan',
+	columns: [
+		column('district_code', 'code', (r) => r.code),
+		column('district', 'text', (r) => r.name ?? null),
+		column('complaints', 'int', (r) => r.n, { unavailable: districtUnknown }),
+		column('per_100k', 'float', () => null, { unavailable: () => 'metric.absent' }),
+		...(
+			[
+				metric<DistrictLine>('follow_up_pct', 'followUpRate', (r) => r.followUpRate),
+				metric<DistrictLine>('response_median_days', 'medianResponseDays', (r) => r.medianResponseDays),
+				metric<DistrictLine>('verification_breach_pct', 'breach3Rate', (r) => r.breach3Rate),
+				metric<DistrictLine>('followup_breach_pct', 'breach5Rate', (r) => r.breach5Rate)
+			] as Column<DistrictLine>[]
+		).map((c) => ({ ...c, unavailable: (r: DistrictLine) => districtUnknown(r) ?? c.unavailable!(r) })),
+		// Theme ids with their counts ("<5" for 1–4); names in the UI language in Excel.
+		column('top_themes', 'text', (r) => (r.themes === null ? null : themeList(r, (id) => id)), {
+			unavailable: (r) => (r.themes === null || r.unknown ? 'metric.absent' : null),
+			display: (_, lang, r) => themeList(r, (id) => themeName(id, lang))
+		})
+	]
+};
+
+/** /aduan/terlambat: every late complaint, per OPD, oldest first; a deadline its file cannot tell is "tidak tersedia". */
+export const lateTable: Table<LateRow> = {
+	name: 'telaah-terlambat',
+	description: 'export.table.terlambat',
+	columns: [
+		column('agency', 'category', (r) => r.agency || null),
+		column('opd_type', 'category', (r) => r.opd_type, { display: opd }),
+		column('tracking_id', 'code', (r) => r.tracking_id),
+		column('created_at', 'timestamp', (r) => r.created_at),
+		column('title', 'text', (r) => (r.is_confidential ? null : r.title)),
+		column('regency', 'category', (r) => r.regency_name, { label: 'regency_name' }),
+		column('district', 'text', (r) => r.district_name),
+		column('status', 'category', (r) => r.status, { display: (v, lang) => statusLabel(lang, v) }),
+		column('verification_overdue_wd', 'int', (r) => r.verify_late, { unavailable: (r) => (r.verify_known ? null : 'metric.absent') }),
+		column('response_overdue_wd', 'int', (r) => r.respond_late, { unavailable: (r) => (r.respond_known ? null : 'metric.absent') }),
+		column('confidential', 'bool', (r) => r.is_confidential)
+	]
+};
+
 export const TABLES = [
 	overviewTable,
 	complaintsTable,
@@ -297,5 +355,7 @@ export const TABLES = [
 	batchTable,
 	quarantineTable,
 	sourceCoverageTable,
-	monthCoverageTable
+	monthCoverageTable,
+	districtTable,
+	lateTable
 ] as const;

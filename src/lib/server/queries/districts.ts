@@ -17,7 +17,7 @@ import { query } from '../db';
 import { FILTER_WHERE, withFilters } from './filter-sql';
 import { topicFit } from './topics';
 
-export const DISTRICT_METRICS = ['followUpRate', 'medianResponseDays', 'breach3Rate', 'breach5Rate'] as const satisfies readonly MetricId[];
+const DISTRICT_METRICS = ['followUpRate', 'medianResponseDays', 'breach3Rate', 'breach5Rate'] as const satisfies readonly MetricId[];
 
 const DISTRICT_KNOWN = requirementSql([['district']]);
 
@@ -115,6 +115,10 @@ export async function districtBreakdown(f: Partial<Filters>, regency: string): P
 		rows: out
 	};
 }
+
+/** The rows as the page and the downloads order them: most complaints first (then by name), the unmatched ones last. */
+export const byVolume = (rows: readonly DistrictRow[]): DistrictRow[] =>
+	[...rows].sort((a, b) => +(a.code === null) - +(b.code === null) || b.n - a.n || (a.name ?? '').localeCompare(b.name ?? ''));
 
 /** The kecamatan of a kab/kota (reference data), by name: the filter bar's choices. */
 export function districtList(regency: string): Promise<readonly { code: string; name: string }[]> {

@@ -87,6 +87,7 @@ const NOT_QUERIES = new Set([
 	'agencies.sortAgencies',
 	'asof.completeMonthOf',
 	'complaints.complaintCsvRows', // streams: checked below
+	'districts.byVolume',
 	'filter-sql.scopeParams',
 	'filter-sql.withFilters',
 	'filter-sql.grainFor',

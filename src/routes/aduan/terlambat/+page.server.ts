@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 		perGroup: one ? LIST_ONE : LIST_PER_GROUP,
 		listGroups: one ? 1 : LIST_GROUPS,
 		allHref: `/aduan${filterQuery(filters)}`,
-		csvHref: `/api/terlambat.csv${filterQuery(filters)}`,
+		downloadHref: `/api/terlambat${filterQuery(filters)}`,
 		detailQuery: filterQuery(filters)
 	};
 };

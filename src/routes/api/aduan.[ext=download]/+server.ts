@@ -9,5 +9,10 @@ import { filtersOr400, searchOr400 } from '$lib/server/request';
 export const GET = download(complaintsTable, async (event, lang) => {
 	const filters = filtersOr400(event.url, lang);
 	const terms = searchOr400(event.url, lang);
-	return { filename: `${complaintsTable.name}${filterSuffix(filters)}`, filters, rows: complaintCsvRows(filters, terms) };
+	return {
+		filename: `${complaintsTable.name}${filterSuffix(filters)}`,
+		filters,
+		params: { q: terms.length ? terms.join(' + ') : null },
+		rows: complaintCsvRows(filters, terms)
+	};
 });

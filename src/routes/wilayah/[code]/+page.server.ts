@@ -8,7 +8,7 @@ import { covers } from '$lib/server/auth/scope';
 import { requestLang } from '$lib/server/lang';
 import { trendChart } from '$lib/server/plot';
 import { AGENCY_PAGE_ROWS, AGENCY_SORT, agencyLeague } from '$lib/server/queries/agencies';
-import { districtBreakdown } from '$lib/server/queries/districts';
+import { byVolume, districtBreakdown } from '$lib/server/queries/districts';
 import { rankedBars } from '$lib/server/ranked-bars';
 import { regionByCode } from '$lib/server/queries/options';
 import { kpis, monthly, warehouseFacts } from '$lib/server/queries/overview';
@@ -54,9 +54,7 @@ export const load: PageServerLoad = async (event) => {
 	const others = { ...rest, region: null, district: null, agency: null };
 	const linkQuery = filterQuery(others);
 	// Kecamatan ranked by volume, the unmatched ones last (they are no kecamatan to rank).
-	const districtRows = districts
-		? [...districts.rows].sort((a, b) => +(a.code === null) - +(b.code === null) || b.n - a.n || (a.name ?? '').localeCompare(b.name ?? ''))
-		: [];
+	const districtRows = districts ? byVolume(districts.rows) : [];
 	const districtChart =
 		districts && districts.districtKnown > 0
 			? await memo(bars, `${lang}|${JSON.stringify(filters)}`, async () =>
@@ -92,7 +90,7 @@ export const load: PageServerLoad = async (event) => {
 		districts: districts && { total: districts.total, districtKnown: districts.districtKnown, rows: districtRows },
 		districtChart,
 		districtQuery: filterQuery({ ...filters, district: null }),
-		districtCsv: `/api/kecamatan.csv${filterQuery({ ...filters, district: null })}`,
+		districtsHref: `/api/kecamatan${filterQuery({ ...filters, district: null })}`,
 		sort,
 		map,
 		metric,
@@ -106,6 +104,7 @@ export const load: PageServerLoad = async (event) => {
 		ksortHrefs: sortHrefs(KABKOTA_SORT, ksort, (v) => `/wilayah/${code}${filterQuery(others, { ...view, ksort: v })}#h-kabkota`),
 		linkQuery,
 		complaintsHref: `/aduan${filterQuery(filters)}`,
+		lateHref: `/aduan/terlambat${filterQuery(filters)}`,
 		agenciesHref: `/api/instansi${filterQuery(filters, { sort: view.sort })}`,
 		kabkotaHref: `/api/wilayah${filterQuery(filters, { sort: view.ksort })}`,
 		// The monthly briefing of the selected period's last month, else of the last month with data.
