@@ -248,8 +248,12 @@ describe('/data for a scoped user', () => {
 		const sum = batches.slice(1).reduce((s, r) => s + Number(r[loaded]), 0);
 		record('daerah: /api/data.csv batches, sum of loaded', `${n!.a} (own region's complaints)`, String(sum), sum === n!.a);
 		expect(batches.slice(1).every((r) => r[batches[0]!.indexOf('rows_read')] === '')).toBe(true);
-		const q = await http('/api/data.csv?table=quarantine', { cookie: cookies.ana });
-		record('daerah: /api/data.csv?table=quarantine', '403', String(q.status), q.status === 403);
+		for (const ext of ['csv', 'xlsx', 'arrow']) {
+			const q = await http(`/api/data.${ext}?table=quarantine`, { cookie: cookies.ana });
+			record(`daerah: /api/data.${ext}?table=quarantine`, '403', String(q.status), q.status === 403);
+		}
+		const bad = await http('/api/data.xlsx?table=users', { cookie: cookies.nas });
+		record('nasional: /api/data.xlsx?table=users', '400', String(bad.status), bad.status === 400);
 		const page = await http('/data', { cookie: cookies.ana });
 		expect(page.text).toContain('data-testid="quarantine-national"');
 		expect(page.text).not.toContain('data-testid="quarantine-table"');
@@ -301,7 +305,7 @@ describe('hostile parameters', () => {
 		record('warehouse after SQLi probes', `${before!.n} complaints`, `${after!.n} complaints`, after!.n === before!.n);
 		expect(bad).toEqual([]);
 		expect(after!.n).toBe(before!.n);
-	});
+	}, 300_000); // every route × format × parameter × payload: minutes on a shared 2-core machine
 
 	it('renders XSS payloads inert in Chromium on every page', async () => {
 		const context = await browser.newContext();
