@@ -6,7 +6,7 @@ import { drawnSvg, NO_SVG, type SafeSvg } from '$lib/svg';
 import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
 import { mapSummary, stackedSummary } from './chart-alt';
-import { covidBand, escapeAttr as attr, renderPlot } from './plot';
+import { covidBand, escapeAttr as attr, renderPlot, timeAxis } from './plot';
 import type { Grain, Series } from './queries/trends';
 import { simplifyLine } from '$lib/core/geo-simplify';
 import type { Feature } from './topo';
@@ -63,7 +63,7 @@ export function stackedChart(
 		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
 		ariaLabel: opts.ariaLabel,
 		ariaDescription: stackedSummary(s, labels, s.buckets.map(period), L, covid.shown ? L.t('trend.covidNote') : null),
-		x: { type: 'utc', domain: [first, end], label: null },
+		x: timeAxis(first, end, L),
 		y: { grid: true, label: `↑ ${L.t('common.complaints')}`, tickFormat: (n: number) => L.int(n) },
 		color: { domain: labels, range: PALETTE.slice(0, labels.length), legend: true },
 		marks: [

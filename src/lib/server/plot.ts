@@ -72,9 +72,6 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 	const span = data.length;
 
 	const covid = covidBand(start, end, L);
-
-	const yearTicks = span > (narrow ? 18 : 36);
-	const tickFormat = yearTicks ? (d: Date) => String(d.getUTCFullYear()) : (d: Date) => L.month(d.toISOString().slice(0, 7));
 	const max = Math.max(...data.map((d) => d.n), 1);
 
 	return renderPlot({
@@ -87,21 +84,7 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 		style: { fontSize: narrow ? '11px' : '12px', color: CHART_COLORS.ink, background: 'transparent', overflow: 'visible' },
 		ariaLabel: L.t('trend.ariaLabel'),
 		ariaDescription: trendSummary(months, L, covid.shown ? L.t('trend.covidNote') : null),
-		x: {
-			type: 'utc',
-			domain: [start, end],
-			label: null,
-			ticks: yearTicks
-				? span > (narrow ? 72 : 144)
-					? '2 years'
-					: 'year'
-				: span > (narrow ? 6 : 12)
-					? narrow
-						? '6 months'
-						: '3 months'
-					: 'month',
-			tickFormat
-		},
+		x: timeAxis(start, end, L, narrow),
 		y: {
 			domain: [0, max],
 			nice: true,
@@ -125,6 +108,35 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 			Plot.ruleY([0], { stroke: CHART_COLORS.ink })
 		]
 	});
+}
+
+/**
+ * The time axis of every chart over [start, end): a tick step that fits the width and labels in
+ * the page's language ("Okt 2020" / "Oct 2020", or the year), never Plot's English default.
+ */
+export function timeAxis(start: Date, end: Date, L: I18n, narrow = false) {
+	const span = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
+	const yearTicks = span > (narrow ? 18 : 36);
+	// A few weeks (the weekly view of a short period): a tick per week, on its Monday as the buckets start ("6 Apr").
+	if (span < 2) {
+		const day = new Intl.DateTimeFormat(L.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+		return { type: 'utc' as const, domain: [start, end], label: null, ticks: 'monday', tickFormat: (d: Date) => day.format(d) };
+	}
+	return {
+		type: 'utc' as const,
+		domain: [start, end],
+		label: null,
+		ticks: yearTicks
+			? span > (narrow ? 72 : 144)
+				? '2 years'
+				: 'year'
+			: span > (narrow ? 6 : 12)
+				? narrow
+					? '6 months'
+					: '3 months'
+				: 'month',
+		tickFormat: yearTicks ? (d: Date) => String(d.getUTCFullYear()) : (d: Date) => L.month(d.toISOString().slice(0, 7))
+	};
 }
 
 /**

@@ -3,14 +3,18 @@ import { translate, type Lang } from '$lib/i18n';
 import { parseFilters, type Filters } from '$lib/filters';
 import { currentScope } from './auth/context';
 import { scopedRegion } from './auth/scope';
+import { isRegionCode } from './region-codes';
+import { parseSort, sortChoices, type SortSpec, type SortState } from '$lib/sort';
 
 /**
- * The global filters of a request, or a 400 with a message that says what to fix. The region
- * filter is the user's scope (auth/scope.ts): none asked → the user's own region; a region
- * outside the scope → 403.
+ * The global filters of a request, or a 400 with a message that says what to fix (a region code
+ * of no region too: `?region=99` is no empty view). The region filter is the user's scope
+ * (auth/scope.ts): none asked → the user's own region; a region outside the scope → 403.
  */
 export function filtersOr400(url: URL, lang: Lang): Filters {
 	const r = parseFilters(url.searchParams);
+	if (r.ok && r.filters.region && !isRegionCode(r.filters.region))
+		error(400, { code: 'bad_filter', message: translate(lang, 'filter.unknownRegion', { value: r.filters.region }) });
 	if (r.ok) {
 		const scoped = scopedRegion(currentScope(), r.filters.region);
 		if (!scoped) error(403, { code: 'region_out_of_scope', message: translate(lang, 'auth.outOfScope') });
@@ -34,5 +38,16 @@ export function choiceOr400<T extends string>(url: URL, lang: Lang, name: string
 	error(400, {
 		code: 'bad_param',
 		message: translate(lang, 'param.bad', { param: name, value: raw.slice(0, 40), choices: choices.join(', ') })
+	});
+}
+
+/** A table's order from its URL parameter (`sort=-breach5`, sort.ts): the initial order when absent, else a 400. */
+export function sortOr400<K extends string>(url: URL, lang: Lang, spec: SortSpec<K>): SortState<K> {
+	const raw = url.searchParams.get(spec.param);
+	const s = parseSort(spec, raw);
+	if (s) return s;
+	error(400, {
+		code: 'bad_param',
+		message: translate(lang, 'param.bad', { param: spec.param, value: (raw ?? '').slice(0, 40), choices: sortChoices(spec) })
 	});
 }

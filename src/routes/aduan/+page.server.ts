@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { filterQuery } from '$lib/filters';
 import { translate } from '$lib/i18n';
 import { requestLang } from '$lib/server/lang';
@@ -13,9 +13,11 @@ export const load: PageServerLoad = async (event) => {
 	const page = raw === null || raw === '' ? 1 : /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : NaN;
 	if (!Number.isFinite(page))
 		error(400, { code: 'bad_page', message: translate(lang, 'complaints.badPage', { value: raw!.slice(0, 40) }) });
+	const href = (p: number) => `/aduan${filterQuery(filters, { page: p > 1 ? String(p) : null })}`;
 	const { total, rows } = await complaintPage(filters, page);
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	const href = (p: number) => `/aduan${filterQuery(filters, { page: p > 1 ? String(p) : null })}`;
+	// Past the last page: the last page, at its own address (never "halaman 99.999 dari 12").
+	if (page > pages) redirect(303, href(pages));
 	return {
 		lang,
 		filters,

@@ -2,11 +2,17 @@
 import { filterSuffix } from '$lib/filters';
 import { download } from '$lib/server/export/download';
 import { agencyTable } from '$lib/server/export/tables';
-import { AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
-import { choiceOr400, filtersOr400 } from '$lib/server/request';
+import { sortValue } from '$lib/sort';
+import { AGENCY_SORT, agencyLeague } from '$lib/server/queries/agencies';
+import { filtersOr400, sortOr400 } from '$lib/server/request';
 
 export const GET = download(agencyTable, async (event, lang) => {
 	const filters = filtersOr400(event.url, lang);
-	const sort = choiceOr400(event.url, lang, 'sort', AGENCY_SORTS, 'n');
-	return { filename: `${agencyTable.name}${filterSuffix(filters)}`, filters, params: { sort }, rows: await agencyLeague(filters, sort) };
+	const sort = sortOr400(event.url, lang, AGENCY_SORT);
+	return {
+		filename: `${agencyTable.name}${filterSuffix(filters)}`,
+		filters,
+		params: { sort: sortValue(AGENCY_SORT, sort) },
+		rows: await agencyLeague(filters, sort.key, sort.dir, lang)
+	};
 });

@@ -3,18 +3,23 @@ import { filterQuery } from '$lib/filters';
 import { i18n, translate } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import type { Choropleth } from '$lib/server/charts';
+import { currentScope } from '$lib/server/auth/context';
+import { covers } from '$lib/server/auth/scope';
 import { requestLang } from '$lib/server/lang';
 import { trendChart } from '$lib/server/plot';
-import { AGENCY_PAGE_ROWS, AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
+import { AGENCY_PAGE_ROWS, AGENCY_SORT, agencyLeague } from '$lib/server/queries/agencies';
 import { regionByCode } from '$lib/server/queries/options';
 import { kpis, monthly, warehouseFacts } from '$lib/server/queries/overview';
-import { regionRanking } from '$lib/server/queries/regions';
+import { REGION_SORT, regionRanking } from '$lib/server/queries/regions';
 import { DEFAULT_MAP_METRIC, MAP_METRICS, MAP_METRIC_LABEL, regionMap } from '$lib/server/region-map';
-import { choiceOr400, filtersOr400 } from '$lib/server/request';
+import { choiceOr400, filtersOr400, sortOr400 } from '$lib/server/request';
+import { sortHrefs, sortValue } from '$lib/sort';
 import type { SafeSvg } from '$lib/svg';
 import type { PageServerLoad } from './$types';
 
 const charts = new Lru<Promise<SafeSvg>>(200);
+/** A province's kab/kota table has its own order parameter: `sort` is the agency table's. */
+const KABKOTA_SORT = { ...REGION_SORT, param: 'ksort' };
 const maps = new Lru<Promise<Choropleth>>(100);
 
 export const load: PageServerLoad = async (event) => {
@@ -24,13 +29,14 @@ export const load: PageServerLoad = async (event) => {
 	if (!region) error(404, { code: 'not_found', message: translate(lang, 'region.notFound', { code: code.slice(0, 40) }) });
 	// The page is scoped to its region whatever ?region= says; the other filters apply.
 	const filters = { ...filtersOr400(event.url, lang), region: code };
-	const sort = choiceOr400(event.url, lang, 'sort', AGENCY_SORTS, 'n');
+	const sort = sortOr400(event.url, lang, AGENCY_SORT);
+	const ksort = sortOr400(event.url, lang, KABKOTA_SORT);
 	const metric = choiceOr400(event.url, lang, 'metric', MAP_METRICS, DEFAULT_MAP_METRIC);
 	const [k, m, agencies, kabkota, province, facts] = await Promise.all([
 		kpis(filters),
 		monthly(filters),
-		agencyLeague(filters, sort),
-		region.level === 'province' ? regionRanking(filters, 'regency', 'n') : Promise.resolve([]),
+		agencyLeague(filters, sort.key, sort.dir, lang),
+		region.level === 'province' ? regionRanking(filters, 'regency', ksort.key, ksort.dir) : Promise.resolve([]),
 		region.level === 'regency' ? regionByCode(region.province_code) : Promise.resolve(undefined),
 		warehouseFacts()
 	]);
@@ -43,11 +49,17 @@ export const load: PageServerLoad = async (event) => {
 	const map = kabkota.length
 		? await memo(maps, `${lang}|${metric}|${JSON.stringify(filters)}`, async () => regionMap(kabkota, 'regency', metric, L, linkQuery))
 		: null;
-	const view = { sort: sort === 'n' ? null : sort, metric: metric === DEFAULT_MAP_METRIC ? null : metric };
+	const view = {
+		sort: sortValue(AGENCY_SORT, sort),
+		ksort: sortValue(KABKOTA_SORT, ksort),
+		metric: metric === DEFAULT_MAP_METRIC ? null : metric
+	};
 	return {
 		lang,
 		region,
 		province,
+		// A kab/kota user may not open the province's page: its name is then no link.
+		provinceLinked: province !== undefined && covers(currentScope(), province.code),
 		filters,
 		kpis: k,
 		chart,
@@ -63,13 +75,13 @@ export const load: PageServerLoad = async (event) => {
 			label: MAP_METRIC_LABEL[x],
 			href: `/wilayah/${code}${filterQuery(others, { ...view, metric: x === DEFAULT_MAP_METRIC ? null : x })}`
 		})),
-		sortHrefs: Object.fromEntries(
-			AGENCY_SORTS.map((s) => [s, `/wilayah/${code}${filterQuery(others, { ...view, sort: s === 'n' ? null : s })}`])
-		),
+		sortHrefs: sortHrefs(AGENCY_SORT, sort, (v) => `/wilayah/${code}${filterQuery(others, { ...view, sort: v })}#h-agencies`),
+		ksort,
+		ksortHrefs: sortHrefs(KABKOTA_SORT, ksort, (v) => `/wilayah/${code}${filterQuery(others, { ...view, ksort: v })}#h-kabkota`),
 		linkQuery,
 		complaintsHref: `/aduan${filterQuery(filters)}`,
-		agenciesHref: `/api/instansi${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,
-		kabkotaHref: `/api/wilayah${filterQuery(filters)}`,
+		agenciesHref: `/api/instansi${filterQuery(filters, { sort: view.sort })}`,
+		kabkotaHref: `/api/wilayah${filterQuery(filters, { sort: view.ksort })}`,
 		// The monthly briefing of the selected period's last month, else of the last month with data.
 		briefingMonth: filters.to ?? facts.last_month
 	};
