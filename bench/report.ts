@@ -44,11 +44,23 @@ export interface IngestResult {
 	db_mb_per_million: number;
 }
 
+/** The text search (/aduan?q=) against a reference query reading every title and body (bench/search.ts). */
+export interface SearchResult {
+	reference_ms: number;
+	/** Characters of title and body in the warehouse, in millions (MB of text, roughly). */
+	text_mb: number;
+	/** The median over the queries. */
+	search_ms: number;
+	ratio: number;
+	queries: { q: string; ms: number; matches: number }[];
+}
+
 export interface SizeResult extends Partial<IngestResult> {
 	rows: number;
 	server_peak_rss_mb?: number;
 	pages?: Record<string, PageResult>;
 	steps?: Record<string, StepResult>;
+	search?: SearchResult;
 	targets: { ingest_ratio: number; p95_ms: number; js_gzip_kb: number };
 	/** /proc/loadavg at the start and end of the run: other work on the machine skews timings. */
 	loadavg: { start: string; end: string };
@@ -183,6 +195,33 @@ export function markdown(all: Results): string {
 		})
 	);
 
+	const searched = sizes.some(([, r]) => r.search);
+	const search = (f: (x: SearchResult) => string) => (r: SizeResult) => (r.search ? f(r.search) : '–');
+	const searchRows = [
+		head,
+		row(
+			'text of titles and bodies',
+			search((x) => `${x.text_mb.toLocaleString('en-US')} M characters`)
+		),
+		row(
+			'reference: read every title and body',
+			search((x) => ms(x.reference_ms))
+		),
+		row(
+			'search (median of the queries)',
+			search((x) => `${ms(x.search_ms)} (${x.ratio}x the reference)`)
+		),
+		...[...new Set(sizes.flatMap(([, r]) => r.search?.queries.map((q) => q.q) ?? []))].map((q) =>
+			row(
+				`\`${q}\``,
+				search((x) => {
+					const one = x.queries.find((y) => y.q === q);
+					return one ? `${ms(one.ms)}, ${one.matches.toLocaleString('en-US')} found` : '–';
+				})
+			)
+		)
+	];
+
 	const first = sizes[0]![1];
 	return [
 		'# Benchmark results',
@@ -203,6 +242,18 @@ export function markdown(all: Results): string {
 		pageHead,
 		...pageRows,
 		...(stepRows.length ? ['', '## Pipelines', '', head, ...stepRows] : []),
+		...(searched
+			? [
+					'',
+					'## Text search',
+					'',
+					'The SQL of `/aduan?q=` (every word in the title or the body, confidential complaints left out; `src/lib/core/search.ts`) ' +
+						'counted over the whole warehouse, against a reference query that reads every title and body once, in the same process (`bench/search.ts`). ' +
+						'The page itself is timed above as `/aduan?q=[word]`.',
+					'',
+					...searchRows
+				]
+			: []),
 		''
 	].join('\n');
 }

@@ -50,6 +50,9 @@ interface Target {
 
 const cycle = <T>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
 
+/** Words complaints are searched for (/aduan?q=), with a period each; see also bench/search.ts. */
+const SEARCH_WORDS = ['jalan', 'banjir', 'pdam', 'bansos', 'sekolah', 'jalan rusak'];
+
 function targets(root: string, f: Facts, reps: number): { list: Target[]; skipped: string[] } {
 	const m = f.months;
 	if (m.length < 2) throw new Error('the benchmark warehouse has fewer than two months of data');
@@ -104,6 +107,12 @@ function targets(root: string, f: Facts, reps: number): { list: Target[]; skippe
 		{ name: '/aduan', url: '/aduan', variant: q('/aduan'), page: true },
 		{ name: '/aduan?page=50', url: '/aduan?page=50', variant: q('/aduan', '&page=50'), page: true },
 		{
+			name: '/aduan?q=[word]',
+			url: `/aduan?q=${SEARCH_WORDS[0]}`,
+			variant: (i) => `/aduan?${period()}&q=${encodeURIComponent(cycle(SEARCH_WORDS, i))}`,
+			page: true
+		},
+		{
 			name: '/aduan/[id]',
 			url: `/aduan/${encodeURIComponent(f.ids[0]!)}`,
 			variant: (i) => `/aduan/${encodeURIComponent(cycle(f.ids, i + 1))}`,
@@ -141,7 +150,15 @@ function targets(root: string, f: Facts, reps: number): { list: Target[]; skippe
 		if (table)
 			for (const ext of formats(dir)) {
 				const path = `/api/${table}.${ext}`;
-				list.push({ name: path, url: path, variant: table === 'rekomendasi' ? byMonth(path, reps) : q(path), page: false });
+				if (table === 'kecamatan')
+					// The kecamatan of one kab/kota: without one it is a 400.
+					list.push({
+						name: path,
+						url: `${path}?region=${f.regencies[0]}`,
+						variant: (i) => `${path}?${period()}&region=${cycle(f.regencies, i)}`,
+						page: false
+					});
+				else list.push({ name: path, url: path, variant: table === 'rekomendasi' ? byMonth(path, reps) : q(path), page: false });
 			}
 		else if (dir === 'instansi' && existsSync(api) && readdirSync(join(api, dir)).some((d) => download(d)?.[1] === '[type]')) {
 			const sub = readdirSync(join(api, dir)).find((d) => download(d)?.[1] === '[type]')!;

@@ -21,8 +21,12 @@ function targets(): string[] {
 	const ids = routeIds(['+server.ts']).filter((id) => id.endsWith('.[ext=download]'));
 	const paths = ids.map((id) => id.replace('[type]', 'pupr').replace('.[ext=download]', ''));
 	return paths.flatMap((p) =>
-		// /data's tables take no filters: one of each instead.
-		p === '/api/data' ? ['batches', 'quarantine', 'sources', 'months'].map((t) => `${p}?table=${t}`) : [p, `${p}?from=2020-01&to=2020-12`]
+		// /data's tables take no filters: one of each instead. The kecamatan table is of one kab/kota.
+		p === '/api/data'
+			? ['batches', 'quarantine', 'sources', 'months'].map((t) => `${p}?table=${t}`)
+			: p === '/api/kecamatan'
+				? [`${p}?region=36.03`, `${p}?region=36.03&from=2020-01&to=2020-12`]
+				: [p, `${p}?from=2020-01&to=2020-12`]
 	);
 }
 const withExt = (target: string, ext: string) => target.replace(/^([^?]*)/, `$1.${ext}`);
@@ -180,6 +184,7 @@ describe('downloads: CSV, Arrow and Excel twins', () => {
 			'/instansi',
 			`/instansi/${type!.t}`,
 			'/aduan',
+			'/aduan/terlambat',
 			'/topik',
 			'/rekomendasi',
 			'/data'

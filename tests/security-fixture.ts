@@ -13,6 +13,8 @@ export const A = '36.03'; // Kab. Tangerang: the daerah user's region
 export const B = '32.73'; // Kota Bandung (province 32): someone else's
 export const B_MARK = 'REGION-B-ONLY-MARKER';
 export const SECRET = 'CONFIDENTIAL-MARKER-Q7';
+/** A word only the bodies of confidential complaints hold: a text search must not find it for anyone. */
+export const SECRET_BODY_WORD = 'rahasiakatazq';
 export const XSS = {
 	title: '<script>window.__xss=1;alert(1)</script>XSS-TITLE',
 	body: '<img src=x onerror="window.__xss=2;alert(2)">XSS-BODY',
@@ -55,8 +57,10 @@ function hostileRows(): LaporRow[] {
 				Kategori: `${FORMULA.category} > X`
 			})
 		);
-	for (let i = 0; i < 3; i++) out.push(a({ 'Judul Laporan': `${SECRET} judul`, 'Isi Laporan': `${SECRET} isi rahasia`, Rahasia: 'Ya' }));
-	for (let i = 0; i < 3; i++) out.push(b({ 'Judul Laporan': `${SECRET} judul B`, 'Isi Laporan': `${SECRET} isi B`, Rahasia: 'Ya' }));
+	for (let i = 0; i < 3; i++)
+		out.push(a({ 'Judul Laporan': `${SECRET} judul`, 'Isi Laporan': `${SECRET} isi rahasia ${SECRET_BODY_WORD}`, Rahasia: 'Ya' }));
+	for (let i = 0; i < 3; i++)
+		out.push(b({ 'Judul Laporan': `${SECRET} judul B`, 'Isi Laporan': `${SECRET} isi B ${SECRET_BODY_WORD}`, Rahasia: 'Ya' }));
 	// Region B rows the load quarantines: /data must not show a scoped user other regions' rejects.
 	for (let i = 0; i < 2; i++) out.push(b({ 'Tanggal Laporan': '32/13/2023' }));
 	return out;

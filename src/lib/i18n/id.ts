@@ -454,6 +454,24 @@ export const id = {
 	'col.field_filled_pct': '{field}: terisi (%)',
 	'col.field_filled_pct.def':
 		'Bagian aduan yang kolom {field}-nya berisi nilai, dalam persen; "tidak tersedia" bila tidak ada berkas yang memuat kolom itu.',
+	'col.district_code': 'Kode kecamatan',
+	'col.district_code.def': 'Kode wilayah Kemendagri kecamatan (PP.KK.CC), sebagai teks; kosong untuk aduan yang kecamatannya tidak cocok.',
+	'col.district': 'Kecamatan',
+	'col.district.def': 'Nama kecamatan seperti di data wilayah rujukan.',
+	'col.median_days_to_response': 'Median hari ke tanggapan',
+	'col.median_days_to_response.def': 'Median hari kalender dari aduan dibuat sampai tanggapan pertama.',
+	'col.breach_3wd_pct': 'Lewat batas verifikasi (%)',
+	'col.breach_3wd_pct.def': 'Bagian aduan jatuh tempo yang diverifikasi lebih dari 3 hari kerja setelah dibuat, atau belum diverifikasi.',
+	'col.breach_5wd_pct': 'Lewat batas tindak lanjut (%)',
+	'col.breach_5wd_pct.def': 'Bagian aduan jatuh tempo yang ditanggapi lebih dari 5 hari kerja setelah dibuat, atau belum ditanggapi.',
+	'col.top_themes': 'Tema teratas',
+	'col.top_themes.def': 'Tema kebijakan terbanyak dengan jumlah aduannya, dipisah titik koma; "<5" untuk 1–4 aduan.',
+	'col.verification_overdue_wd': 'Terlambat verifikasi (hari kerja)',
+	'col.verification_overdue_wd.def':
+		'Hari kerja sejak batas 3 hari kerja untuk verifikasi terlewati, pada tanggal data; kosong bila tidak terlambat.',
+	'col.response_overdue_wd': 'Terlambat tanggapan (hari kerja)',
+	'col.response_overdue_wd.def':
+		'Hari kerja sejak batas 5 hari kerja untuk tanggapan pertama terlewati, pada tanggal data; kosong bila tidak terlambat.',
 	'download.csvTitle': 'CSV untuk mesin: UTF-8, koma, titik desimal, judul kolom snake_case yang stabil, kode bukan label',
 	'download.xlsxTitle':
 		'Excel, untuk pengaturan regional apa pun (juga Indonesia): judul kolom dalam bahasa tampilan, angka dan tanggal bertipe, kode sebagai teks, lembar Keterangan',
@@ -506,6 +524,8 @@ export const id = {
 	'export.table.dataQuarantine': 'Baris yang dikarantina, per alasan.',
 	'export.table.dataSources': 'Kelengkapan kolom per profil sumber.',
 	'export.table.dataMonths': 'Kelengkapan kolom per bulan aduan.',
+	'export.table.kecamatan': 'Kecamatan satu kab/kota: volume, tindak lanjut, waktu tanggapan, kepatuhan batas waktu dan tema teratas.',
+	'export.table.terlambat': 'Aduan terbuka yang melewati batas verifikasi atau tanggapan, per OPD, terlama dahulu.',
 	'trends.title': 'Tren',
 	'trends.lead':
 		'Volume aduan per bulan atau per minggu menurut kategori, kanal, dan status. Area berarsir menandai masa COVID-19 (Maret 2020 – Januari 2021), termasuk lonjakan aduan bansos.',
@@ -839,7 +859,62 @@ export const id = {
 		'Sumber: ekspor SP4N-LAPOR!; data wilayah idn-area-data (ODbL) dan cahyadsn/wilayah (MIT). Angka bersifat indikatif dan bukan penilaian resmi. Briefing ini tidak memuat isi aduan maupun identitas pelapor.',
 	'briefing.download': 'Unduh briefing PDF ({month})',
 	'briefing.printHint': 'Versi cetak (bisa dicetak ke PDF dari peramban):',
-	'briefing.pdfFailed': 'PDF briefing tidak dapat dibuat: {reason}'
+	'briefing.pdfFailed': 'PDF briefing tidak dapat dibuat: {reason}',
+	// Kecamatan, agency filter, search and the late-complaint work list (issue 15.3–4)
+	'filters.district': 'Kecamatan',
+	'filters.districtAll': 'Semua kecamatan',
+	'filters.agency': 'Instansi',
+	'filters.agencyAll': 'Semua instansi',
+	'search.label': 'Cari di judul dan isi aduan',
+	'search.placeholder': 'mis. air PDAM "jalan rusak"',
+	'search.submit': 'Cari',
+	'search.clear': 'Hapus pencarian',
+	'search.hint':
+		'Semua kata harus muncul (huruf besar/kecil sama); "kata dalam tanda kutip" dicari sebagai frasa. Aduan rahasia tidak ikut dicari. Filter di atas tetap berlaku.',
+	'search.found': '{n} aduan memuat {terms}.',
+	'search.tooLong': 'Pencarian terlalu panjang: paling banyak {chars} karakter.',
+	'search.tooMany': 'Pencarian terlalu banyak kata: paling banyak {terms} kata atau frasa.',
+	'late.title': 'Terlambat',
+	'late.views': 'Tampilan aduan',
+	'late.viewAll': 'Semua aduan',
+	'late.lead':
+		'Aduan yang masih terbuka dan sudah melewati batas verifikasi (3 hari kerja) atau tindak lanjut (5 hari kerja) sejak dibuat, per OPD, yang terlama lebih dulu.',
+	'late.asOf': 'Keadaan per {date} (tanggal data terakhir).',
+	'late.verify': 'Belum diverifikasi > 3 hari kerja',
+	'late.respond': 'Belum ditindaklanjuti > 5 hari kerja',
+	'late.groups': 'OPD dengan aduan terlambat',
+	'late.none': 'Tidak ada aduan terbuka yang melewati batas waktu.',
+	'late.unknown':
+		'Tidak tersedia: data ini tidak memuat tanggal verifikasi maupun tanggal tindak lanjut, jadi keterlambatan tidak dapat dihitung.',
+	'late.byOpd': 'Per OPD',
+	'late.byOpdCaption': 'OPD dengan aduan terlambat terbanyak ({shown} dari {total}); semua ada di CSV',
+	'late.n': 'Terlambat',
+	'late.verifyShort': 'Lewat verifikasi',
+	'late.respondShort': 'Lewat tindak lanjut',
+	'late.oldest': 'Aduan tertua',
+	'late.mostLate': 'Terlama lewat (hari kerja)',
+	'late.list': 'Daftar kerja',
+	'late.listNote':
+		'Aduan terlama dari {groups} OPD teratas, paling banyak {per} per OPD; pilih OPD di tabel atas untuk melihat daftarnya sendiri. CSV memuat semuanya.',
+	'late.listCaption': 'Aduan terlambat per OPD, terlama lebih dulu, dengan hari kerja lewat batas',
+	'late.verifyDays': 'Lewat batas verifikasi (hari kerja)',
+	'late.respondDays': 'Lewat batas tindak lanjut (hari kerja)',
+	'late.noAgency': 'belum ada instansi tujuan',
+	'district.title': 'Kecamatan',
+	'district.absent': 'data yang dimuat tidak mencantumkan kecamatan aduan di kab/kota ini.',
+	'district.partial': 'Kecamatan diketahui untuk {known} dari {total} aduan; sisanya di baris “tidak cocok”.',
+	'district.notes':
+		'Per 100 ribu penduduk tidak tersedia: data rujukan tidak memuat penduduk per kecamatan. Peta kecamatan tidak ditampilkan: belum ada batas wilayah kecamatan berlisensi terbuka di repositori ini; grafik di bawah mengurutkan kecamatan menurut jumlah aduan.',
+	'district.chart': 'Aduan per kecamatan, {region}',
+	'district.chartCaption': 'Jumlah aduan per kecamatan, terbanyak di atas.',
+	'district.caption': 'Kecamatan di {region}: aduan, tindak lanjut, tanggapan dan tenggat',
+	'district.name': 'Kecamatan',
+	'district.themes': 'Tema teratas',
+	'district.noTopics': 'tidak tersedia (model topik belum dibuat)',
+	'district.unmatched': 'Kecamatan tidak diketahui atau tidak cocok',
+	'district.noPopulation': 'Data rujukan tidak memuat penduduk per kecamatan.',
+	'district.needsRegency': 'Rincian kecamatan memerlukan filter wilayah berupa satu kab/kota (mis. region=35.78).',
+	'chart.rankedSummary': '{count} kecamatan. Terbanyak {max} ({maxN}), paling sedikit {min} ({minN}).'
 } as const;
 
 export type MessageKey = keyof typeof id;

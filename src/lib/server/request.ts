@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { translate, type Lang } from '$lib/i18n';
 import { parseFilters, type Filters } from '$lib/filters';
+import { parseSearch, SEARCH_MAX_CHARS, SEARCH_MAX_TERMS, type SearchTerms } from '$lib/core/search';
 import { currentScope } from './auth/context';
 import { scopedRegion } from './auth/scope';
 import { isRegionCode } from './region-codes';
@@ -49,5 +50,18 @@ export function sortOr400<K extends string>(url: URL, lang: Lang, spec: SortSpec
 	error(400, {
 		code: 'bad_param',
 		message: translate(lang, 'param.bad', { param: spec.param, value: (raw ?? '').slice(0, 40), choices: sortChoices(spec) })
+	});
+}
+
+/** The words of `?q=` (core/search.ts): none when absent, else a 400 that says what is too much. */
+export function searchOr400(url: URL, lang: Lang): SearchTerms {
+	const r = parseSearch(url.searchParams.get('q'));
+	if (r.ok) return r.terms;
+	error(400, {
+		code: 'bad_search',
+		message: translate(lang, r.problem === 'too_long' ? 'search.tooLong' : 'search.tooMany', {
+			chars: SEARCH_MAX_CHARS,
+			terms: SEARCH_MAX_TERMS
+		})
 	});
 }

@@ -52,11 +52,12 @@ const METRIC_KIND = { pct: 'pct', days: 'float', int: 'int' } as const satisfies
 
 /**
  * A figure of core/metrics.ts: its value in the metric's format (a rate as a percentage, days as
- * a float), and "tidak tersedia" where no complaint in view has the fields it needs.
+ * a float), and "tidak tersedia" where no complaint in view has the fields it needs (or where
+ * `also` says the row cannot give it).
  */
-export function metric<R>(key: ColumnLabel, id: MetricId, get: (row: R) => Measured): Column<R> {
+export function metric<R>(key: ColumnLabel, id: MetricId, get: (row: R) => Measured, also?: (row: R) => Unavailable | null): Column<R> {
 	return column<R>(key, METRIC_KIND[METRICS[id].format], (r) => get(r).value, {
-		unavailable: (r) => (availability(get(r)) === 'absent' ? 'metric.absent' : null)
+		unavailable: (r) => also?.(r) ?? (availability(get(r)) === 'absent' ? 'metric.absent' : null)
 	});
 }
 

@@ -2,12 +2,15 @@
 // kinds, and where each value comes from in the rows of the page's own query function. The
 // routes under src/routes/api/*.[ext=download] pair a table with the request that reads its rows.
 import { SOURCE_FIELDS } from '$lib/core/fields';
+import { SUPPRESSED } from '$lib/core/privacy';
 import { authorityLabel, channelLabel, opdLabel, statusLabel } from '$lib/labels';
 import { translate, type Lang } from '$lib/i18n';
 import type { Recommendation } from '$lib/recommend/types';
 import type { AgencyRegionRow, AgencyRow } from '../queries/agencies';
 import type { ComplaintListRow } from '../queries/complaints';
 import type { BatchRow, FieldCoverage, QuarantineRow } from '../queries/data';
+import type { DistrictRow } from '../queries/districts';
+import type { LateRow } from '../queries/late';
 import type { CategoryCount } from '../queries/overview';
 import type { RegionRow } from '../queries/regions';
 import type { HeatmapCell, SpikeRow, TopicRow } from '../queries/topics';
@@ -211,6 +214,58 @@ export const regionTable: Table<RegionLine> = {
 	]
 };
 
+/**
+ * A kecamatan of /wilayah/[kab/kota] (the last row: complaints whose kecamatan matched none).
+ * `unknown`: no loaded file gives a kecamatan, so a kecamatan's figures cannot be told (not 0).
+ */
+export interface DistrictLine {
+	row: DistrictRow;
+	unknown: boolean;
+}
+
+const districtUnknown = (r: DistrictLine) => (r.unknown && r.row.code !== null ? 'metric.absent' : null);
+
+export const districtTable: Table<DistrictLine> = {
+	name: 'telaah-kecamatan',
+	description: 'export.table.kecamatan',
+	columns: [
+		column('district_code', 'code', (r) => r.row.code),
+		column('district', 'text', (r) => r.row.name),
+		column('complaints', 'int', (r) => r.row.n, { unavailable: districtUnknown }),
+		// The reference data hold no kecamatan population.
+		column('per_100k', 'float', () => null, { unavailable: () => 'metric.absent' }),
+		metric('follow_up_pct', 'followUpRate', (r) => r.row.followUpRate, districtUnknown),
+		metric('median_days_to_response', 'medianResponseDays', (r) => r.row.medianResponseDays, districtUnknown),
+		metric('breach_3wd_pct', 'breach3Rate', (r) => r.row.breach3Rate, districtUnknown),
+		metric('breach_5wd_pct', 'breach5Rate', (r) => r.row.breach5Rate, districtUnknown),
+		// Theme ids with their counts, small ones "<5" as on the page (core/privacy.ts).
+		column('top_themes', 'text', (r) => r.row.themes?.map((t) => `${t.theme} (${t.n === null ? SUPPRESSED : t.n})`).join('; ') ?? null, {
+			unavailable: (r) => districtUnknown(r) ?? (r.row.themes === null ? 'metric.absent' : null)
+		})
+	]
+};
+
+/** /aduan/terlambat: open complaints past a deadline, per OPD, oldest first. */
+export const lateTable: Table<LateRow> = {
+	name: 'telaah-terlambat',
+	description: 'export.table.terlambat',
+	columns: [
+		column('agency', 'category', (r) => r.agency),
+		column('opd_type', 'category', (r) => r.opd_type, { display: opd }),
+		column('tracking_id', 'code', (r) => r.tracking_id),
+		column('created_at', 'timestamp', (r) => r.created_at),
+		// Withheld in SQL already; kept empty here too, whatever a query change might bring.
+		column('title', 'text', (r) => (r.is_confidential ? null : r.title)),
+		column('regency', 'category', (r) => r.regency_name, { label: 'regency_name' }),
+		column('district', 'category', (r) => r.district_name),
+		column('status', 'category', (r) => r.status, { display: (v, lang) => statusLabel(lang, v) }),
+		// A deadline whose dates the complaint's file lacks: "tidak tersedia", not "not late".
+		column('verification_overdue_wd', 'int', (r) => r.verify_late, { unavailable: (r) => (r.verify_known ? null : 'metric.absent') }),
+		column('response_overdue_wd', 'int', (r) => r.respond_late, { unavailable: (r) => (r.respond_known ? null : 'metric.absent') }),
+		column('confidential', 'bool', (r) => r.is_confidential)
+	]
+};
+
 /** /data: the files loaded and what became of their rows (a scoped user's counts are of their region). */
 export const batchTable: Table<BatchRow> = {
 	name: 'telaah-data-batches',
@@ -294,6 +349,8 @@ export const TABLES = [
 	spikeTable,
 	trendTable,
 	regionTable,
+	districtTable,
+	lateTable,
 	batchTable,
 	quarantineTable,
 	sourceCoverageTable,

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query } from '../db';
 import { complement, measured, metricSums, type Measured, type MetricId } from '$lib/core/metrics';
-import { FILTER_WHERE, withRollupFilters } from './filter-sql';
+import { FILTER_WHERE, ROLLUP_FROM, withRollupFilters } from './filter-sql';
 import { naturalDir, sortRows, type SortDir, type SortSpec } from '$lib/sort';
 
 export const LEVELS = ['regency', 'province'] as const;
@@ -23,7 +23,7 @@ const RANKING_METRICS = ['followUpRate', 'breach3Rate', 'breach5Rate', 'unresolv
 const sqlFor = (level: Level) => `
 	WITH agg AS (
 		SELECT ${level === 'province' ? 'province_code' : 'regency_code'} AS code, ${metricSums(RANKING_METRICS)}
-		FROM monthly_rollup WHERE grain = $grain AND ${FILTER_WHERE} GROUP BY 1
+		FROM ${ROLLUP_FROM} WHERE grain = $grain AND ${FILTER_WHERE} GROUP BY 1
 	),
 	r AS (
 		SELECT r.code, r.short_name, r.province_code, cov.population, cov.code IS NOT NULL AS covered,

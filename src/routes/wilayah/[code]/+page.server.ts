@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { filterQuery } from '$lib/filters';
+import { districtWithin, filterQuery } from '$lib/filters';
 import { i18n, translate } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import type { Choropleth } from '$lib/server/charts';
@@ -8,6 +8,8 @@ import { covers } from '$lib/server/auth/scope';
 import { requestLang } from '$lib/server/lang';
 import { trendChart } from '$lib/server/plot';
 import { AGENCY_PAGE_ROWS, AGENCY_SORT, agencyLeague } from '$lib/server/queries/agencies';
+import { districtBreakdown } from '$lib/server/queries/districts';
+import { rankedBars } from '$lib/server/ranked-bars';
 import { regionByCode } from '$lib/server/queries/options';
 import { kpis, monthly, warehouseFacts } from '$lib/server/queries/overview';
 import { REGION_SORT, regionRanking } from '$lib/server/queries/regions';
@@ -20,6 +22,7 @@ import type { PageServerLoad } from './$types';
 const charts = new Lru<Promise<SafeSvg>>(200);
 /** A province's kab/kota table has its own order parameter: `sort` is the agency table's. */
 const KABKOTA_SORT = { ...REGION_SORT, param: 'ksort' };
+const bars = new Lru<Promise<SafeSvg>>(100);
 const maps = new Lru<Promise<Choropleth>>(100);
 
 export const load: PageServerLoad = async (event) => {
@@ -29,22 +32,41 @@ export const load: PageServerLoad = async (event) => {
 	if (!region) error(404, { code: 'not_found', message: translate(lang, 'region.notFound', { code: code.slice(0, 40) }) });
 	// The page is scoped to its region whatever ?region= says; the other filters apply.
 	const filters = { ...filtersOr400(event.url, lang), region: code };
+	// A kecamatan filter must be one of this kab/kota's (parseFilters checks it against ?region= only).
+	if (!districtWithin(filters.district, code))
+		error(400, { code: 'bad_filter', message: translate(lang, 'filter.badValue', { param: 'district', value: filters.district ?? '' }) });
 	const sort = sortOr400(event.url, lang, AGENCY_SORT);
 	const ksort = sortOr400(event.url, lang, KABKOTA_SORT);
 	const metric = choiceOr400(event.url, lang, 'metric', MAP_METRICS, DEFAULT_MAP_METRIC);
-	const [k, m, agencies, kabkota, province, facts] = await Promise.all([
+	const [k, m, agencies, kabkota, province, facts, districts] = await Promise.all([
 		kpis(filters),
 		monthly(filters),
 		agencyLeague(filters, sort.key, sort.dir, lang),
 		region.level === 'province' ? regionRanking(filters, 'regency', ksort.key, ksort.dir) : Promise.resolve([]),
 		region.level === 'regency' ? regionByCode(region.province_code) : Promise.resolve(undefined),
-		warehouseFacts()
+		warehouseFacts(),
+		region.level === 'regency' ? districtBreakdown(filters, code) : Promise.resolve(null)
 	]);
 	const L = i18n(lang);
 	const chart = await memo(charts, `${lang}|${JSON.stringify(filters)}`, async () => trendChart(m, L));
+	// Links to other regions keep the filters but the kecamatan and agency, which are this region's.
 	const { region: _r, ...rest } = filters;
-	const others = { ...rest, region: null };
+	const others = { ...rest, region: null, district: null, agency: null };
 	const linkQuery = filterQuery(others);
+	// Kecamatan ranked by volume, the unmatched ones last (they are no kecamatan to rank).
+	const districtRows = districts
+		? [...districts.rows].sort((a, b) => +(a.code === null) - +(b.code === null) || b.n - a.n || (a.name ?? '').localeCompare(b.name ?? ''))
+		: [];
+	const districtChart =
+		districts && districts.districtKnown > 0
+			? await memo(bars, `${lang}|${JSON.stringify(filters)}`, async () =>
+					rankedBars(
+						districtRows.filter((r) => r.code !== null).map((r) => ({ label: r.name!, n: r.n })),
+						L,
+						{ ariaLabel: L.t('district.chart', { region: region.short_name }) }
+					)
+				)
+			: null;
 	// A province shows its kab/kota on a map (kabkota is empty for a kab/kota page).
 	const map = kabkota.length
 		? await memo(maps, `${lang}|${metric}|${JSON.stringify(filters)}`, async () => regionMap(kabkota, 'regency', metric, L, linkQuery))
@@ -67,6 +89,10 @@ export const load: PageServerLoad = async (event) => {
 		agencies: agencies.slice(0, AGENCY_PAGE_ROWS),
 		agencyTotal: agencies.length,
 		kabkota,
+		districts: districts && { total: districts.total, districtKnown: districts.districtKnown, rows: districtRows },
+		districtChart,
+		districtQuery: filterQuery({ ...filters, district: null }),
+		districtHref: `/api/kecamatan${filterQuery({ ...filters, district: null })}`,
 		sort,
 		map,
 		metric,
