@@ -150,7 +150,15 @@ function targets(root: string, f: Facts, reps: number): { list: Target[]; skippe
 		if (table)
 			for (const ext of formats(dir)) {
 				const path = `/api/${table}.${ext}`;
-				list.push({ name: path, url: path, variant: table === 'rekomendasi' ? byMonth(path, reps) : q(path), page: false });
+				if (table === 'kecamatan')
+					// The kecamatan of one kab/kota: without one it is a 400.
+					list.push({
+						name: path,
+						url: `${path}?region=${f.regencies[0]}`,
+						variant: (i) => `${path}?${period()}&region=${cycle(f.regencies, i)}`,
+						page: false
+					});
+				else list.push({ name: path, url: path, variant: table === 'rekomendasi' ? byMonth(path, reps) : q(path), page: false });
 			}
 		else if (dir === 'instansi' && existsSync(api) && readdirSync(join(api, dir)).some((d) => download(d)?.[1] === '[type]')) {
 			const sub = readdirSync(join(api, dir)).find((d) => download(d)?.[1] === '[type]')!;

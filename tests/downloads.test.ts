@@ -6,7 +6,7 @@ import { tableFromIPC, type Table as ArrowTable } from 'apache-arrow';
 import { tableFromIPC as flechette } from '@uwdata/flechette';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, parseCsv, readXlsx, routeIds } from './harness';
+import { openE2E, parseCsv, readXlsx, routeIds, sql } from './harness';
 
 let e2e: Awaited<ReturnType<typeof openE2E>>;
 beforeAll(async () => {
@@ -172,6 +172,53 @@ describe('downloads: CSV, Arrow and Excel twins', () => {
 			const codeCol = header.findIndex((k) => /_code$|^code$/.test(k));
 			if (codeCol >= 0 && rows.length) expect(data!.sheet.getRow(2).getCell(codeCol + 1).numFmt, target).toBe('@');
 		}
+	});
+
+	it('every page offers each of its tables as CSV, Excel and Arrow, and each link answers', async () => {
+		const [type] = await sql<{ t: string }>(e2e.db, `SELECT opd_type AS t FROM complaints GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+		const pages = [
+			'/',
+			'/tren',
+			'/wilayah',
+			'/wilayah/32',
+			'/instansi',
+			`/instansi/${type!.t}`,
+			'/aduan',
+			'/aduan/terlambat',
+			'/topik',
+			'/rekomendasi',
+			'/data'
+		];
+		const seen = new Set<string>();
+		let tables = 0;
+		for (const page of pages) {
+			const html = (await get(page)).bytes.toString('utf8');
+			const groups = (html.match(/<span class="downloads[^"]*" role="group"/g) ?? []).length;
+			const links = [...html.matchAll(/<a [^>]*href="([^"]+)"[^>]*data-format="(\w+)"/g)].map((m) => ({
+				href: m[1]!.replaceAll('&amp;', '&'),
+				format: m[2]!
+			}));
+			expect(groups, page).toBeGreaterThan(0);
+			// Three formats per table, each the same route and query.
+			expect(links.length, page).toBe(3 * groups);
+			tables += groups;
+			for (let i = 0; i < links.length; i += 3) {
+				expect(
+					links.slice(i, i + 3).map((l) => l.format),
+					page
+				).toEqual(['csv', 'xlsx', 'arrow']);
+				expect(new Set(links.slice(i, i + 3).map((l) => l.href.replace(/\.(csv|xlsx|arrow)(?=\?|$)/, ''))).size, page).toBe(1);
+			}
+			for (const { href, format } of links) {
+				if (seen.has(href)) continue;
+				seen.add(href);
+				const { res } = await get(href);
+				expect([res.status, res.headers.get('content-disposition')?.endsWith(`.${format}"`)], `${page}: ${href}`).toEqual([200, true]);
+			}
+		}
+		// Not vacuous: /data alone has three or four tables, /topik three, /wilayah/32 two.
+		expect(tables).toBeGreaterThanOrEqual(15);
+		expect(seen.size).toBeGreaterThanOrEqual(3 * 15);
 	});
 
 	it('Excel shows labels where the CSV has codes, and the same values', async () => {

@@ -155,12 +155,13 @@ export async function startServer(db: string, timeoutMs = 30_000, env: Record<st
 	return startApp(db, { root: ROOT, timeoutMs, env: { TELAAH_NOTEBOOKS_DIR: `${db}.notebooks`, ...env } });
 }
 
-/** Runs one query against a warehouse file opened read-only, then closes it. */
-export async function sql<T = Record<string, unknown>>(db: string, text: string): Promise<T[]> {
+/** Runs one query against a warehouse file opened read-only (after `setup` statements, e.g. temporary macros), then closes it. */
+export async function sql<T = Record<string, unknown>>(db: string, text: string, setup: readonly string[] = []): Promise<T[]> {
 	const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
 	try {
 		const conn = await instance.connect();
 		try {
+			for (const statement of setup) await conn.run(statement);
 			return (await conn.runAndReadAll(text)).getRowObjectsJS() as T[];
 		} finally {
 			conn.closeSync();

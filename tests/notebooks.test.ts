@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isCountColumn } from '../pipelines/notebooks/sql-cells';
+import { isCountColumn, MEASURABLE_MACRO } from '../pipelines/notebooks/sql-cells';
 import type { Manifest } from '../pipelines/notebooks/build';
 import { openE2E, RESULTS, ROOT, sql, startServer, type RunningServer } from './harness';
 
@@ -61,7 +61,7 @@ describe('npm run notebooks', () => {
 		const cells = manifest.notebooks.flatMap((n) => n.cells.map((c) => ({ notebook: n.name, ...c })));
 		expect(cells.length).toBeGreaterThanOrEqual(12);
 		for (const c of cells) {
-			const [direct] = await sql<{ n: number }>(e2e.db, `SELECT count(*)::INTEGER AS n FROM (${c.sql})`);
+			const [direct] = await sql<{ n: number }>(e2e.db, `SELECT count(*)::INTEGER AS n FROM (${c.sql})`, [MEASURABLE_MACRO]);
 			const t = arrows.get(`${c.notebook}#${c.id}`);
 			expect(t, `${c.notebook} cell ${c.id}`).toBeDefined();
 			expect([c.rows, t!.numRows], `${c.notebook} cell ${c.id}`).toEqual([direct!.n, direct!.n]);

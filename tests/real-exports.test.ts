@@ -3,12 +3,13 @@
 // columns) and the LAPOR! 2017 corpus (no dates). No figure whose inputs are absent shows a number;
 // "Data per" is the data's last date; the comparison month is the last complete one; a warehouse of
 // one city is not framed as the nation. Expected figures come from SQL written here.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEASURABLE_MACRO } from '../pipelines/notebooks/sql-cells';
 import { lastJson, npmRun, parseCsv, readXlsx, ROOT, sql, startServer, type RunningServer } from './harness';
 
 const SHARED = resolve(ROOT, '../shared/data');
@@ -205,6 +206,32 @@ describe('the Surabaya Media Center export (one city, no status, verification or
 		expect(byTestId(html, 'fact-until')).toBe(
 			byTestId((await get(sby.origin, '/')).text, 'data-as-of')!.match(/Data per (\d+ \w+ \d{4})/)![1]
 		);
+	});
+
+	it("gives no rate in the notebooks' SQL where the file lacks its fields, and the ones it can give", async () => {
+		// The cells as written in notebooks/*.html, run as the notebook build runs them (with its measurable() macro).
+		const cell = (notebook: string, output: string) => {
+			const html = readFileSync(join(ROOT, 'notebooks', `${notebook}.html`), 'utf8');
+			const m = new RegExp(`<script[^>]*type="application/sql"[^>]*output="${output}"[^>]*>([\\s\\S]*?)</script>`).exec(html);
+			if (!m) throw new Error(`no SQL cell ${output} in ${notebook}.html`);
+			return m[1]!;
+		};
+		const liga = await sql<{ selesai_pct: number | null; median_hari_kerja_tanggapan: number | null }>(
+			sbyDb,
+			cell('kinerja-instansi', 'liga'),
+			[MEASURABLE_MACRO]
+		);
+		expect(liga.length).toBeGreaterThan(4);
+		expect(liga.every((r) => r.selesai_pct === null)).toBe(true);
+		expect(liga.some((r) => typeof r.median_hari_kerja_tanggapan === 'number')).toBe(true);
+		const wilayah = await sql<{ kode: string; patuh_3hk_pct: number | null; patuh_5hk_pct: number | null }>(
+			sbyDb,
+			cell('perbandingan-wilayah', 'wilayah'),
+			[MEASURABLE_MACRO]
+		);
+		const sby = wilayah.find((r) => r.kode === SBY)!;
+		expect(sby.patuh_3hk_pct).toBeNull();
+		expect(sby.patuh_5hk_pct).toEqual(expect.any(Number));
 	});
 });
 

@@ -84,7 +84,11 @@ describe('export:parquet', () => {
 		const monthly = await run(session, db, MONTHLY, filters);
 		expect(monthly.length).toBe(16);
 		expect(await run(views, mem, MONTHLY, filters)).toEqual(monthly);
-		const [agency] = await run(null, db, `SELECT agency_name FROM complaints WHERE agency_name IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+		const [agency] = await run(
+			null,
+			db,
+			`SELECT agency_name FROM complaints WHERE agency_name IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
+		);
 		const { region: _region, ...period } = filters;
 		const byAgency = { ...period, agency: String(agency!.agency_name), grain: 'full' };
 		const agencyMonthly = await run(session, db, MONTHLY, byAgency);

@@ -11,7 +11,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Notebook } from '@observablehq/notebook-kit';
 import { config, observable } from '@observablehq/notebook-kit/vite';
 import { build as viteBuild } from 'vite';
-import { CellError, runCell } from './sql-cells.ts';
+import { CellError, MEASURABLE_MACRO, runCell } from './sql-cells.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const NOTEBOOKS = join(ROOT, 'notebooks');
@@ -54,7 +54,9 @@ async function openReadOnly(db: string): Promise<{ instance: DuckDBInstance; con
 			);
 		throw new Error(`${db} could not be opened: ${message}`, { cause: err });
 	}
-	return { instance, conn: await instance.connect() };
+	const conn = await instance.connect();
+	await conn.run(MEASURABLE_MACRO);
+	return { instance, conn };
 }
 
 async function one(conn: DuckDBConnection, sql: string): Promise<unknown> {
@@ -142,7 +144,7 @@ export async function buildNotebooks(opts: { db: string; out?: string; log?: (s:
 				cell.output = undefined;
 				cell.value = cell.hidden
 					? `const ${variable} = ${load};`
-					: `const ${variable} = ${load};\ndisplay((await import("@observablehq/inputs")).table(${variable}));`;
+					: `const ${variable} = ${load};\ndisplay((await import("@observablehq/inputs")).table(${variable}, {locale: "id-ID"}));`;
 			}
 			manifest.notebooks.push(entry);
 			return notebook;

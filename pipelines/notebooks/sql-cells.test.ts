@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isCountColumn, refusal, runCell } from './sql-cells';
+import { fieldMask, SOURCE_FIELDS } from '../../src/lib/core/fields';
+import { isCountColumn, MEASURABLE_MACRO, refusal, runCell } from './sql-cells';
 
 let dir: string;
 let instance: DuckDBInstance;
@@ -67,5 +68,21 @@ describe('notebook SQL cells', () => {
 	it('names count columns by the convention the README gives', () => {
 		expect(['n', 'n_aduan', 'aduan_n', 'complaints', 'count'].every(isCountColumn)).toBe(true);
 		expect(['rank', 'penduduk', 'per_100k', 'kuartil_penduduk', 'jumlah_kabkota'].some(isCountColumn)).toBe(false);
+	});
+
+	it('measurable(): a rate counts only where the file gave its fields; an unknown metric is an error', async () => {
+		await conn.run(MEASURABLE_MACRO);
+		const without = fieldMask(SOURCE_FIELDS.filter((f) => f !== 'verified_at'));
+		const rows = (
+			await conn.runAndReadAll(
+				`SELECT measurable('breach3Rate', f) AS b3, measurable('breach5Rate', f) AS b5 FROM (VALUES (${without}), (NULL)) t(f)`
+			)
+		).getRowObjectsJS();
+		// Without a verification date: no 3-day figure, the 5-day one stays; an older file (NULL) has every field.
+		expect(rows).toEqual([
+			{ b3: false, b5: true },
+			{ b3: true, b5: true }
+		]);
+		await expect(conn.runAndReadAll(`SELECT measurable('breach4Rate', NULL) AS x`)).rejects.toThrow(/no metric breach4Rate/);
 	});
 });

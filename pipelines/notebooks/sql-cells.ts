@@ -7,6 +7,8 @@
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import { DuckDBTypeId } from '@duckdb/node-api';
 import { arrowBytes, type ArrowColumn, type ColumnKind, type Value } from '../../src/lib/core/arrow.ts';
+import { requirementSql } from '../../src/lib/core/fields.ts';
+import { METRICS, type MetricDef } from '../../src/lib/core/metrics.ts';
 import { suppressSmall } from '../../src/lib/core/privacy.ts';
 
 /** Columns that hold complaint text, reporter identity or raw export content: never in a notebook. */
@@ -29,6 +31,18 @@ const FORBIDDEN_TABLES = ['topic_examples'];
 export const isCountColumn = (name: string) => /^(n|complaints|count)$|^n_|_n$/.test(name);
 
 export class CellError extends Error {}
+
+/**
+ * `measurable('breach3Rate', fields)` in a cell: whether a complaint (or a rollup slice, by its
+ * `fields` column) has the fields a figure of core/metrics.ts needs. A cell counts a rate over
+ * those only, so a file without, say, verification dates gives no rate rather than 100 % breached.
+ * A temporary macro of the build's connection; an unknown metric is an error, not false.
+ */
+export const MEASURABLE_MACRO = `CREATE OR REPLACE TEMP MACRO measurable(metric, f) AS CASE metric
+	${Object.entries(METRICS as Record<string, MetricDef>)
+		.map(([id, m]) => `WHEN '${id}' THEN ${requirementSql(m.requires, 'f')}`)
+		.join('\n\t')}
+	ELSE error('measurable(): no metric ' || metric || ' in src/lib/core/metrics.ts') END`;
 
 /** Why this SQL may not run in a notebook, or null. Reads DuckDB's parse (json_serialize_sql). */
 export async function refusal(conn: DuckDBConnection, sql: string): Promise<string | null> {

@@ -451,8 +451,9 @@ export const en: Record<MessageKey, string> = {
 	'col.field_filled_pct': '{field}: filled (%)',
 	'col.field_filled_pct.def': 'Share of complaints with a value for {field}, in percent; "not available" when no file has that column.',
 	'download.csvTitle': 'CSV for machines: UTF-8, comma, dot decimals, stable snake_case headers, codes rather than labels',
-	'download.xlsxTitle': 'Excel: headers in the interface language, typed numbers and dates, a Notes sheet',
-	'download.arrowTitle': 'Typed Apache Arrow (IPC stream), for pandas, polars and R',
+	'download.xlsxTitle':
+		'Excel, for any regional settings: headers in the interface language, typed numbers and dates, codes as text, a Notes sheet',
+	'download.arrowTitle': 'Typed Apache Arrow (IPC stream), for notebooks, pandas, polars and R',
 	'export.sheetData': 'Data',
 	'export.sheetNotes': 'Notes',
 	'export.created': 'Created',

@@ -455,8 +455,9 @@ export const id = {
 	'col.field_filled_pct.def':
 		'Bagian aduan yang kolom {field}-nya berisi nilai, dalam persen; "tidak tersedia" bila tidak ada berkas yang memuat kolom itu.',
 	'download.csvTitle': 'CSV untuk mesin: UTF-8, koma, titik desimal, judul kolom snake_case yang stabil, kode bukan label',
-	'download.xlsxTitle': 'Excel: judul kolom dalam bahasa tampilan, angka dan tanggal bertipe, lembar Keterangan',
-	'download.arrowTitle': 'Apache Arrow (IPC stream) bertipe, untuk pandas, polars dan R',
+	'download.xlsxTitle':
+		'Excel, untuk pengaturan regional apa pun (juga Indonesia): judul kolom dalam bahasa tampilan, angka dan tanggal bertipe, kode sebagai teks, lembar Keterangan',
+	'download.arrowTitle': 'Apache Arrow (IPC stream) bertipe, untuk notebook, pandas, polars dan R',
 	'export.sheetData': 'Data',
 	'export.sheetNotes': 'Keterangan',
 	'export.created': 'Dibuat',
