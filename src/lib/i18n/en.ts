@@ -198,8 +198,7 @@ export const en: Record<MessageKey, string> = {
 	'chart.mapKeyboard': 'Each region on the map links to its page; the ranking table below holds the same values.',
 	'trend.heading': 'Monthly trend',
 	'trend.caption': 'Complaints per month, by the date they were filed.',
-	'trend.covid': 'COVID-19 period',
-	'trend.covidNote': 'Shaded: the COVID-19 period (March 2020 – January 2021).',
+	'events.note': 'Marked (shaded areas, dashed lines): {list}.',
 	'trend.yLabel': 'Complaints per month',
 	'trend.ariaLabel': 'Bar chart of complaints per month',
 	'chart.tableToggle': 'Show the chart data as a table',
@@ -254,7 +253,7 @@ export const en: Record<MessageKey, string> = {
 	'common.indicative': 'Indicative figures, not official scores.',
 	'trends.title': 'Trends',
 	'trends.lead':
-		'Complaint volume per month or week by category, channel and status. The shaded area marks the COVID-19 period (March 2020 – January 2021), including the surge of social-assistance (bansos) complaints.',
+		'Complaint volume per month or week by category, channel and status. Shaded areas and dashed lines mark events such as the COVID-19 period (with its surge of social-assistance complaints), school admission (PPDB) seasons and elections.',
 	'trends.grain': 'Time unit',
 	'trends.month': 'Monthly',
 	'trends.week': 'Weekly',

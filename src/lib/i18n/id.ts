@@ -200,8 +200,7 @@ export const id = {
 	'chart.mapKeyboard': 'Tiap wilayah di peta adalah tautan ke halamannya; tabel peringkat di bawah memuat nilai yang sama.',
 	'trend.heading': 'Tren bulanan',
 	'trend.caption': 'Jumlah aduan per bulan berdasarkan tanggal aduan dibuat.',
-	'trend.covid': 'Masa COVID-19',
-	'trend.covidNote': 'Area berarsir: masa COVID-19 (Maret 2020 – Januari 2021).',
+	'events.note': 'Ditandai (area berarsir, garis putus-putus): {list}.',
 	'trend.yLabel': 'Aduan per bulan',
 	'trend.ariaLabel': 'Grafik batang jumlah aduan per bulan',
 	'chart.tableToggle': 'Lihat data grafik dalam tabel',
@@ -256,7 +255,7 @@ export const id = {
 	'common.indicative': 'Indikator bersifat indikatif, bukan penilaian resmi.',
 	'trends.title': 'Tren',
 	'trends.lead':
-		'Volume aduan per bulan atau per minggu menurut kategori, kanal, dan status. Area berarsir menandai masa COVID-19 (Maret 2020 – Januari 2021), termasuk lonjakan aduan bansos.',
+		'Volume aduan per bulan atau per minggu menurut kategori, kanal, dan status. Area berarsir dan garis putus-putus menandai peristiwa seperti masa COVID-19 (termasuk lonjakan aduan bansos), musim PPDB dan pemilu.',
 	'trends.grain': 'Satuan waktu',
 	'trends.month': 'Bulanan',
 	'trends.week': 'Mingguan',

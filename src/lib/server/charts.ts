@@ -1,4 +1,4 @@
-// More server-rendered charts (see plot.ts): stacked bars over time with the COVID band, and
+// More server-rendered charts (see plot.ts): stacked bars over time with the events in range, and
 // the choropleth of provinces or kab/kota. Built from numbers, codes and our own labels; category names come
 // from the warehouse, so Plot writes them as text nodes (escaped by the serializer). The
 // choropleth fills a cached template: its names, links and values are escaped as they go in.
@@ -6,7 +6,8 @@ import { drawnSvg, NO_SVG, type SafeSvg } from '$lib/svg';
 import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
 import { mapSummary, stackedSummary } from './chart-alt';
-import { covidBand, escapeAttr as attr, renderPlot } from './plot';
+import { eventsNote } from '$lib/events';
+import { escapeAttr as attr, eventMarks, renderPlot } from './plot';
 import type { Grain, Series } from './queries/trends';
 import { simplifyLine } from '$lib/core/geo-simplify';
 import type { Feature } from './topo';
@@ -28,6 +29,15 @@ const PALETTE = [
 
 const day = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
+/** The time a series spans: from its first bucket's start to the end of its last (null when empty). */
+export function seriesRange(s: Series, grain: Grain): { from: Date; to: Date } | null {
+	if (s.buckets.length === 0) return null;
+	const to = day(s.buckets.at(-1)!);
+	if (grain === 'week') to.setUTCDate(to.getUTCDate() + 7);
+	else to.setUTCMonth(to.getUTCMonth() + 1);
+	return { from: day(s.buckets[0]!), to };
+}
+
 export function stackedChart(
 	s: Series,
 	labels: string[],
@@ -46,28 +56,24 @@ export function stackedChart(
 			if (n > 0) data.push({ t: day(b), key: labels[ki]!, n });
 		})
 	);
-	const first = day(s.buckets[0]!);
-	const last = day(s.buckets.at(-1)!);
-	const end = new Date(last);
-	if (grain === 'week') end.setUTCDate(end.getUTCDate() + 7);
-	else end.setUTCMonth(end.getUTCMonth() + 1);
-	const covid = covidBand(first, end, L);
+	const { from: first, to: end } = seriesRange(s, grain)!;
+	const events = eventMarks(first, end, L, { width, marginLeft: 56, marginRight: 16, fontSize: 12 });
 	const period = (b: string) => (grain === 'week' ? L.date(b) : L.monthLong(b.slice(0, 7)));
 	return renderPlot({
 		width,
 		height,
-		marginTop: 28,
+		marginTop: events.marginTop,
 		marginLeft: 56,
 		marginRight: 16,
 		marginBottom: 32,
 		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
 		ariaLabel: opts.ariaLabel,
-		ariaDescription: stackedSummary(s, labels, s.buckets.map(period), L, covid.shown ? L.t('trend.covidNote') : null),
+		ariaDescription: stackedSummary(s, labels, s.buckets.map(period), L, eventsNote(events.shown, L) || null),
 		x: { type: 'utc', domain: [first, end], label: null },
 		y: { grid: true, label: `↑ ${L.t('common.complaints')}`, tickFormat: (n: number) => L.int(n) },
 		color: { domain: labels, range: PALETTE.slice(0, labels.length), legend: true },
 		marks: [
-			...covid.marks,
+			...events.marks,
 			Plot.rectY(data, {
 				x: 't',
 				y: 'n',

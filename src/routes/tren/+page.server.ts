@@ -2,7 +2,8 @@ import { filterQuery } from '$lib/filters';
 import { i18n } from '$lib/i18n';
 import { channelLabel, statusLabel } from '$lib/labels';
 import { Lru, memo } from '$lib/server/cache';
-import { stackedChart } from '$lib/server/charts';
+import { eventsWithin } from '$lib/events';
+import { seriesRange, stackedChart } from '$lib/server/charts';
 import { requestLang } from '$lib/server/lang';
 import { DIMENSIONS, GRAINS, trends, type Dimension } from '$lib/server/queries/trends';
 import { choiceOr400, filtersOr400 } from '$lib/server/request';
@@ -34,10 +35,13 @@ export const load: PageServerLoad = async (event) => {
 		}
 		return out;
 	});
+	const range = seriesRange(t.series.status, grain);
 	return {
 		lang,
 		filters,
 		grain,
+		// The events the charts mark (every dimension spans the same buckets), for their captions.
+		events: range ? eventsWithin(range.from, range.to) : [],
 		total: t.total,
 		undated: k.undated,
 		series: t.series,
