@@ -216,6 +216,66 @@ describe('row-level access (IDOR) on every route', () => {
 	});
 });
 
+describe('/banding within the scope', () => {
+	it("compares only what the user may see: out-of-scope regions 403, other regions' agencies 404, hostile names inert", async () => {
+		const leaks = (text: string) => text.includes(B_MARK) || text.includes('Kota Bandung');
+		const names = async (code: string) =>
+			(await sql<{ a: string }>(db, `SELECT DISTINCT agency_name AS a FROM complaints WHERE regency_code = '${code}' AND agency_name IS NOT NULL ORDER BY 1`)).map(
+				(r) => r.a
+			);
+		const [aAgencies, bAgencies] = await Promise.all([names(A), names(B)]);
+		const q = (key: string, values: string[]) => values.map((v) => `${key}=${encodeURIComponent(v)}`).join('&');
+		const cases: [string, string, string, number][] = [
+			['daerah', cookies.ana!, `/banding?r=${A}&r=${B}`, 403],
+			['daerah', cookies.ana!, `/api/banding.csv?r=${A}&r=${B}`, 403],
+			['daerah', cookies.ana!, `/banding?r=${A}&r=36`, 403],
+			['daerah', cookies.ana!, `/banding?${q('a', [aAgencies[0]!, bAgencies[0]!])}`, 404],
+			['daerah', cookies.ana!, `/api/banding.csv?${q('a', [bAgencies[0]!, aAgencies[0]!])}`, 404],
+			['provinsi 32', cookies.budi!, `/banding?r=32&r=${B}`, 200],
+			['provinsi 32', cookies.budi!, `/banding?r=${B}&r=${A}`, 403]
+		];
+		for (const [who, cookie, url, want] of cases) {
+			const r = await http(url, { cookie });
+			const leaked = want !== 200 && leaks(r.text);
+			record(`${who}: ${url.slice(0, 90)}`, String(want), `${r.status}${leaked ? ', B data!' : ''}`, r.status === want && !leaked);
+		}
+		// Positive control: the national user compares A with B.
+		const n = await http(`/banding?r=${A}&r=${B}`, { cookie: cookies.nas });
+		record(`nasional: /banding?r=${A}&r=${B}`, '200 with Kota Bandung', `${n.status}`, n.status === 200 && n.text.includes('Kota Bandung'));
+
+		// Its own agencies, the hostile names among them: the CSV defuses formulas, the page runs no script.
+		const hostile = aAgencies.filter((a) => a.includes('<svg') || a.startsWith('=')).slice(0, 2);
+		expect(hostile.length).toBe(2);
+		const own = `region=${A}&${q('a', hostile)}`;
+		const csv = await http(`/api/banding.csv?${own}`, { cookie: cookies.ana });
+		const cells = parseCsv(csv.text).flat();
+		const live = cells.filter((c) => /^\s*[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c));
+		record(
+			'daerah: /api/banding.csv of its agencies with formula and XSS names',
+			'200, 0 live formulas, defused name present',
+			`${csv.status}, ${live.length} live`,
+			csv.status === 200 && live.length === 0 && cells.some((c) => c.startsWith("'="))
+		);
+		const context = await browser.newContext();
+		await context.addCookies([{ name: 'telaah_session', value: cookies.ana!.split('=')[1]!, url: server.origin }]);
+		const page = await context.newPage();
+		const res = await page.goto(`${server.origin}/banding?${own}`);
+		const state = await page.evaluate(() => ({
+			pwned: (window as unknown as { __xss?: number }).__xss ?? null,
+			handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+			shown: document.body.innerText.includes('<svg onload')
+		}));
+		record(
+			'XSS: /banding comparing agencies named with markup',
+			'200, no script run, no on* attribute, name shown as text',
+			`HTTP ${res?.status()}, __xss=${state.pwned}, on*=${state.handlers}, shown=${state.shown}`,
+			res?.status() === 200 && state.pwned === null && state.handlers === 0 && state.shown
+		);
+		await context.close();
+		expect(probes.filter((x) => !x.pass)).toEqual([]);
+	});
+});
+
 describe('/data for a scoped user', () => {
 	it("shows the region's part only: its own counts, no quarantined rows, no other region's coverage", async () => {
 		const [n] = await sql<{ a: number; q: number }>(
@@ -245,6 +305,8 @@ describe('/data for a scoped user', () => {
 describe('hostile parameters', () => {
 	const SQLI = ["' OR 1=1--", `${A}' OR '1'='1`, '1; DROP TABLE complaints; --', "2023-01' UNION SELECT title FROM complaints--"];
 	const PARAMS = ['from', 'to', 'region', 'category', 'channel', 'status', 'page', 'sort', 'grain', 'level', 'metric', 'lang'];
+	// /banding's own: the selection (regions, OPD types, agency names) and its CSV's table.
+	const COMPARE_PARAMS = ['r', 't', 'a', 'table'];
 
 	it('SQL injection strings in every parameter: 400/403/404 or harmless, never 500 or other data', async () => {
 		const [before] = await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints`);
@@ -253,7 +315,7 @@ describe('hostile parameters', () => {
 		const bad: string[] = [];
 		for (const id of routes) {
 			// A PDF route reads only its path and ?lang (each probe prints a PDF: keep them few).
-			const params = id.endsWith('.pdf') ? ['lang'] : PARAMS;
+			const params = id.endsWith('.pdf') ? ['lang'] : id.includes('banding') ? [...PARAMS, ...COMPARE_PARAMS] : PARAMS;
 			const targets = [
 				...params.map((p) => ({ kind: `?${p}`, url: (v: string) => `${fill(id, { id: ids.a })}?${p}=${encodeURIComponent(v)}` })),
 				...paramNames(id).map((p) => ({ kind: `[${p}]`, url: (v: string) => fill(id, { id: ids.a, [p]: v }) }))

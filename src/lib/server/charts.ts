@@ -8,7 +8,7 @@ import type { I18n } from '$lib/i18n';
 import { mapSummary, stackedSummary } from './chart-alt';
 import { eventsNote } from '$lib/events';
 import { escapeAttr as attr, eventMarks, renderPlot } from './plot';
-import type { Grain, Series } from './queries/trends';
+import type { Grain, Series, YearOnYear } from './queries/trends';
 import { simplifyLine } from '$lib/core/geo-simplify';
 import type { Feature } from './topo';
 
@@ -86,6 +86,120 @@ export function stackedChart(
 						? (d: { t: Date; key: string; n: number }) => `${L.month(d.t.toISOString().slice(0, 7))} · ${d.key}: ${L.int(d.n)}`
 						: undefined
 			}),
+			Plot.ruleY([0])
+		]
+	});
+}
+
+/**
+ * This year against last year: complaints per calendar month as two lines (last year dashed and
+ * grey), a dot and a <title> per month with data; months without data left out of the lines.
+ */
+export function yearOnYearChart(y: YearOnYear, L: I18n, opts: { width?: number; height?: number } = {}): SafeSvg {
+	const years = [String(y.year - 1), String(y.year)];
+	const short = new Intl.DateTimeFormat(L.locale, { month: 'short', timeZone: 'UTC' });
+	const label = (mm: string) => short.format(new Date(`2000-${mm}-01T00:00:00Z`));
+	const points = y.months.flatMap((m) => [
+		...(m.before === null ? [] : [{ year: years[0]!, month: label(m.month), mm: m.month, n: m.before }]),
+		...(m.now === null ? [] : [{ year: years[1]!, month: label(m.month), mm: m.month, n: m.now }])
+	]);
+	if (points.length === 0) return NO_SVG;
+	type P = (typeof points)[number];
+	const line = (year: string, dashed: boolean) =>
+		Plot.line(
+			points.filter((p) => p.year === year),
+			{ x: 'month', y: 'n', stroke: 'year', strokeWidth: 2, strokeDasharray: dashed ? '5,4' : undefined }
+		);
+	const sum = (k: 'now' | 'before') => y.months.reduce((s, m) => s + (m.now !== null && m.before !== null ? m[k]! : 0), 0);
+	return renderPlot({
+		width: opts.width ?? 960,
+		height: opts.height ?? 280,
+		marginTop: 28,
+		marginLeft: 56,
+		marginRight: 16,
+		marginBottom: 32,
+		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
+		ariaLabel: L.t('yoy.ariaLabel', { year: years[1]!, last: years[0]! }),
+		ariaDescription: L.t('yoy.summary', { year: years[1]!, last: years[0]!, now: L.int(sum('now')), before: L.int(sum('before')) }),
+		x: { type: 'point', domain: y.months.map((m) => label(m.month)), label: null, inset: 12 },
+		y: { grid: true, zero: true, label: `↑ ${L.t('common.complaints')}`, tickFormat: (n: number) => L.int(n) },
+		color: { domain: years, range: ['#6b7280', PALETTE[0]!], legend: true },
+		marks: [
+			line(years[0]!, true),
+			line(years[1]!, false),
+			Plot.dot(points, {
+				x: 'month',
+				y: 'n',
+				fill: 'year',
+				r: 3.5,
+				title: (p: P) => `${L.monthLong(`${p.year}-${p.mm}`)}: ${L.int(p.n)} ${L.t('common.complaints').toLowerCase()}`
+			}),
+			Plot.ruleY([0])
+		]
+	});
+}
+
+/**
+ * Several subjects' monthly values overlaid (/banding): a line each, in its own colour and
+ * marker shape (told apart without colour too), a <title> per point, and the events in range.
+ * `values[i]` belongs to `months[i]`; a null leaves a gap.
+ */
+export function compareChart(
+	months: readonly string[],
+	series: readonly { name: string; values: readonly (number | null)[] }[],
+	L: I18n,
+	opts: { ariaLabel: string; ariaDescription: string; yLabel: string; format: (v: number) => string; width?: number; height?: number }
+): SafeSvg {
+	if (months.length === 0 || series.length === 0) return NO_SVG;
+	const width = opts.width ?? 960;
+	const points = series.flatMap((s) =>
+		months.map((m, i) => ({ name: s.name, t: new Date(`${m}-01T00:00:00Z`), month: m, v: s.values[i] ?? null }))
+	);
+	type P = (typeof points)[number];
+	const { from, to } = { from: points[0]!.t, to: new Date(Date.UTC(Number(months.at(-1)!.slice(0, 4)), Number(months.at(-1)!.slice(5)), 1)) };
+	const events = eventMarks(from, to, L, { width, marginLeft: 56, marginRight: 16, fontSize: 12 });
+	const names = series.map((s) => s.name);
+	const dotted = months.length <= 36;
+	const ticks = new Intl.NumberFormat(L.locale, { maximumFractionDigits: 2 });
+	return renderPlot({
+		width,
+		height: opts.height ?? 320,
+		marginTop: events.marginTop,
+		marginLeft: 56,
+		marginRight: 16,
+		marginBottom: 32,
+		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
+		ariaLabel: opts.ariaLabel,
+		ariaDescription: [opts.ariaDescription, eventsNote(events.shown, L)].filter(Boolean).join(' '),
+		// Month ticks in the UI language (Plot's own are English); years alone on long spans.
+		x: {
+			type: 'utc',
+			domain: [from, to],
+			label: null,
+			ticks: months.length > 30 ? 'year' : months.length > 12 ? '3 months' : 'month',
+			tickFormat: (d: Date) =>
+				months.length > 30 ? String(d.getUTCFullYear()) : L.month(d.toISOString().slice(0, 7))
+		},
+		y: { grid: true, zero: true, label: `↑ ${opts.yLabel}`, tickFormat: (n: number) => ticks.format(n) },
+		// One legend: the symbol legend takes the colours of the colour scale of the same domain.
+		color: { domain: names, range: PALETTE.slice(0, names.length) },
+		symbol: { domain: names, legend: true },
+		marks: [
+			...events.marks,
+			// Mid-month, so a point sits over its month.
+			Plot.line(points, { x: (p: P) => new Date(p.t.getTime() + 14 * 86_400_000), y: 'v', z: 'name', stroke: 'name', strokeWidth: 2, defined: (p: P) => p.v !== null }),
+			Plot.dot(
+				points.filter((p) => p.v !== null),
+				{
+					x: (p: P) => new Date(p.t.getTime() + 14 * 86_400_000),
+					y: 'v',
+					stroke: 'name',
+					symbol: 'name',
+					r: dotted ? 3.5 : 2,
+					fill: 'white',
+					title: (p: P) => `${p.name} · ${L.month(p.month)}: ${opts.format(p.v!)}`
+				}
+			),
 			Plot.ruleY([0])
 		]
 	});

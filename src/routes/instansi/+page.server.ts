@@ -1,4 +1,4 @@
-import { filterQuery } from '$lib/filters';
+import { FILTER_KEYS, filterQuery } from '$lib/filters';
 import { requestLang } from '$lib/server/lang';
 import { AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
 import { warehouseAsOfEvent } from '$lib/server/queries/asof';
@@ -18,6 +18,8 @@ export const load: PageServerLoad = async (event) => {
 		asOf,
 		byAgency: Boolean(filters.region),
 		linkQuery: filterQuery(filters),
+		// The "Bandingkan" form: every filter (agencies are compared within the region filter).
+		compareFilters: FILTER_KEYS.filter((k) => filters[k]).map((k) => [k, filters[k]!] as [string, string]),
 		sortHrefs: Object.fromEntries(AGENCY_SORTS.map((s) => [s, `/instansi${filterQuery(filters, { sort: s === 'n' ? null : s })}`])),
 		csvHref: `/api/instansi.csv${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`
 	};

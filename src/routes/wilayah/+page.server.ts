@@ -1,4 +1,4 @@
-import { filterQuery } from '$lib/filters';
+import { FILTER_KEYS, filterQuery } from '$lib/filters';
 import { i18n } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import type { Choropleth } from '$lib/server/charts';
@@ -48,6 +48,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		sortHrefs: Object.fromEntries(REGION_SORTS.map((s) => [s, `/wilayah${filterQuery(filters, { ...view, sort: s === 'n' ? null : s })}`])),
 		regionQuery,
+		// The "Bandingkan" form: the filters but the region (each compared region is its own).
+		compareFilters: FILTER_KEYS.filter((k) => k !== 'region' && filters[k]).map((k) => [k, filters[k]!] as [string, string]),
 		csvHref: `/api/wilayah.csv${filterQuery(filters, { level: view.level, sort: view.sort })}`
 	};
 };

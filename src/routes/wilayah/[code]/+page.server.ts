@@ -1,8 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { filterQuery } from '$lib/filters';
+import { FILTER_KEYS, filterQuery } from '$lib/filters';
+import { compareHref } from '$lib/compare';
 import { i18n, translate } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import type { Choropleth } from '$lib/server/charts';
+import { currentScope } from '$lib/server/auth/context';
+import { covers } from '$lib/server/auth/scope';
 import { requestLang } from '$lib/server/lang';
 import { trendChart } from '$lib/server/plot';
 import { AGENCY_PAGE_ROWS, AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
@@ -67,6 +70,16 @@ export const load: PageServerLoad = async (event) => {
 			AGENCY_SORTS.map((s) => [s, `/wilayah/${code}${filterQuery(others, { ...view, sort: s === 'n' ? null : s })}`])
 		),
 		linkQuery,
+		// Compare this region: a kab/kota with its province at once (if the user may see it), else on its own in the picker.
+		compareHref: compareHref('/banding', others, {
+			kind: 'region',
+			keys: region.level === 'regency' && covers(currentScope(), region.province_code) ? [code, region.province_code] : [code]
+		}),
+		// The forms under the kab/kota and agency tables: their filters (agencies within this region).
+		compareFilters: {
+			regions: FILTER_KEYS.filter((k) => k !== 'region' && filters[k]).map((k) => [k, filters[k]!] as [string, string]),
+			agencies: FILTER_KEYS.filter((k) => filters[k]).map((k) => [k, filters[k]!] as [string, string])
+		},
 		complaintsHref: `/aduan${filterQuery(filters)}`,
 		agenciesCsv: `/api/instansi.csv${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,
 		kabkotaCsv: `/api/wilayah.csv${filterQuery(filters)}`,
