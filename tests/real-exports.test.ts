@@ -106,7 +106,10 @@ describe('the Surabaya Media Center export (one city, no status, verification or
 		const per100k = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
 			(c!.n / c!.pop) * 100_000
 		);
-		expect(byTestId((await get(sby.origin, '/')).text, 'kpi-per100k')).toBe(per100k);
+		const home = (await get(sby.origin, '/')).text;
+		expect(byTestId(home, 'kpi-per100k')).toBe(per100k);
+		// Every page says what "all of Indonesia" stands for here.
+		expect(byTestId(home, 'coverage-note')).toMatch(/mencakup 1 dari 514 kabupaten\/kota: Kota Surabaya\./);
 		const ranking = parseCsv((await get(sby.origin, '/api/wilayah.csv')).text);
 		const h = ranking[0]!;
 		const rows = ranking.slice(1);
@@ -150,6 +153,8 @@ describe('the Surabaya Media Center export (one city, no status, verification or
 		expect(byTestId(text, 'briefing-asof')).toMatch(/^Data per \d+ \w+ \d{4}: aduan \w+ \d{4} s\.d\. \w+ \d{4}; dimuat/);
 		// No status in the data: no "status as of" line about figures it does not show.
 		expect(byTestId(text, 'briefing-status-asof')).toBeNull();
+		// The only kab/kota of its province in the data: no "rank 1 of 1".
+		expect(byTestId(text, 'briefing-rank')).toBe('Tidak ada pembanding: data yang dimuat tidak mencakup wilayah lain di kelompok ini.');
 	});
 
 	it('shows on /data the file and its row counts, the fields the source lacks, and the city it covers', async () => {
@@ -204,5 +209,23 @@ describe('the LAPOR! 2017 corpus (no dates)', () => {
 		const h = ranking[0]!;
 		const semarang = ranking.find((r) => r[h.indexOf('code')] === '33.74')!;
 		expect(semarang[h.indexOf('complaints')]).toBe(String(c!.semarang));
+	});
+
+	it('invents no status, no deadline and no agency-free league from a source without dates or status', async () => {
+		const home = (await get(lapor.origin, '/')).text;
+		// The public stream's complaints had passed verification, which says nothing of follow-up or completion.
+		for (const id of ['kpi-followup', 'kpi-completion', 'kpi-median', 'kpi-breach3', 'kpi-breach5', 'kpi-backlog']) {
+			expect(stateOf(home, id), id).toBe('absent');
+			expect(byTestId(home, id), id).toMatch(/^tidak tersedia/);
+		}
+		expect(byTestId(home, 'trend-undated')).toContain('tidak ada aduan bertanggal');
+		expect(byTestId((await get(lapor.origin, '/wilayah/33.74')).text, 'trend-undated')).toContain('tidak ada aduan bertanggal');
+		expect(byTestId(home, 'data-as-of')).toMatch(/^Data tanpa tanggal aduan · dimuat \d+ \w+ \d{4}/);
+		// Undated complaints still count in the agency league: volume per OPD type, deadlines unknown.
+		const [a] = await sql<{ n: number }>(laporDb, `SELECT count(*)::INTEGER AS n FROM complaints`);
+		const league = parseCsv((await get(lapor.origin, '/api/instansi.csv')).text);
+		const h = league[0]!;
+		expect(league.slice(1).reduce((s, r) => s + Number(r[h.indexOf('complaints')]), 0)).toBe(a!.n);
+		for (const r of league.slice(1)) expect(r[h.indexOf('followup_breach_pct')]).toBe('tidak tersedia');
 	});
 });

@@ -220,9 +220,12 @@ describe('/banding within the scope', () => {
 	it("compares only what the user may see: out-of-scope regions 403, other regions' agencies 404, hostile names inert", async () => {
 		const leaks = (text: string) => text.includes(B_MARK) || text.includes('Kota Bandung');
 		const names = async (code: string) =>
-			(await sql<{ a: string }>(db, `SELECT DISTINCT agency_name AS a FROM complaints WHERE regency_code = '${code}' AND agency_name IS NOT NULL ORDER BY 1`)).map(
-				(r) => r.a
-			);
+			(
+				await sql<{ a: string }>(
+					db,
+					`SELECT DISTINCT agency_name AS a FROM complaints WHERE regency_code = '${code}' AND agency_name IS NOT NULL ORDER BY 1`
+				)
+			).map((r) => r.a);
 		const [aAgencies, bAgencies] = await Promise.all([names(A), names(B)]);
 		const q = (key: string, values: string[]) => values.map((v) => `${key}=${encodeURIComponent(v)}`).join('&');
 		const cases: [string, string, string, number][] = [

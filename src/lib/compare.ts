@@ -33,10 +33,8 @@ export interface Selection {
 	keys: string[];
 }
 
-export type SelectionProblem =
-	| { kind: 'value'; param: SubjectParam; value: string }
-	| { kind: 'mixed' }
-	| { kind: 'tooMany'; n: number; max: number };
+type SelectionProblem =
+	{ kind: 'value'; param: SubjectParam; value: string } | { kind: 'mixed' } | { kind: 'tooMany'; n: number; max: number };
 
 export type SelectionResult = { ok: true; selection: Selection | null } | { ok: false; problem: SelectionProblem };
 

@@ -3,6 +3,7 @@ import { NO_FILTERS, parseFilters } from '$lib/filters';
 import { covers, scopedRegion } from '$lib/server/auth/scope';
 import { requestLang } from '$lib/server/lang';
 import { categoryList, regionList } from '$lib/server/queries/options';
+import { coveredRegions } from '$lib/server/queries/data';
 import { dataDates } from '$lib/server/queries/overview';
 import type { LayoutServerLoad } from './$types';
 
@@ -11,12 +12,22 @@ export const load: LayoutServerLoad = async (event) => {
 	let dates: Awaited<ReturnType<typeof dataDates>> = { until: null, loaded: null };
 	let regions: Awaited<ReturnType<typeof regionList>> = [];
 	let categories: readonly string[] = [];
+	let coverage: { covered: number; of: number; names: string[]; more: number } | null = null;
 	const user = event.locals.user;
 	// Signed out (the sign-in page): nothing from the warehouse.
 	if (user)
 		try {
 			dates = await dataDates();
-			[regions, categories] = await Promise.all([regionList(), categoryList()]);
+			let covered: Awaited<ReturnType<typeof coveredRegions>>;
+			[regions, categories, covered] = await Promise.all([regionList(), categoryList(), coveredRegions()]);
+			// One region's export is not the nation: every page says what "all regions" stands for.
+			if (covered.covered > 0 && covered.covered < covered.of)
+				coverage = {
+					covered: covered.covered,
+					of: covered.of,
+					names: covered.regions.slice(0, 3).map((r) => r.name),
+					more: Math.max(0, covered.regions.length - 3)
+				};
 		} catch (err) {
 			// A missing warehouse is reported by the page itself (503 with instructions); the
 			// layout still renders so the error page has its header and footer.
@@ -28,6 +39,7 @@ export const load: LayoutServerLoad = async (event) => {
 		lang,
 		user: user && { name: user.name, role: user.role, region: user.region, demo: user.demo },
 		dataDates: dates,
+		coverage,
 		// A scoped user with no region filter sees their own region (as the pages do: request.ts).
 		filters: parsed.ok
 			? { ...parsed.filters, region: (user && scopedRegion(user.scope, parsed.filters.region)?.region) ?? null }

@@ -156,7 +156,10 @@ export function compareChart(
 		months.map((m, i) => ({ name: s.name, t: new Date(`${m}-01T00:00:00Z`), month: m, v: s.values[i] ?? null }))
 	);
 	type P = (typeof points)[number];
-	const { from, to } = { from: points[0]!.t, to: new Date(Date.UTC(Number(months.at(-1)!.slice(0, 4)), Number(months.at(-1)!.slice(5)), 1)) };
+	const { from, to } = {
+		from: points[0]!.t,
+		to: new Date(Date.UTC(Number(months.at(-1)!.slice(0, 4)), Number(months.at(-1)!.slice(5)), 1))
+	};
 	const events = eventMarks(from, to, L, { width, marginLeft: 56, marginRight: 16, fontSize: 12 });
 	const names = series.map((s) => s.name);
 	const dotted = months.length <= 36;
@@ -177,8 +180,7 @@ export function compareChart(
 			domain: [from, to],
 			label: null,
 			ticks: months.length > 30 ? 'year' : months.length > 12 ? '3 months' : 'month',
-			tickFormat: (d: Date) =>
-				months.length > 30 ? String(d.getUTCFullYear()) : L.month(d.toISOString().slice(0, 7))
+			tickFormat: (d: Date) => (months.length > 30 ? String(d.getUTCFullYear()) : L.month(d.toISOString().slice(0, 7)))
 		},
 		y: { grid: true, zero: true, label: `↑ ${opts.yLabel}`, tickFormat: (n: number) => ticks.format(n) },
 		// One legend: the symbol legend takes the colours of the colour scale of the same domain.
@@ -186,8 +188,14 @@ export function compareChart(
 		symbol: { domain: names, legend: true },
 		marks: [
 			...events.marks,
-			// Mid-month, so a point sits over its month.
-			Plot.line(points, { x: (p: P) => new Date(p.t.getTime() + 14 * 86_400_000), y: 'v', z: 'name', stroke: 'name', strokeWidth: 2, defined: (p: P) => p.v !== null }),
+			// Mid-month, so a point sits over its month; a null value breaks the line.
+			Plot.line(points, {
+				x: (p: P) => new Date(p.t.getTime() + 14 * 86_400_000),
+				y: 'v',
+				z: 'name',
+				stroke: 'name',
+				strokeWidth: 2
+			}),
 			Plot.dot(
 				points.filter((p) => p.v !== null),
 				{

@@ -38,7 +38,7 @@ export const DEADLINE_CTE = `f AS (
 			c.province_code, c.regency_code, c.wd_created, c.verify_wd, c.response_wd, c.response_s, c.close_s, c.fields,
 			snap.wd AS wd_now, snap.t AS asof_t, c.status IN ('dihapus', 'arsip') AS removed
 		FROM complaints c CROSS JOIN snapshot snap
-		WHERE c.created_at IS NOT NULL AND ${FILTER_WHERE}
+		WHERE ${FILTER_WHERE}
 	)`;
 
 const LEAGUE_METRICS = [

@@ -4,8 +4,8 @@
 // - a region as /wilayah and the overview: counts from the monthly rollup with the region as the
 //   region filter (undated complaints count when no period is chosen), the median from the
 //   complaints, per 100k over the covered population (core/coverage.ts);
-// - an OPD type or an agency as /instansi: over the dated complaints under the filters (region
-//   included) of that type or name.
+// - an OPD type or an agency as /instansi: over the complaints under the filters (region included)
+//   of that type or name.
 // Every figure is a core/metrics.ts declaration ("tidak tersedia" when the data lacks its fields).
 // Also per subject: complaints per month, the same figures a year earlier (change.ts), and the
 // policy-theme mix with small kab/kota cells suppressed (core/privacy.ts).
@@ -28,7 +28,14 @@ import { regionList } from './options';
 import { comparisonPeriods, type WarehouseFacts } from './overview';
 import { topicFit } from './topics';
 
-const RATES = ['followUpRate', 'completionRate', 'breach3Rate', 'breach5Rate', 'unresolved60Rate', 'backlog'] as const satisfies readonly MetricId[];
+const RATES = [
+	'followUpRate',
+	'completionRate',
+	'breach3Rate',
+	'breach5Rate',
+	'unresolved60Rate',
+	'backlog'
+] as const satisfies readonly MetricId[];
 
 // Per month (bucket 'YYYY-MM'; NULL for undated complaints) and for the whole period (bucket 'all').
 const bucket = (col: string) => `CASE WHEN grouping(${col}) = 1 THEN 'all' ELSE strftime(${col}, '%Y-%m') END AS bucket`;
@@ -53,7 +60,9 @@ const AGENCY_SQL = `
 	FROM (SELECT *, date_trunc('month', created_at) AS m FROM f WHERE ${AGENCY_WHERE})
 	GROUP BY GROUPING SETS ((m), ())`;
 
-const FigureRow = z.object({ bucket: z.string().nullable(), n: z.number().int(), population: z.number().nullable() }).catchall(z.number().nullable());
+const FigureRow = z
+	.object({ bucket: z.string().nullable(), n: z.number().int(), population: z.number().nullable() })
+	.catchall(z.number().nullable());
 
 /** One subject's figures over a period. */
 export interface Figures {
@@ -90,7 +99,9 @@ async function figuresOf(s: Subject, f: Partial<Filters>): Promise<{ figures: Fi
 	const p = subjectParams(s, f);
 	const [rows, median] = await Promise.all([
 		query(s.kind === 'region' ? REGION_SQL : AGENCY_SQL, p, FigureRow),
-		s.kind === 'region' ? query(REGION_MEDIAN_SQL, withFilters({ ...f, region: s.key }), FigureRow.omit({ bucket: true, population: true })) : null
+		s.kind === 'region'
+			? query(REGION_MEDIAN_SQL, withFilters({ ...f, region: s.key }), FigureRow.omit({ bucket: true, population: true }))
+			: null
 	]);
 	const whole = rows.find((r) => r.bucket === 'all') ?? { bucket: 'all', n: 0, population: null };
 	const months = new Map(rows.filter((r) => r.bucket !== 'all' && r.bucket !== null).map((r) => [r.bucket!, r.n]));
@@ -127,7 +138,7 @@ const THEMES_SQL = `
 	UNION ALL
 	SELECT t.theme, count(*)::INTEGER FROM complaint_themes t JOIN c USING (tracking_id) GROUP BY 1`;
 
-export interface ThemeShare {
+interface ThemeShare {
 	/** null when suppressed: 1–4 complaints of a theme inside one kab/kota (core/privacy.ts). */
 	n: number | null;
 	/** n / the subject's complaints (not deleted); null when n is suppressed. */
@@ -155,7 +166,7 @@ async function themesOf(s: Subject, f: Partial<Filters>): Promise<Map<string, Th
 	);
 }
 
-export interface ComparedSubject extends Subject {
+interface ComparedSubject extends Subject {
 	figures: Figures;
 	/** Complaints per month of `Comparison.months` (0 where none). */
 	monthly: number[];
@@ -247,7 +258,11 @@ export async function subjectsOr4xx(sel: Selection | null, f: Partial<Filters>, 
 	if (sel.kind === 'opd') return sel.keys.map((key) => ({ kind: 'opd', key, name: key }));
 	const out: Subject[] = [];
 	for (const name of sel.keys) {
-		const [row] = await query(AGENCY_EXISTS_SQL, { agency: name, region: f.region ?? null, ...scopeParams() }, z.object({ n: z.number().int() }));
+		const [row] = await query(
+			AGENCY_EXISTS_SQL,
+			{ agency: name, region: f.region ?? null, ...scopeParams() },
+			z.object({ n: z.number().int() })
+		);
 		if (!row?.n) error(404, { code: 'not_found', message: translate(lang, 'compare.agencyNotFound', { name: name.slice(0, 80) }) });
 		out.push({ kind: 'agency', key: name, name });
 	}

@@ -215,15 +215,26 @@ export async function overview(period: Period): Promise<Overview> {
 		return (await periodCards({ ...period, ...p })).period;
 	};
 	const change = cmp ? { ...cmp, now: await cardsFor(cmp.current), before: await cardsFor(cmp.previous) } : null;
+	// The period's cards are over every complaint in view, the undated ones too (without a period
+	// filter): they have no deadline or response time, so a source without dates shows "tidak
+	// tersedia", not n/a, and one with some shows over how many.
+	const inView = (m: Measured): Measured => ({ ...m, of: m.of + k.undated });
+	const cards: CardValues = {
+		...pc.period,
+		medianResponseDays: inView(pc.period.medianResponseDays),
+		breach3Rate: inView(pc.period.breach3Rate),
+		breach5Rate: inView(pc.period.breach5Rate),
+		backlog: inView(pc.period.backlog)
+	};
 	const y = change && yearOnYear(change.current);
 	const yoy = y && change ? { ...y, now: change.now, before: await cardsFor(y.previous) } : null;
 	return {
 		warehouse,
 		// periodCards' whole-period median is KPI_SQL's: both need a filing date and a response after it.
-		kpis: { ...k, medianResponseDays: pc.period.medianResponseDays },
+		kpis: { ...k, medianResponseDays: cards.medianResponseDays },
 		monthly: m,
 		categories: c,
-		cards: pc.period,
+		cards,
 		cardMonths: m.map((x) => pc.months.get(x.month) ?? EMPTY_CARD),
 		change,
 		yoy,

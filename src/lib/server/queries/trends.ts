@@ -135,7 +135,10 @@ export async function yearOnYearMonths(
 		.sort((a, b) => monthIndex(a) - monthIndex(b))[0];
 	const upto = through ? months.slice(0, Number(through.slice(5))) : [];
 	const ytd =
-		through && data.complete_month && monthIndex(through) <= monthIndex(data.complete_month) && upto.every((m) => m.now !== null && m.before !== null)
+		through &&
+		data.complete_month &&
+		monthIndex(through) <= monthIndex(data.complete_month) &&
+		upto.every((m) => m.now !== null && m.before !== null)
 			? {
 					from: `${year}-01`,
 					to: through,

@@ -1,7 +1,6 @@
 // /banding as CSV, with the page's filters and selection: `table=figures` (default; one row per
 // subject, its figures and those of the year-on-year periods), `monthly` (complaints and per 100k
 // per subject and month) or `themes` (per subject and theme, small kab/kota cells as "<5").
-import { error } from '@sveltejs/kit';
 import { COMPARE_MIN, SUBJECT_PARAMS } from '$lib/compare';
 import { METRICS, type MetricId } from '$lib/core/metrics';
 import { SUPPRESSED } from '$lib/core/privacy';
