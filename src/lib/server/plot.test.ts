@@ -40,6 +40,8 @@ describe('trend chart', () => {
 		expect(svg).toContain('stroke-dasharray="4,3"');
 		expect(svg).toContain('<title>Masa COVID-19: Maret 2020 – Januari 2021</title>');
 		expect(svg).not.toContain('Pemilu 2024');
+		// Each event mark is told apart from the bars (both carry <title>s).
+		expect(svg.match(/<g[^>]* class="event"/g)?.length).toBeGreaterThanOrEqual(5);
 	});
 
 	it('puts each label in the first row with room, and none past the last row', () => {

@@ -115,6 +115,9 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 	});
 }
 
+/** The class of every event mark's <g>: tells them from the data marks (a chart's bars also carry <title>s). */
+const EVENT_CLASS = 'event';
+
 /** Rows of event labels above a chart at most; a label that fits in none is left to the caption. */
 const LABEL_LANES = 2;
 const LANE_HEIGHT = 14;
@@ -171,8 +174,15 @@ export function eventMarks(
 		const at = it.late ? (it.point ? it.x1 : it.x2) : it.x1;
 		return [
 			it.point
-				? Plot.ruleX([it], { x: 'x1', stroke: it.style.ink, strokeWidth: 1.5, strokeDasharray: '4,3', title: 'title' })
-				: Plot.rectX([it], { x1: 'x1', x2: 'x2', fill: it.style.fill, fillOpacity: 0.85, title: 'title' }),
+				? Plot.ruleX([it], {
+						x: 'x1',
+						stroke: it.style.ink,
+						strokeWidth: 1.5,
+						strokeDasharray: '4,3',
+						title: 'title',
+						className: EVENT_CLASS
+					})
+				: Plot.rectX([it], { x1: 'x1', x2: 'x2', fill: it.style.fill, fillOpacity: 0.85, title: 'title', className: EVENT_CLASS }),
 			...(lane === null
 				? []
 				: [
@@ -185,7 +195,8 @@ export function eventMarks(
 							dx: it.late ? -3 : 3,
 							dy: -4 - lane * LANE_HEIGHT,
 							fill: it.style.ink,
-							fontWeight: 600
+							fontWeight: 600,
+							className: EVENT_CLASS
 						})
 					])
 		];
