@@ -5,7 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 export default {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// precompress: .br and .gz of every static and built asset, served by adapter-node when the client accepts them.
+		adapter: adapter({ out: 'build', precompress: true }),
 		// Content-Security-Policy: scripts only from this origin (SvelteKit adds a nonce to its
 		// own inline hydration script), no plugins, no framing, forms post only here. Styles
 		// allow inline attributes: the server-rendered Plot SVGs carry style="…".

@@ -1,18 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+
+// Three tiers (README "Tests"): `fast` (pure functions, no database, no child process: run it
+// constantly), `db` (real DuckDB files and the CLIs), `e2e` (a built server and Chromium). A unit
+// test file is in the db tier when it opens a warehouse or starts a process, read from its source,
+// so a new test lands in the right tier without a list to keep.
+const UNIT = ['src/**/*.test.ts', 'pipelines/**/*.test.ts', 'bench/**/*.test.ts'];
+const NEEDS_DB =
+	/@duckdb\/node-api|test-support|openWarehouse|npmRun|spawnSync|execFile|child_process|TELAAH_DB|from '\.{1,2}(\/\.\.)*\/db'/;
+const dbFiles = ['src', 'pipelines', 'bench']
+	.flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
+	.filter((f) => f.endsWith('.test.ts') && !f.includes('node_modules') && NEEDS_DB.test(readFileSync(f, 'utf8')));
 
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
-		// Test names and files: `npm test` (scripts/run-tests.ts) builds first, then runs both.
+		// `npm test` (scripts/run-tests.ts) builds first, then runs every tier.
 		projects: [
 			{
 				extends: true,
 				test: {
-					name: 'unit',
-					include: ['src/**/*.test.ts', 'pipelines/**/*.test.ts', 'bench/**/*.test.ts'],
+					name: 'fast',
+					include: UNIT,
+					exclude: ['**/node_modules/**', ...dbFiles],
 					environment: 'node',
-					// Many tests create and query real DuckDB files.
+					// A few read the real shared texts: generous on a loaded machine, as the other tiers.
+					testTimeout: 60_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'db',
+					include: dbFiles.length ? dbFiles : ['no-db-tests'],
+					environment: 'node',
+					// Real DuckDB files and CLI runs.
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}

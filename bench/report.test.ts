@@ -59,4 +59,19 @@ describe('bench report', () => {
 		expect(md).toContain('| Telaah ingest | 3.0 s (333,333.333 rows/s) | not measured |');
 		expect(md).toContain('| note |  | replicated |');
 	});
+
+	it('shows the text search against its reference query per size', () => {
+		const search = (ratio: number) => ({
+			reference_ms: 60,
+			text_mb: 52.9,
+			search_ms: 60 * ratio,
+			ratio,
+			queries: [{ q: 'jalan', ms: 60 * ratio, matches: 1234 }]
+		});
+		const md = markdown(mergeResults({ '300k': { ...size(3e5, 50), search: search(1.5) } }, '1m', size(1e6, 50)));
+		expect(md).toContain('## Text search');
+		expect(md).toContain('| search (median of the queries) | 90 ms (1.5x the reference) | – |');
+		expect(md).toContain('| `jalan` | 90 ms, 1,234 found | – |');
+		expect(markdown({ '1m': size(1e6, 50) })).not.toContain('## Text search');
+	});
 });

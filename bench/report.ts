@@ -22,6 +22,8 @@ export interface PageResult {
 	p95_ms: number;
 	/** Browser JavaScript the page loads, gzip-compressed, in KB (pages only, not CSVs). */
 	js_gzip_kb?: number;
+	/** Size of the cold response's body as the client reads it (decoded), in bytes: downloads (CSV vs Arrow). */
+	bytes?: number;
 	status_errors?: string[];
 }
 
@@ -42,11 +44,23 @@ export interface IngestResult {
 	db_mb_per_million: number;
 }
 
+/** The text search (/aduan?q=) against a reference query reading every title and body (bench/search.ts). */
+export interface SearchResult {
+	reference_ms: number;
+	/** Characters of title and body in the warehouse, in millions (MB of text, roughly). */
+	text_mb: number;
+	/** The median over the queries. */
+	search_ms: number;
+	ratio: number;
+	queries: { q: string; ms: number; matches: number }[];
+}
+
 export interface SizeResult extends Partial<IngestResult> {
 	rows: number;
 	server_peak_rss_mb?: number;
 	pages?: Record<string, PageResult>;
 	steps?: Record<string, StepResult>;
+	search?: SearchResult;
 	targets: { ingest_ratio: number; p95_ms: number; js_gzip_kb: number };
 	/** /proc/loadavg at the start and end of the run: other work on the machine skews timings. */
 	loadavg: { start: string; end: string };
@@ -153,7 +167,7 @@ export function markdown(all: Results): string {
 	];
 
 	const pages = [...new Set(sizes.flatMap(([, r]) => Object.keys(r.pages ?? {})))];
-	const pageHead = `| page | ${sizes.map(([k]) => `${k} cold | ${k} cached p95 | ${k} uncached median | ${k} uncached p95`).join(' | ')} | JS gzip |\n|---|${sizes.map(() => '---:|---:|---:|---:').join('|')}|---:|`;
+	const pageHead = `| page | ${sizes.map(([k]) => `${k} cold | ${k} cached p95 | ${k} uncached median | ${k} uncached p95`).join(' | ')} | JS gzip / body |\n|---|${sizes.map(() => '---:|---:|---:|---:').join('|')}|---:|`;
 	const pageRows = pages.map((p) => {
 		const cells = sizes.map(([, r]) => {
 			const x = r.pages?.[p];
@@ -162,7 +176,14 @@ export function markdown(all: Results): string {
 			return `${ms(x.cold_ms)} | ${ms(x.cached.p95_ms)} | ${ms(x.uncached.median_ms)} | ${ms(x.uncached.p95_ms)} ${mark(x.p95_ms <= r.targets.p95_ms)}${err}`;
 		});
 		const js = sizes.map(([, r]) => r.pages?.[p]?.js_gzip_kb).find((v) => v !== undefined);
-		return `| \`${p}\` | ${cells.join(' | ')} | ${js === undefined ? '–' : `${js} KB ${mark(js <= sizes[0]![1].targets.js_gzip_kb)}`} |`;
+		const bytes = sizes.map(([, r]) => r.pages?.[p]?.bytes).find((v) => v !== undefined);
+		const size =
+			js !== undefined
+				? `${js} KB ${mark(js <= sizes[0]![1].targets.js_gzip_kb)}`
+				: bytes !== undefined
+					? `${(bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB body`
+					: '–';
+		return `| \`${p}\` | ${cells.join(' | ')} | ${size} |`;
 	});
 
 	const steps = [...new Set(sizes.flatMap(([, r]) => Object.keys(r.steps ?? {})))];
@@ -173,6 +194,33 @@ export function markdown(all: Results): string {
 			return 'not_measured' in x ? `not measured: ${x.not_measured}` : s1(x.ms);
 		})
 	);
+
+	const searched = sizes.some(([, r]) => r.search);
+	const search = (f: (x: SearchResult) => string) => (r: SizeResult) => (r.search ? f(r.search) : '–');
+	const searchRows = [
+		head,
+		row(
+			'text of titles and bodies',
+			search((x) => `${x.text_mb.toLocaleString('en-US')} M characters`)
+		),
+		row(
+			'reference: read every title and body',
+			search((x) => ms(x.reference_ms))
+		),
+		row(
+			'search (median of the queries)',
+			search((x) => `${ms(x.search_ms)} (${x.ratio}x the reference)`)
+		),
+		...[...new Set(sizes.flatMap(([, r]) => r.search?.queries.map((q) => q.q) ?? []))].map((q) =>
+			row(
+				`\`${q}\``,
+				search((x) => {
+					const one = x.queries.find((y) => y.q === q);
+					return one ? `${ms(one.ms)}, ${one.matches.toLocaleString('en-US')} found` : '–';
+				})
+			)
+		)
+	];
 
 	const first = sizes[0]![1];
 	return [
@@ -194,6 +242,18 @@ export function markdown(all: Results): string {
 		pageHead,
 		...pageRows,
 		...(stepRows.length ? ['', '## Pipelines', '', head, ...stepRows] : []),
+		...(searched
+			? [
+					'',
+					'## Text search',
+					'',
+					'The SQL of `/aduan?q=` (every word in the title or the body, confidential complaints left out; `src/lib/core/search.ts`) ' +
+						'counted over the whole warehouse, against a reference query that reads every title and body once, in the same process (`bench/search.ts`). ' +
+						'The page itself is timed above as `/aduan?q=[word]`.',
+					'',
+					...searchRows
+				]
+			: []),
 		''
 	].join('\n');
 }

@@ -146,6 +146,10 @@ const timeout = Number(values['step-timeout']) * 1000;
 // CSVs are then measured with a model.
 const topicFit = runSteps ? step('topics', ['--db', db, '--json'], timeout) : undefined;
 
+// The text search against its reference, before the server holds the file (bench/search.ts).
+log('text search against the reference query');
+result.search = task('search', db) as unknown as SizeResult['search'];
+
 if (!values['skip-server']) {
 	const why = buildNeeded(root);
 	if (why) {

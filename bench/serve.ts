@@ -50,6 +50,9 @@ interface Target {
 
 const cycle = <T>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
 
+/** Words complaints are searched for (/aduan?q=), with a period each; see also bench/search.ts. */
+const SEARCH_WORDS = ['jalan', 'banjir', 'pdam', 'bansos', 'sekolah', 'jalan rusak'];
+
 function targets(root: string, f: Facts, reps: number): { list: Target[]; skipped: string[] } {
 	const m = f.months;
 	if (m.length < 2) throw new Error('the benchmark warehouse has fewer than two months of data');
@@ -104,6 +107,12 @@ function targets(root: string, f: Facts, reps: number): { list: Target[]; skippe
 		{ name: '/aduan', url: '/aduan', variant: q('/aduan'), page: true },
 		{ name: '/aduan?page=50', url: '/aduan?page=50', variant: q('/aduan', '&page=50'), page: true },
 		{
+			name: '/aduan?q=[word]',
+			url: `/aduan?q=${SEARCH_WORDS[0]}`,
+			variant: (i) => `/aduan?${period()}&q=${encodeURIComponent(cycle(SEARCH_WORDS, i))}`,
+			page: true
+		},
+		{
 			name: '/aduan/[id]',
 			url: `/aduan/${encodeURIComponent(f.ids[0]!)}`,
 			variant: (i) => `/aduan/${encodeURIComponent(cycle(f.ids, i + 1))}`,
@@ -131,29 +140,37 @@ function targets(root: string, f: Facts, reps: number): { list: Target[]; skippe
 			page: true
 		});
 	} else skipped.push('/briefing/[region]/[month] (no such page in this checkout)');
-	// Every CSV endpoint present in this checkout.
+	// Every download endpoint present in this checkout, as CSV and as its Arrow twin (a route
+	// `name.[ext=download]` serves both; an older checkout's `name.csv` only the CSV).
 	const api = join(root, 'src/routes/api');
+	const download = (dir: string) => /^(.+)\.(?:csv|\[ext=download\])$/.exec(dir);
+	const formats = (dir: string) => (dir.endsWith('.[ext=download]') ? ['csv', 'arrow'] : ['csv']);
 	for (const dir of existsSync(api) ? readdirSync(api).sort() : []) {
-		if (dir === 'rekomendasi.csv')
-			list.push({ name: `/api/${dir}`, url: `/api/${dir}`, variant: byMonth(`/api/${dir}`, reps), page: false });
-		else if (dir.endsWith('.csv')) list.push({ name: `/api/${dir}`, url: `/api/${dir}`, variant: q(`/api/${dir}`), page: false });
-		else if (dir === 'instansi' && existsSync(join(api, dir, '[type].csv')))
-			list.push({
-				name: `/api/${dir}/[type].csv`,
-				url: `/api/${dir}/${opd}.csv`,
-				variant: (i) => `/api/${dir}/${encodeURIComponent(cycle(f.opdTypes, i))}.csv?${period()}`,
-				page: false
-			});
-		else skipped.push(`/api/${dir}/… (${dir === 'briefing' ? 'PDFs: timed through npm run briefing' : 'not known to the bench'})`);
+		const table = download(dir)?.[1];
+		if (table)
+			for (const ext of formats(dir)) {
+				const path = `/api/${table}.${ext}`;
+				list.push({ name: path, url: path, variant: table === 'rekomendasi' ? byMonth(path, reps) : q(path), page: false });
+			}
+		else if (dir === 'instansi' && existsSync(api) && readdirSync(join(api, dir)).some((d) => download(d)?.[1] === '[type]')) {
+			const sub = readdirSync(join(api, dir)).find((d) => download(d)?.[1] === '[type]')!;
+			for (const ext of formats(sub))
+				list.push({
+					name: `/api/${dir}/[type].${ext}`,
+					url: `/api/${dir}/${opd}.${ext}`,
+					variant: (i) => `/api/${dir}/${encodeURIComponent(cycle(f.opdTypes, i))}.${ext}?${period()}`,
+					page: false
+				});
+		} else skipped.push(`/api/${dir}/… (${dir === 'briefing' ? 'PDFs: timed through npm run briefing' : 'not known to the bench'})`);
 	}
 	return { list, skipped };
 }
 
-async function timed(origin: string, url: string): Promise<{ ms: number; status: number }> {
+async function timed(origin: string, url: string): Promise<{ ms: number; status: number; bytes: number }> {
 	const t0 = performance.now();
 	const r = await fetch(origin + url);
-	await r.arrayBuffer();
-	return { ms: performance.now() - t0, status: r.status };
+	const bytes = (await r.arrayBuffer()).byteLength;
+	return { ms: performance.now() - t0, status: r.status, bytes };
 }
 
 /**
@@ -228,6 +245,7 @@ export async function measureServer(
 				cached: timing(cached),
 				uncached: u,
 				p95_ms: u.p95_ms,
+				...(t.page ? {} : { bytes: cold.bytes }),
 				...(errors.length ? { status_errors: errors.slice(0, 5) } : {})
 			};
 			log(

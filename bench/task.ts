@@ -3,9 +3,14 @@
 // Prints {"ms": ..., "max_rss_mb": ...} as its last line.
 //   tsx bench/task.ts briefing-args <csv> <db>
 // Prints {"month": last full month with data, "regions": the 50 busiest kab/kota}: the briefings timed.
+//   tsx bench/task.ts search <csv> <db>
+// Prints the text search (/aduan?q=, core/search.ts) against a reference query that reads every
+// title and body once, on the same warehouse in the same process: the ratio holds across machines
+// and loads, and the reference's own time scales with the text a warehouse holds.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openWarehouse } from '../pipelines/warehouse/open.ts';
 import { ingest } from '../pipelines/ingest/load.ts';
+import { SEARCH_QUERIES, timeSearch } from './search.ts';
 
 const [task, csv, db] = process.argv.slice(2);
 if (!task || !csv || !db) throw new Error('usage: tsx bench/task.ts ctas|ingest|briefing-args <csv> <db>');
@@ -35,6 +40,9 @@ if (task === 'ctas') {
 	console.log(JSON.stringify({ month, regions }));
 	conn.closeSync();
 	inst.closeSync();
+	process.exit(0);
+} else if (task === 'search') {
+	console.log(JSON.stringify(await timeSearch(db, SEARCH_QUERIES, 7)));
 	process.exit(0);
 } else throw new Error(`unknown task ${task}`);
 const ms = performance.now() - t0;

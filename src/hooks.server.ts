@@ -21,6 +21,8 @@ import { bodyWithin } from '$lib/server/body';
 import { RETRY_AFTER_S } from '$lib/server/db';
 import { isUploadRoute } from '$lib/server/auth/upload';
 import { canonicalUserName } from '$lib/core/users.server';
+import { isDownloadRoute } from '$lib/downloads';
+import { compressed } from '$lib/server/compress';
 
 // From here on a query outside a request scope is refused (see auth/context.ts).
 markServer();
@@ -108,7 +110,10 @@ async function authorize(event: RequestEvent, signInOn: boolean): Promise<Respon
 	const why = denial(user, routeId, event.params as Record<string, string>, event.url.searchParams);
 	if (why) {
 		audit('forbidden', { user: user.name, path: routedPath(pathname), route: routeId, reason: why });
-		const message = translate(event.locals.lang, why === 'admin_only' ? 'auth.adminOnly' : 'auth.outOfScope');
+		const message = translate(
+			event.locals.lang,
+			why === 'admin_only' ? 'auth.adminOnly' : why === 'national_only' ? 'auth.nationalOnly' : 'auth.outOfScope'
+		);
 		if (isApiRequest(routeId, pathname)) return text(403, message);
 		error(403, { code: why, message });
 	}
@@ -156,7 +161,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (response.ok && event.request.method === 'GET' && !(who instanceof Response)) {
 		const routeId = event.route.id ?? '';
 		const path = routedPath(event.url.pathname);
-		if (routeId.endsWith('.csv')) audit('csv_download', { user: who.user?.name, path, query: event.url.search });
+		if (isDownloadRoute(routeId)) audit('download', { user: who.user?.name, path, format: event.params.ext, query: event.url.search });
 		// A PDF is printed from the page, so its page view is logged too.
 		else if (routeId.startsWith('/briefing/') || routeId.startsWith('/api/briefing/')) audit('briefing', { user: who.user?.name, path });
 	}
@@ -168,7 +173,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	if (!response.headers.has('Content-Language')) response.headers.set('Content-Language', lang);
-	return response;
+	return compressed(response, event.request);
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { openE2E, parseCsv, RESULTS, sql, WORKING_DAYS_CTES } from './harness';
 
 const idInt = new Intl.NumberFormat('id-ID');
@@ -133,30 +134,48 @@ describe('comparing three regions', () => {
 		const q = `from=2023-01&to=2023-12&${REGIONS.map((r) => `r=${r}`).join('&')}`;
 		const res = await fetch(`${base}/api/banding.csv?${q}`);
 		expect(res.status).toBe(200);
-		expect(res.headers.get('content-disposition')).toMatch(/telaah-banding-figures-r_36\.03_32\.73_36_2023-01_2023-12\.csv/);
+		expect(res.headers.get('content-disposition')).toMatch(/telaah-banding-r_36\.03_32\.73_36_2023-01_2023-12\.csv/);
 		const [header, ...rows] = parseCsv(await res.text());
 		const col = (name: string) => header!.indexOf(name);
-		expect(header!.slice(0, 7)).toEqual(['kind', 'code', 'name', 'population', 'per_100k', 'complaints', 'follow_up_pct']);
+		expect(header!.slice(0, 7)).toEqual([
+			'subject_kind',
+			'subject_code',
+			'subject_name',
+			'population',
+			'per_100k',
+			'complaints',
+			'follow_up_pct'
+		]);
 		const now = await Promise.all(REGIONS.map((r) => truth(r, '2023-01', '2023-12')));
 		const before = await Promise.all(REGIONS.map((r) => truth(r, '2022-01', '2022-12')));
-		expect(rows.map((r) => r[col('code')])).toEqual([...REGIONS]);
+		expect(rows.map((r) => r[col('subject_code')])).toEqual([...REGIONS]);
 		expect(rows.map((r) => Number(r[col('complaints')]))).toEqual(now.map((t) => t.n));
 		expect(rows.map((r) => Number(r[col('follow_up_pct')]))).toEqual(now.map((t) => Math.round(t.followUp * 10_000) / 100));
-		expect(rows.map((r) => Number(r[col('breach_5wd_pct')]))).toEqual(now.map((t) => Math.round((1 - t.comply5) * 10_000) / 100));
+		expect(rows.map((r) => Number(r[col('followup_breach_pct')]))).toEqual(now.map((t) => Math.round((1 - t.comply5) * 10_000) / 100));
 		expect(rows.map((r) => Number(r[col('complaints_yoy_previous')]))).toEqual(before.map((t) => t.n));
 		expect(rows.map((r) => [r[col('yoy_from')], r[col('yoy_previous_to')]])).toEqual(REGIONS.map(() => ['2023-01', '2022-12']));
 
 		const [mh, ...months] = parseCsv(await (await fetch(`${base}/api/banding.csv?${q}&table=monthly`)).text());
-		expect(mh).toEqual(['kind', 'code', 'name', 'month', 'complaints', 'per_100k']);
+		expect(mh).toEqual(['subject_kind', 'subject_code', 'subject_name', 'month', 'complaints', 'per_100k']);
 		expect(months).toHaveLength(36);
 		for (const [i, code] of REGIONS.entries())
 			expect(months.filter((r) => r[1] === code).reduce((s, r) => s + Number(r[4]), 0)).toBe(now[i]!.n);
 
 		const [th, ...themes] = parseCsv(await (await fetch(`${base}/api/banding.csv?${q}&table=themes`)).text());
-		expect(th).toEqual(['kind', 'code', 'name', 'theme', 'theme_name', 'complaints', 'share_pct']);
+		expect(th).toEqual(['subject_kind', 'subject_code', 'subject_name', 'theme', 'theme_label', 'complaints', 'share_of_subject_pct']);
 		expect(themes.length).toBeGreaterThan(0);
 		// Small kab/kota cells are "<5", never 1–4; the province's are shown as they are.
 		expect(themes.filter((r) => r[1]!.includes('.') && /^[1-4]$/.test(r[5]!))).toEqual([]);
+		// The same figures in Excel: typed numbers, the region codes as text, headers in the UI language.
+		const xlsx = await fetch(`${base}/api/banding.xlsx?${q}`);
+		expect(xlsx.status).toBe(200);
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+		const sheet = book.worksheets[0]!;
+		const heads = (sheet.getRow(1).values as unknown[]).slice(1);
+		expect(heads.slice(0, 3)).toEqual(['Jenis yang dibandingkan', 'Kode', 'Nama']);
+		expect(sheet.getRow(2).getCell(2).value).toBe('36.03');
+		expect(sheet.getRow(2).getCell(heads.indexOf('Jumlah aduan') + 1).value).toBe(now[0]!.n);
 		// No selection yet: the header alone.
 		const empty = parseCsv(await (await fetch(`${base}/api/banding.csv?r=36.03`)).text());
 		expect(empty).toHaveLength(1);

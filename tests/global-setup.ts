@@ -43,7 +43,12 @@ export default async function setup(project: TestProject) {
 		copyFileSync(db, copy);
 		if (existsSync(`${db}.wal`)) copyFileSync(`${db}.wal`, `${copy}.wal`);
 		const server = await startServer(db);
-		stop = server.stop;
+		let stopping = false;
+		stop = () => ((stopping = true), server.stop());
+		// A shared server that dies fails every later test with "connection refused": say why, once.
+		server.child.once('exit', (code, signal) => {
+			if (!stopping) console.error(`[e2e] the shared server exited (${code ?? signal}):\n${server.output().slice(-4000)}`);
+		});
 		project.provide('baseUrl', server.origin);
 		project.provide('dbCopy', copy);
 		project.provide('dbServed', db);

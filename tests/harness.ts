@@ -5,9 +5,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromIPC } from 'apache-arrow';
+import ExcelJS from 'exceljs';
 import { inject } from 'vitest';
 import { startServer as startApp, type RunningServer } from '../pipelines/lib/app-server';
 import { launchBrowser } from '../src/lib/core/chromium.server';
+import { FORMATS } from '../src/lib/downloads';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Runs `npm run <script> -- args`; throws with its output when it fails. Returns stdout. */
@@ -79,6 +82,41 @@ export function routeIds(files: readonly string[] = ['+page.svelte', '+server.ts
 	return out.sort();
 }
 
+/** Route ids with each download route expanded into its formats: /api/wilayah.[ext=download] → /api/wilayah.csv, .xlsx, .arrow. */
+export const withFormats = (ids: readonly string[]): string[] =>
+	ids.flatMap((id) => (id.endsWith('.[ext=download]') ? FORMATS.map((f) => id.replace(/\[ext=download\]$/, f)) : [id]));
+
+/** Every sheet of an XLSX file as rows of cell values (exceljs's 1-based rows, without the leading hole). */
+export async function readXlsx(
+	bytes: Buffer | ArrayBuffer
+): Promise<{ name: string; rows: ExcelJS.CellValue[][]; sheet: ExcelJS.Worksheet }[]> {
+	const book = new ExcelJS.Workbook();
+	// exceljs declares its own Buffer type (an ArrayBuffer); a node Buffer is what it reads.
+	await book.xlsx.load((bytes instanceof ArrayBuffer ? Buffer.from(bytes) : bytes) as unknown as ArrayBuffer);
+	return book.worksheets.map((sheet) => ({
+		name: sheet.name,
+		sheet,
+		rows: sheet.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1) as ExcelJS.CellValue[]] : []))
+	}));
+}
+
+/**
+ * A download's content as text, whatever its format, for probes that look for what must not be
+ * there: an XLSX's cells and an Arrow stream's rows (both unreadable as raw bytes), else the body.
+ */
+export async function downloadText(contentType: string | null, bytes: Buffer): Promise<string> {
+	if (contentType?.startsWith('application/vnd.openxmlformats-officedocument.spreadsheetml'))
+		return (await readXlsx(bytes))
+			.map((s) => s.rows.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : JSON.stringify(v ?? ''))).join('\t')).join('\n'))
+			.join('\n');
+	if (contentType?.startsWith('application/vnd.apache.arrow'))
+		return tableFromIPC(bytes)
+			.toArray()
+			.map((r) => JSON.stringify(r.toJSON()))
+			.join('\n');
+	return bytes.toString('utf8');
+}
+
 export const HOLIDAYS = resolve(ROOT, 'data/reference/holidays_id.csv');
 /**
  * CTEs for tests that count working days themselves, independently of the app's calendar:
@@ -113,7 +151,8 @@ export async function startServer(db: string, timeoutMs = 30_000, env: Record<st
 	if (!existsSync(resolve(ROOT, 'build/index.js'))) {
 		throw new Error('build/index.js is missing: run `npx vite build` first (npm test does it)');
 	}
-	return startApp(db, { root: ROOT, timeoutMs, env });
+	// Notebooks built in the checkout (notebooks/dist) are not this warehouse's: none unless a test builds them.
+	return startApp(db, { root: ROOT, timeoutMs, env: { TELAAH_NOTEBOOKS_DIR: `${db}.notebooks`, ...env } });
 }
 
 /** Runs one query against a warehouse file opened read-only, then closes it. */

@@ -51,7 +51,7 @@ describe('agencies page', () => {
 		await page.screenshot({ path: resolve(RESULTS, 'instansi.png'), fullPage: false });
 
 		// Sorting by the breach share: a link, so it works without JavaScript.
-		await Promise.all([page.waitForURL(/sort=breach5/), page.locator('th a', { hasText: 'Lewat tenggat tindak lanjut' }).click()]);
+		await Promise.all([page.waitForURL(/sort=-breach5/), page.locator('th a', { hasText: 'Lewat tenggat tindak lanjut' }).click()]);
 		const rates = await page.locator('[data-col="breach5"]').allTextContents();
 		const values = rates.map((r) => Number(r.replace('%', '').replace(',', '.')));
 		expect(values).toEqual([...values].sort((a, b) => b - a));

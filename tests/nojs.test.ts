@@ -39,7 +39,10 @@ describe('pages with JavaScript off', () => {
 			expect((await page.locator('h1').first().textContent())?.trim(), url).not.toBe('');
 			// The shared layout is there (navigation, filter form) and the page has its own content.
 			expect(await page.locator('header nav a').count(), url).toBeGreaterThanOrEqual(NAV.length);
-			expect(await page.locator('main table, main svg, main .kpi, main dl, main article').count(), url).toBeGreaterThan(0);
+			expect(
+				await page.locator('main table, main svg, main .kpi, main dl, main article, main [data-testid^="notebook"]').count(),
+				url
+			).toBeGreaterThan(0);
 			expect(await page.locator('body').textContent(), url).not.toMatch(/Internal error|undefined|NaN/);
 		}
 		// Without JS a map region is a plain link: focus it and press Enter to open the region page.

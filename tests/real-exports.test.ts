@@ -6,8 +6,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastJson, npmRun, parseCsv, ROOT, sql, startServer, type RunningServer } from './harness';
+import { lastJson, npmRun, parseCsv, readXlsx, ROOT, sql, startServer, type RunningServer } from './harness';
 
 const SHARED = resolve(ROOT, '../shared/data');
 const SURABAYA = join(SHARED, 'surabaya_mediacenter/surabaya_complaints_2022_2023.csv');
@@ -139,6 +141,18 @@ describe('the Surabaya Media Center export (one city, no status, verification or
 			).toBe(true);
 		// The response figures are there.
 		expect(csv.slice(1).some((r) => /^\d/.test(r[h.indexOf('followup_breach_pct')]!))).toBe(true);
+		// The same in Excel (a text cell, never a 0 a sum would take in) and Arrow (null).
+		const [sheet] = await readXlsx(Buffer.from(await (await fetch(`${sby.origin}/api/instansi.xlsx`)).arrayBuffer()));
+		const arrow = tableFromIPC(new Uint8Array(await (await fetch(`${sby.origin}/api/instansi.arrow`)).arrayBuffer()));
+		expect(sheet!.rows.length).toBe(csv.length);
+		for (const col of ['verification_breach_pct', 'unresolved_60d_pct']) {
+			expect(new Set(sheet!.rows.slice(1).map((r) => r[h.indexOf(col)])), col).toEqual(new Set(['tidak tersedia']));
+			expect(sheet!.sheet.getRow(2).getCell(h.indexOf(col) + 1).type, col).toBe(ExcelJS.ValueType.String);
+			expect(arrow.getChild(col)!.nullCount, col).toBe(arrow.numRows);
+		}
+		const j = h.indexOf('followup_breach_pct');
+		expect(sheet!.rows.slice(1).some((r) => typeof r[j] === 'number')).toBe(true);
+		expect(arrow.getChild('followup_breach_pct')!.nullCount).toBeLessThan(arrow.numRows);
 	});
 
 	it('prints a briefing that leaves the absent figures out and says so, with the data range', async () => {
@@ -184,6 +198,9 @@ describe('the Surabaya Media Center export (one city, no status, verification or
 		expect(cell('first_response_at').trim()).toBe(idPct.format(filled!.share));
 		const sources = parseCsv((await get(sby.origin, '/api/data.csv?table=sources')).text);
 		expect(sources[1]![sources[0]!.indexOf('verified_at_filled_pct')]).toBe('tidak tersedia');
+		const [coverage] = await readXlsx(Buffer.from(await (await fetch(`${sby.origin}/api/data.xlsx?table=sources`)).arrayBuffer()));
+		expect(coverage!.rows[1]![sources[0]!.indexOf('verified_at_filled_pct')]).toBe('tidak tersedia');
+		expect(coverage!.rows[0]![sources[0]!.indexOf('verified_at_filled_pct')]).toBe('tanggal verifikasi: terisi (%)');
 		expect(byTestId(html, 'coverage')).toMatch(/mencakup 1 dari 514 kabupaten\/kota.*Kota Surabaya \(35\.78\)/);
 		expect(byTestId(html, 'fact-until')).toBe(
 			byTestId((await get(sby.origin, '/')).text, 'data-as-of')!.match(/Data per (\d+ \w+ \d{4})/)![1]

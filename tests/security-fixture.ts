@@ -7,12 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baseRow, laporCsv, type LaporRow } from '../pipelines/ingest/test-support';
-import { npmRun, sql } from './harness';
+import { downloadText, npmRun, sql } from './harness';
 
 export const A = '36.03'; // Kab. Tangerang: the daerah user's region
 export const B = '32.73'; // Kota Bandung (province 32): someone else's
 export const B_MARK = 'REGION-B-ONLY-MARKER';
 export const SECRET = 'CONFIDENTIAL-MARKER-Q7';
+/** A word only the bodies of confidential complaints hold: a text search must not find it for anyone. */
+export const SECRET_BODY_WORD = 'rahasiakatazq';
 export const XSS = {
 	title: '<script>window.__xss=1;alert(1)</script>XSS-TITLE',
 	body: '<img src=x onerror="window.__xss=2;alert(2)">XSS-BODY',
@@ -55,8 +57,10 @@ function hostileRows(): LaporRow[] {
 				Kategori: `${FORMULA.category} > X`
 			})
 		);
-	for (let i = 0; i < 3; i++) out.push(a({ 'Judul Laporan': `${SECRET} judul`, 'Isi Laporan': `${SECRET} isi rahasia`, Rahasia: 'Ya' }));
-	for (let i = 0; i < 3; i++) out.push(b({ 'Judul Laporan': `${SECRET} judul B`, 'Isi Laporan': `${SECRET} isi B`, Rahasia: 'Ya' }));
+	for (let i = 0; i < 3; i++)
+		out.push(a({ 'Judul Laporan': `${SECRET} judul`, 'Isi Laporan': `${SECRET} isi rahasia ${SECRET_BODY_WORD}`, Rahasia: 'Ya' }));
+	for (let i = 0; i < 3; i++)
+		out.push(b({ 'Judul Laporan': `${SECRET} judul B`, 'Isi Laporan': `${SECRET} isi B ${SECRET_BODY_WORD}`, Rahasia: 'Ya' }));
 	// Region B rows the load quarantines: /data must not show a scoped user other regions' rejects.
 	for (let i = 0; i < 2; i++) out.push(b({ 'Tanggal Laporan': '32/13/2023' }));
 	return out;
@@ -101,7 +105,9 @@ export async function hostileWarehouse(
 
 export interface Reply {
 	status: number;
+	/** The body as text: an XLSX's cells and an Arrow stream's rows decoded (harness downloadText), so probes see their content. */
 	text: string;
+	bytes: Buffer;
 	headers: Headers;
 }
 
@@ -140,8 +146,13 @@ export function client(origin: string) {
 					res.on('end', () => {
 						const h = new Headers();
 						for (const [k, v] of Object.entries(res.headers)) for (const one of [v ?? []].flat()) h.append(k, String(one));
-						ok({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: h });
+						const bytes = Buffer.concat(chunks);
 						if (opts.declaredLength !== undefined) req.destroy();
+						const status = res.statusCode ?? 0;
+						(status === 200 ? downloadText(h.get('content-type'), bytes) : Promise.resolve(bytes.toString('utf8'))).then(
+							(text) => ok({ status, text, bytes, headers: h }),
+							ko
+						);
 					});
 					res.on('error', ko);
 				}

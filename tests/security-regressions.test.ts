@@ -12,7 +12,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { baseRow, laporCsv, zip } from '../pipelines/ingest/test-support';
 import { readUsers } from '../src/lib/core/users.server';
 import { hashStamp, signSession } from '../src/lib/core/session.server';
-import { launchBrowser, npmRun, parseCsv, RESULTS, startServer, type RunningServer } from './harness';
+import { tableFromIPC } from 'apache-arrow';
+import { launchBrowser, npmRun, parseCsv, readXlsx, RESULTS, startServer, type RunningServer } from './harness';
 import { A, B, client, hostileWarehouse, ProbeTable, type Role } from './security-fixture';
 
 const PW: Record<string, string> = {
@@ -143,19 +144,24 @@ describe('one decoded path for every guard, the audit log and routing', () => {
 
 	it('audits downloads and briefings whatever the spelling of their path', async () => {
 		const count = (event: string) => auditLines().filter((l) => l.event === event).length;
-		const csvBefore = count('csv_download');
+		const downloadsBefore = count('download');
 		const briefBefore = count('briefing');
 		const csv = await c.http('/api/aduan%2Ecsv', { cookie: cookies.nas });
+		const arrow = await c.http('/api/aduan%2Earrow', { cookie: cookies.nas });
 		const brief = await c.http('/%62riefing/nasional/2023-10', { cookie: cookies.nas });
-		expect([csv.status, brief.status]).toEqual([200, 200]);
+		expect([csv.status, arrow.status, brief.status]).toEqual([200, 200, 200]);
 		const last = auditLines()
-			.filter((l) => l.event === 'csv_download')
-			.at(-1);
-		const ok = count('csv_download') === csvBefore + 1 && count('briefing') === briefBefore + 1 && last?.path === '/api/aduan.csv';
+			.filter((l) => l.event === 'download')
+			.slice(-2)
+			.map((l) => `${String(l.path)} ${String(l.format)}`);
+		const ok =
+			count('download') === downloadsBefore + 2 &&
+			count('briefing') === briefBefore + 1 &&
+			last.join(', ') === '/api/aduan.csv csv, /api/aduan.arrow arrow';
 		table.record(
-			'GET /api/aduan%2Ecsv and /%62riefing/… audited',
-			'one csv_download (path /api/aduan.csv) and one briefing line',
-			`${count('csv_download') - csvBefore} csv, ${count('briefing') - briefBefore} briefing, path ${String(last?.path)}`,
+			'GET /api/aduan%2Ecsv, /api/aduan%2Earrow and /%62riefing/… audited',
+			'two download lines (/api/aduan.csv csv, /api/aduan.arrow arrow) and one briefing line',
+			`${count('download') - downloadsBefore} downloads (${last.join(', ')}), ${count('briefing') - briefBefore} briefing`,
 			ok
 		);
 		expect(ok).toBe(true);
@@ -231,15 +237,33 @@ describe('small counts', () => {
 			const hc = heat[0]!;
 			const cells = heat.slice(1).filter((r) => r[hc.indexOf('region_code')] === region);
 			const mismatch = cells.filter((r) => hidden.includes(r[hc.indexOf('cluster_id')]!) !== (r[hc.indexOf('complaints')] === '<5'));
+			// The Arrow and Excel twins: null (Arrow) and "<5" (Excel) exactly where the CSV says <5, never 1–4.
+			const arrow = tableFromIPC((await c.http(`/api/topik.arrow?region=${region}`, { cookie: cookies.nas })).bytes);
+			const arrowIds = arrow.getChild('cluster_id')!.toArray() as Int32Array;
+			const arrowN = arrow.getChild('complaints')!;
+			const arrowHidden = [...arrowIds].filter((_, i) => arrowN.get(i) === null).map(String);
+			const arrowShown = [...arrowIds].filter((_, i) => (arrowN.get(i) ?? 0) >= 1 && (arrowN.get(i) ?? 0) <= 4);
+			const [book] = await readXlsx((await c.http(`/api/topik.xlsx?region=${region}`, { cookie: cookies.nas })).bytes);
+			const xlsxHidden = book!.rows
+				.slice(1)
+				.filter((r) => r[col] === '<5')
+				.map((r) => String(r[idCol]));
+			const xlsxShown = book!.rows.slice(1).filter((r) => typeof r[col] === 'number' && (r[col] as number) >= 1 && (r[col] as number) <= 4);
+			const twins =
+				arrowShown.length === 0 &&
+				xlsxShown.length === 0 &&
+				String(arrowHidden) === String(hidden) &&
+				String(xlsxHidden) === String(hidden);
 			table.record(
-				`/topik, /api/topik.csv, heatmap for ${region}`,
-				'0 counts of 1–4; suppressed rows without examples; heatmap agrees',
-				`${shown.length} shown, ${hidden.length} <5, ${bad.length} rows with examples, ${mismatch.length} heatmap disagreements`,
-				shown.length === 0 && bad.length === 0 && mismatch.length === 0
+				`/topik, /api/topik.csv (.arrow, .xlsx), heatmap for ${region}`,
+				'0 counts of 1–4; suppressed rows without examples; heatmap and twins agree',
+				`${shown.length} shown, ${hidden.length} <5, ${bad.length} rows with examples, ${mismatch.length} heatmap disagreements, twins ${twins ? 'agree' : `differ (arrow ${arrowHidden}, xlsx ${xlsxHidden})`}`,
+				shown.length === 0 && bad.length === 0 && mismatch.length === 0 && twins
 			);
 			expect(shown).toEqual([]);
 			expect(bad).toEqual([]);
 			expect(mismatch).toEqual([]);
+			expect(twins).toBe(true);
 		}
 		// Not vacuous: the hostile warehouse has such cells.
 		expect(small).toBeGreaterThan(0);

@@ -11,8 +11,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseRow, laporCsv, zip } from '../pipelines/ingest/test-support';
 import { signSession, mintServiceSession } from '../src/lib/core/session.server';
-import { launchBrowser, npmRun, parseCsv, RESULTS, routeIds, sql, startServer, type RunningServer } from './harness';
-import { A, B, B_MARK, client, hostileWarehouse, ProbeTable, SECRET, XSS, type HostileWarehouse, type Role } from './security-fixture';
+import { tableFromIPC } from 'apache-arrow';
+import ExcelJS from 'exceljs';
+import { launchBrowser, npmRun, parseCsv, readXlsx, RESULTS, routeIds, sql, startServer, withFormats, type RunningServer } from './harness';
+import {
+	A,
+	B,
+	B_MARK,
+	client,
+	hostileWarehouse,
+	ProbeTable,
+	SECRET,
+	SECRET_BODY_WORD,
+	XSS,
+	type HostileWarehouse,
+	type Role
+} from './security-fixture';
 
 const PW = {
 	ana: 'sandi-ana-123456',
@@ -41,6 +55,9 @@ let ids: HostileWarehouse['ids'];
 
 const AUTH_ROUTES = ['/masuk', '/keluar'];
 const isAdmin = (id: string) => id === '/admin' || id.startsWith('/admin/') || id.startsWith('/api/admin');
+/** Routes for national and admin users only (probed on their own below, like /admin). */
+const isNationalOnly = (id: string) => id === '/notebooks' || id.startsWith('/notebooks/');
+const restricted = (id: string) => isAdmin(id) || isNationalOnly(id);
 const paramNames = (id: string) => [...id.matchAll(/\[{1,2}(?:\.\.\.)?(\w+)\]{1,2}/g)].map((m) => m[1]!);
 const fill = (id: string, values: Record<string, string>) =>
 	id.replace(/\[{1,2}(?:\.\.\.)?(\w+)\]{1,2}/g, (_, name: string) => encodeURIComponent(values[name] ?? defaults[name] ?? 'x'));
@@ -75,6 +92,8 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+	// What the server said, when a probe failed (a 500 is explained there).
+	if (probes.some((p) => !p.pass)) console.log(`\nServer output (last 4000 characters):\n${server?.output().slice(-4000)}`);
 	await browser?.close();
 	await server?.stop();
 	console.log(`\nSecurity probes (${probes.filter((p) => p.pass).length}/${probes.length} as expected):\n${table.markdown()}\n`);
@@ -156,7 +175,8 @@ describe('sessions', () => {
 });
 
 describe('row-level access (IDOR) on every route', () => {
-	const routes = () => routeIds().filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id));
+	// Each download route once per format (/api/wilayah.csv, .xlsx, .arrow).
+	const routes = () => withFormats(routeIds()).filter((id) => !AUTH_ROUTES.includes(id) && !restricted(id));
 
 	it('finds the routes to probe', () => {
 		expect(routes()).toEqual(expect.arrayContaining(['/', '/aduan', '/aduan/[id]', '/wilayah/[code]', '/api/aduan.csv']));
@@ -194,6 +214,19 @@ describe('row-level access (IDOR) on every route', () => {
 		const col = csv[0]!.indexOf('regency_code');
 		const regions = [...new Set(csv.slice(1).map((r) => r[col]))];
 		record('daerah: regency_code of /api/aduan.csv rows', `only ${A}`, regions.join(' '), regions.length === 1 && regions[0] === A);
+		// Its Arrow and Excel twins: the same rows.
+		const arrow = tableFromIPC((await http('/api/aduan.arrow', { cookie: cookies.ana })).bytes);
+		const arrowRegions = [...new Set(arrow.getChild('regency_code')!.toArray() as string[])];
+		const [sheet] = await readXlsx((await http('/api/aduan.xlsx', { cookie: cookies.ana })).bytes);
+		const xlsxRegions = [...new Set(sheet!.rows.slice(1).map((r) => r[col]))];
+		record(
+			'daerah: regency_code of /api/aduan.arrow and .xlsx rows',
+			`only ${A}, ${csv.length - 1} rows each`,
+			`${arrowRegions.join(' ')} (${arrow.numRows}) | ${xlsxRegions.join(' ')} (${sheet!.rows.length - 1})`,
+			[arrowRegions, xlsxRegions].every((r) => r.length === 1 && r[0] === A) &&
+				arrow.numRows === csv.length - 1 &&
+				sheet!.rows.length === csv.length
+		);
 		// A province user: their kab/kota yes, another province no.
 		const p1 = await http(`/wilayah/${B}`, { cookie: cookies.budi });
 		const p2 = await http(`/aduan?region=${A}`, { cookie: cookies.budi });
@@ -286,6 +319,69 @@ describe('/banding within the scope', () => {
 	});
 });
 
+describe('text search (/aduan?q=) for a scoped user', () => {
+	/** The complaints a search finds, from the page's caption ("… (N aduan)") or its empty state, and the CSV's rows. */
+	async function found(q: string, cookie: string | undefined) {
+		const page = await http(`/aduan?q=${encodeURIComponent(q)}`, { cookie });
+		const n = page.text.includes('data-testid="empty-state"')
+			? 0
+			: Number(/data-testid="complaint-caption"[^>]*>[^<]*\(([\d.]+) aduan\)/.exec(page.text)?.[1]?.replaceAll('.', '') ?? NaN);
+		const csv = parseCsv((await http(`/api/aduan.csv?q=${encodeURIComponent(q)}`, { cookie })).text);
+		const ids = new Set(csv.slice(1).map((r) => r[0]));
+		return { status: page.status, n, rows: csv.length - 1, ids, html: page.text };
+	}
+
+	it("finds only the user's own region's complaints, and never a word only a confidential complaint holds", async () => {
+		const [want] = await sql<{ a: number; b: number; bIds: string }>(
+			db,
+			`SELECT count(*) FILTER (WHERE regency_code = '${A}' AND NOT is_confidential AND (lower(title) LIKE '%jalan%' OR lower(body) LIKE '%jalan%'))::INTEGER AS a,
+				count(*) FILTER (WHERE NOT is_confidential AND (title LIKE '%${B_MARK}%' OR body LIKE '%${B_MARK}%'))::INTEGER AS b,
+				string_agg(tracking_id, ' ') FILTER (WHERE regency_code = '${B}') AS bIds
+			 FROM complaints`
+		);
+		const bIds = want!.bIds.split(' ');
+		// Another region's marker: nothing for the kab/kota user, found for the national one (positive control).
+		const anaB = await found(B_MARK, cookies.ana);
+		record(
+			`daerah ${A}: /aduan?q=${B_MARK} (+ CSV)`,
+			'200, 0 found, no B rows',
+			`${anaB.status}, ${anaB.n} found, ${anaB.rows} CSV rows`,
+			anaB.status === 200 && anaB.n === 0 && anaB.rows === 0
+		);
+		const nasB = await found(B_MARK, cookies.nas);
+		record(
+			`nasional: /aduan?q=${B_MARK} (+ CSV)`,
+			`${want!.b} found`,
+			`${nasB.n} found, ${nasB.rows} CSV rows`,
+			nasB.n === want!.b && nasB.rows === want!.b && want!.b > 0
+		);
+		// A word of the user's own region: found, and only there.
+		const anaOwn = await found('jalan', cookies.ana);
+		record(
+			`daerah ${A}: /aduan?q=jalan (+ CSV)`,
+			`${want!.a} found, none of B`,
+			`${anaOwn.n} found, ${anaOwn.rows} CSV rows, ${bIds.filter((id) => anaOwn.ids.has(id)).length} of B`,
+			anaOwn.n === want!.a && anaOwn.rows === want!.a && want!.a > 0 && bIds.every((id) => !anaOwn.ids.has(id))
+		);
+		// In confidential bodies only: found by nobody, in their region or another.
+		for (const who of ['ana', 'nas'] as const) {
+			const r = await found(SECRET_BODY_WORD, cookies[who]);
+			record(
+				`${who}: /aduan?q=${SECRET_BODY_WORD} (only in confidential bodies) (+ CSV)`,
+				'0 found, no secret text',
+				`${r.status}, ${r.n} found, ${r.rows} CSV rows${r.html.includes(SECRET) ? ', SECRET shown!' : ''}`,
+				r.status === 200 && r.n === 0 && r.rows === 0 && !r.html.includes(SECRET)
+			);
+		}
+		const [held] = await sql<{ n: number }>(
+			db,
+			`SELECT count(*)::INTEGER AS n FROM complaints WHERE is_confidential AND body LIKE '%${SECRET_BODY_WORD}%'`
+		);
+		expect(held!.n).toBe(6); // the word is there to be found, in confidential bodies only
+		expect(probes.filter((x) => !x.pass)).toEqual([]);
+	});
+});
+
 describe('/data for a scoped user', () => {
 	it("shows the region's part only: its own counts, no quarantined rows, no other region's coverage", async () => {
 		const [n] = await sql<{ a: number; q: number }>(
@@ -314,13 +410,29 @@ describe('/data for a scoped user', () => {
 
 describe('hostile parameters', () => {
 	const SQLI = ["' OR 1=1--", `${A}' OR '1'='1`, '1; DROP TABLE complaints; --', "2023-01' UNION SELECT title FROM complaints--"];
-	const PARAMS = ['from', 'to', 'region', 'category', 'channel', 'status', 'page', 'sort', 'grain', 'level', 'metric', 'lang'];
+	const PARAMS = [
+		'from',
+		'to',
+		'region',
+		'category',
+		'channel',
+		'status',
+		'district',
+		'agency',
+		'q',
+		'page',
+		'sort',
+		'grain',
+		'level',
+		'metric',
+		'lang'
+	];
 	// /banding's own: the selection (regions, OPD types, agency names) and its CSV's table.
 	const COMPARE_PARAMS = ['r', 't', 'a', 'table'];
 
 	it('SQL injection strings in every parameter: 400/403/404 or harmless, never 500 or other data', async () => {
 		const [before] = await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints`);
-		const routes = routeIds().filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id));
+		const routes = withFormats(routeIds()).filter((id) => !AUTH_ROUTES.includes(id) && !restricted(id));
 		const seen = new Map<string, Map<number, number>>();
 		const bad: string[] = [];
 		for (const id of routes) {
@@ -352,7 +464,7 @@ describe('hostile parameters', () => {
 		record('warehouse after SQLi probes', `${before!.n} complaints`, `${after!.n} complaints`, after!.n === before!.n);
 		expect(bad).toEqual([]);
 		expect(after!.n).toBe(before!.n);
-	});
+	}, 300_000);
 
 	it('renders XSS payloads inert in Chromium on every page', async () => {
 		const context = await browser.newContext();
@@ -375,12 +487,14 @@ describe('hostile parameters', () => {
 				handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
 				text: document.body.innerText
 			}));
-			const shown = url.startsWith('/aduan/') ? state.text.includes('<script>window.__xss=1') : true;
+			// The complaint's own page shows its (hostile) title as text.
+			const detail = url === fill('/aduan/[id]', { id: ids.xss });
+			const shown = detail ? state.text.includes('<script>window.__xss=1') : true;
 			const ok = state.pwned === null && state.handlers === 0 && shown;
 			record(
 				`XSS: ${url}`,
-				'no script run, no on* attribute' + (url.startsWith('/aduan/') ? ', payload shown as text' : ''),
-				`HTTP ${res?.status()}, __xss=${state.pwned}, on*=${state.handlers}${url.startsWith('/aduan/') ? `, shown=${shown}` : ''}`,
+				'no script run, no on* attribute' + (detail ? ', payload shown as text' : ''),
+				`HTTP ${res?.status()}, __xss=${state.pwned}, on*=${state.handlers}${detail ? `, shown=${shown}` : ''}`,
 				ok
 			);
 			expect(ok, url).toBe(true);
@@ -391,7 +505,7 @@ describe('hostile parameters', () => {
 	});
 
 	it('neutralises spreadsheet formulas in every CSV download', async () => {
-		const csvs = routeIds().filter((id) => id.startsWith('/api/') && id.endsWith('.csv'));
+		const csvs = withFormats(routeIds()).filter((id) => id.startsWith('/api/') && id.endsWith('.csv'));
 		let payloadSeen = 0;
 		for (const id of csvs) {
 			for (const q of ['', `?region=${A}`]) {
@@ -400,7 +514,9 @@ describe('hostile parameters', () => {
 				const cells = parseCsv(r.text).flat();
 				const live = cells.filter((c) => /^\s*[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c));
 				payloadSeen += cells.filter((c) => c.startsWith("'=") || c.startsWith("'+") || c.startsWith("'@")).length;
-				record(`formula cells in ${url}`, '0 live', `${r.status}, ${live.length} live`, r.status === 200 && live.length === 0);
+				// The kecamatan of a kab/kota: no kab/kota, no table (400).
+				const answered = r.status === 200 || (id === '/api/kecamatan.csv' && q === '' && r.status === 400);
+				record(`formula cells in ${url}`, '0 live', `${r.status}, ${live.length} live`, answered && live.length === 0);
 				expect(live, url).toEqual([]);
 			}
 		}
@@ -408,9 +524,37 @@ describe('hostile parameters', () => {
 		expect(payloadSeen).toBeGreaterThan(0);
 	});
 
+	it('writes formula payloads into every Excel download as text cells, never formulas', async () => {
+		const books = withFormats(routeIds()).filter((id) => id.startsWith('/api/') && id.endsWith('.xlsx'));
+		let payloadSeen = 0;
+		for (const id of books) {
+			for (const q of ['', `?region=${A}`]) {
+				const url = `${fill(id, { id: ids.a })}${q}`;
+				const r = await http(url, { cookie: cookies.nas });
+				const formulas: string[] = [];
+				for (const { sheet } of await readXlsx(r.bytes))
+					sheet.eachRow((row) =>
+						row.eachCell((cell) => {
+							if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.address);
+							if (typeof cell.value === 'string' && /^(=HYPERLINK|=cmd|\+SUM|@SUM|-2\+3)/.test(cell.value)) payloadSeen++;
+						})
+					);
+				record(
+					`formula cells in ${url}`,
+					'0 formulas',
+					`${r.status}, ${formulas.length} formulas`,
+					r.status === 200 && formulas.length === 0
+				);
+				expect(formulas, url).toEqual([]);
+			}
+		}
+		record('formula payloads reached the XLSX files (as text cells)', '> 0', String(payloadSeen), payloadSeen > 0);
+		expect(payloadSeen).toBeGreaterThan(0);
+	});
+
 	it('never sends confidential text: pages, CSVs, the complaint itself', async () => {
-		const urls = routeIds()
-			.filter((id) => !AUTH_ROUTES.includes(id) && !isAdmin(id))
+		const urls = withFormats(routeIds())
+			.filter((id) => !AUTH_ROUTES.includes(id) && !restricted(id))
 			.flatMap((id) => [fill(id, { id: ids.secret }), `${fill(id, { id: ids.secret })}?region=${A}`]);
 		const found: string[] = [];
 		for (const url of urls)
@@ -505,6 +649,21 @@ describe('admin and upload', () => {
 		expect(r.map((x) => x.status)).toEqual([403, 403, 200]);
 	});
 
+	it('keeps the notebooks to national and admin users', async () => {
+		const urls = routeIds()
+			.filter(isNationalOnly)
+			.map((id) => fill(id, { path: 'kualitas-data.html' }));
+		expect(urls.length).toBeGreaterThanOrEqual(2);
+		for (const url of urls) {
+			const r = await Promise.all(['ana', 'budi', 'nas', 'adm'].map((u) => http(url, { cookie: cookies[u] })));
+			const got = r.map((x) => x.status);
+			// No notebooks are built for this warehouse: the page says so (200), a file is 404, to those who may look.
+			const want = url === '/notebooks' ? [403, 403, 200, 200] : [403, 403, 404, 404];
+			record(`${url} as daerah | provinsi | nasional | admin`, want.join(' | '), got.join(' | '), String(got) === String(want));
+			expect(got, url).toEqual(want);
+		}
+	});
+
 	it('refuses bad uploads and loads a good one under a safe name, with its summary', async () => {
 		const good = laporCsv(
 			[
@@ -561,7 +720,7 @@ describe('admin and upload', () => {
 			.split('\n')
 			.map((l) => JSON.parse(l) as { event: string });
 		const events = new Set(lines.map((l) => l.event));
-		const want = ['signin_ok', 'signin_fail', 'signin_throttled', 'signout', 'csv_download', 'upload', 'forbidden'];
+		const want = ['signin_ok', 'signin_fail', 'signin_throttled', 'signout', 'download', 'upload', 'forbidden'];
 		const log = readFileSync(join(auth, 'audit.log'), 'utf8');
 		const noSecrets = !Object.values(PW).some((p) => log.includes(p)) && !log.includes('telaah_session');
 		record(

@@ -2,7 +2,7 @@
 // Starts the built app on a free port against the warehouse (opened read-only, so a running
 // dashboard on the same file is no obstacle), or uses --url of a running one; ONE Chromium for
 // the whole batch, a few pages printed in parallel.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -101,6 +101,16 @@ async function main(): Promise<number> {
 	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) return usage('--concurrency is 1–16');
 	const month = v.month;
 	const regions = v.all ? allAreas() : [...new Set(v.region)];
+	const db = resolve(v.db ?? DEFAULT_DB);
+	// Said before anything is built or started (that takes half a minute on a fresh clone).
+	if (!v.url && !existsSync(db)) {
+		console.error(
+			`error: no warehouse at ${db}\n` +
+				'  load exports into it: npm run ingest -- FILE… --db PATH (or run npm start once: it loads the sample data),\n' +
+				'  or give --db PATH of another warehouse, or --url of a running Telaah server'
+		);
+		return 1;
+	}
 	const out = resolve(v.out);
 	mkdirSync(out, { recursive: true });
 
@@ -127,11 +137,11 @@ async function main(): Promise<number> {
 				console.error(`[briefing] building the app (${why})…`);
 				build(ROOT);
 			}
-			server = await startServer(resolve(v.db ?? DEFAULT_DB));
+			server = await startServer(db);
 			origin = server.origin;
 		}
 		browser = await launchBrowser();
-		const context = await briefingContext(browser, briefingAuth(resolve(v.db ?? DEFAULT_DB)));
+		const context = await briefingContext(browser, briefingAuth(db));
 		setup = Date.now() - t0;
 		let next = 0;
 		const worker = async () => {

@@ -1,10 +1,9 @@
 // Running the built app from a script: build it when build/ is missing or stale, serve it with
-// `node build` on a free port against a warehouse, and launch Debian's Chromium. Shared by
+// it on a port the system picks (serve-build.mjs) against a warehouse, and launch Debian's Chromium. Shared by
 // `npm start`, `npm run briefing` and the e2e harness (tests/harness.ts). The browser itself:
 // src/lib/core/chromium.server.ts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bodyLimitEnv } from '../../src/lib/core/limits.ts';
@@ -42,19 +41,7 @@ export function build(root = ROOT, stdio: 'inherit' | 'pipe' = 'inherit'): void 
 	if (r.status !== 0) throw new Error(`vite build failed (exit code ${r.status ?? r.signal})${stdio === 'pipe' ? `:\n${r.stderr}` : ''}`);
 }
 
-function freePort(): Promise<number> {
-	return new Promise((ok, ko) => {
-		const srv = createServer();
-		srv.unref();
-		srv.on('error', ko);
-		srv.listen(0, '127.0.0.1', () => {
-			const addr = srv.address();
-			srv.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : ko(new Error('no port'))));
-		});
-	});
-}
-
-/** The environment `node build` runs with: the given one plus a BODY_SIZE_LIMIT that fits uploads (core/limits.ts). */
+/** The environment the built app runs with: the given one plus a BODY_SIZE_LIMIT that fits uploads (core/limits.ts). */
 export const serverEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...env, ...bodyLimitEnv(env) });
 
 export interface RunningServer {
@@ -64,22 +51,27 @@ export interface RunningServer {
 	stop: () => Promise<void>;
 }
 
-/** Starts `node build` in `root` on a free loopback port for warehouse `db` and waits until it answers HTTP. */
+const SERVE = join(ROOT, 'pipelines/lib/serve-build.mjs');
+
+/** Serves `root`'s build/ on a loopback port the system picks for warehouse `db`; resolves once it answers HTTP. */
 export async function startServer(
 	db: string,
 	opts: { root?: string; timeoutMs?: number; env?: Record<string, string> } = {}
 ): Promise<RunningServer> {
 	const root = opts.root ?? ROOT;
 	const timeoutMs = opts.timeoutMs ?? 30_000;
-	const port = await freePort();
-	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, [SERVE], {
 		cwd: root,
-		env: serverEnv({ ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, TELAAH_DB: db, ...opts.env }),
+		env: serverEnv({ ...process.env, HOST: '127.0.0.1', TELAAH_DB: db, ...opts.env }),
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';
-	child.stdout?.on('data', (d) => (out += d));
+	// The origin the server prints once it listens (serve-build.mjs).
+	const heard: { origin: string | null } = { origin: null };
+	child.stdout?.on('data', (d) => {
+		out += d;
+		heard.origin ??= /^listening (http:\/\/\S+)$/m.exec(out)?.[1] ?? null;
+	});
 	child.stderr?.on('data', (d) => (out += d));
 	const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
 	const stop = async () => {
@@ -93,11 +85,13 @@ export async function startServer(
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${out}`);
-		try {
-			const r = await fetch(`${origin}/robots.txt`);
-			if (r.ok) break;
-		} catch {
-			/* not listening yet */
+		if (heard.origin) {
+			try {
+				const r = await fetch(`${heard.origin}/robots.txt`);
+				if (r.ok) break;
+			} catch {
+				/* not answering yet */
+			}
 		}
 		if (Date.now() > deadline) {
 			await stop();
@@ -105,5 +99,5 @@ export async function startServer(
 		}
 		await new Promise((r) => setTimeout(r, 150));
 	}
-	return { origin, child, output: () => out, stop };
+	return { origin: heard.origin!, child, output: () => out, stop };
 }

@@ -72,3 +72,14 @@ export function compareHref(path: string, f: Partial<Filters>, s: Selection, ext
 	const text = q.toString();
 	return text ? `${path}?${text}` : path;
 }
+
+/**
+ * The filters a comparison applies: all but those its subjects replace. Regions are their own
+ * region (the region and kecamatan filters do not apply), agencies their own agency (nor does the
+ * agency filter); OPD types keep every filter.
+ */
+export function compareFilters(f: Filters, sel: Selection | null): Filters {
+	if (sel?.kind === 'region') return { ...f, region: null, district: null };
+	if (sel?.kind === 'agency') return { ...f, agency: null };
+	return f;
+}

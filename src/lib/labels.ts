@@ -1,5 +1,15 @@
-// Display labels for the warehouse vocabularies (status, channel, OPD type, authority) in both languages.
-import { AUTHORITIES, LIFECYCLE_LABEL, OPD_TYPES, type Authority, type Channel, type Lifecycle, type OpdType } from '$lib/core/vocab';
+// Display labels for the warehouse vocabularies (status, channel, OPD type, authority, classification) in both languages.
+import {
+	AUTHORITIES,
+	CLASSIFICATION_LABEL,
+	LIFECYCLE_LABEL,
+	OPD_TYPES,
+	type Authority,
+	type Channel,
+	type Classification,
+	type Lifecycle,
+	type OpdType
+} from '$lib/core/vocab';
 import type { Lang } from './i18n';
 
 const CHANNEL_LABEL: Record<Channel, { id: string; en: string }> = {
@@ -20,3 +30,4 @@ export const statusLabel = (lang: Lang, s: string) => LIFECYCLE_LABEL[s as Lifec
 export const channelLabel = (lang: Lang, c: string) => CHANNEL_LABEL[c as Channel]?.[lang] ?? c;
 export const opdLabel = (lang: Lang, t: string) => OPD_TYPES[t as OpdType]?.[lang] ?? t;
 export const authorityLabel = (lang: Lang, a: string) => AUTHORITIES[a as Authority]?.[lang] ?? a;
+export const classificationLabel = (lang: Lang, c: string) => CLASSIFICATION_LABEL[c as Classification]?.[lang] ?? c;

@@ -2,7 +2,8 @@ import { isHttpError } from '@sveltejs/kit';
 import { NO_FILTERS, parseFilters } from '$lib/filters';
 import { covers, scopedRegion } from '$lib/server/auth/scope';
 import { requestLang } from '$lib/server/lang';
-import { categoryList, regionList } from '$lib/server/queries/options';
+import { districtList } from '$lib/server/queries/districts';
+import { categoryList, regencyChoices, regionList } from '$lib/server/queries/options';
 import { coveredRegions } from '$lib/server/queries/data';
 import { dataDates } from '$lib/server/queries/overview';
 import type { LayoutServerLoad } from './$types';
@@ -35,21 +36,44 @@ export const load: LayoutServerLoad = async (event) => {
 		}
 	// Bad filters are answered with a 400 by the page; the bar then shows none selected.
 	const parsed = parseFilters(event.url.searchParams);
+	const filters = parsed.ok
+		? { ...parsed.filters, region: (user && scopedRegion(user.scope, parsed.filters.region)?.region) ?? null }
+		: NO_FILTERS;
+	// A kab/kota chosen (or the page's own, /wilayah/[code]): its kecamatan and agencies to choose from.
+	const regency = (event.params as { code?: string }).code ?? filters.region;
+	let districts: readonly { code: string; name: string }[] = [];
+	let agencies: readonly string[] = [];
+	if (user && regions.length && regency && /^\d{2}\.\d{2}$/.test(regency) && covers(user.scope, regency))
+		try {
+			const choices = await regencyChoices(regency);
+			agencies = choices.agencies;
+			if (choices.hasDistricts) districts = await districtList(regency);
+		} catch (err) {
+			if (!isHttpError(err)) throw err;
+		}
 	return {
 		lang,
-		user: user && { name: user.name, role: user.role, region: user.region, demo: user.demo },
+		// The header names a scoped user's region, not its code.
+		user: user && {
+			name: user.name,
+			role: user.role,
+			region: user.region,
+			regionName: regions.find((r) => r.code === user.region)?.short_name ?? user.region,
+			demo: user.demo
+		},
 		dataDates: dates,
 		coverage,
 		// A scoped user with no region filter sees their own region (as the pages do: request.ts).
-		filters: parsed.ok
-			? { ...parsed.filters, region: (user && scopedRegion(user.scope, parsed.filters.region)?.region) ?? null }
-			: NO_FILTERS,
+		filters,
 		filterOptions: {
 			// Only the regions the user may choose (all, for the national view).
 			regions: regions
 				.filter((r) => !user || covers(user.scope, r.code))
 				.map((r) => ({ code: r.code, level: r.level, name: r.short_name, province: r.province_code })),
-			categories
+			categories,
+			districts,
+			// The agency asked for stays a choice even outside the list (e.g. a province's agency).
+			agencies: filters.agency && !agencies.includes(filters.agency) ? [filters.agency, ...agencies] : agencies
 		}
 	};
 };

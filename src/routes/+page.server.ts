@@ -27,6 +27,6 @@ export const load: PageServerLoad = async (event) => {
 		// Server-rendered SVG built from counts and dictionary strings only (safe for {@html}):
 		// a wide one, and a narrow one with larger text that CSS swaps in on small screens.
 		chart,
-		csvHref: `/api/overview.csv${filterQuery(period, { lang })}`
+		downloadHref: `/api/overview${filterQuery(period, { lang })}`
 	};
 };

@@ -49,6 +49,9 @@ export const snapshotSql = (cal: string) => `CREATE OR REPLACE TEMP TABLE snapsh
 export const deadlineSessionSql = (holidays: readonly string[]) => `${workCalendarSql('work_calendar', holidays)};
 ${snapshotSql('work_calendar')}`;
 
+/** The deadlines (domain.md §5): verification within 3 working days of filing, the first response within 5. */
+const DEADLINE_WD = { verify: 3, respond: 5 } as const;
+
 /**
  * The deadline conditions of one complaint (domain.md §5), over a row exposing the complaint's
  * columns and facts plus `wd_now` and `asof_t` (the snapshot) and `removed` (dihapus or arsip: out
@@ -56,11 +59,21 @@ ${snapshotSql('work_calendar')}`;
  * as-of date. Counted per complaint by the dashboard's queries and per rollup group by the ETL.
  */
 export const DEADLINE_CONDITIONS = {
-	due3: `NOT removed AND (verified_at IS NOT NULL OR wd_now - wd_created > 3)`,
-	breach3: `NOT removed AND (CASE WHEN verified_at IS NOT NULL THEN verify_wd ELSE wd_now - wd_created END) > 3`,
-	due5: `NOT removed AND (first_response_at IS NOT NULL OR wd_now - wd_created > 5)`,
-	breach5: `NOT removed AND (CASE WHEN first_response_at IS NOT NULL THEN response_wd ELSE wd_now - wd_created END) > 5`,
+	due3: `NOT removed AND (verified_at IS NOT NULL OR wd_now - wd_created > ${DEADLINE_WD.verify})`,
+	breach3: `NOT removed AND (CASE WHEN verified_at IS NOT NULL THEN verify_wd ELSE wd_now - wd_created END) > ${DEADLINE_WD.verify}`,
+	due5: `NOT removed AND (first_response_at IS NOT NULL OR wd_now - wd_created > ${DEADLINE_WD.respond})`,
+	breach5: `NOT removed AND (CASE WHEN first_response_at IS NOT NULL THEN response_wd ELSE wd_now - wd_created END) > ${DEADLINE_WD.respond}`,
 	old60: `created_at < asof_t - INTERVAL 60 DAY`
+} as const;
+
+/**
+ * Working days a complaint still waiting for its verification (`verify`) or first response
+ * (`respond`) is past that deadline at the as-of date, over the same row as DEADLINE_CONDITIONS;
+ * NULL when it is not waiting or not yet late: the breaches the work list of late complaints shows.
+ */
+export const OVERDUE_WD = {
+	verify: `CASE WHEN verified_at IS NULL AND ${DEADLINE_CONDITIONS.breach3} THEN wd_now - wd_created - ${DEADLINE_WD.verify} END`,
+	respond: `CASE WHEN first_response_at IS NULL AND ${DEADLINE_CONDITIONS.breach5} THEN wd_now - wd_created - ${DEADLINE_WD.respond} END`
 } as const;
 
 /** How far before the as-of date a complaint's deadline conditions can still change (old60's 60 days, plus a margin). */

@@ -13,9 +13,22 @@ export const suppressSmall = (n: number): number | null => (n > 0 && n < MIN_SHO
 /** Whether counts by topic or theme within `region` are kab/kota cells (a kab/kota code: '36.03'). */
 export const isRegencyCell = (region: string | null | undefined): boolean => !!region && region.includes('.');
 
-/** A topic or theme count within `region`: suppressed when that makes it a small kab/kota cell. */
-export const topicCellCount = (n: number, region: string | null | undefined): number | null =>
-	isRegencyCell(region) ? suppressSmall(n) : n;
+/** Where a count is taken: the region, kecamatan and agency filters in force. */
+export interface CellFilters {
+	region?: string | null;
+	district?: string | null;
+	agency?: string | null;
+}
+
+/**
+ * Whether counts by topic or theme under these filters are cells of one kab/kota or finer: a
+ * kab/kota region, a kecamatan, or one agency (agencies are named per region, so one is no
+ * coarser than a kab/kota even without a region filter).
+ */
+export const isFineCell = (f: CellFilters): boolean => isRegencyCell(f.region) || !!f.district || !!f.agency;
+
+/** A topic or theme count under `f`: suppressed when that makes it a small cell of a kab/kota or finer. */
+export const topicCellCount = (n: number, f: CellFilters): number | null => (isFineCell(f) ? suppressSmall(n) : n);
 
 /** The written form of a suppressed count, in pages and CSVs alike. */
 export const SUPPRESSED = `<${MIN_SHOWN_COUNT}`;

@@ -102,34 +102,54 @@ const SET_DIMS: Record<Grain, readonly string[]> = {
 	full: DIMS
 };
 
+const KEYS = ['province_code', 'regency_code', 'fields', ...DIMS] as const;
+
+/**
+ * CTEs `g` (the PER_COMPLAINT counts of the complaints `where`, SQL over the complaint `c`, per
+ * month of filing and `keys`) and `d` (their ROLLUP_COUNTS), counted with the session's `snapshot`.
+ * `source` is the complaint rows: the table, or a query over it.
+ */
+const countedSql = (where: string, keys: readonly string[], source = 'complaints') => `
+	WITH g AS (
+		SELECT date_trunc('month', created_at) AS created_at, ${keys.join(', ')},
+			${Object.entries(PER_COMPLAINT)
+				.map(([k, cond]) => `count(*) FILTER (WHERE ${cond}) AS ${k}`)
+				.join(',\n\t\t\t')}
+		FROM (SELECT c.*, snap.wd AS wd_now, snap.t AS asof_t, ${REMOVED_SQL} AS removed FROM ${source === 'complaints' ? source : `(${source})`} c CROSS JOIN snapshot snap) c
+		WHERE ${where}
+		GROUP BY ALL
+	), d AS (
+		SELECT created_at, ${keys.join(', ')},
+			${COUNT_NAMES.map((k) => `${ROLLUP_COUNTS[k]} AS ${k}`).join(',\n\t\t\t')}
+		FROM g
+	)`;
+
 /**
  * The rollup's rows of the complaints `where` (SQL over the complaint `c`; 'true' for all),
  * counted with the session's `snapshot`, in slice and month order: DuckDB's per-row-group
  * min/max then lets the grain and period filters skip the rest.
  */
-const rollupRowsSql = (where: string) => `
-	WITH g AS (
-		SELECT date_trunc('month', created_at) AS created_at, province_code, regency_code, fields, ${DIMS.join(', ')},
-			${Object.entries(PER_COMPLAINT)
-				.map(([k, cond]) => `count(*) FILTER (WHERE ${cond}) AS ${k}`)
-				.join(',\n\t\t\t')}
-		FROM (SELECT c.*, snap.wd AS wd_now, snap.t AS asof_t, ${REMOVED_SQL} AS removed FROM complaints c CROSS JOIN snapshot snap) c
-		WHERE ${where}
-		GROUP BY ALL
-	), d AS (
-		SELECT created_at, province_code, regency_code, fields, ${DIMS.join(', ')},
-			${COUNT_NAMES.map((k) => `${ROLLUP_COUNTS[k]} AS ${k}`).join(',\n\t\t\t')}
-		FROM g
-	)
+const rollupRowsSql = (where: string) => `${countedSql(where, KEYS)}
 	SELECT CASE ${GRAINS.filter((g) => g !== 'area')
 		.reverse()
 		.map((g) => `WHEN ${SET_DIMS[g].map((d) => `grouping(${d}) = 0`).join(' AND ')} THEN '${g}'`)
 		.join(' ')} ELSE 'area' END AS grain,
-		created_at, province_code, regency_code, fields, ${DIMS.join(', ')},
+		created_at, ${KEYS.join(', ')},
 		${COUNT_NAMES.map((k) => `sum(${k})::INTEGER AS ${k}`).join(', ')}
 	FROM d
 	GROUP BY GROUPING SETS (${GRAINS.map((g) => `(${['created_at', 'province_code', 'regency_code', 'fields', ...SET_DIMS[g]].join(', ')})`).join(', ')})
 	ORDER BY grain, created_at`;
+
+/**
+ * Rows shaped like the rollup's full slice, broken down further by kecamatan (district_code) and
+ * agency (agency_name), for the complaint rows `source` (a query over `complaints`): what the
+ * dashboard counts under a kecamatan or agency filter, which the stored rollup does not break
+ * down by (src/lib/server/queries/filter-sql.ts ROLLUP_FROM). Same counts, same definitions.
+ */
+export const drillRollupSql = (source: string) => `${countedSql('true', [...KEYS, 'district_code', 'agency_name'], source)}
+	SELECT 'full' AS grain, created_at, ${[...KEYS, 'district_code', 'agency_name'].join(', ')},
+		${COUNT_NAMES.map((k) => `${k}::INTEGER AS ${k}`).join(', ')}
+	FROM d`;
 
 /**
  * The stamp the rollup carries: the snapshot it was counted at and the holiday list's fingerprint

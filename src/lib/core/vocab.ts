@@ -29,6 +29,13 @@ export const LIFECYCLE_LABEL: Record<Lifecycle, { id: string; en: string }> = {
 };
 
 export const CLASSIFICATIONS = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+export const CLASSIFICATION_LABEL: Record<Classification, { id: string; en: string }> = {
+	pengaduan: { id: 'Pengaduan', en: 'Complaint' },
+	aspirasi: { id: 'Aspirasi', en: 'Suggestion' },
+	permintaan_informasi: { id: 'Permintaan informasi', en: 'Information request' }
+};
 
 export const CHANNELS = [
 	'web',

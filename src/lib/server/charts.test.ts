@@ -51,6 +51,27 @@ describe('server-rendered charts', () => {
 		expect(stackedChart(buildSeries([], 'category', 'month'), [], 'month', L, { ariaLabel: 'x' })).toBe('');
 	});
 
+	it("labels the time axis in the page's language, as the overview's chart does (one formatter)", () => {
+		const rows = ['2022-01', '2022-05', '2022-12'].map((m) => ({ dim: 'category' as const, bucket: `${m}-01`, key: 'A', n: 2 }));
+		const ticks = (lang: 'id' | 'en', grain: 'month' | 'week', r = rows) => {
+			const svg = stackedChart(buildSeries(r, 'category', grain), ['A'], grain, i18n(lang), { ariaLabel: 'x' });
+			return [...parseHTML(`<div>${svg}</div>`).document.querySelectorAll('g[aria-label="x-axis tick label"] text, .x-axis text, text')]
+				.map((t) => t.textContent ?? '')
+				.filter((t) => /\d{4}|\d+ \w+/.test(t));
+		};
+		expect(ticks('id', 'month')).toEqual(expect.arrayContaining(['Jan 2022', 'Apr 2022', 'Jul 2022', 'Okt 2022']));
+		expect(ticks('en', 'month')).toEqual(expect.arrayContaining(['Jan 2022', 'Apr 2022', 'Jul 2022', 'Oct 2022']));
+		expect(ticks('id', 'month').join(' ')).not.toMatch(/Oct|October/);
+		const weeks = [0, 7, 14, 21].map((d) => ({
+			dim: 'category' as const,
+			bucket: `2022-05-${String(2 + d).padStart(2, '0')}`,
+			key: 'A',
+			n: 1
+		}));
+		expect(ticks('id', 'week', weeks)).toEqual(expect.arrayContaining(['9 Mei', '16 Mei']));
+		expect(ticks('en', 'week', weeks)).toEqual(expect.arrayContaining(['9 May', '16 May']));
+	});
+
 	it('fills regions by quantile class, hatches those without a value and links each to its page', () => {
 		const features = provinceFeatures().filter((f) => ['36', '32', '31', '33', '34', '35'].includes(f.id));
 		const values = new Map<string, number | null>([

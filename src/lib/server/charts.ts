@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
 import { mapSummary, stackedSummary } from './chart-alt';
 import { eventsNote } from '$lib/events';
-import { escapeAttr as attr, eventMarks, renderPlot } from './plot';
+import { escapeAttr as attr, eventMarks, renderPlot, timeAxis } from './plot';
 import type { Grain, Series, YearOnYear } from './queries/trends';
 import { simplifyLine } from '$lib/core/geo-simplify';
 import type { Feature } from './topo';
@@ -69,7 +69,7 @@ export function stackedChart(
 		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
 		ariaLabel: opts.ariaLabel,
 		ariaDescription: stackedSummary(s, labels, s.buckets.map(period), L, eventsNote(events.shown, L) || null),
-		x: { type: 'utc', domain: [first, end], label: null },
+		x: timeAxis(first, end, L),
 		y: { grid: true, label: `↑ ${L.t('common.complaints')}`, tickFormat: (n: number) => L.int(n) },
 		color: { domain: labels, range: PALETTE.slice(0, labels.length), legend: true },
 		marks: [
@@ -174,14 +174,7 @@ export function compareChart(
 		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
 		ariaLabel: opts.ariaLabel,
 		ariaDescription: [opts.ariaDescription, eventsNote(events.shown, L)].filter(Boolean).join(' '),
-		// Month ticks in the UI language (Plot's own are English); years alone on long spans.
-		x: {
-			type: 'utc',
-			domain: [from, to],
-			label: null,
-			ticks: months.length > 30 ? 'year' : months.length > 12 ? '3 months' : 'month',
-			tickFormat: (d: Date) => (months.length > 30 ? String(d.getUTCFullYear()) : L.month(d.toISOString().slice(0, 7)))
-		},
+		x: timeAxis(from, to, L),
 		y: { grid: true, zero: true, label: `↑ ${opts.yLabel}`, tickFormat: (n: number) => ticks.format(n) },
 		// One legend: the symbol legend takes the colours of the colour scale of the same domain.
 		color: { domain: names, range: PALETTE.slice(0, names.length) },

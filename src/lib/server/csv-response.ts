@@ -1,8 +1,9 @@
-// A CSV download response (see csv.ts), with a bad request answered as plain-text 400.
+// A CSV download response (see csv.ts), with a bad request answered as plain-text 400: the two
+// tables not yet declared in export/tables.ts (the kecamatan breakdown and the late work list).
 import { isHttpError } from '@sveltejs/kit';
 import { availability, METRICS, type Measured, type MetricId } from '$lib/core/metrics';
 import { translate, type Lang } from '$lib/i18n';
-import { CSV_BOM, csvLine, toCsv, type Cell } from './csv';
+import { toCsv, type Cell } from './csv';
 
 const headers = (filename: string) => ({
 	'Content-Type': 'text/csv; charset=utf-8',
@@ -17,37 +18,6 @@ export function csvResponse(build: () => Promise<{ filename: string; header: str
 	});
 }
 
-/**
- * A CSV download written while its rows are read (batches from queryStream in db.ts): memory
- * stays flat and the first bytes leave before the query has finished. Bad parameters are still
- * a 400, because `build` checks them before the stream starts.
- */
-export function csvStreamResponse(
-	build: () => Promise<{ filename: string; header: string[]; batches: AsyncIterable<Cell[][]> }>
-): Promise<Response> {
-	return answer(async () => {
-		const { filename, header, batches } = await build();
-		const it = batches[Symbol.asyncIterator]();
-		const encoder = new TextEncoder();
-		let first = true;
-		const body = new ReadableStream<Uint8Array>({
-			async pull(controller) {
-				const head = first ? CSV_BOM + csvLine(header) : '';
-				first = false;
-				const next = await it.next();
-				if (next.done) {
-					if (head) controller.enqueue(encoder.encode(head));
-					controller.close();
-				} else controller.enqueue(encoder.encode(head + next.value.map(csvLine).join('')));
-			},
-			async cancel() {
-				await it.return?.();
-			}
-		});
-		return new Response(body, { headers: headers(filename) });
-	});
-}
-
 async function answer(respond: () => Promise<Response>): Promise<Response> {
 	try {
 		return await respond();
@@ -59,9 +29,8 @@ async function answer(respond: () => Promise<Response>): Promise<Response> {
 	}
 }
 
-/** CSV number formats shared by the downloads: 2 decimals, and a rate (0..1) as a percentage. */
-export const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
-export const pct = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 100);
+const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+const pct = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 100);
 
 /**
  * A figure of core/metrics.ts as a cell: in its format (a rate as a percentage, days with 2

@@ -60,9 +60,6 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 	const span = data.length;
 	const marginLeft = narrow ? 44 : 56;
 	const events = eventMarks(start, end, L, { width, marginLeft, marginRight: 16, fontSize: narrow ? 11 : 12 });
-
-	const yearTicks = span > (narrow ? 18 : 36);
-	const tickFormat = yearTicks ? (d: Date) => String(d.getUTCFullYear()) : (d: Date) => L.month(d.toISOString().slice(0, 7));
 	const max = Math.max(...data.map((d) => d.n), 1);
 
 	return renderPlot({
@@ -75,21 +72,7 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 		style: { fontSize: narrow ? '11px' : '12px', color: CHART_COLORS.ink, background: 'transparent', overflow: 'visible' },
 		ariaLabel: L.t('trend.ariaLabel'),
 		ariaDescription: trendSummary(months, L, eventsNote(events.shown, L) || null),
-		x: {
-			type: 'utc',
-			domain: [start, end],
-			label: null,
-			ticks: yearTicks
-				? span > (narrow ? 72 : 144)
-					? '2 years'
-					: 'year'
-				: span > (narrow ? 6 : 12)
-					? narrow
-						? '6 months'
-						: '3 months'
-					: 'month',
-			tickFormat
-		},
+		x: timeAxis(start, end, L, narrow),
 		y: {
 			domain: [0, max],
 			nice: true,
@@ -121,6 +104,35 @@ const EVENT_CLASS = 'event';
 /** Rows of event labels above a chart at most; a label that fits in none is left to the caption. */
 const LABEL_LANES = 2;
 const LANE_HEIGHT = 14;
+
+/**
+ * The time axis of every chart over [start, end): a tick step that fits the width and labels in
+ * the page's language ("Okt 2020" / "Oct 2020", or the year), never Plot's English default.
+ */
+export function timeAxis(start: Date, end: Date, L: I18n, narrow = false) {
+	const span = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
+	const yearTicks = span > (narrow ? 18 : 36);
+	// A few weeks (the weekly view of a short period): a tick per week, on its Monday as the buckets start ("6 Apr").
+	if (span < 2) {
+		const day = new Intl.DateTimeFormat(L.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+		return { type: 'utc' as const, domain: [start, end], label: null, ticks: 'monday', tickFormat: (d: Date) => day.format(d) };
+	}
+	return {
+		type: 'utc' as const,
+		domain: [start, end],
+		label: null,
+		ticks: yearTicks
+			? span > (narrow ? 72 : 144)
+				? '2 years'
+				: 'year'
+			: span > (narrow ? 6 : 12)
+				? narrow
+					? '6 months'
+					: '3 months'
+				: 'month',
+		tickFormat: yearTicks ? (d: Date) => String(d.getUTCFullYear()) : (d: Date) => L.month(d.toISOString().slice(0, 7))
+	};
+}
 
 /**
  * The lane (row) of each label above a chart, or null when it fits in none: labels in order of

@@ -1,4 +1,4 @@
-import { COMPARE_MIN, compareHref, SUBJECT_PARAMS, without } from '$lib/compare';
+import { COMPARE_MIN, compareFilters, compareHref, SUBJECT_PARAMS, without } from '$lib/compare';
 import { OPD_TYPES } from '$lib/core/vocab';
 import { FILTER_KEYS, filterQuery } from '$lib/filters';
 import { i18n, type I18n } from '$lib/i18n';
@@ -53,8 +53,10 @@ function drawCharts(c: Comparison, L: I18n) {
 
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
-	const filters = filtersOr400(event.url, lang);
+	const asked = filtersOr400(event.url, lang);
 	const selection = selectionOr400(event.url, lang);
+	// What the subjects replace does not apply (a region comparison ignores the region filter).
+	const filters = compareFilters(asked, selection);
 	const subjects = await subjectsOr4xx(selection, filters, lang);
 	const L = i18n(lang);
 	const named = subjects.map((s) => ({ ...s, name: s.kind === 'opd' ? opdLabel(lang, s.key) : s.name }));
@@ -62,29 +64,27 @@ export const load: PageServerLoad = async (event) => {
 	const drawn =
 		comparison &&
 		(await memo(charts, `${lang}|${JSON.stringify(filters)}|${JSON.stringify(selection)}`, async () => drawCharts(comparison, L)));
-	// For a region comparison the region filter is not used: each column is its own region.
-	const { region: _region, ...rest } = filters;
-	const shared = selection?.kind === 'region' ? { ...rest, region: null } : filters;
+	const hidden = (skip: readonly string[]) =>
+		FILTER_KEYS.filter((k) => !skip.includes(k) && asked[k]).map((k) => [k, asked[k]!] as [string, string]);
 	return {
 		lang,
-		filters,
+		filters: asked,
+		/** The filters the comparison does not apply, named on the page. */
+		ignored: FILTER_KEYS.filter((k) => asked[k] && !filters[k]),
 		selection,
-		subjects: named.map((s) => ({ ...s, removeHref: compareHref('/banding', shared, without(selection!, s.key)) })),
+		subjects: named.map((s) => ({ ...s, removeHref: compareHref('/banding', filters, without(selection!, s.key)) })),
 		comparison,
 		charts: drawn,
 		// The picker's hidden fields: the filters that apply to what it picks (not the region, for regions).
-		pickerFilters: {
-			region: FILTER_KEYS.filter((k) => k !== 'region' && filters[k]).map((k) => [k, filters[k]!] as [string, string]),
-			opd: FILTER_KEYS.filter((k) => filters[k]).map((k) => [k, filters[k]!] as [string, string])
-		},
+		pickerFilters: { region: hidden(['region', 'district']), opd: hidden([]) },
 		opdTypes: Object.keys(OPD_TYPES).map((code) => ({ code, label: opdLabel(lang, code) })),
 		params: SUBJECT_PARAMS,
-		agenciesHref: `/instansi${filterQuery(filters)}`,
-		csvHrefs: selection
+		agenciesHref: `/instansi${filterQuery(asked)}`,
+		downloadHrefs: selection
 			? {
-					figures: compareHref('/api/banding.csv', shared, selection, { lang }),
-					monthly: compareHref('/api/banding.csv', shared, selection, { table: 'monthly', lang }),
-					themes: compareHref('/api/banding.csv', shared, selection, { table: 'themes', lang })
+					figures: compareHref('/api/banding', filters, selection, { lang }),
+					monthly: compareHref('/api/banding', filters, selection, { table: 'monthly', lang }),
+					themes: compareHref('/api/banding', filters, selection, { table: 'themes', lang })
 				}
 			: null
 	};

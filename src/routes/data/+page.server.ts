@@ -12,6 +12,7 @@ export const load: PageServerLoad = async (event) => {
 		fieldCoverage(),
 		coveredRegions()
 	]);
-	const csv = (table: string) => `/api/data.csv?${new URLSearchParams({ table, ...(lang === 'id' ? {} : { lang }) })}`;
-	return { lang, facts, batches, quarantine, fields, coverage, csv: Object.fromEntries(DATA_TABLES.map((t) => [t, csv(t)])) };
+	// Each table's downloads (components/Downloads.svelte adds the format's extension).
+	const href = (table: string) => `/api/data?${new URLSearchParams({ table, ...(lang === 'id' ? {} : { lang }) })}`;
+	return { lang, facts, batches, quarantine, fields, coverage, downloads: Object.fromEntries(DATA_TABLES.map((t) => [t, href(t)])) };
 };

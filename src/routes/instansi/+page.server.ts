@@ -1,15 +1,16 @@
 import { FILTER_KEYS, filterQuery } from '$lib/filters';
 import { requestLang } from '$lib/server/lang';
-import { AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
+import { AGENCY_SORT, agencyLeague } from '$lib/server/queries/agencies';
 import { warehouseAsOfEvent } from '$lib/server/queries/asof';
-import { choiceOr400, filtersOr400 } from '$lib/server/request';
+import { filtersOr400, sortOr400 } from '$lib/server/request';
+import { sortHrefs, sortValue } from '$lib/sort';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
 	const filters = filtersOr400(event.url, lang);
-	const sort = choiceOr400(event.url, lang, 'sort', AGENCY_SORTS, 'n');
-	const [rows, asOf] = await Promise.all([agencyLeague(filters, sort), warehouseAsOfEvent()]);
+	const sort = sortOr400(event.url, lang, AGENCY_SORT);
+	const [rows, asOf] = await Promise.all([agencyLeague(filters, sort.key, sort.dir, lang), warehouseAsOfEvent()]);
 	return {
 		lang,
 		filters,
@@ -18,9 +19,9 @@ export const load: PageServerLoad = async (event) => {
 		asOf,
 		byAgency: Boolean(filters.region),
 		linkQuery: filterQuery(filters),
-		// The "Bandingkan" form: every filter (agencies are compared within the region filter).
-		compareFilters: FILTER_KEYS.filter((k) => filters[k]).map((k) => [k, filters[k]!] as [string, string]),
-		sortHrefs: Object.fromEntries(AGENCY_SORTS.map((s) => [s, `/instansi${filterQuery(filters, { sort: s === 'n' ? null : s })}`])),
-		csvHref: `/api/instansi.csv${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`
+		// The "Bandingkan" form: every filter but the agency filter (agencies are compared within the region).
+		compareFilters: FILTER_KEYS.filter((k) => k !== 'agency' && filters[k]).map((k) => [k, filters[k]!] as [string, string]),
+		sortHrefs: sortHrefs(AGENCY_SORT, sort, (v) => `/instansi${filterQuery(filters, { sort: v })}`),
+		downloadHref: `/api/instansi${filterQuery(filters, { sort: sortValue(AGENCY_SORT, sort) })}`
 	};
 };

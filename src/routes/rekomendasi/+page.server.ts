@@ -6,7 +6,7 @@ export const load: PageServerLoad = async (event) => {
 	const { lang, filters, area, month, monthFrom } = await recommendationParams(event);
 	const q = (extra: Record<string, string>) =>
 		`?${new URLSearchParams({ ...(filters.region ? { region: filters.region } : {}), ...extra })}`;
-	if (!month) return { lang, month: null, monthFrom, filters, region: filters.region, result: null, csvHref: null };
+	if (!month) return { lang, month: null, monthFrom, filters, region: filters.region, result: null, downloadHref: null };
 	const result = await recommendationsPage(area, month, lang);
 	return {
 		lang,
@@ -15,6 +15,6 @@ export const load: PageServerLoad = async (event) => {
 		filters,
 		region: filters.region,
 		result,
-		csvHref: `/api/rekomendasi.csv${q({ month })}`
+		downloadHref: `/api/rekomendasi${q({ month })}`
 	};
 };

@@ -19,8 +19,8 @@ export const load: PageServerLoad = async (event) => {
 	const stored = await topicFit();
 	// The model was fitted on every complaint: a scoped user sees its size and date, not the national count.
 	const fit = stored && (currentScope().kind === 'all' ? stored : { ...stored, documents: null });
-	const csv = (name: string) => `/api/${name}.csv${filterQuery(filters, { lang })}`;
-	const base = { lang, filters, fit, csvHref: csv('topik'), spikesCsvHref: csv('topik-spikes'), heatmapCsvHref: csv('topik-heatmap') };
+	const csv = (name: string) => `/api/${name}${filterQuery(filters, { lang })}`;
+	const base = { lang, filters, fit, downloadHref: csv('topik'), spikesHref: csv('topik-spikes'), heatmapHref: csv('topik-heatmap') };
 	if (!fit) return { ...base, model: null };
 	const [clusters, themes, spikes] = await Promise.all([topicClusters(filters, lang), topicThemes(filters), topicSpikes(filters)]);
 	const heat = await topicHeatmap(

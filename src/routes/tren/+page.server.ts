@@ -53,7 +53,7 @@ export const load: PageServerLoad = async (event) => {
 		yoyChart,
 		monthHref: `/tren${filterQuery(filters)}`,
 		weekHref: `/tren${filterQuery(filters, { grain: 'week' })}`,
-		csvHref: `/api/tren.csv${filterQuery(filters, { grain: grain === 'week' ? 'week' : null })}`
+		downloadHref: `/api/tren${filterQuery(filters, { grain: grain === 'week' ? 'week' : null })}`
 	};
 };
 

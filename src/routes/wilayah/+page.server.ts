@@ -3,9 +3,10 @@ import { i18n } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import type { Choropleth } from '$lib/server/charts';
 import { requestLang } from '$lib/server/lang';
-import { LEVELS, REGION_SORTS, regionRanking } from '$lib/server/queries/regions';
+import { LEVELS, REGION_SORT, regionRanking } from '$lib/server/queries/regions';
 import { DEFAULT_MAP_METRIC, MAP_METRICS, MAP_METRIC_LABEL, regionMap } from '$lib/server/region-map';
-import { choiceOr400, filtersOr400 } from '$lib/server/request';
+import { choiceOr400, filtersOr400, sortOr400 } from '$lib/server/request';
+import { sortHrefs, sortValue } from '$lib/sort';
 import type { PageServerLoad } from './$types';
 
 const maps = new Lru<Promise<Choropleth>>(100);
@@ -14,9 +15,9 @@ export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
 	const filters = filtersOr400(event.url, lang);
 	const level = choiceOr400(event.url, lang, 'level', LEVELS, 'regency');
-	const sort = choiceOr400(event.url, lang, 'sort', REGION_SORTS, 'n');
+	const sort = sortOr400(event.url, lang, REGION_SORT);
 	const metric = choiceOr400(event.url, lang, 'metric', MAP_METRICS, DEFAULT_MAP_METRIC);
-	const rows = await regionRanking(filters, level, sort);
+	const rows = await regionRanking(filters, level, sort.key, sort.dir);
 	const L = i18n(lang);
 	const { region: _r, ...noRegion } = filters;
 	const regionQuery = filterQuery({ ...noRegion, region: null });
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	);
 	const view = {
 		level: level === 'regency' ? null : level,
-		sort: sort === 'n' ? null : sort,
+		sort: sortValue(REGION_SORT, sort),
 		metric: metric === DEFAULT_MAP_METRIC ? null : metric
 	};
 	return {
@@ -46,11 +47,13 @@ export const load: PageServerLoad = async (event) => {
 			regency: `/wilayah${filterQuery(filters, { ...view, level: null })}`,
 			province: `/wilayah${filterQuery(filters, { ...view, level: 'province' })}`
 		},
-		sortHrefs: Object.fromEntries(REGION_SORTS.map((s) => [s, `/wilayah${filterQuery(filters, { ...view, sort: s === 'n' ? null : s })}`])),
+		sortHrefs: sortHrefs(REGION_SORT, sort, (v) => `/wilayah${filterQuery(filters, { ...view, sort: v })}#h-rank`),
 		regionQuery,
-		// The "Bandingkan" form: the filters but the region (each compared region is its own).
-		compareFilters: FILTER_KEYS.filter((k) => k !== 'region' && filters[k]).map((k) => [k, filters[k]!] as [string, string]),
-		csvHref: `/api/wilayah.csv${filterQuery(filters, { level: view.level, sort: view.sort })}`
+		// The "Bandingkan" form: the filters but the region and kecamatan (each compared region is its own).
+		compareFilters: FILTER_KEYS.filter((k) => k !== 'region' && k !== 'district' && filters[k]).map(
+			(k) => [k, filters[k]!] as [string, string]
+		),
+		downloadHref: `/api/wilayah${filterQuery(filters, { level: view.level, sort: view.sort })}`
 	};
 };
 

@@ -8,8 +8,7 @@ import { authFiles } from '$lib/core/users.server';
 
 const AUDIT_MAX_BYTES = Number(process.env.TELAAH_AUDIT_MAX_MB || 10) * 1024 * 1024;
 
-export type AuditEvent =
-	'signin_ok' | 'signin_fail' | 'signin_throttled' | 'signout' | 'csv_download' | 'briefing' | 'upload' | 'forbidden';
+export type AuditEvent = 'signin_ok' | 'signin_fail' | 'signin_throttled' | 'signout' | 'download' | 'briefing' | 'upload' | 'forbidden';
 
 export function audit(event: AuditEvent, fields: Record<string, string | number | boolean | null | undefined>): void {
 	const clean = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 300) : v]));

@@ -23,6 +23,9 @@ export const isPublicRoute = (routeId: string | null) => routeId === '/masuk';
 const isAdminRoute = (routeId: string | null) =>
 	routeId !== null && (routeId === '/admin' || routeId.startsWith('/admin/') || routeId.startsWith('/api/admin'));
 
+/** The notebooks hold national aggregates of every region: national and admin users only. */
+const isNationalRoute = (routeId: string | null) => routeId !== null && (routeId === '/notebooks' || routeId.startsWith('/notebooks/'));
+
 /** Data endpoints answer 401/403 as text; a request that matches no route is judged by its decoded path. */
 export const isApiRequest = (routeId: string | null, path: string) => (routeId ?? routedPath(path)).startsWith('/api/');
 
@@ -33,15 +36,16 @@ const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 /**
  * Why this user may not open this route, or null. Region path parameters, and a `?region=`
  * filter on any route (also routes that ignore it), must lie in the user's scope; /admin and
- * /api/admin are for admins.
+ * /api/admin are for admins, /notebooks for national and admin users.
  */
 export function denial(
 	user: AuthUser,
 	routeId: string | null,
 	params: Record<string, string>,
 	query: URLSearchParams = new URLSearchParams()
-): 'admin_only' | 'region_out_of_scope' | null {
+): 'admin_only' | 'national_only' | 'region_out_of_scope' | null {
 	if (isAdminRoute(routeId) && user.role !== 'admin') return 'admin_only';
+	if (isNationalRoute(routeId) && user.scope.kind !== 'all') return 'national_only';
 	const asked = query.get('region')?.trim();
 	// A malformed value is the route's to reject (400).
 	if (asked && REGION_CODE.test(asked) && !covers(user.scope, asked)) return 'region_out_of_scope';

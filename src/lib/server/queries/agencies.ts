@@ -24,6 +24,9 @@ import { measured, metricCounts, METRICS, type Measured, type MetricId } from '$
 import { ROW_CONDITIONS } from '$lib/core/rollup.server';
 import { query } from '../db';
 import { FILTER_WHERE, monthlyCountsSql, withFilters, withRollupFilters } from './filter-sql';
+import type { Lang } from '$lib/i18n';
+import { authorityLabel, opdLabel } from '$lib/labels';
+import { naturalDir, sortRows, type SortDir, type SortSpec } from '$lib/sort';
 
 /** The as-of time: `snapshot` (db.ts) holds it with its working-day number, made once per open. */
 export const AS_OF_SQL = `(SELECT t FROM snapshot)`;
@@ -94,39 +97,67 @@ const agencyRow = (r: z.infer<typeof Row>): AgencyRow => ({
 	unresolved60Rate: measured('unresolved60Rate', r)
 });
 
-export const AGENCY_SORTS = ['n', 'response_median', 'response_p90', 'close_median', 'breach3', 'breach5', 'unresolved60', 'name'] as const;
+const AGENCY_SORTS = [
+	'n',
+	'response_median',
+	'response_p90',
+	'close_median',
+	'breach3',
+	'breach5',
+	'unresolved60',
+	'name',
+	'agency',
+	'authority',
+	'region'
+] as const;
 export type AgencySort = (typeof AGENCY_SORTS)[number];
 
-const sortValue: Record<Exclude<AgencySort, 'name'>, (r: AgencyRow) => number | null> = {
-	n: (r) => r.n,
-	response_median: (r) => r.medianResponseDays.value,
-	response_p90: (r) => r.responseP90,
-	close_median: (r) => r.closeMedianDays.value,
-	breach3: (r) => r.breach3Rate.value,
-	breach5: (r) => r.breach5Rate.value,
-	unresolved60: (r) => r.unresolved60Rate.value
+/** The league's order in the URL (sort.ts): volume, largest first, unless asked otherwise. */
+export const AGENCY_SORT: SortSpec<AgencySort> = {
+	param: 'sort',
+	keys: AGENCY_SORTS,
+	initial: { key: 'n', dir: 'desc' },
+	ascFirst: ['name', 'agency', 'authority', 'region']
 };
 
-/** Largest first for the metrics (nulls last), A–Z for name; ties by volume then name. */
-function sortAgencies(rows: readonly AgencyRow[], sort: AgencySort): AgencyRow[] {
+// Text columns sort by what the table shows: the OPD type's and the authority's label in the
+// page's language, the agency's and the kab/kota's name.
+type Sortable = AgencyRow & { regency_name?: string | null };
+const sortValue = (sort: AgencySort, lang: Lang): ((r: Sortable) => number | string | null) => {
+	const value: Record<AgencySort, (r: Sortable) => number | string | null> = {
+		n: (r) => r.n,
+		response_median: (r) => r.medianResponseDays.value,
+		response_p90: (r) => r.responseP90,
+		close_median: (r) => r.closeMedianDays.value,
+		breach3: (r) => r.breach3Rate.value,
+		breach5: (r) => r.breach5Rate.value,
+		unresolved60: (r) => r.unresolved60Rate.value,
+		name: (r) => opdLabel(lang, r.opd_type),
+		agency: (r) => r.agency || null,
+		authority: (r) => (r.authority ? authorityLabel(lang, r.authority) : null),
+		region: (r) => r.regency_name ?? null
+	};
+	return value[sort];
+};
+
+/** Rows in the order of one column, nulls last; ties by volume, then OPD type and agency name. */
+function sortAgencies<T extends Sortable>(rows: readonly T[], sort: AgencySort, dir: SortDir, lang: Lang): T[] {
 	const name = (r: AgencyRow) => `${r.opd_type}\u0000${r.agency ?? ''}`;
-	return [...rows].sort((a, b) => {
-		if (sort === 'name') return name(a).localeCompare(name(b));
-		const va = sortValue[sort](a);
-		const vb = sortValue[sort](b);
-		if (va !== vb) {
-			if (va === null) return 1;
-			if (vb === null) return -1;
-			return vb - va;
-		}
-		return b.n - a.n || name(a).localeCompare(name(b));
-	});
+	return sortRows(rows, sortValue(sort, lang), dir, (a, b) => b.n - a.n || name(a).localeCompare(name(b)));
 }
 
-/** The league table: by OPD type, or by agency within type when a region is selected. */
-export async function agencyLeague(f: Partial<Filters>, sort: AgencySort = 'n'): Promise<AgencyRow[]> {
+/**
+ * The league table: by OPD type, or by agency within type when a region is selected, in the order
+ * of one column (`dir`: its natural direction unless given; `lang`: the labels text columns sort by).
+ */
+export async function agencyLeague(
+	f: Partial<Filters>,
+	sort: AgencySort = 'n',
+	dir: SortDir = naturalDir(AGENCY_SORT, sort),
+	lang: Lang = 'id'
+): Promise<AgencyRow[]> {
 	const rows = await query(LEAGUE_SQL, withFilters(f, { byAgency: Boolean(f.region), opd: null }), Row);
-	return sortAgencies(rows.map(agencyRow), sort);
+	return sortAgencies(rows.map(agencyRow), sort, dir, lang);
 }
 
 /** The league table's one row for an OPD type (the same SQL, restricted to it); null when it has no complaints. */
@@ -162,10 +193,21 @@ export type AgencyRegionRow = AgencyRow & { regency_code: string | null; regency
 // sample): pages list the first ones in the chosen order and their CSV has them all.
 export const AGENCY_PAGE_ROWS = 50;
 
-/** Agencies (agency_name × regency) of one OPD type, largest first. */
-export async function opdTypeAgencies(f: Partial<Filters>, opdType: string): Promise<AgencyRegionRow[]> {
+/** Agencies (agency_name × regency) of one OPD type, largest first unless another order is asked for. */
+export async function opdTypeAgencies(
+	f: Partial<Filters>,
+	opdType: string,
+	sort: AgencySort = 'n',
+	dir: SortDir = naturalDir(AGENCY_SORT, sort),
+	lang: Lang = 'id'
+): Promise<AgencyRegionRow[]> {
 	const rows = await query(TYPE_AGENCIES_SQL, withFilters(f, { opd: opdType }), AgencyRegionRow);
-	return rows.map((r) => ({ ...agencyRow(r), regency_code: r.regency_code, regency_name: r.regency_name, province_code: r.province_code }));
+	return sortAgencies(
+		rows.map((r) => ({ ...agencyRow(r), regency_code: r.regency_code, regency_name: r.regency_name, province_code: r.province_code })),
+		sort,
+		dir,
+		lang
+	);
 }
 
 const TYPE_MONTHLY_SQL = monthlyCountsSql(`opd_type = $opd AND ${FILTER_WHERE}`);

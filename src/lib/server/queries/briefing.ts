@@ -92,8 +92,8 @@ export async function monthThemes(region: string | null, month: string, lang: La
 	);
 	return rows.map((r) => ({
 		...r,
-		n: topicCellCount(r.n, region),
-		prev: topicCellCount(r.prev, region),
+		n: topicCellCount(r.n, { region }),
+		prev: topicCellCount(r.prev, { region }),
 		label: themeName(r.theme, lang)
 	}));
 }
@@ -115,7 +115,7 @@ export type TopicCount = Omit<z.infer<typeof TopicRow>, 'n'> & { /** null when s
 export async function monthTopics(region: string | null, month: string, limit = 6): Promise<readonly TopicCount[] | null> {
 	if (!(await topicFit())) return null;
 	const rows = await query(TOPIC_SQL, { ...windowParams(region, month, month), limit }, TopicRow);
-	return rows.map((r) => ({ ...r, n: topicCellCount(r.n, region) }));
+	return rows.map((r) => ({ ...r, n: topicCellCount(r.n, { region }) }));
 }
 
 // Theme × kab/kota monthly counts over the months the detector looks back on (12 of history, one

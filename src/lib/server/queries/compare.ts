@@ -15,7 +15,7 @@ import type { Selection, SubjectKind } from '$lib/compare';
 import { yearOnYear, type MonthPeriod } from '$lib/change';
 import { complement, measured, metricCounts, metricSums, NOTHING, type Measured, type MetricId } from '$lib/core/metrics';
 import { monthsBetween } from '$lib/core/month';
-import { suppressSmall, topicCellCount } from '$lib/core/privacy';
+import { topicCellCount } from '$lib/core/privacy';
 import { ROW_CONDITIONS } from '$lib/core/rollup.server';
 import type { Filters } from '$lib/filters';
 import { translate, type Lang } from '$lib/i18n';
@@ -23,7 +23,7 @@ import { currentScope } from '../auth/context';
 import { covers } from '../auth/scope';
 import { query } from '../db';
 import { DEADLINE_CTE } from './agencies';
-import { FILTER_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
+import { FILTER_WHERE, ROLLUP_FROM, scopeParams, withFilters, withRollupFilters } from './filter-sql';
 import { regionList } from './options';
 import { comparisonPeriods, type WarehouseFacts } from './overview';
 import { topicFit } from './topics';
@@ -43,15 +43,15 @@ const bucket = (col: string) => `CASE WHEN grouping(${col}) = 1 THEN 'all' ELSE 
 const REGION_SQL = `
 	SELECT ${bucket('created_at')}, ${metricSums(RATES)},
 		(SELECT sum(population)::DOUBLE FROM coverage WHERE code = $region) AS population
-	FROM monthly_rollup WHERE grain = $grain AND ${FILTER_WHERE}
+	FROM ${ROLLUP_FROM} WHERE grain = $grain AND ${FILTER_WHERE}
 	GROUP BY GROUPING SETS ((created_at), ())`;
 
 const REGION_MEDIAN_SQL = `
 	SELECT ${metricCounts(['medianResponseDays'], ROW_CONDITIONS, { medianResponseDays: 'response_s' })}
 	FROM complaints WHERE created_at IS NOT NULL AND ${FILTER_WHERE}`;
 
-/** An OPD type ($opd) or an agency ($agency), the other NULL. */
-const AGENCY_WHERE = `($opd::VARCHAR IS NULL OR opd_type = $opd) AND ($agency::VARCHAR IS NULL OR agency_name = $agency)`;
+/** An OPD type ($subject_opd) or an agency ($subject_agency), the other NULL. */
+const AGENCY_WHERE = `($subject_opd::VARCHAR IS NULL OR opd_type = $subject_opd) AND ($subject_agency::VARCHAR IS NULL OR agency_name = $subject_agency)`;
 
 const AGENCY_SQL = `
 	WITH ${DEADLINE_CTE}
@@ -89,10 +89,14 @@ export interface Subject {
 	name: string;
 }
 
+/** The subject's own condition: the region as the region filter, else an OPD type or agency name. */
+const subjectOf = (s: Subject) => ({
+	subject_opd: s.kind === 'opd' ? s.key : null,
+	subject_agency: s.kind === 'agency' ? s.key : null
+});
+
 const subjectParams = (s: Subject, f: Partial<Filters>) =>
-	s.kind === 'region'
-		? withRollupFilters({ ...f, region: s.key }, 'area')
-		: withFilters(f, { opd: s.kind === 'opd' ? s.key : null, agency: s.kind === 'agency' ? s.key : null });
+	s.kind === 'region' ? withRollupFilters({ ...f, region: s.key }, 'area') : withFilters(f, subjectOf(s));
 
 /** The subject's figures for the period of `f`, and its complaints per month. */
 async function figuresOf(s: Subject, f: Partial<Filters>): Promise<{ figures: Figures; months: Map<string, number> }> {
@@ -138,7 +142,7 @@ const THEMES_SQL = `
 	UNION ALL
 	SELECT t.theme, count(*)::INTEGER FROM complaint_themes t JOIN c USING (tracking_id) GROUP BY 1`;
 
-interface ThemeShare {
+export interface ThemeShare {
 	/** null when suppressed: 1–4 complaints of a theme inside one kab/kota (core/privacy.ts). */
 	n: number | null;
 	/** n / the subject's complaints (not deleted); null when n is suppressed. */
@@ -147,15 +151,16 @@ interface ThemeShare {
 
 /**
  * The subject's policy themes (as /topik counts them: deleted complaints left out). A count inside
- * one kab/kota may point at a person: a kab/kota, an OPD type under a kab/kota filter, and an
- * agency (which serves one region) get the small-count rule.
+ * one kab/kota or finer may point at a person (core/privacy.ts isFineCell): a kab/kota, an OPD
+ * type under a kab/kota, kecamatan or agency filter, and an agency get the small-count rule.
  */
 async function themesOf(s: Subject, f: Partial<Filters>): Promise<Map<string, ThemeShare>> {
 	const region = s.kind === 'region' ? s.key : (f.region ?? null);
-	const p = withFilters({ ...f, region }, { opd: s.kind === 'opd' ? s.key : null, agency: s.kind === 'agency' ? s.key : null });
+	const p = withFilters({ ...f, region }, subjectOf(s));
 	const rows = await query(THEMES_SQL, p, z.object({ theme: z.string().nullable(), n: z.number().int() }));
 	const total = rows.find((r) => r.theme === null)?.n ?? 0;
-	const shown = (n: number) => (s.kind === 'agency' ? suppressSmall(n) : topicCellCount(n, region));
+	const cell = { region, district: f.district ?? null, agency: s.kind === 'agency' ? s.key : (f.agency ?? null) };
+	const shown = (n: number) => topicCellCount(n, cell);
 	return new Map(
 		rows
 			.filter((r) => r.theme !== null)

@@ -1,11 +1,13 @@
-// Queries behind /aduan: the filtered complaint list, 25 per page, newest first, and one
-// complaint by tracking id (within the user's scope). Title and body are withheld in SQL (NULL) for confidential
+// Queries behind /aduan: the filtered complaint list, 25 per page, newest first, optionally
+// narrowed by a text search (core/search.ts: words in the title or body, never a confidential
+// complaint's), and one complaint by tracking id (within the user's scope). Title and body are withheld in SQL (NULL) for confidential
 // complaints (is_confidential, "Rahasia"), so no page or CSV can show them. The warehouse holds
 // no reporter identity (only a salted hash, never selected here).
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
+import { SEARCH_WHERE, searchParams, type SearchTerms } from '$lib/core/search';
 import { query, queryStream } from '../db';
-import { FILTER_WHERE, SCOPE_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
+import { FILTER_WHERE, ROLLUP_FROM, SCOPE_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
 
 export const PAGE_SIZE = 25;
 // Downloads stream (queryStream), so the cap is about file size, not server memory.
@@ -17,12 +19,22 @@ const COLUMNS = `tracking_id, strftime(created_at, '%Y-%m-%d %H:%M') AS created_
 
 const LIST_SQL = `
 	SELECT ${COLUMNS}
-	FROM complaints WHERE ${FILTER_WHERE}
+	FROM complaints WHERE ${FILTER_WHERE} AND ${SEARCH_WHERE}
 	ORDER BY created_at DESC NULLS LAST, tracking_id
 	LIMIT $limit OFFSET $offset`;
 
 // The total for the pager: from the monthly rollup, whose slices cover every filter.
-const COUNT_SQL = `SELECT coalesce(sum(n), 0)::INTEGER AS total FROM monthly_rollup WHERE grain = $grain AND ${FILTER_WHERE}`;
+const COUNT_SQL = `SELECT coalesce(sum(n), 0)::INTEGER AS total FROM ${ROLLUP_FROM} WHERE grain = $grain AND ${FILTER_WHERE}`;
+
+// A search reads every text once: the matching ids are kept (materialised), counted for the pager,
+// and the page's rows fetched by id (half the time of a count and a list scanning the texts each).
+const SEARCH_PAGE_SQL = `
+	WITH m AS MATERIALIZED (SELECT tracking_id, created_at FROM complaints WHERE ${FILTER_WHERE} AND ${SEARCH_WHERE}),
+	pg AS (SELECT tracking_id FROM m ORDER BY created_at DESC NULLS LAST, tracking_id LIMIT $limit OFFSET $offset)
+	SELECT ${COLUMNS}, (SELECT count(*) FROM m)::INTEGER AS total
+	FROM pg JOIN complaints USING (tracking_id)
+	ORDER BY complaints.created_at DESC NULLS LAST, tracking_id`;
+const SEARCH_COUNT_SQL = `SELECT count(*)::INTEGER AS total FROM complaints WHERE ${FILTER_WHERE} AND ${SEARCH_WHERE}`;
 
 const ListRow = z.object({
 	tracking_id: z.string(),
@@ -41,16 +53,29 @@ const ListRow = z.object({
 });
 export type ComplaintListRow = z.infer<typeof ListRow>;
 
-export async function complaintPage(f: Partial<Filters>, page: number): Promise<{ total: number; rows: ComplaintListRow[] }> {
-	const [countRow] = await query(COUNT_SQL, withRollupFilters(f, 'area'), z.object({ total: z.number().int() }));
-	const total = countRow?.total ?? 0;
-	const rows = await query(LIST_SQL, withFilters(f, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), ListRow);
-	return { total, rows: [...rows] };
+const Total = z.object({ total: z.number().int() });
+
+/** One page of the list under the filters and the search `terms` (none: every complaint), with the total. */
+export async function complaintPage(
+	f: Partial<Filters>,
+	page: number,
+	terms: SearchTerms = []
+): Promise<{ total: number; rows: ComplaintListRow[] }> {
+	const at = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+	if (terms.length) {
+		const found = await query(SEARCH_PAGE_SQL, withFilters(f, { ...at, ...searchParams(terms) }), ListRow.extend(Total.shape));
+		// A page past the last one has no row to carry the total.
+		const total = found[0]?.total ?? (await query(SEARCH_COUNT_SQL, withFilters(f, searchParams(terms)), Total))[0]!.total;
+		return { total, rows: found.map(({ total: _t, ...r }) => r) };
+	}
+	const [countRow] = await query(COUNT_SQL, withRollupFilters(f, 'area'), Total);
+	const rows = await query(LIST_SQL, withFilters(f, { ...at, ...searchParams([]) }), ListRow);
+	return { total: countRow?.total ?? 0, rows: [...rows] };
 }
 
-/** Up to CSV_LIMIT complaints of the list, newest first, in batches as DuckDB produces them. */
-export function complaintCsvRows(f: Partial<Filters>): AsyncGenerator<ComplaintListRow[]> {
-	return queryStream(LIST_SQL, withFilters(f, { limit: CSV_LIMIT, offset: 0 }), ListRow);
+/** Up to CSV_LIMIT complaints of the list (and search), newest first, in batches as DuckDB produces them. */
+export function complaintCsvRows(f: Partial<Filters>, terms: SearchTerms = []): AsyncGenerator<ComplaintListRow[]> {
+	return queryStream(LIST_SQL, withFilters(f, { limit: CSV_LIMIT, offset: 0, ...searchParams(terms) }), ListRow);
 }
 
 const DETAIL_SQL = `

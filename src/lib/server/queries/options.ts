@@ -1,7 +1,9 @@
 // Choices for the global filter bar: regions (provinces and their kab/kota) and the top-level
-// categories present in the warehouse. Independent of the filters themselves.
+// categories present in the warehouse, independent of the filters themselves; and, for a chosen
+// kab/kota, its kecamatan (when the loaded files give them) and the agencies its complaints went to.
 import { z } from 'zod';
 import { query } from '../db';
+import { SCOPE_WHERE, scopeParams } from './filter-sql';
 
 const RegionRow = z.object({
 	code: z.string(),
@@ -36,4 +38,18 @@ export function categoryList(): Promise<readonly string[]> {
 /** The region with this code, or undefined. */
 export async function regionByCode(code: string): Promise<RegionOption | undefined> {
 	return (await regionList()).find((r) => r.code === code);
+}
+
+/**
+ * The canonical agency names of the complaints of kab/kota `regency` the user may see, by name,
+ * and whether any of them has a kecamatan: the filter bar's agency and kecamatan choices.
+ */
+export async function regencyChoices(regency: string): Promise<{ agencies: readonly string[]; hasDistricts: boolean }> {
+	const rows = await query(
+		`SELECT agency_name AS name, bool_or(district_code IS NOT NULL) AS d FROM complaints
+		WHERE regency_code = $regency AND ${SCOPE_WHERE} GROUP BY 1 ORDER BY 1 NULLS LAST`,
+		{ regency, ...scopeParams() },
+		z.object({ name: z.string().nullable(), d: z.boolean() })
+	);
+	return { agencies: rows.flatMap((r) => (r.name ? [r.name] : [])), hasDistricts: rows.some((r) => r.d) };
 }

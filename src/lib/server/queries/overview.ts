@@ -12,7 +12,7 @@ import { OPEN_STATUSES, type OpenStatus } from '$lib/core/vocab';
 import { requirementSql } from '$lib/core/fields';
 import { measured, metricCounts, metricSums, METRICS, NOTHING, type Measured, type MetricId } from '$lib/core/metrics';
 import { ROW_CONDITIONS } from '$lib/core/rollup.server';
-import { FILTER_WHERE, monthlyCountsSql, SCOPE_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
+import { FILTER_WHERE, monthlyCountsSql, ROLLUP_FROM, SCOPE_WHERE, scopeParams, withFilters, withRollupFilters } from './filter-sql';
 
 /** The global filters (period, region, category, channel, status); values are bound. */
 const IN_PERIOD = FILTER_WHERE;
@@ -41,7 +41,7 @@ const KPI_SQL = `
 		coalesce(sum(n) FILTER (WHERE created_at IS NULL), 0)::INTEGER AS undated,
 		(SELECT sum(population)::DOUBLE FROM coverage
 			WHERE CASE WHEN $region IS NULL THEN level = 'regency' ELSE code = $region END) AS population
-	FROM monthly_rollup WHERE grain = $grain AND ${IN_PERIOD}`;
+	FROM ${ROLLUP_FROM} WHERE grain = $grain AND ${IN_PERIOD}`;
 
 /**
  * Median days to the first response per month of filing and for the whole period (month NULL),
@@ -119,7 +119,7 @@ export function monthly(period: Period): Promise<readonly MonthCount[]> {
  * Ties are ordered by name so the table and its CSV are stable. From the monthly rollup.
  */
 const TOP_CATEGORIES_SQL = `
-	WITH c AS (SELECT nullif(trim(category_top), '') AS category, n FROM monthly_rollup WHERE grain = $grain AND ${IN_PERIOD}),
+	WITH c AS (SELECT nullif(trim(category_top), '') AS category, n FROM ${ROLLUP_FROM} WHERE grain = $grain AND ${IN_PERIOD}),
 	total AS (SELECT sum(n) AS n FROM c)
 	SELECT category, sum(c.n)::INTEGER AS n, (sum(c.n) / any_value(total.n))::DOUBLE AS share
 	FROM c, total
@@ -255,7 +255,7 @@ const CARD_METRICS = ['followUpRate', 'completionRate', 'breach3Rate', 'breach5R
 const PERIOD_AGG_SQL = `
 	SELECT strftime(created_at, '%Y-%m') AS month, ${metricSums(CARD_METRICS)},
 		${OPEN_STATUSES.map((s) => `coalesce(sum(open_${s}) FILTER (WHERE ${requirementSql(METRICS.backlog.requires)}), 0)::INTEGER AS open_${s}`).join(', ')}
-	FROM monthly_rollup WHERE grain = $grain AND created_at IS NOT NULL AND ${IN_PERIOD}
+	FROM ${ROLLUP_FROM} WHERE grain = $grain AND created_at IS NOT NULL AND ${IN_PERIOD}
 	GROUP BY GROUPING SETS ((created_at), ())
 	ORDER BY month NULLS FIRST`;
 

@@ -13,6 +13,7 @@ import { openWarehouse } from '../../../../pipelines/warehouse/open';
 import { closeDb, query } from '../db';
 import { agencyLeague, opdTypeAgencies, opdTypeMonthly, opdTypeSummary } from './agencies';
 import { complaintById, complaintCsvRows, complaintPage, PAGE_SIZE } from './complaints';
+import { lateCsvRows, lateGroups, lateList, lateSummary } from './late';
 import { regionRanking } from './regions';
 import { trends } from './trends';
 
@@ -271,6 +272,48 @@ describe('complaint list (/aduan)', () => {
 		expect([d?.title, d?.body]).toEqual([null, null]);
 		expect((await complaintById('B5'))?.body).toBe('<script>alert(1)</script> isi B5');
 		expect(await complaintById("B5' OR '1'='1")).toBeUndefined();
+	});
+});
+
+describe('text search (/aduan?q=)', () => {
+	it('matches every word in title or body, within the filters, never a confidential complaint', async () => {
+		const ids = async (terms: string[], f = all, page = 1) => (await complaintPage(f, page, terms)).rows.map((r) => r.tracking_id);
+		// B6 is confidential: its title and body hold the words too.
+		expect(await ids(['isi'])).toEqual(['B5', 'B1', 'B2', 'B3', 'B4']);
+		expect((await complaintPage(all, 1, ['isi'])).total).toBe(5);
+		expect(await ids(['judul', 'b5'])).toEqual(['B5']);
+		expect(await ids(['b6'])).toEqual([]);
+		expect(await ids(['<script>'], { ...all, region: '36' })).toEqual(['B1', 'B2', 'B3', 'B4']);
+		// A page past the last still knows the total.
+		expect(await complaintPage(all, 2, ['isi'])).toEqual({ total: 5, rows: [] });
+		const streamed = [];
+		for await (const batch of complaintCsvRows({ ...all, region: '36' }, ['b2'])) streamed.push(...batch);
+		expect(streamed.map((r) => r.tracking_id)).toEqual(['B2']);
+	});
+});
+
+describe('late complaints (/aduan/terlambat)', () => {
+	it('lists open complaints still waiting past their deadline at the as-of date, per agency, with the working days overdue', async () => {
+		// As of 2 Dec 2020 (B6 closed): B3 is still unverified and unanswered since 18 May. B4 was removed
+		// (dihapus), B1 and B6 are done, B2 and B5 were answered.
+		const wd = workingDaysBetween('2020-05-18', '2020-12-02');
+		const s = await lateSummary(all);
+		expect(s).toEqual({
+			late: 1,
+			verify: { value: 1, known: 6, of: 6 },
+			respond: { value: 1, known: 6, of: 6 },
+			groups: 1
+		});
+		expect(await lateGroups(all, 10)).toEqual([
+			{ agency: 'PUPR Lebak', opd_type: 'pupr', n: 1, verify_late: 1, respond_late: 1, oldest: '2020-05-18', most_late: wd - 3 }
+		]);
+		const rows = await lateList(all, 10, 10);
+		expect(rows.map((r) => [r.tracking_id, r.verify_known, r.verify_late, r.respond_late, r.title])).toEqual([
+			['B3', true, wd - 3, wd - 5, 'Judul B3']
+		]);
+		expect(await lateCsvRows(all)).toEqual(rows);
+		expect((await lateSummary({ ...all, region: '32' })).late).toBe(0);
+		expect(await lateList({ ...all, agency: 'Dinsos Lebak' }, 10, 10)).toEqual([]);
 	});
 });
 

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { query } from '../db';
 import { complement, measured, metricSums, type Measured, type MetricId } from '$lib/core/metrics';
-import { FILTER_WHERE, withRollupFilters } from './filter-sql';
+import { FILTER_WHERE, ROLLUP_FROM, withRollupFilters } from './filter-sql';
+import { naturalDir, sortRows, type SortDir, type SortSpec } from '$lib/sort';
 
 export const LEVELS = ['regency', 'province'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -22,7 +23,7 @@ const RANKING_METRICS = ['followUpRate', 'breach3Rate', 'breach5Rate', 'unresolv
 const sqlFor = (level: Level) => `
 	WITH agg AS (
 		SELECT ${level === 'province' ? 'province_code' : 'regency_code'} AS code, ${metricSums(RANKING_METRICS)}
-		FROM monthly_rollup WHERE grain = $grain AND ${FILTER_WHERE} GROUP BY 1
+		FROM ${ROLLUP_FROM} WHERE grain = $grain AND ${FILTER_WHERE} GROUP BY 1
 	),
 	r AS (
 		SELECT r.code, r.short_name, r.province_code, cov.population, cov.code IS NOT NULL AS covered,
@@ -81,39 +82,58 @@ export interface RegionRow {
 	unresolved60Rate: Measured;
 }
 
-export const REGION_SORTS = ['n', 'per100k', 'follow_up', 'comply3', 'comply5', 'name', 'code'] as const;
+const REGION_SORTS = [
+	'n',
+	'per100k',
+	'follow_up',
+	'comply3',
+	'comply5',
+	'name',
+	'code',
+	'province',
+	'population',
+	'province_rank',
+	'band'
+] as const;
 export type RegionSort = (typeof REGION_SORTS)[number];
 
-function sortRegions(rows: readonly RegionRow[], sort: RegionSort): RegionRow[] {
-	const v: Record<string, (r: RegionRow) => number | null> = {
-		n: (r) => (r.covered ? r.n : null),
-		per100k: (r) => r.per100k,
-		follow_up: (r) => r.followUpRate.value,
-		comply3: (r) => r.comply3.value,
-		comply5: (r) => r.comply5.value
-	};
-	return [...rows].sort((a, b) => {
-		if (sort === 'name') return a.name.localeCompare(b.name);
-		if (sort === 'code') return a.code.localeCompare(b.code);
-		const va = v[sort]!(a);
-		const vb = v[sort]!(b);
-		if (va !== vb) {
-			if (va === null) return 1;
-			if (vb === null) return -1;
-			return vb - va;
-		}
-		return a.code.localeCompare(b.code);
-	});
-}
+/** The ranking's order in the URL (sort.ts): volume, largest first, unless asked otherwise. */
+export const REGION_SORT: SortSpec<RegionSort> = {
+	param: 'sort',
+	keys: REGION_SORTS,
+	initial: { key: 'n', dir: 'desc' },
+	ascFirst: ['name', 'code', 'province', 'province_rank']
+};
 
-export async function regionRanking(f: Partial<Filters>, level: Level, sort: RegionSort = 'n'): Promise<RegionRow[]> {
+// A region no source covers has no figures (not 0): it sorts last whichever way.
+const regionValue: Record<RegionSort, (r: RegionRow) => number | string | null> = {
+	n: (r) => (r.covered ? r.n : null),
+	per100k: (r) => r.per100k,
+	follow_up: (r) => r.followUpRate.value,
+	comply3: (r) => r.comply3.value,
+	comply5: (r) => r.comply5.value,
+	name: (r) => r.name,
+	code: (r) => r.code,
+	province: (r) => r.province_name ?? r.province_code,
+	population: (r) => r.population,
+	province_rank: (r) => r.province_rank,
+	band: (r) => r.band
+};
+
+/** The ranking in the order of one column (`dir`: its natural direction unless given; ties by code). */
+export async function regionRanking(
+	f: Partial<Filters>,
+	level: Level,
+	sort: RegionSort = 'n',
+	dir: SortDir = naturalDir(REGION_SORT, sort)
+): Promise<RegionRow[]> {
 	// Peer ranks need every region of the level: the query runs without the region filter
 	// (other filters kept) and the region filter then narrows the rows listed.
 	const all = await query(SQL[level], withRollupFilters({ ...f, region: null }, 'area'), Row);
 	const region = f.region ?? null;
 	const rows = region ? all.filter((r) => r.code === region || r.province_code === region) : all;
-	return sortRegions(
-		rows.map((r) => {
+	return sortRows(
+		rows.map((r): RegionRow => {
 			const n = r.n ?? 0;
 			const breach3Rate = measured('breach3Rate', r);
 			const breach5Rate = measured('breach5Rate', r);
@@ -137,6 +157,8 @@ export async function regionRanking(f: Partial<Filters>, level: Level, sort: Reg
 				comply5: complement(breach5Rate)
 			};
 		}),
-		sort
+		regionValue[sort],
+		dir,
+		(a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
 	);
 }

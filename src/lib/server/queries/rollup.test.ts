@@ -3,14 +3,15 @@
 // full slice equals a fresh GROUP BY, every other slice the sums of the full one, its deadline counts equal the per-complaint ones as of
 // the new snapshot, a changed holiday list recounts them, and every rollup-backed query equals
 // the same question asked of the complaints table with independent SQL, under many filter
-// combinations.
+// combinations, kecamatan and agency filters (counted from the complaints themselves, ROLLUP_FROM)
+// included; so does the kecamatan breakdown of a kab/kota.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { NO_FILTERS } from '$lib/filters';
-import { ingestInto, scratchDir, sql, type Scratch } from '../../../../pipelines/ingest/test-support';
-import { generateComplaints, toCsvText } from '../../../../pipelines/sample/generate';
+import { ingestInto, laporCsv, scratchDir, sql, type Scratch } from '../../../../pipelines/ingest/test-support';
+import { generateComplaints } from '../../../../pipelines/sample/generate';
 import { loadRegionRefs } from '../../../../pipelines/sample/reference';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ensureDeadlineFacts, FACTS_CALENDAR } from '$lib/core/deadline-facts.server';
@@ -28,9 +29,10 @@ const DEADLINE_COUNTS = (['due3', 'breach3', 'due5', 'breach5', 'old60', 'unreso
 /** A rate's [denominator, numerator]. */
 const counts = (m: Measured) => [m.den!, m.value === null ? 0 : Math.round(m.value * m.den!)] as const;
 import { complaintPage } from './complaints';
+import { districtBreakdown } from './districts';
 import { FILTER_WHERE, withFilters } from './filter-sql';
 import { categoryList } from './options';
-import { monthly, topCategories } from './overview';
+import { kpis, monthly, topCategories } from './overview';
 import { regionRanking } from './regions';
 import { trends, trendsSql } from './trends';
 
@@ -52,7 +54,20 @@ beforeAll(async () => {
 	db = join(s.dir, 'w.duckdb');
 	const regions = loadRegionRefs(REFERENCE_DIR);
 	const first = [...generateComplaints({ rows: 4_000, seed: 3, regions })];
-	const file = (name: string, rows: typeof first) => s.file(name, toCsvText(rows));
+	// Most complaints name their kecamatan (a real one of their kab/kota), some a name that matches none.
+	const kecamatan = new Map(regions.map((r) => [r.code, r.districts]));
+	const file = (name: string, rows: typeof first) =>
+		s.file(
+			name,
+			laporCsv(
+				// The generator's `meta` (what it planted) is no export column.
+				rows.map(({ meta: _meta, ...r }, i) => {
+					const names = kecamatan.get(r['Kode Wilayah']) ?? [];
+					return { ...r, Kecamatan: i % 10 === 9 ? 'Kecamatan Fiktif' : i % 10 === 8 ? '' : (names[i % Math.max(1, names.length)] ?? '') };
+				}),
+				{ extraHeaders: ['Kecamatan'] }
+			)
+		);
 	summaries.push(await ingestInto(db, [file('a.csv', first)]));
 	stamps.push(await stamp());
 	// A later export: every 7th complaint closed 90 days on, every 14th also filed 40 days later
@@ -171,9 +186,10 @@ describe('monthly_rollup', () => {
 	});
 
 	it('backs the count queries with the same answers as the raw complaints', async () => {
-		const [busy] = await sql<{ p: string; r: string; c: string; o: string }>(
+		const [busy] = await sql<{ p: string; r: string; c: string; o: string; d: string; a: string }>(
 			db,
-			`SELECT mode(province_code) AS p, mode(regency_code) AS r, mode(category_top) AS c, mode(opd_type) AS o FROM complaints`
+			`SELECT mode(province_code) AS p, mode(regency_code) AS r, mode(category_top) AS c, mode(opd_type) AS o,
+				mode(district_code) AS d, mode(agency_name) AS a FROM complaints`
 		);
 		const cases: Partial<Filters>[] = [
 			NO_FILTERS,
@@ -184,7 +200,12 @@ describe('monthly_rollup', () => {
 			{ region: busy!.r, from: '2020-04', to: '2021-09' },
 			{ category: busy!.c },
 			{ channel: 'web', status: 'selesai' },
-			{ region: busy!.p, status: 'ditindaklanjuti', from: '2019-01', to: '2022-12' }
+			{ region: busy!.p, status: 'ditindaklanjuti', from: '2019-01', to: '2022-12' },
+			{ region: busy!.d.slice(0, 5), district: busy!.d },
+			{ region: busy!.d.slice(0, 5), district: busy!.d, from: '2020-01', to: '2021-12', channel: 'web' },
+			{ agency: busy!.a },
+			{ region: busy!.p, agency: busy!.a, status: 'selesai' },
+			{ agency: busy!.a, category: busy!.c, district: busy!.d }
 		];
 		const Month = z.object({ month: z.string(), n: z.number().int() });
 		const rawMonthly = (cond: string) => `
@@ -212,6 +233,7 @@ describe('monthly_rollup', () => {
 			);
 			const [count] = await query(`SELECT count(*)::INTEGER AS n FROM complaints WHERE ${FILTER_WHERE}`, p, z.object({ n: z.number() }));
 			expect((await complaintPage(f, 1)).total).toBe(count!.n);
+			expect((await kpis(f, false)).total, JSON.stringify(f)).toBe(count!.n);
 			expect(await opdTypeMonthly(f, busy!.o)).toEqual(
 				await query(rawMonthly(`opd_type = $opd AND ${FILTER_WHERE}`), { ...p, opd: busy!.o }, Month)
 			);
@@ -234,11 +256,47 @@ describe('monthly_rollup', () => {
 			};
 			expect(ranked.map(asCounts), JSON.stringify(f)).toEqual(perProvince);
 		}
-		expect(nonEmpty).toBeGreaterThan(6);
+		expect(nonEmpty).toBeGreaterThan(10);
 		const cats = await sql<{ c: string }>(
 			db,
 			`SELECT DISTINCT category_top AS c FROM complaints WHERE nullif(trim(category_top), '') IS NOT NULL ORDER BY 1`
 		);
 		expect(await categoryList()).toEqual(cats.map((r) => r.c));
+	});
+
+	it('breaks a kab/kota down by kecamatan: every kecamatan of the reference, the unmatched apart, counts as the complaints say', async () => {
+		const [busy] = await sql<{ r: string }>(db, `SELECT mode(regency_code) AS r FROM complaints WHERE district_code IS NOT NULL`);
+		const regency = busy!.r;
+		for (const f of [NO_FILTERS, { ...NO_FILTERS, from: '2021-01', to: '2022-06', status: 'selesai' as const }]) {
+			const b = await districtBreakdown(f, regency);
+			const raw = await query(
+				`WITH ${DEADLINE_CTE.replace('c.tracking_id,', 'c.tracking_id, c.district_code,')}
+				SELECT district_code AS code, count(*)::INTEGER AS n, ${DEADLINE_COUNTS} FROM f GROUP BY 1`,
+				withFilters({ ...f, region: regency }),
+				z.record(z.string(), z.union([z.string(), z.number(), z.null()]))
+			);
+			const [all] = await query(
+				`SELECT count(*)::INTEGER AS n FROM complaints WHERE ${FILTER_WHERE}`,
+				withFilters({ ...f, region: regency }),
+				z.object({ n: z.number() })
+			);
+			const [kec] = await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM districts WHERE regency_code = '${regency}'`);
+			expect(b.rows.filter((r) => r.code !== null)).toHaveLength(kec!.n);
+			expect(b.total).toBe(all!.n);
+			const byCode = new Map(raw.map((r) => [r.code as string | null, r]));
+			for (const r of b.rows) {
+				const x = byCode.get(r.code);
+				const [due3, breach3] = counts(r.breach3Rate);
+				const [due5, breach5] = counts(r.breach5Rate);
+				// Dated complaints only in the deadline CTE; every complaint in the row's volume.
+				expect({ due3, breach3, due5, breach5 }, r.code ?? 'unmatched').toEqual({
+					due3: x?.due3 ?? 0,
+					breach3: x?.breach3 ?? 0,
+					due5: x?.due5 ?? 0,
+					breach5: x?.breach5 ?? 0
+				});
+			}
+			expect(b.rows.some((r) => r.code === null && r.n > 0)).toBe(true);
+		}
 	});
 });

@@ -14,7 +14,7 @@ import { monthsBetween } from '$lib/core/month';
 import { TOPIC_TABLES } from '$lib/core/tables';
 import { query } from '../db';
 import { FILTER_WHERE, withFilters } from './filter-sql';
-import { MIN_SHOWN_COUNT, suppressSmall, topicCellCount } from '../../core/privacy';
+import { isFineCell, MIN_SHOWN_COUNT, suppressSmall, topicCellCount } from '../../core/privacy';
 
 const LIVE = `SELECT * FROM complaints WHERE status <> 'dihapus' AND ${FILTER_WHERE}`;
 
@@ -149,7 +149,7 @@ export async function topicClusters(
 	const byCluster = new Map<number, TopicExample[]>();
 	for (const { cluster_id, ...e } of examples) byCluster.set(cluster_id, [...(byCluster.get(cluster_id) ?? []), e]);
 	const rows = clusters.map((c) => {
-		const n = topicCellCount(c.n, f.region);
+		const n = topicCellCount(c.n, f);
 		return {
 			clusterId: c.cluster_id,
 			label: lang === 'en' && c.label_en ? c.label_en : c.label,
@@ -177,7 +177,7 @@ export async function topicThemes(f: Partial<Filters>): Promise<{ months: string
 		months,
 		total: n,
 		rows: themes.map((t) => {
-			const shown = topicCellCount(t.n, f.region);
+			const shown = topicCellCount(t.n, f);
 			return {
 				theme: t.theme,
 				n: shown,
@@ -232,8 +232,9 @@ export async function topicHeatmap(
 	const cells = regions.flatMap((g) =>
 		clusterIds.map((id) => {
 			const n = count.get(`${g.code}|${id}`) ?? 0;
-			// kab/kota cells of 1–4 could point at a person; province cells are coarse enough.
-			const shown = level === 'regency' ? suppressSmall(n) : n;
+			// kab/kota cells of 1–4 could point at a person; province cells are coarse enough, unless a
+			// kecamatan or agency filter makes every cell finer.
+			const shown = level === 'regency' || isFineCell(f) ? suppressSmall(n) : n;
 			return { code: g.code, name: g.name, clusterId: id, n: shown, share: shown === null ? null : n / g.total };
 		})
 	);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { monthIndex } from '$lib/core/month';
 import type { Filters } from '$lib/filters';
 import { query } from '../db';
-import { FILTER_WHERE, grainFor, withFilters } from './filter-sql';
+import { FILTER_WHERE, grainFor, ROLLUP_FROM, withFilters } from './filter-sql';
 import { monthly, type WarehouseFacts } from './overview';
 
 export const GRAINS = ['month', 'week'] as const;
@@ -17,14 +17,14 @@ const TOP_CATEGORIES = 8;
 // By month from the monthly rollup (monthly_rollup: counts n per month and area, one slice per
 // breakdown, or the full slice under a category, channel or status filter, see grainFor); by week
 // from the complaints themselves (weight 1).
-export const trendsSql = (unit: 'month' | 'week', source: 'monthly_rollup' | 'complaints') => {
-	const rollup = source === 'monthly_rollup';
+export const trendsSql = (unit: 'month' | 'week', source: 'rollup' | 'complaints') => {
+	const rollup = source === 'rollup';
 	const slice = (dim: Dimension) => (rollup ? `AND grain = $${dim}_grain` : '');
 	return `
 	WITH c AS (
 		SELECT ${rollup ? 'grain, ' : ''}date_trunc('${unit}', created_at) AS b, nullif(trim(category_top), '') AS cat, channel, status,
 			${rollup ? 'n' : '1'} AS w
-		FROM ${source} WHERE created_at IS NOT NULL AND ${FILTER_WHERE}
+		FROM ${rollup ? ROLLUP_FROM : 'complaints'} WHERE created_at IS NOT NULL AND ${FILTER_WHERE}
 			${rollup ? 'AND grain IN ($category_grain, $channel_grain, $status_grain)' : ''}
 	), top AS (
 		SELECT cat FROM c WHERE cat IS NOT NULL ${slice('category')} GROUP BY cat ORDER BY sum(w) DESC, cat LIMIT ${TOP_CATEGORIES}
@@ -39,7 +39,7 @@ export const trendsSql = (unit: 'month' | 'week', source: 'monthly_rollup' | 'co
 	ORDER BY 1, 2, 3 NULLS LAST`;
 };
 
-const SQL = { month: trendsSql('month', 'monthly_rollup'), week: trendsSql('week', 'complaints') } as const;
+const SQL = { month: trendsSql('month', 'rollup'), week: trendsSql('week', 'complaints') } as const;
 
 const Row = z.object({
 	dim: z.enum(DIMENSIONS),

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { FILTER_KEYS, filterQuery } from '$lib/filters';
+import { districtWithin, FILTER_KEYS, filterQuery } from '$lib/filters';
 import { compareHref } from '$lib/compare';
 import { i18n, translate } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
@@ -8,16 +8,22 @@ import { currentScope } from '$lib/server/auth/context';
 import { covers } from '$lib/server/auth/scope';
 import { requestLang } from '$lib/server/lang';
 import { trendChart } from '$lib/server/plot';
-import { AGENCY_PAGE_ROWS, AGENCY_SORTS, agencyLeague } from '$lib/server/queries/agencies';
+import { AGENCY_PAGE_ROWS, AGENCY_SORT, agencyLeague } from '$lib/server/queries/agencies';
+import { districtBreakdown } from '$lib/server/queries/districts';
+import { rankedBars } from '$lib/server/ranked-bars';
 import { regionByCode } from '$lib/server/queries/options';
 import { kpis, monthly, warehouseFacts } from '$lib/server/queries/overview';
-import { regionRanking } from '$lib/server/queries/regions';
+import { REGION_SORT, regionRanking } from '$lib/server/queries/regions';
 import { DEFAULT_MAP_METRIC, MAP_METRICS, MAP_METRIC_LABEL, regionMap } from '$lib/server/region-map';
-import { choiceOr400, filtersOr400 } from '$lib/server/request';
+import { choiceOr400, filtersOr400, sortOr400 } from '$lib/server/request';
+import { sortHrefs, sortValue } from '$lib/sort';
 import type { SafeSvg } from '$lib/svg';
 import type { PageServerLoad } from './$types';
 
 const charts = new Lru<Promise<SafeSvg>>(200);
+/** A province's kab/kota table has its own order parameter: `sort` is the agency table's. */
+const KABKOTA_SORT = { ...REGION_SORT, param: 'ksort' };
+const bars = new Lru<Promise<SafeSvg>>(100);
 const maps = new Lru<Promise<Choropleth>>(100);
 
 export const load: PageServerLoad = async (event) => {
@@ -27,30 +33,56 @@ export const load: PageServerLoad = async (event) => {
 	if (!region) error(404, { code: 'not_found', message: translate(lang, 'region.notFound', { code: code.slice(0, 40) }) });
 	// The page is scoped to its region whatever ?region= says; the other filters apply.
 	const filters = { ...filtersOr400(event.url, lang), region: code };
-	const sort = choiceOr400(event.url, lang, 'sort', AGENCY_SORTS, 'n');
+	// A kecamatan filter must be one of this kab/kota's (parseFilters checks it against ?region= only).
+	if (!districtWithin(filters.district, code))
+		error(400, { code: 'bad_filter', message: translate(lang, 'filter.badValue', { param: 'district', value: filters.district ?? '' }) });
+	const sort = sortOr400(event.url, lang, AGENCY_SORT);
+	const ksort = sortOr400(event.url, lang, KABKOTA_SORT);
 	const metric = choiceOr400(event.url, lang, 'metric', MAP_METRICS, DEFAULT_MAP_METRIC);
-	const [k, m, agencies, kabkota, province, facts] = await Promise.all([
+	const [k, m, agencies, kabkota, province, facts, districts] = await Promise.all([
 		kpis(filters),
 		monthly(filters),
-		agencyLeague(filters, sort),
-		region.level === 'province' ? regionRanking(filters, 'regency', 'n') : Promise.resolve([]),
+		agencyLeague(filters, sort.key, sort.dir, lang),
+		region.level === 'province' ? regionRanking(filters, 'regency', ksort.key, ksort.dir) : Promise.resolve([]),
 		region.level === 'regency' ? regionByCode(region.province_code) : Promise.resolve(undefined),
-		warehouseFacts()
+		warehouseFacts(),
+		region.level === 'regency' ? districtBreakdown(filters, code) : Promise.resolve(null)
 	]);
 	const L = i18n(lang);
 	const chart = await memo(charts, `${lang}|${JSON.stringify(filters)}`, async () => trendChart(m, L));
+	// Links to other regions keep the filters but the kecamatan and agency, which are this region's.
 	const { region: _r, ...rest } = filters;
-	const others = { ...rest, region: null };
+	const others = { ...rest, region: null, district: null, agency: null };
 	const linkQuery = filterQuery(others);
+	// Kecamatan ranked by volume, the unmatched ones last (they are no kecamatan to rank).
+	const districtRows = districts
+		? [...districts.rows].sort((a, b) => +(a.code === null) - +(b.code === null) || b.n - a.n || (a.name ?? '').localeCompare(b.name ?? ''))
+		: [];
+	const districtChart =
+		districts && districts.districtKnown > 0
+			? await memo(bars, `${lang}|${JSON.stringify(filters)}`, async () =>
+					rankedBars(
+						districtRows.filter((r) => r.code !== null).map((r) => ({ label: r.name!, n: r.n })),
+						L,
+						{ ariaLabel: L.t('district.chart', { region: region.short_name }) }
+					)
+				)
+			: null;
 	// A province shows its kab/kota on a map (kabkota is empty for a kab/kota page).
 	const map = kabkota.length
 		? await memo(maps, `${lang}|${metric}|${JSON.stringify(filters)}`, async () => regionMap(kabkota, 'regency', metric, L, linkQuery))
 		: null;
-	const view = { sort: sort === 'n' ? null : sort, metric: metric === DEFAULT_MAP_METRIC ? null : metric };
+	const view = {
+		sort: sortValue(AGENCY_SORT, sort),
+		ksort: sortValue(KABKOTA_SORT, ksort),
+		metric: metric === DEFAULT_MAP_METRIC ? null : metric
+	};
 	return {
 		lang,
 		region,
 		province,
+		// A kab/kota user may not open the province's page: its name is then no link.
+		provinceLinked: province !== undefined && covers(currentScope(), province.code),
 		filters,
 		kpis: k,
 		chart,
@@ -58,6 +90,10 @@ export const load: PageServerLoad = async (event) => {
 		agencies: agencies.slice(0, AGENCY_PAGE_ROWS),
 		agencyTotal: agencies.length,
 		kabkota,
+		districts: districts && { total: districts.total, districtKnown: districts.districtKnown, rows: districtRows },
+		districtChart,
+		districtQuery: filterQuery({ ...filters, district: null }),
+		districtCsv: `/api/kecamatan.csv${filterQuery({ ...filters, district: null })}`,
 		sort,
 		map,
 		metric,
@@ -66,9 +102,9 @@ export const load: PageServerLoad = async (event) => {
 			label: MAP_METRIC_LABEL[x],
 			href: `/wilayah/${code}${filterQuery(others, { ...view, metric: x === DEFAULT_MAP_METRIC ? null : x })}`
 		})),
-		sortHrefs: Object.fromEntries(
-			AGENCY_SORTS.map((s) => [s, `/wilayah/${code}${filterQuery(others, { ...view, sort: s === 'n' ? null : s })}`])
-		),
+		sortHrefs: sortHrefs(AGENCY_SORT, sort, (v) => `/wilayah/${code}${filterQuery(others, { ...view, sort: v })}#h-agencies`),
+		ksort,
+		ksortHrefs: sortHrefs(KABKOTA_SORT, ksort, (v) => `/wilayah/${code}${filterQuery(others, { ...view, ksort: v })}#h-kabkota`),
 		linkQuery,
 		// Compare this region: a kab/kota with its province at once (if the user may see it), else on its own in the picker.
 		compareHref: compareHref('/banding', others, {
@@ -77,12 +113,12 @@ export const load: PageServerLoad = async (event) => {
 		}),
 		// The forms under the kab/kota and agency tables: their filters (agencies within this region).
 		compareFilters: {
-			regions: FILTER_KEYS.filter((k) => k !== 'region' && filters[k]).map((k) => [k, filters[k]!] as [string, string]),
-			agencies: FILTER_KEYS.filter((k) => filters[k]).map((k) => [k, filters[k]!] as [string, string])
+			regions: FILTER_KEYS.filter((k) => k !== 'region' && k !== 'district' && filters[k]).map((k) => [k, filters[k]!] as [string, string]),
+			agencies: FILTER_KEYS.filter((k) => k !== 'agency' && filters[k]).map((k) => [k, filters[k]!] as [string, string])
 		},
 		complaintsHref: `/aduan${filterQuery(filters)}`,
-		agenciesCsv: `/api/instansi.csv${filterQuery(filters, { sort: sort === 'n' ? null : sort })}`,
-		kabkotaCsv: `/api/wilayah.csv${filterQuery(filters)}`,
+		agenciesHref: `/api/instansi${filterQuery(filters, { sort: view.sort })}`,
+		kabkotaHref: `/api/wilayah${filterQuery(filters, { sort: view.ksort })}`,
 		// The monthly briefing of the selected period's last month, else of the last month with data.
 		briefingMonth: filters.to ?? facts.last_month
 	};

@@ -1,0 +1,17 @@
+// The region codes a warehouse knows: its `regions` table is loaded from these reference tables
+// (pipelines/warehouse/open.ts), as `npm run user` checks a user's region against them. A region
+// filter naming any other code is a bad request, not an empty view.
+import provincesCsv from '../../../data/reference/provinces.csv?raw';
+import regenciesCsv from '../../../data/reference/regencies.csv?raw';
+
+const codes = (csv: string) =>
+	csv
+		.split(/\r?\n/)
+		.slice(1)
+		.map((line) => line.split(',')[0]!.trim())
+		.filter(Boolean);
+
+const KNOWN: ReadonlySet<string> = new Set([...codes(provincesCsv), ...codes(regenciesCsv)]);
+
+/** Whether `code` is a province ('36') or kab/kota ('36.03') of the reference tables. */
+export const isRegionCode = (code: string): boolean => KNOWN.has(code);
