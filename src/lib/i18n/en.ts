@@ -61,7 +61,6 @@ export const en: Record<MessageKey, string> = {
 	'compare.mixed': 'Compare regions, agency types or agencies, not a mix.',
 	'compare.tooMany': 'At most {max} can be compared ({n} chosen).',
 	'compare.agencyNotFound': 'No such agency in the regions you can see: "{name}".',
-	'compare.column': 'Compare',
 	'compare.rowLabel': 'Compare {name}',
 	'compare.submitChecked': 'Compare the ticked rows',
 	'compare.checkedHint': 'Tick {min}–{max} rows, then press this button.',

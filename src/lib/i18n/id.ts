@@ -61,7 +61,6 @@ export const id = {
 	'compare.mixed': 'Bandingkan wilayah, jenis instansi atau instansi saja, tidak dicampur.',
 	'compare.tooMany': 'Paling banyak {max} yang dapat dibandingkan ({n} dipilih).',
 	'compare.agencyNotFound': 'Instansi tidak ditemukan di wilayah yang dapat Anda lihat: "{name}".',
-	'compare.column': 'Bandingkan',
 	'compare.rowLabel': 'Bandingkan {name}',
 	'compare.submitChecked': 'Bandingkan yang dicentang',
 	'compare.checkedHint': 'Centang {min}–{max} baris lalu tekan tombol ini.',
