@@ -146,6 +146,7 @@ function views(): View[] {
 		{ label: '/wilayah?level=province', path: '/wilayah?level=province&metric=follow_up', who: 'all' },
 		{ label: '/wilayah/[province]', path: `/wilayah/${province}`, who: 'all' },
 		{ label: '/ (empty period)', path: '/?from=2099-01&to=2099-12', who: 'all' },
+		{ label: '/banding (three regions)', path: '/banding?r=36.03&r=32.73&r=36&from=2023-01&to=2023-12', who: 'all' },
 		{ label: '404', path: '/wilayah/99.99', who: 'all', status: 404 }
 	);
 	return out;

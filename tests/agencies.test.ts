@@ -40,7 +40,7 @@ describe('one agency, one name', () => {
 		await page.goto(`${base}/instansi?region=36.03`);
 		const league = await page.locator('[data-testid="agency-table"] tbody tr[data-opd="dinsos"]').evaluateAll((trs) =>
 			trs.map((tr) => ({
-				name: tr.querySelectorAll('td')[1]?.textContent?.trim(),
+				name: tr.querySelector('[data-col="agency"]')?.textContent?.trim(),
 				n: tr.querySelector('[data-col="n"]')?.textContent?.trim(),
 				authority: tr.querySelector('[data-col="authority"]')?.textContent?.trim()
 			}))

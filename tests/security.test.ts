@@ -249,6 +249,76 @@ describe('row-level access (IDOR) on every route', () => {
 	});
 });
 
+describe('/banding within the scope', () => {
+	it("compares only what the user may see: out-of-scope regions 403, other regions' agencies 404, hostile names inert", async () => {
+		// A refusal shows no comparison; a name the user typed may be echoed in the message.
+		const leaks = (text: string) => text.includes(B_MARK) || text.includes('data-testid="cmp-figures"');
+		const names = async (code: string) =>
+			(
+				await sql<{ a: string }>(
+					db,
+					`SELECT agency_name AS a FROM complaints WHERE regency_code = '${code}' AND agency_name IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1`
+				)
+			).map((r) => r.a);
+		const [aAgencies, bAgencies] = await Promise.all([names(A), names(B)]);
+		expect(aAgencies.length).toBeGreaterThanOrEqual(2);
+		const q = (key: string, values: string[]) => values.map((v) => `${key}=${encodeURIComponent(v)}`).join('&');
+		const cases: [string, string, string, number][] = [
+			['daerah', cookies.ana!, `/banding?r=${A}&r=${B}`, 403],
+			['daerah', cookies.ana!, `/api/banding.csv?r=${A}&r=${B}`, 403],
+			['daerah', cookies.ana!, `/banding?r=${A}&r=36`, 403],
+			['daerah', cookies.ana!, `/banding?${q('a', [aAgencies[0]!, bAgencies[0]!])}`, 404],
+			['daerah', cookies.ana!, `/api/banding.csv?${q('a', [bAgencies[0]!, aAgencies[0]!])}`, 404],
+			['daerah', cookies.ana!, `/banding?${q('a', aAgencies.slice(0, 2))}`, 200],
+			['provinsi 32', cookies.budi!, `/banding?r=32&r=${B}`, 200],
+			['provinsi 32', cookies.budi!, `/banding?r=${B}&r=${A}`, 403]
+		];
+		for (const [who, cookie, url, want] of cases) {
+			const r = await http(url, { cookie });
+			const leaked = want !== 200 && leaks(r.text);
+			record(`${who}: ${url.slice(0, 90)}`, String(want), `${r.status}${leaked ? ', B data!' : ''}`, r.status === want && !leaked);
+		}
+		// Positive control: the national user compares A with B.
+		const n = await http(`/banding?r=${A}&r=${B}`, { cookie: cookies.nas });
+		record(
+			`nasional: /banding?r=${A}&r=${B}`,
+			'200 with Kota Bandung',
+			`${n.status}`,
+			n.status === 200 && n.text.includes('Kota Bandung') && n.text.includes('data-testid="cmp-figures"')
+		);
+
+		// Its own agencies (formula-like names among them, as the ETL cleaned them): no live formula in the CSV.
+		const csv = await http(`/api/banding.csv?region=${A}&${q('a', aAgencies.slice(0, 3))}`, { cookie: cookies.ana });
+		const cells = parseCsv(csv.text).flat();
+		const live = cells.filter((c) => /^\s*[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c));
+		record(
+			'daerah: /api/banding.csv of its agencies',
+			'200, 0 live formulas',
+			`${csv.status}, ${live.length} live`,
+			csv.status === 200 && live.length === 0
+		);
+		// Markup as an agency name: answered 404, never as markup (not in the HTML as a tag), no script run.
+		const context = await browser.newContext();
+		await context.addCookies([{ name: 'telaah_session', value: cookies.ana!.split('=')[1]!, url: server.origin }]);
+		const page = await context.newPage();
+		const xssUrl = `/banding?${q('a', [XSS.agency, aAgencies[0]!])}`;
+		const res = await page.goto(`${server.origin}${xssUrl}`);
+		const state = await page.evaluate(() => ({
+			pwned: (window as unknown as { __xss?: number }).__xss ?? null,
+			handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length
+		}));
+		const raw = (await http(xssUrl, { cookie: cookies.ana })).text;
+		record(
+			'XSS: /banding?a=<markup> (an agency name)',
+			'404, no script run, no on* attribute, no tag in the HTML',
+			`HTTP ${res?.status()}, __xss=${state.pwned}, on*=${state.handlers}, tag=${raw.includes('<svg onload')}`,
+			res?.status() === 404 && state.pwned === null && state.handlers === 0 && !raw.includes('<svg onload')
+		);
+		await context.close();
+		expect(probes.filter((x) => !x.pass)).toEqual([]);
+	});
+});
+
 describe('text search (/aduan?q=) for a scoped user', () => {
 	/** The complaints a search finds, from the page's caption ("… (N aduan)") or its empty state, and the CSV's rows. */
 	async function found(q: string, cookie: string | undefined) {
@@ -361,6 +431,8 @@ describe('hostile parameters', () => {
 		'metric',
 		'lang'
 	];
+	// /banding's own: the selection (regions, OPD types, agency names) and its CSV's table.
+	const COMPARE_PARAMS = ['r', 't', 'a', 'table'];
 
 	it('SQL injection strings in every parameter: 400/403/404 or harmless, never 500 or other data', async () => {
 		const [before] = await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints`);
@@ -369,7 +441,7 @@ describe('hostile parameters', () => {
 		const bad: string[] = [];
 		for (const id of routes) {
 			// A PDF route reads only its path and ?lang (each probe prints a PDF: keep them few).
-			const params = id.endsWith('.pdf') ? ['lang'] : PARAMS;
+			const params = id.endsWith('.pdf') ? ['lang'] : id.includes('banding') ? [...PARAMS, ...COMPARE_PARAMS] : PARAMS;
 			const targets = [
 				...params.map((p) => ({ kind: `?${p}`, url: (v: string) => `${fill(id, { id: ids.a })}?${p}=${encodeURIComponent(v)}` })),
 				...paramNames(id).map((p) => ({ kind: `[${p}]`, url: (v: string) => fill(id, { id: ids.a, [p]: v }) }))

@@ -2,14 +2,14 @@ import { i18n } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import { filterQuery } from '$lib/filters';
 import { requestLang } from '$lib/server/lang';
-import { showsCovid, trendChart } from '$lib/server/plot';
+import { trendChart } from '$lib/server/plot';
 import { overview } from '$lib/server/queries/overview';
 import { filtersOr400 } from '$lib/server/request';
 import type { SafeSvg } from '$lib/svg';
 import type { PageServerLoad } from './$types';
 
 // Rendered charts per language and period (the warehouse is immutable while served; cache.ts).
-const charts = new Lru<Promise<{ wide: SafeSvg; narrow: SafeSvg; covid: boolean }>>(200);
+const charts = new Lru<Promise<{ wide: SafeSvg; narrow: SafeSvg }>>(200);
 
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
@@ -18,8 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const L = i18n(lang);
 	const chart = await memo(charts, `${lang}|${JSON.stringify(period)}`, async () => ({
 		wide: trendChart(o.monthly, L),
-		narrow: trendChart(o.monthly, L, { width: 480, height: 300 }),
-		covid: showsCovid(o.monthly)
+		narrow: trendChart(o.monthly, L, { width: 480, height: 300 })
 	}));
 	return {
 		lang,

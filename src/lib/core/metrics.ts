@@ -80,7 +80,7 @@ export const METRICS = {
 			[DATED, 'status'],
 			[DATED, 'closed_at']
 		],
-		label: 'agency.unresolved60',
+		label: 'agencies.unresolved60',
 		csv: 'unresolved_60d_pct',
 		format: 'pct',
 		better: 'lower'
@@ -105,7 +105,7 @@ export const METRICS = {
 	closeMedianDays: {
 		kind: 'median',
 		requires: [[DATED, 'closed_at']],
-		label: 'agency.closeMedian',
+		label: 'agencies.closeMedian',
 		csv: 'median_days_to_close',
 		format: 'days',
 		better: 'lower'

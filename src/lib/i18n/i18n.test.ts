@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { id } from './id';
 import { i18n, resolveLang, t, translate } from './index';
+import { METRICS } from '../core/metrics';
 
 describe('i18n', () => {
 	it('has the same keys and placeholders in both dictionaries', () => {
@@ -11,6 +12,10 @@ describe('i18n', () => {
 			expect(holes(en[key]), key).toEqual(holes(id[key]));
 			expect(en[key].trim(), key).not.toBe('');
 		}
+	});
+
+	it('has the label of every declared metric (core/metrics.ts), which pages and the briefing show', () => {
+		for (const [metric, m] of Object.entries(METRICS)) expect(Object.keys(id), metric).toContain(m.label);
 	});
 
 	it('resolves the language from the query, then the cookie, default id', () => {

@@ -22,7 +22,7 @@ describe('extremes', () => {
 });
 
 describe('chart summaries', () => {
-	it('states a monthly trend: span, total, busiest and quietest month, COVID note', () => {
+	it('states a monthly trend: span, total, busiest and quietest month, the events marked', () => {
 		const months = [
 			{ month: '2020-01', n: 120 },
 			{ month: '2020-02', n: 1500 },

@@ -21,7 +21,7 @@ export function extremes<T>(items: readonly T[], value: (t: T) => number | null)
 const join = (...parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join(' ');
 
 /** Monthly counts ('YYYY-MM', n): the span, the total, the busiest and the quietest month. */
-export function trendSummary(months: readonly { month: string; n: number }[], L: I18n, covidNote: string | null): string {
+export function trendSummary(months: readonly { month: string; n: number }[], L: I18n, eventsNote: string | null): string {
 	const e = extremes(months, (m) => m.n);
 	if (!e) return L.t('chart.noData');
 	return join(
@@ -34,7 +34,7 @@ export function trendSummary(months: readonly { month: string; n: number }[], L:
 			minMonth: L.monthLong(e.min.month),
 			min: L.int(e.min.n)
 		}),
-		covidNote
+		eventsNote
 	);
 }
 
@@ -47,7 +47,7 @@ export function stackedSummary(
 	labels: readonly string[],
 	periods: readonly string[],
 	L: I18n,
-	covidNote: string | null
+	eventsNote: string | null
 ): string {
 	const total = s.totals.reduce((a, b) => a + b, 0);
 	const top = extremes(
@@ -69,7 +69,7 @@ export function stackedSummary(
 			peak: peak.max.label,
 			peakN: L.int(peak.max.n)
 		}),
-		covidNote
+		eventsNote
 	);
 }
 

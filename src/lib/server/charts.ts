@@ -1,4 +1,4 @@
-// More server-rendered charts (see plot.ts): stacked bars over time with the COVID band, and
+// More server-rendered charts (see plot.ts): stacked bars over time with the events in range, and
 // the choropleth of provinces or kab/kota. Built from numbers, codes and our own labels; category names come
 // from the warehouse, so Plot writes them as text nodes (escaped by the serializer). The
 // choropleth fills a cached template: its names, links and values are escaped as they go in.
@@ -6,8 +6,9 @@ import { drawnSvg, NO_SVG, type SafeSvg } from '$lib/svg';
 import * as Plot from '@observablehq/plot';
 import type { I18n } from '$lib/i18n';
 import { mapSummary, stackedSummary } from './chart-alt';
-import { covidBand, escapeAttr as attr, renderPlot, timeAxis } from './plot';
-import type { Grain, Series } from './queries/trends';
+import { eventsNote } from '$lib/events';
+import { escapeAttr as attr, eventMarks, renderPlot, timeAxis } from './plot';
+import type { Grain, Series, YearOnYear } from './queries/trends';
 import { simplifyLine } from '$lib/core/geo-simplify';
 import type { Feature } from './topo';
 
@@ -28,6 +29,15 @@ const PALETTE = [
 
 const day = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
+/** The time a series spans: from its first bucket's start to the end of its last (null when empty). */
+export function seriesRange(s: Series, grain: Grain): { from: Date; to: Date } | null {
+	if (s.buckets.length === 0) return null;
+	const to = day(s.buckets.at(-1)!);
+	if (grain === 'week') to.setUTCDate(to.getUTCDate() + 7);
+	else to.setUTCMonth(to.getUTCMonth() + 1);
+	return { from: day(s.buckets[0]!), to };
+}
+
 export function stackedChart(
 	s: Series,
 	labels: string[],
@@ -46,28 +56,24 @@ export function stackedChart(
 			if (n > 0) data.push({ t: day(b), key: labels[ki]!, n });
 		})
 	);
-	const first = day(s.buckets[0]!);
-	const last = day(s.buckets.at(-1)!);
-	const end = new Date(last);
-	if (grain === 'week') end.setUTCDate(end.getUTCDate() + 7);
-	else end.setUTCMonth(end.getUTCMonth() + 1);
-	const covid = covidBand(first, end, L);
+	const { from: first, to: end } = seriesRange(s, grain)!;
+	const events = eventMarks(first, end, L, { width, marginLeft: 56, marginRight: 16, fontSize: 12 });
 	const period = (b: string) => (grain === 'week' ? L.date(b) : L.monthLong(b.slice(0, 7)));
 	return renderPlot({
 		width,
 		height,
-		marginTop: 28,
+		marginTop: events.marginTop,
 		marginLeft: 56,
 		marginRight: 16,
 		marginBottom: 32,
 		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
 		ariaLabel: opts.ariaLabel,
-		ariaDescription: stackedSummary(s, labels, s.buckets.map(period), L, covid.shown ? L.t('trend.covidNote') : null),
+		ariaDescription: stackedSummary(s, labels, s.buckets.map(period), L, eventsNote(events.shown, L) || null),
 		x: timeAxis(first, end, L),
 		y: { grid: true, label: `↑ ${L.t('common.complaints')}`, tickFormat: (n: number) => L.int(n) },
 		color: { domain: labels, range: PALETTE.slice(0, labels.length), legend: true },
 		marks: [
-			...covid.marks,
+			...events.marks,
 			Plot.rectY(data, {
 				x: 't',
 				y: 'n',
@@ -80,6 +86,121 @@ export function stackedChart(
 						? (d: { t: Date; key: string; n: number }) => `${L.month(d.t.toISOString().slice(0, 7))} · ${d.key}: ${L.int(d.n)}`
 						: undefined
 			}),
+			Plot.ruleY([0])
+		]
+	});
+}
+
+/**
+ * This year against last year: complaints per calendar month as two lines (last year dashed and
+ * grey), a dot and a <title> per month with data; months without data left out of the lines.
+ */
+export function yearOnYearChart(y: YearOnYear, L: I18n, opts: { width?: number; height?: number } = {}): SafeSvg {
+	const years = [String(y.year - 1), String(y.year)];
+	const short = new Intl.DateTimeFormat(L.locale, { month: 'short', timeZone: 'UTC' });
+	const label = (mm: string) => short.format(new Date(`2000-${mm}-01T00:00:00Z`));
+	const points = y.months.flatMap((m) => [
+		...(m.before === null ? [] : [{ year: years[0]!, month: label(m.month), mm: m.month, n: m.before }]),
+		...(m.now === null ? [] : [{ year: years[1]!, month: label(m.month), mm: m.month, n: m.now }])
+	]);
+	if (points.length === 0) return NO_SVG;
+	type P = (typeof points)[number];
+	const line = (year: string, dashed: boolean) =>
+		Plot.line(
+			points.filter((p) => p.year === year),
+			{ x: 'month', y: 'n', stroke: 'year', strokeWidth: 2, strokeDasharray: dashed ? '5,4' : undefined }
+		);
+	const sum = (k: 'now' | 'before') => y.months.reduce((s, m) => s + (m.now !== null && m.before !== null ? m[k]! : 0), 0);
+	return renderPlot({
+		width: opts.width ?? 960,
+		height: opts.height ?? 280,
+		marginTop: 28,
+		marginLeft: 56,
+		marginRight: 16,
+		marginBottom: 32,
+		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
+		ariaLabel: L.t('yoy.ariaLabel', { year: years[1]!, last: years[0]! }),
+		ariaDescription: L.t('yoy.summary', { year: years[1]!, last: years[0]!, now: L.int(sum('now')), before: L.int(sum('before')) }),
+		x: { type: 'point', domain: y.months.map((m) => label(m.month)), label: null, inset: 12 },
+		y: { grid: true, zero: true, label: `↑ ${L.t('common.complaints')}`, tickFormat: (n: number) => L.int(n) },
+		color: { domain: years, range: ['#6b7280', PALETTE[0]!], legend: true },
+		marks: [
+			line(years[0]!, true),
+			line(years[1]!, false),
+			Plot.dot(points, {
+				x: 'month',
+				y: 'n',
+				fill: 'year',
+				r: 3.5,
+				title: (p: P) => `${L.monthLong(`${p.year}-${p.mm}`)}: ${L.int(p.n)} ${L.t('common.complaints').toLowerCase()}`
+			}),
+			Plot.ruleY([0])
+		]
+	});
+}
+
+/**
+ * Several subjects' monthly values overlaid (/banding): a line each, in its own colour and
+ * marker shape (told apart without colour too), a <title> per point, and the events in range.
+ * `values[i]` belongs to `months[i]`; a null leaves a gap.
+ */
+export function compareChart(
+	months: readonly string[],
+	series: readonly { name: string; values: readonly (number | null)[] }[],
+	L: I18n,
+	opts: { ariaLabel: string; ariaDescription: string; yLabel: string; format: (v: number) => string; width?: number; height?: number }
+): SafeSvg {
+	if (months.length === 0 || series.length === 0) return NO_SVG;
+	const width = opts.width ?? 960;
+	const points = series.flatMap((s) =>
+		months.map((m, i) => ({ name: s.name, t: new Date(`${m}-01T00:00:00Z`), month: m, v: s.values[i] ?? null }))
+	);
+	type P = (typeof points)[number];
+	const { from, to } = {
+		from: points[0]!.t,
+		to: new Date(Date.UTC(Number(months.at(-1)!.slice(0, 4)), Number(months.at(-1)!.slice(5)), 1))
+	};
+	const events = eventMarks(from, to, L, { width, marginLeft: 56, marginRight: 16, fontSize: 12 });
+	const names = series.map((s) => s.name);
+	const dotted = months.length <= 36;
+	const ticks = new Intl.NumberFormat(L.locale, { maximumFractionDigits: 2 });
+	return renderPlot({
+		width,
+		height: opts.height ?? 320,
+		marginTop: events.marginTop,
+		marginLeft: 56,
+		marginRight: 16,
+		marginBottom: 32,
+		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
+		ariaLabel: opts.ariaLabel,
+		ariaDescription: [opts.ariaDescription, eventsNote(events.shown, L)].filter(Boolean).join(' '),
+		x: timeAxis(from, to, L),
+		y: { grid: true, zero: true, label: `↑ ${opts.yLabel}`, tickFormat: (n: number) => ticks.format(n) },
+		// One legend: the symbol legend takes the colours of the colour scale of the same domain.
+		color: { domain: names, range: PALETTE.slice(0, names.length) },
+		symbol: { domain: names, legend: true },
+		marks: [
+			...events.marks,
+			// Mid-month, so a point sits over its month; a null value breaks the line.
+			Plot.line(points, {
+				x: (p: P) => new Date(p.t.getTime() + 14 * 86_400_000),
+				y: 'v',
+				z: 'name',
+				stroke: 'name',
+				strokeWidth: 2
+			}),
+			Plot.dot(
+				points.filter((p) => p.v !== null),
+				{
+					x: (p: P) => new Date(p.t.getTime() + 14 * 86_400_000),
+					y: 'v',
+					stroke: 'name',
+					symbol: 'name',
+					r: dotted ? 3.5 : 2,
+					fill: 'white',
+					title: (p: P) => `${p.name} · ${L.month(p.month)}: ${opts.format(p.v!)}`
+				}
+			),
 			Plot.ruleY([0])
 		]
 	});

@@ -5,16 +5,12 @@ import { drawnSvg, NO_SVG, type SafeSvg } from '$lib/svg';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { I18n } from '$lib/i18n';
+import { EVENT_STYLE, eventLabel, eventsWithin, eventsNote, eventWhen, monthRange, type ShownEvent } from '$lib/events';
 import { trendSummary } from './chart-alt';
 import type { MonthCount } from './queries/overview';
 
-/** The COVID-19 period the dashboard marks: March 2020 up to and including January 2021. */
-const COVID_PERIOD = { from: '2020-03', to: '2021-01' } as const;
-
 const CHART_COLORS = {
 	bar: '#2f5d8a',
-	covidFill: '#f3e3c3',
-	covidText: '#7a4f00',
 	ink: '#1f2933',
 	grid: '#1f2933'
 } as const;
@@ -52,38 +48,30 @@ export const escapeAttr = (s: string) =>
 	s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 const utcMonth = (yyyyMm: string) => new Date(`${yyyyMm}-01T00:00:00Z`);
-const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
 
-/** True when the months shown overlap the COVID period (the chart then shades it). */
-export function showsCovid(months: readonly MonthCount[]): boolean {
-	if (months.length === 0) return false;
-	return months[0]!.month <= COVID_PERIOD.to && months[months.length - 1]!.month >= COVID_PERIOD.from;
-}
-
-/** Monthly complaint counts as bars, with the COVID period shaded and labelled when in range. */
+/** Monthly complaint counts as bars, with the events of data/reference/events.csv in range marked. */
 export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width?: number; height?: number } = {}): SafeSvg {
 	const width = opts.width ?? 960;
 	const height = opts.height ?? 320;
 	const narrow = width < 640;
 	if (months.length === 0) return NO_SVG;
 	const data = months.map((m) => ({ month: utcMonth(m.month), n: m.n }));
-	const start = data[0]!.month;
-	const end = addMonths(data[data.length - 1]!.month, 1);
+	const { from: start, to: end } = monthRange(months[0]!.month, months.at(-1)!.month);
 	const span = data.length;
-
-	const covid = covidBand(start, end, L);
+	const marginLeft = narrow ? 44 : 56;
+	const events = eventMarks(start, end, L, { width, marginLeft, marginRight: 16, fontSize: narrow ? 11 : 12 });
 	const max = Math.max(...data.map((d) => d.n), 1);
 
 	return renderPlot({
 		width,
 		height,
-		marginTop: 28,
-		marginLeft: narrow ? 44 : 56,
+		marginTop: events.marginTop,
+		marginLeft,
 		marginRight: 16,
 		marginBottom: 32,
 		style: { fontSize: narrow ? '11px' : '12px', color: CHART_COLORS.ink, background: 'transparent', overflow: 'visible' },
 		ariaLabel: L.t('trend.ariaLabel'),
-		ariaDescription: trendSummary(months, L, covid.shown ? L.t('trend.covidNote') : null),
+		ariaDescription: trendSummary(months, L, eventsNote(events.shown, L) || null),
 		x: timeAxis(start, end, L, narrow),
 		y: {
 			domain: [0, max],
@@ -93,7 +81,7 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 			tickFormat: (n: number) => L.int(n)
 		},
 		marks: [
-			...covid.marks,
+			...events.marks,
 			Plot.rectY(data, {
 				x: 'month',
 				y: 'n',
@@ -109,6 +97,13 @@ export function trendChart(months: readonly MonthCount[], L: I18n, opts: { width
 		]
 	});
 }
+
+/** The class of every event mark's <g>: tells them from the data marks (a chart's bars also carry <title>s). */
+const EVENT_CLASS = 'event';
+
+/** Rows of event labels above a chart at most; a label that fits in none is left to the caption. */
+const LABEL_LANES = 2;
+const LANE_HEIGHT = 14;
 
 /**
  * The time axis of every chart over [start, end): a tick step that fits the width and labels in
@@ -140,32 +135,84 @@ export function timeAxis(start: Date, end: Date, L: I18n, narrow = false) {
 }
 
 /**
- * The COVID period as a shaded, labelled band clipped to [start, end): shared by every time
- * chart. No marks when the chart's time range does not overlap it.
+ * The lane (row) of each label above a chart, or null when it fits in none: labels in order of
+ * position, each in the first lane whose last label ends before it starts. `x` is where a label
+ * starts and `w` its width, in pixels.
  */
-export function covidBand(start: Date, end: Date, L: I18n) {
-	const covidStart = utcMonth(COVID_PERIOD.from);
-	const covidEnd = addMonths(utcMonth(COVID_PERIOD.to), 1);
-	const band =
-		covidStart < end && covidEnd > start ? [{ x1: covidStart < start ? start : covidStart, x2: covidEnd > end ? end : covidEnd }] : [];
-	// A band in the right part of the chart gets its label right-aligned at its end, so the
-	// label does not run past the chart's right edge.
-	const late = band.length > 0 && band[0]!.x1.getTime() > start.getTime() + 0.7 * (end.getTime() - start.getTime());
-	return {
-		shown: band.length > 0,
-		marks: [
-			Plot.rectX(band, { x1: 'x1', x2: 'x2', fill: CHART_COLORS.covidFill, fillOpacity: 0.85 }),
-			Plot.text(band, {
-				x: late ? 'x2' : 'x1',
-				frameAnchor: 'top',
-				text: () => L.t('trend.covid'),
-				textAnchor: late ? 'end' : 'start',
-				lineAnchor: 'bottom',
-				dx: late ? -4 : 4,
-				dy: -6,
-				fill: CHART_COLORS.covidText,
-				fontWeight: 600
-			})
-		]
-	};
+export function labelLanes(labels: readonly { x: number; w: number }[], lanes = LABEL_LANES): (number | null)[] {
+	const ends: number[] = [];
+	const out: (number | null)[] = Array(labels.length).fill(null);
+	[...labels.keys()]
+		.sort((a, b) => labels[a]!.x - labels[b]!.x)
+		.forEach((i) => {
+			const { x, w } = labels[i]!;
+			let lane = ends.findIndex((e) => e <= x);
+			if (lane < 0 && ends.length < lanes) lane = ends.push(-Infinity) - 1;
+			if (lane < 0) return;
+			ends[lane] = x + w + 6;
+			out[i] = lane;
+		});
+	return out;
+}
+
+/**
+ * The events of data/reference/events.csv that overlap [start, end), as marks for a time chart:
+ * a range as a band in its kind's colour (under the data), a single day as a dashed line; each
+ * with a <title> and, where there is room, a label above the plot. `marginTop` makes room for the
+ * label rows used; `shown` lists the events for the caption.
+ */
+export function eventMarks(
+	start: Date,
+	end: Date,
+	L: I18n,
+	geom: { width: number; marginLeft: number; marginRight: number; fontSize: number }
+): { shown: ShownEvent[]; marks: Plot.Markish[]; marginTop: number } {
+	const shown = eventsWithin(start, end);
+	const plotWidth = geom.width - geom.marginLeft - geom.marginRight;
+	const px = (d: Date) => geom.marginLeft + ((d.getTime() - start.getTime()) / (end.getTime() - start.getTime())) * plotWidth;
+	const items = shown.map((s) => {
+		const text = eventLabel(s.event, L.lang);
+		const w = text.length * geom.fontSize * 0.6;
+		// A label that would run past the right edge ends where its event ends instead.
+		const late = px(s.x1) + w > geom.width - geom.marginRight;
+		const x = late ? px(s.point ? s.x1 : s.x2) - w : px(s.x1);
+		return { ...s, text, late, x, w, title: `${text}: ${eventWhen(s.event, L)}`, style: EVENT_STYLE[s.event.kind] };
+	});
+	const lanes = labelLanes(items);
+	const used = lanes.reduce<number>((m, l) => (l === null ? m : Math.max(m, l + 1)), 0);
+	// One mark per event: constant colours stay out of the chart's colour scale (the stacked chart has one).
+	const marks = items.flatMap((it, i) => {
+		const lane = lanes[i] ?? null;
+		const at = it.late ? (it.point ? it.x1 : it.x2) : it.x1;
+		return [
+			it.point
+				? Plot.ruleX([it], {
+						x: 'x1',
+						stroke: it.style.ink,
+						strokeWidth: 1.5,
+						strokeDasharray: '4,3',
+						title: 'title',
+						className: EVENT_CLASS
+					})
+				: Plot.rectX([it], { x1: 'x1', x2: 'x2', fill: it.style.fill, fillOpacity: 0.85, title: 'title', className: EVENT_CLASS }),
+			...(lane === null
+				? []
+				: [
+						Plot.text([it], {
+							x: () => at,
+							frameAnchor: 'top',
+							text: 'text',
+							textAnchor: it.late ? 'end' : 'start',
+							lineAnchor: 'bottom',
+							dx: it.late ? -3 : 3,
+							dy: -4 - lane * LANE_HEIGHT,
+							fill: it.style.ink,
+							fontWeight: 600,
+							className: EVENT_CLASS
+						})
+					])
+		];
+	});
+	// Bands and lines first: they sit under the data marks that follow them.
+	return { shown, marginTop: 14 + Math.max(used, 1) * LANE_HEIGHT, marks };
 }

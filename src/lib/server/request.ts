@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { translate, type Lang } from '$lib/i18n';
 import { parseFilters, type Filters } from '$lib/filters';
+import { parseSelection, type Selection } from '$lib/compare';
 import { parseSearch, SEARCH_MAX_CHARS, SEARCH_MAX_TERMS, type SearchTerms } from '$lib/core/search';
 import { currentScope } from './auth/context';
 import { scopedRegion } from './auth/scope';
@@ -40,6 +41,20 @@ export function choiceOr400<T extends string>(url: URL, lang: Lang, name: string
 		code: 'bad_param',
 		message: translate(lang, 'param.bad', { param: name, value: raw.slice(0, 40), choices: choices.join(', ') })
 	});
+}
+
+/** What /banding compares ($lib/compare.ts), or a 400 that says what to fix; null when nothing is chosen. */
+export function selectionOr400(url: URL, lang: Lang): Selection | null {
+	const r = parseSelection(url.searchParams);
+	if (r.ok) return r.selection;
+	const p = r.problem;
+	const message =
+		p.kind === 'value'
+			? translate(lang, 'filter.badValue', { param: p.param, value: p.value.slice(0, 40) })
+			: p.kind === 'mixed'
+				? translate(lang, 'compare.mixed')
+				: translate(lang, 'compare.tooMany', { n: p.n, max: p.max });
+	error(400, { code: 'bad_filter', message });
 }
 
 /** A table's order from its URL parameter (`sort=-breach5`, sort.ts): the initial order when absent, else a 400. */

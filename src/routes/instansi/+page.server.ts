@@ -1,4 +1,4 @@
-import { filterQuery } from '$lib/filters';
+import { FILTER_KEYS, filterQuery } from '$lib/filters';
 import { requestLang } from '$lib/server/lang';
 import { AGENCY_SORT, agencyLeague } from '$lib/server/queries/agencies';
 import { warehouseAsOfEvent } from '$lib/server/queries/asof';
@@ -19,6 +19,8 @@ export const load: PageServerLoad = async (event) => {
 		asOf,
 		byAgency: Boolean(filters.region),
 		linkQuery: filterQuery(filters),
+		// The "Bandingkan" form: every filter but the agency filter (agencies are compared within the region).
+		compareFilters: FILTER_KEYS.filter((k) => k !== 'agency' && filters[k]).map((k) => [k, filters[k]!] as [string, string]),
 		sortHrefs: sortHrefs(AGENCY_SORT, sort, (v) => `/instansi${filterQuery(filters, { sort: v })}`),
 		downloadHref: `/api/instansi${filterQuery(filters, { sort: sortValue(AGENCY_SORT, sort) })}`
 	};

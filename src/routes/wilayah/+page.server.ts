@@ -1,4 +1,4 @@
-import { filterQuery } from '$lib/filters';
+import { FILTER_KEYS, filterQuery } from '$lib/filters';
 import { i18n } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import type { Choropleth } from '$lib/server/charts';
@@ -49,6 +49,10 @@ export const load: PageServerLoad = async (event) => {
 		},
 		sortHrefs: sortHrefs(REGION_SORT, sort, (v) => `/wilayah${filterQuery(filters, { ...view, sort: v })}#h-rank`),
 		regionQuery,
+		// The "Bandingkan" form: the filters but the region and kecamatan (each compared region is its own).
+		compareFilters: FILTER_KEYS.filter((k) => k !== 'region' && k !== 'district' && filters[k]).map(
+			(k) => [k, filters[k]!] as [string, string]
+		),
 		downloadHref: `/api/wilayah${filterQuery(filters, { level: view.level, sort: view.sort })}`
 	};
 };

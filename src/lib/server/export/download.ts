@@ -32,7 +32,7 @@ const CONTENT_TYPE: Record<Format, string> = {
 	arrow: 'application/vnd.apache.arrow.stream'
 };
 
-type DownloadEvent = RequestEvent<{ ext: string } & Record<string, string>>;
+export type DownloadEvent = RequestEvent<{ ext: string } & Record<string, string>>;
 
 type Handler = (event: DownloadEvent) => Promise<Response>;
 

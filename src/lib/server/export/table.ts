@@ -54,9 +54,17 @@ const METRIC_KIND = { pct: 'pct', days: 'float', int: 'int' } as const satisfies
  * A figure of core/metrics.ts: its value in the metric's format (a rate as a percentage, days as
  * a float), and "tidak tersedia" where no complaint in view has the fields it needs.
  */
-export function metric<R>(key: ColumnLabel, id: MetricId, get: (row: R) => Measured): Column<R> {
-	return column<R>(key, METRIC_KIND[METRICS[id].format], (r) => get(r).value, {
-		unavailable: (r) => (availability(get(r)) === 'absent' ? 'metric.absent' : null)
+export function metric<R>(key: ColumnLabel, id: MetricId, get: (row: R) => Measured | null): Column<R>;
+export function metric<R>(key: string, id: MetricId, get: (row: R) => Measured | null, more: More<R> & { label: ColumnLabel }): Column<R>;
+export function metric<R>(key: string, id: MetricId, get: (row: R) => Measured | null, more: More<R> = {}): Column<R> {
+	// A null measure: no figure for this row at all (an empty cell), not one the data lacks.
+	return column<R>(key, METRIC_KIND[METRICS[id].format], (r) => get(r)?.value ?? null, {
+		label: key as ColumnLabel,
+		...more,
+		unavailable: (r) => {
+			const m = get(r);
+			return m && availability(m) === 'absent' ? 'metric.absent' : null;
+		}
 	});
 }
 

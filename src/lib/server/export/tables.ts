@@ -9,6 +9,7 @@ import { translate, type Lang } from '$lib/i18n';
 import type { Recommendation } from '$lib/recommend/types';
 import type { AgencyRegionRow, AgencyRow } from '../queries/agencies';
 import type { ComplaintListRow } from '../queries/complaints';
+import type { Figures, Subject, ThemeShare } from '../queries/compare';
 import type { BatchRow, FieldCoverage, QuarantineRow } from '../queries/data';
 import type { DistrictRow } from '../queries/districts';
 import type { LateRow } from '../queries/late';
@@ -16,7 +17,9 @@ import type { CategoryCount } from '../queries/overview';
 import type { RegionRow } from '../queries/regions';
 import type { HeatmapCell, SpikeRow, TopicRow } from '../queries/topics';
 import type { TrendRow } from '../queries/trends';
-import { column, metric, type Column, type Table } from './table';
+import { column, metric, type Column, type ColumnLabel, type Table } from './table';
+import type { MonthPeriod } from '$lib/change';
+import type { MetricId } from '$lib/core/metrics';
 
 const rank = <R>(): Column<R> => column<R>('rank', 'int', (_, i) => i + 1);
 const opd = (v: string, lang: Lang) => opdLabel(lang, v);
@@ -215,6 +218,107 @@ export const regionTable: Table<RegionLine> = {
 	]
 };
 
+/** A /banding subject (a region, an OPD type, an agency) in a row: its kind, key and name. */
+function subjectColumns<R extends { subject: Subject }>(): Column<R>[] {
+	return [
+		column<R>('subject_kind', 'category', (r) => r.subject.kind),
+		// A region code, an OPD type code or an agency name: text whatever it looks like.
+		column<R>('subject_code', 'code', (r) => r.subject.key),
+		column<R>('subject_name', 'text', (r) => r.subject.name)
+	];
+}
+
+/** /banding's figures, under each key in the metric's CSV format (core/metrics.ts), in the order of the page. */
+const COMPARE_FIGURES: [ColumnLabel, MetricId, (f: Figures) => Figures['followUpRate']][] = [
+	['follow_up_pct', 'followUpRate', (f) => f.followUpRate],
+	['completion_pct', 'completionRate', (f) => f.completionRate],
+	['response_median_days', 'medianResponseDays', (f) => f.medianResponseDays],
+	['verification_breach_pct', 'breach3Rate', (f) => f.breach3Rate],
+	['followup_breach_pct', 'breach5Rate', (f) => f.breach5Rate],
+	['unresolved_60d_pct', 'unresolved60Rate', (f) => f.unresolved60Rate],
+	['backlog', 'backlog', (f) => f.backlog]
+];
+
+export interface CompareLine {
+	subject: Subject;
+	figures: Figures;
+	yoy: { current: MonthPeriod; previous: MonthPeriod; now: Figures; before: Figures } | null;
+}
+
+/** The same figures of one of the year-on-year periods, as `<key>_yoy` / `<key>_yoy_previous`. */
+function yoyColumns(side: 'now' | 'before'): Column<CompareLine>[] {
+	const suffix = side === 'now' ? '_yoy' : '_yoy_previous';
+	const label = side === 'now' ? 'figure_yoy' : 'figure_yoy_previous';
+	const of = (r: CompareLine) => r.yoy?.[side] ?? null;
+	return [
+		column<CompareLine>(`complaints${suffix}`, 'int', (r) => of(r)?.total ?? null, { label, labelParams: { figure: 'col.complaints' } }),
+		...COMPARE_FIGURES.map(([key, id, get]) =>
+			metric<CompareLine>(`${key}${suffix}`, id, (r) => (of(r) ? get(of(r)!) : null), { label, labelParams: { figure: `col.${key}` } })
+		)
+	];
+}
+
+/** /banding: one row per subject, its figures for the period and for the year-on-year periods. */
+export const compareTable: Table<CompareLine> = {
+	name: 'telaah-banding',
+	description: 'export.table.banding',
+	columns: [
+		...subjectColumns<CompareLine>(),
+		column('population', 'int', (r) => (r.figures.population === null ? null : Math.round(r.figures.population))),
+		column('per_100k', 'float', (r) => r.figures.per100k, {
+			unavailable: (r) => (r.subject.kind === 'region' && r.figures.population === null ? 'metric.notCovered' : null)
+		}),
+		column('complaints', 'int', (r) => r.figures.total),
+		...COMPARE_FIGURES.map(([key, id, get]) => metric<CompareLine>(key, id, (r) => get(r.figures))),
+		column('yoy_from', 'month', (r) => r.yoy?.current.from ?? null),
+		column('yoy_to', 'month', (r) => r.yoy?.current.to ?? null),
+		column('yoy_previous_from', 'month', (r) => r.yoy?.previous.from ?? null),
+		column('yoy_previous_to', 'month', (r) => r.yoy?.previous.to ?? null),
+		...yoyColumns('now'),
+		...yoyColumns('before')
+	]
+};
+
+export interface CompareMonthLine {
+	subject: Subject;
+	month: string;
+	n: number;
+	per100k: number | null;
+}
+
+/** /banding: complaints (and per 100k, for covered regions) per subject and month. */
+export const compareMonthlyTable: Table<CompareMonthLine> = {
+	name: 'telaah-banding-bulanan',
+	description: 'export.table.bandingMonthly',
+	columns: [
+		...subjectColumns<CompareMonthLine>(),
+		column('month', 'month', (r) => r.month),
+		column('complaints', 'int', (r) => r.n),
+		column('per_100k', 'float', (r) => r.per100k)
+	]
+};
+
+export interface CompareThemeLine {
+	subject: Subject;
+	theme: string;
+	/** The theme's name in the request's language (core/themes.ts themeName). */
+	theme_label: string;
+	share: ThemeShare;
+}
+
+/** /banding: each subject's policy themes; a small kab/kota count is "<5" (core/privacy.ts). */
+export const compareThemesTable: Table<CompareThemeLine> = {
+	name: 'telaah-banding-tema',
+	description: 'export.table.bandingThemes',
+	columns: [
+		...subjectColumns<CompareThemeLine>(),
+		column('theme', 'category', (r) => r.theme),
+		column('theme_label', 'text', (r) => r.theme_label),
+		column('complaints', 'int', (r) => r.share.n, { suppressed: true }),
+		column('share_of_subject_pct', 'pct', (r) => r.share.share)
+	]
+};
+
 /** /data: the files loaded and what became of their rows (a scoped user's counts are of their region). */
 export const batchTable: Table<BatchRow> = {
 	name: 'telaah-data-batches',
@@ -352,6 +456,9 @@ export const TABLES = [
 	spikeTable,
 	trendTable,
 	regionTable,
+	compareTable,
+	compareMonthlyTable,
+	compareThemesTable,
 	batchTable,
 	quarantineTable,
 	sourceCoverageTable,

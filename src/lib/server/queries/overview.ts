@@ -3,6 +3,7 @@
 // created_at. Without a period, complaints with an unknown created_at are counted too; with
 // one, they cannot be placed and drop out.
 import { z } from 'zod';
+import { yearOnYear } from '$lib/change';
 import { monthIndex, monthSpan, shiftMonth } from '$lib/core/month';
 import type { Filters } from '$lib/filters';
 import { query, queryOne } from '../db';
@@ -189,6 +190,8 @@ export interface Overview {
 		now: CardValues;
 		before: CardValues;
 	} | null;
+	/** The same cards against the same months a year earlier (change.ts yearOnYear); null without data or for a period over 12 months. */
+	yoy: { current: { from: string; to: string }; previous: { from: string; to: string }; now: CardValues; before: CardValues } | null;
 	target: { year: number; target: number } | null;
 }
 
@@ -223,6 +226,8 @@ export async function overview(period: Period): Promise<Overview> {
 		breach5Rate: inView(pc.period.breach5Rate),
 		backlog: inView(pc.period.backlog)
 	};
+	const y = change && yearOnYear(change.current);
+	const yoy = y && change ? { ...y, now: change.now, before: await cardsFor(y.previous) } : null;
 	return {
 		warehouse,
 		// periodCards' whole-period median is KPI_SQL's: both need a filing date and a response after it.
@@ -232,6 +237,7 @@ export async function overview(period: Period): Promise<Overview> {
 		cards,
 		cardMonths: m.map((x) => pc.months.get(x.month) ?? EMPTY_CARD),
 		change,
+		yoy,
 		target
 	};
 }

@@ -51,6 +51,17 @@ const CALLS: Record<string, (region: string) => unknown[]> = {
 	'data.quarantineReasons': () => [],
 	'data.fieldCoverage': () => [],
 	'data.coveredRegions': () => [],
+	'compare.compare': (r) => [
+		[
+			{ kind: 'region', key: r, name: r },
+			{ kind: 'opd', key: 'dinsos', name: 'dinsos' },
+			{ kind: 'agency', key: 'Dinas Sosial', name: 'Dinas Sosial' }
+		],
+		{ ...NO_FILTERS, from: '2023-01', to: '2023-06' },
+		{ first_month: '2018-01', last_month: '2023-12', complete_month: '2023-11' }
+	],
+	// Agencies are looked up in the scope: probed end to end (tests/security.test.ts), as one that exists here is not known.
+	'compare.subjectsOr4xx': (r) => [{ kind: 'region', keys: [r] }, NO_FILTERS, 'id'],
 	'complaints.complaintPage': () => [NO_FILTERS, 1],
 	'complaints.complaintPage (search)': () => [NO_FILTERS, 1, ['jalan', 'rusak']],
 	'districts.districtBreakdown': (r) => [NO_FILTERS, r.includes('.') ? r : '36.03'],
@@ -80,7 +91,8 @@ const CALLS: Record<string, (region: string) => unknown[]> = {
 	'topics.topicThemes': () => [NO_FILTERS],
 	'topics.topicHeatmap': () => [NO_FILTERS, [0, 1, 2]],
 	'topics.topicSpikes': () => [NO_FILTERS],
-	'trends.trends': () => [NO_FILTERS, 'month']
+	'trends.trends': () => [NO_FILTERS, 'month'],
+	'trends.yearOnYearMonths': () => [NO_FILTERS, { first_month: '2018-01', last_month: '2023-12', complete_month: '2023-11' }]
 };
 /** Exports that run no query themselves (pure helpers, SQL text), or are covered through another. */
 const NOT_QUERIES = new Set([

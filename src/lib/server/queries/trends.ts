@@ -2,9 +2,11 @@
 // top-level category (the 8 largest in the filtered set, the rest and the uncategorised as
 // "lainnya" = key null), by channel and by status. All global filters apply (FILTER_WHERE).
 import { z } from 'zod';
+import { monthIndex } from '$lib/core/month';
 import type { Filters } from '$lib/filters';
 import { query } from '../db';
 import { FILTER_WHERE, grainFor, ROLLUP_FROM, withFilters } from './filter-sql';
+import { monthly, type WarehouseFacts } from './overview';
 
 export const GRAINS = ['month', 'week'] as const;
 export type Grain = (typeof GRAINS)[number];
@@ -95,4 +97,54 @@ export async function trends(f: Partial<Filters>, grain: Grain): Promise<Trends>
 	const rows = await query(SQL[grain], withFilters(f, slices), Row);
 	const series = Object.fromEntries(DIMENSIONS.map((d) => [d, buildSeries(rows, d, grain)])) as Record<Dimension, Series>;
 	return { grain, rows, series, total: series.status.totals.reduce((s, n) => s + n, 0) };
+}
+
+export interface YearOnYear {
+	year: number;
+	/** January to December: the complaints of `year` and of the year before; null for a month outside the data. */
+	months: { month: string; now: number | null; before: number | null }[];
+	/**
+	 * Year to date: `year`'s months through the last complete month of the data (or the period's
+	 * end, if earlier) against the same months a year earlier; null before a complete month.
+	 */
+	ytd: { from: string; to: string; now: number; before: number } | null;
+}
+
+/**
+ * This year against last year, month by month, under the filters but the period, whose end (or
+ * the data's last month) picks the year. From the monthly rollup (overview.ts monthly).
+ */
+export async function yearOnYearMonths(
+	f: Partial<Filters>,
+	data: Pick<WarehouseFacts, 'first_month' | 'last_month' | 'complete_month'>
+): Promise<YearOnYear | null> {
+	const end = f.to ?? data.last_month;
+	if (!end || !data.first_month || !data.last_month) return null;
+	const year = Number(end.slice(0, 4));
+	const counts = new Map((await monthly({ ...f, from: `${year - 1}-01`, to: `${year}-12` })).map((m) => [m.month, m.n]));
+	const [first, last] = [monthIndex(data.first_month), monthIndex(data.last_month)];
+	// A month the data covers has a count (0 when nothing matched the filters); others have none.
+	const count = (m: string) => counts.get(m) ?? (monthIndex(m) >= first && monthIndex(m) <= last ? 0 : null);
+	const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0')).map((mm) => ({
+		month: mm,
+		now: count(`${year}-${mm}`),
+		before: count(`${year - 1}-${mm}`)
+	}));
+	const through = [f.to, data.complete_month]
+		.filter((m): m is string => !!m && m.startsWith(String(year)))
+		.sort((a, b) => monthIndex(a) - monthIndex(b))[0];
+	const upto = through ? months.slice(0, Number(through.slice(5))) : [];
+	const ytd =
+		through &&
+		data.complete_month &&
+		monthIndex(through) <= monthIndex(data.complete_month) &&
+		upto.every((m) => m.now !== null && m.before !== null)
+			? {
+					from: `${year}-01`,
+					to: through,
+					now: upto.reduce((s, m) => s + m.now!, 0),
+					before: upto.reduce((s, m) => s + m.before!, 0)
+				}
+			: null;
+	return { year, months, ytd };
 }

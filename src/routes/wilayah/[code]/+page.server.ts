@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { districtWithin, filterQuery } from '$lib/filters';
+import { districtWithin, FILTER_KEYS, filterQuery } from '$lib/filters';
+import { compareHref } from '$lib/compare';
 import { i18n, translate } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import type { Choropleth } from '$lib/server/charts';
@@ -103,6 +104,16 @@ export const load: PageServerLoad = async (event) => {
 		ksort,
 		ksortHrefs: sortHrefs(KABKOTA_SORT, ksort, (v) => `/wilayah/${code}${filterQuery(others, { ...view, ksort: v })}#h-kabkota`),
 		linkQuery,
+		// Compare this region: a kab/kota with its province at once (if the user may see it), else on its own in the picker.
+		compareHref: compareHref('/banding', others, {
+			kind: 'region',
+			keys: region.level === 'regency' && covers(currentScope(), region.province_code) ? [code, region.province_code] : [code]
+		}),
+		// The forms under the kab/kota and agency tables: their filters (agencies within this region).
+		compareFilters: {
+			regions: FILTER_KEYS.filter((k) => k !== 'region' && k !== 'district' && filters[k]).map((k) => [k, filters[k]!] as [string, string]),
+			agencies: FILTER_KEYS.filter((k) => k !== 'agency' && filters[k]).map((k) => [k, filters[k]!] as [string, string])
+		},
 		complaintsHref: `/aduan${filterQuery(filters)}`,
 		lateHref: `/aduan/terlambat${filterQuery(filters)}`,
 		agenciesHref: `/api/instansi${filterQuery(filters, { sort: view.sort })}`,
