@@ -36,7 +36,8 @@ export default defineConfig({
 					name: 'db',
 					include: dbFiles.length ? dbFiles : ['no-db-tests'],
 					environment: 'node',
-					// Real DuckDB files and CLI runs.
+					// Real DuckDB files and CLI runs; the warehouses many files share are built once per run.
+					globalSetup: ['tests/db-global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}

@@ -6,7 +6,17 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AGENCY_TABLE } from '../ingest/agency-table.ts';
 import { ingest } from '../ingest/load.ts';
-import { baseRow, ingestInto, laporCsv, scratchDir, sql, TEST_SALT, withWarehouse, type Scratch } from '../ingest/test-support.ts';
+import {
+	baseRow,
+	emptyWarehouse,
+	ingestInto,
+	laporCsv,
+	scratchDir,
+	sql,
+	TEST_SALT,
+	withWarehouse,
+	type Scratch
+} from '../ingest/test-support.ts';
 import { REPO_ROOT } from '../warehouse/open.ts';
 
 let s: Scratch;
@@ -24,7 +34,7 @@ const json = (r: ReturnType<typeof cli>) => {
 
 beforeAll(async () => {
 	s = scratchDir();
-	db = `${s.dir}/w.duckdb`;
+	db = emptyWarehouse(`${s.dir}/w.duckdb`);
 	const agencies = [
 		...Array(5).fill('Dinas Sosial Kabupaten Tangerang'),
 		...Array(3).fill('DINSOS KAB. TANGERANG'),

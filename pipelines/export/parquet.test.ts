@@ -1,14 +1,13 @@
-// The Parquet export answers the dashboard's SQL exactly like the warehouse it came from.
+// The Parquet export answers the dashboard's SQL exactly like the warehouse it came from: the db
+// tier's shared sample (with its quarantine and topic model), opened read-only.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DEADLINE_CTE, DEADLINE_METRICS } from '../../src/lib/server/queries/agencies.ts';
 import { FILTER_WHERE, monthlyCountsSql } from '../../src/lib/server/queries/filter-sql.ts';
-import { ingestInto, scratchDir, sql, type Scratch } from '../ingest/test-support.ts';
-import { generateComplaints, toCsvText } from '../sample/generate.ts';
-import { loadRegionRefs } from '../sample/reference.ts';
+import { sampleWarehouse, scratchDir, sql, type Scratch } from '../ingest/test-support.ts';
 import { deadlineSessionSql } from '../../src/lib/core/deadline-facts.server.ts';
-import { readHolidayDates, REFERENCE_DIR } from '../warehouse/open.ts';
+import { readHolidayDates } from '../warehouse/open.ts';
 import { exportParquet, parquetViews } from './parquet.ts';
 
 let s: Scratch;
@@ -20,9 +19,12 @@ let out: string;
 const DEADLINES_BY_PROVINCE = `WITH ${DEADLINE_CTE} SELECT province_code, opd_type, ${DEADLINE_METRICS} FROM f GROUP BY ALL ORDER BY ALL`;
 const MONTHLY = monthlyCountsSql(FILTER_WHERE);
 
-/** Runs `text` with every `$param` bound: the given values, NULL ("no filter") for the rest. */
+/**
+ * Runs `text` with every `$param` bound: the given values, NULL ("no filter") for the rest. The
+ * shared warehouse is only read (its session setup makes TEMP tables); a views file is written.
+ */
 async function run(setup: string | null, file: string, text: string, values: Record<string, string> = {}) {
-	const inst = await DuckDBInstance.create(file, setup ? {} : { access_mode: 'READ_ONLY' });
+	const inst = await DuckDBInstance.create(file, file === db ? { access_mode: 'READ_ONLY' } : {});
 	const conn = await inst.connect();
 	try {
 		if (setup) await conn.run(setup);
@@ -38,12 +40,7 @@ async function run(setup: string | null, file: string, text: string, values: Rec
 
 beforeAll(async () => {
 	s = scratchDir();
-	const csv = s.file(
-		'sample.csv',
-		toCsvText(generateComplaints({ rows: 5_000, seed: 11, dirty: 0.02, regions: loadRegionRefs(REFERENCE_DIR) }))
-	);
-	db = join(s.dir, 'w.duckdb');
-	await ingestInto(db, [csv]);
+	db = sampleWarehouse();
 	out = join(s.dir, 'parquet');
 	const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
 	const conn = await inst.connect();

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../warehouse/open.ts';
 import { runTopics } from '../topics/store.ts';
-import { baseRow, laporCsv, scratchDir, sql, withWarehouse, type Scratch } from './test-support.ts';
+import { baseRow, emptyWarehouse, laporCsv, scratchDir, sql, withWarehouse, type Scratch } from './test-support.ts';
 
 let s: Scratch;
 beforeAll(() => {
@@ -33,7 +33,7 @@ describe('npm run ingest', () => {
 	});
 
 	it('exits non-zero with a clear message for an unreadable file and leaves the warehouse unchanged', async () => {
-		const db = `${s.dir}/cli/w2.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/cli/w2.duckdb`);
 		expect(cli(s.file('ok.csv', laporCsv([baseRow()])), '--db', db).status).toBe(0);
 		const r = cli(s.file('ok2.csv', laporCsv([baseRow({ 'ID Tracking': '9' })])), s.file('empty.csv', ''), '--db', db, '--json');
 		expect(r.status).toBe(1);
@@ -43,7 +43,7 @@ describe('npm run ingest', () => {
 	});
 
 	it("assigns new complaints to topics in the load's own transaction: when that fails, nothing is loaded", async () => {
-		const db = `${s.dir}/cli/topics.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/cli/topics.duckdb`);
 		const texts = ['lampu jalan mati gelap', 'sampah menumpuk belum diangkut', 'jalan rusak berlubang aspal'];
 		const rows = Array.from({ length: 30 }, (_, i) =>
 			baseRow({ 'ID Tracking': String(6_000_000 + i), 'Judul Laporan': texts[i % 3]!, 'Isi Laporan': `${texts[i % 3]} ${i}` })

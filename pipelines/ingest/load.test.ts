@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DEFAULT_AGENCY_TABLE } from './agency-table.ts';
 import { ingest } from './load.ts';
-import { baseRow, ingestInto, laporCsv, scratchDir, sql, TEST_SALT, withWarehouse, type Scratch } from './test-support.ts';
+import { baseRow, emptyWarehouse, ingestInto, laporCsv, scratchDir, sql, TEST_SALT, withWarehouse, type Scratch } from './test-support.ts';
 
 let s: Scratch;
 beforeAll(() => {
@@ -39,7 +39,7 @@ describe('formats and encodings', () => {
 			['comma.csv', laporCsv(rows, { delimiter: ',' })],
 			['bom.csv', '\uFEFF' + laporCsv(rows, { delimiter: ',' })]
 		] as const) {
-			const db = `${s.dir}/${name}.duckdb`;
+			const db = emptyWarehouse(`${s.dir}/${name}.duckdb`);
 			const r = await ingestInto(db, [s.file(name, content)]);
 			expect(r.loaded, name).toBe(2);
 			const got = await sql<{ tracking_id: string; body: string }>(db, `SELECT tracking_id, body FROM complaints ORDER BY 1`);
@@ -53,7 +53,7 @@ describe('formats and encodings', () => {
 		// Encode by hand: the code points used here all exist in Windows-1252.
 		const cp1252: Record<string, number> = { '“': 0x93, '”': 0x94, é: 0xe9 };
 		const bytes = Buffer.from([...text].map((ch) => cp1252[ch] ?? ch.charCodeAt(0)));
-		const db = `${s.dir}/cp1252.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/cp1252.duckdb`);
 		const r = await ingestInto(db, [s.file('cp1252.csv', bytes)]);
 		expect(r.files[0]!.encoding).toBe('windows-1252');
 		const [got] = await sql<{ body: string }>(db, `SELECT body FROM complaints WHERE tracking_id = '5000002'`);
@@ -65,7 +65,7 @@ describe('formats and encodings', () => {
 		const bytes = Buffer.from(good, 'utf8');
 		const at = bytes.indexOf(Buffer.from('rusak XX'));
 		bytes[at + 6] = 0xff; // a byte that is never valid UTF-8
-		const db = `${s.dir}/broken-utf8.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/broken-utf8.duckdb`);
 		const r = await ingestInto(db, [s.file('broken.csv', bytes)]);
 		expect(r.files[0]!.encoding).toBe('utf-8-invalid');
 		expect(r).toMatchObject({ rows_read: 3, loaded: 2, quarantined: 1, reasons: { malformed_row: 1 } });
@@ -83,7 +83,7 @@ describe('formats and encodings', () => {
 		ws.addRow(header.map((h) => (h === 'ID Tracking' ? 5000002 : h === 'Tanggal Laporan' ? 45215.5 : baseRow()[h])));
 		const file = `${s.dir}/export.xlsx`;
 		await wb.xlsx.writeFile(file);
-		const db = `${s.dir}/xlsx.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/xlsx.duckdb`);
 		const r = await ingestInto(db, [file]);
 		expect(r).toMatchObject({ rows_read: 2, loaded: 2 });
 		expect(r.files[0]!.format).toBe('xlsx');
@@ -98,7 +98,7 @@ describe('formats and encodings', () => {
 	});
 
 	it('reads a JSON array and NDJSON, quarantining lines that are not JSON', async () => {
-		const db = `${s.dir}/json.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/json.duckdb`);
 		const arr = s.file('a.json', JSON.stringify([baseRow(), { ...baseRow({ 'ID Tracking': '5000002' }), Kode: 12 }]));
 		const nd = s.file(
 			'b.ndjson',
@@ -118,7 +118,7 @@ describe('formats and encodings', () => {
 	});
 
 	it('rejects a file it cannot read at all, with a clear error and nothing changed', async () => {
-		const db = `${s.dir}/unreadable.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/unreadable.duckdb`);
 		await ingestInto(db, [s.file('ok.csv', laporCsv([baseRow()]))]);
 		const before = await sql(db, `SELECT count(*) n FROM complaints`);
 		const good = s.file('ok2.csv', laporCsv([baseRow({ 'ID Tracking': '7000001' })]));
@@ -140,7 +140,7 @@ describe('formats and encodings', () => {
 describe('mapping and normalisation', () => {
 	let db: string;
 	beforeAll(async () => {
-		db = `${s.dir}/norm.duckdb`;
+		db = emptyWarehouse(`${s.dir}/norm.duckdb`);
 		const file = s.file(
 			'norm.csv',
 			laporCsv(
@@ -365,7 +365,7 @@ describe('mapping and normalisation', () => {
 
 describe('bad rows are quarantined with reasons and counts reconcile', () => {
 	it('covers malformed rows, duplicates, bad dates, unknown and ambiguous regions, bad labels', async () => {
-		const db = `${s.dir}/dirty.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/dirty.duckdb`);
 		const csv =
 			laporCsv([
 				baseRow({ 'ID Tracking': '1' }),
@@ -423,7 +423,7 @@ describe('bad rows are quarantined with reasons and counts reconcile', () => {
 
 describe('idempotent upserts by tracking id', () => {
 	it('re-ingesting the same file changes nothing; a later export updates; an older one is not applied', async () => {
-		const db = `${s.dir}/upsert.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/upsert.duckdb`);
 		const open = baseRow({ 'ID Tracking': '1', Status: 'Ditindaklanjuti oleh Instansi', 'Tanggal Selesai': '' });
 		const v1 = s.file('v1.csv', laporCsv([open, baseRow({ 'ID Tracking': '2' })]));
 		const first = await ingestInto(db, [v1]);
@@ -449,7 +449,7 @@ describe('idempotent upserts by tracking id', () => {
 	});
 
 	it('a re-run of a file already loaded is a no-op with the same summary every time, stale rows not quarantined again', async () => {
-		const db = `${s.dir}/rerun.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/rerun.duckdb`);
 		const newer = s.file(
 			'newer.csv',
 			laporCsv([baseRow({ 'ID Tracking': '1', Status: 'Selesai', 'Tanggal Selesai': '2023-11-20 10:00:00' })])
@@ -493,7 +493,7 @@ describe('idempotent upserts by tracking id', () => {
 	});
 
 	it('stores labels that differ only by invisible characters (BOM, zero-width space, NBSP) as one', async () => {
-		const db = `${s.dir}/invisible.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/invisible.duckdb`);
 		const rows = ['Infrastruktur > Jalan', '\uFEFFInfrastruktur > Jalan', 'Infra\u200Bstruktur > Jalan', 'Infrastruktur\u00A0> Jalan'].map(
 			(k, i) =>
 				baseRow({
@@ -515,7 +515,7 @@ describe('idempotent upserts by tracking id', () => {
 	});
 
 	it('commits work given as beforeCommit with the load, or nothing at all', async () => {
-		const db = `${s.dir}/before-commit.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/before-commit.duckdb`);
 		await ingestInto(db, [s.file('bc1.csv', laporCsv([baseRow()]))]);
 		await withWarehouse(db, async (w) => {
 			const file = s.file('bc2.csv', laporCsv([baseRow({ 'ID Tracking': '77' })]));
@@ -527,7 +527,7 @@ describe('idempotent upserts by tracking id', () => {
 	});
 
 	it('a failure mid-load leaves the warehouse byte-for-byte as it was', async () => {
-		const db = `${s.dir}/atomic.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/atomic.duckdb`);
 		await ingestInto(db, [s.file('base.csv', laporCsv([baseRow()]))]);
 		const before = JSON.stringify(await sql(db, `SELECT * FROM complaints`));
 		await withWarehouse(db, async (w) => {
@@ -562,7 +562,7 @@ describe('one agency, one name', () => {
 		);
 
 	it('stores the spellings of one agency under one name, each as written', async () => {
-		const db = `${s.dir}/one-name.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/one-name.duckdb`);
 		await ingestInto(db, [s.file('one-name.csv', laporCsv(rows))]);
 		expect(await names(db)).toEqual([
 			{ agency_name: 'Dinas Sosial Kabupaten Tangerang', agency_authority: 'pemda', opd_type: 'dinsos', n: 4, spellings: 4 }
@@ -570,7 +570,7 @@ describe('one agency, one name', () => {
 	});
 
 	it('takes an alias added to the table on the next ingest: the file is read again and what was stored before follows', async () => {
-		const db = `${s.dir}/alias.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/alias.duckdb`);
 		const dinsos = s.file('alias-dinsos.csv', laporCsv(rows));
 		const bina = s.file('alias-bina.csv', laporCsv([binaMarga]));
 		await ingestInto(db, [dinsos, bina]);
@@ -610,7 +610,7 @@ describe('one agency, one name', () => {
 	});
 
 	it('gives a warehouse of an earlier version canonical names, authorities and a matching rollup when it is next opened', async () => {
-		const db = `${s.dir}/older.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/older.duckdb`);
 		await ingestInto(db, [
 			s.file('older.csv', laporCsv([...rows, binaMarga, baseRow({ 'ID Tracking': '300', 'Instansi Tujuan': 'Kemensos' })]))
 		]);
@@ -642,7 +642,7 @@ describe('real data adapters (../shared/data)', () => {
 	beforeAll(async () => {
 		// CI has ../shared beside the clone; its absence must fail, not skip.
 		for (const f of [SURABAYA, LAPOR2017]) if (!existsSync(f)) throw new Error(`shared data missing: ${f}`);
-		db = `${s.dir}/real.duckdb`;
+		db = emptyWarehouse(`${s.dir}/real.duckdb`);
 		const r = await ingestInto(db, [SURABAYA, LAPOR2017]);
 		reconciles(r);
 	});

@@ -8,7 +8,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { INGEST_MACROS } from './macros.ts';
 import { identityKind, looksLikeIdentity } from './pii.ts';
 import { TEXT_LIMITS } from './sql.ts';
-import { baseRow, ingestInto, laporCsv, scratchDir, sql, type Scratch } from './test-support.ts';
+import { baseRow, emptyWarehouse, ingestInto, laporCsv, scratchDir, sql, type Scratch } from './test-support.ts';
 
 let s: Scratch;
 let conn: Awaited<ReturnType<DuckDBInstance['connect']>>;
@@ -136,7 +136,7 @@ describe('identity by content', () => {
 
 describe('a hostile export, ingested', () => {
 	it('stores no identity from unnamed columns, masks free text in extra, strips controls, cuts long texts', async () => {
-		const db = `${s.dir}/hostile.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/hostile.duckdb`);
 		const phone = '0857 1111 2222';
 		const csvText = laporCsv(
 			[

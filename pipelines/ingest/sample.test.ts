@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { CSV_EOL, CSV_HEADER_LINE, generateComplaints, toCsvLine, type SampleMeta } from '../sample/generate.ts';
 import { loadRegionRefs } from '../sample/reference.ts';
 import { REFERENCE_DIR } from '../warehouse/open.ts';
-import { ingestInto, scratchDir, sql, type Scratch } from './test-support.ts';
+import { emptyWarehouse, ingestInto, scratchDir, sql, type Scratch } from './test-support.ts';
 
 let s: Scratch;
 let db: string;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 	}
 	const file = `${s.dir}/sample.csv`;
 	writeFileSync(file, lines.join(CSV_EOL) + CSV_EOL);
-	db = `${s.dir}/sample.duckdb`;
+	db = emptyWarehouse(`${s.dir}/sample.duckdb`);
 	const r = await ingestInto(db, [file]);
 	expect(r.rows_read).toBe(30_000);
 	expect(r.rows_read).toBe(r.loaded + r.updated + r.duplicate + r.quarantined);

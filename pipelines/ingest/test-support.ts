@@ -1,9 +1,11 @@
-// Helpers for tests that ingest into real, throw-away warehouse files.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Helpers for tests that ingest into real, throw-away warehouse files, and the warehouses the db
+// tier's global setup (tests/db-global-setup.ts) builds once per run for every test file.
+import { constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { inject } from 'vitest';
 import { openWarehouse, type Warehouse } from '../warehouse/open.ts';
 import { ingest, type RunSummary } from './load.ts';
 
@@ -27,6 +29,50 @@ export function scratchDir(): Scratch {
 }
 
 export const TEST_SALT = 'test-salt';
+
+/** The generated sample the db tier shares: national, 2 % of its rows deliberately broken (most quarantined). */
+export const SHARED_SAMPLE = { rows: 6_000, seed: 11, dirty: 0.02, topicsK: 5 } as const;
+
+type SharedWarehouses =
+	| {
+			setupError: null;
+			/** A warehouse with the schema and reference tables and no complaint: copy it (emptyWarehouse), never open it. */
+			empty: string;
+			/** SHARED_SAMPLE ingested (TEST_SALT) with a topic model fitted: open it READ_ONLY. */
+			sample: string;
+	  }
+	/** Why the global setup failed: every test that asks for a warehouse fails with it. */
+	| { setupError: string };
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		sharedWarehouses: SharedWarehouses;
+	}
+}
+
+function shared() {
+	const w = inject('sharedWarehouses');
+	if (!w) throw new Error('no shared warehouses: they are made by the db tier (vite.config.ts, tests/db-global-setup.ts)');
+	if (w.setupError !== null) throw new Error(`the db tier's global setup failed: ${w.setupError}`);
+	return w;
+}
+
+/** Copies a warehouse file (and its WAL, if one was left) to a path that must not exist yet. */
+export function copyWarehouse(from: string, to: string): string {
+	mkdirSync(dirname(to), { recursive: true });
+	copyFileSync(from, to, constants.COPYFILE_EXCL);
+	if (existsSync(`${from}.wal`)) copyFileSync(`${from}.wal`, `${to}.wal`, constants.COPYFILE_EXCL);
+	return to;
+}
+
+/**
+ * A new warehouse at `path` as openWarehouse() creates it, without the cost: a copy of the run's
+ * empty warehouse (creating the schema and reference tables takes about 1.5 s a file, a copy a few ms).
+ */
+export const emptyWarehouse = (path: string): string => copyWarehouse(shared().empty, path);
+
+/** The run's shared sample warehouse (SHARED_SAMPLE), for tests that only read it. */
+export const sampleWarehouse = (): string => shared().sample;
 
 /** Opens the warehouse, ingests, closes: the way the CLI does it, so file locks are released. */
 export async function ingestInto(db: string, files: string[], profile?: string): Promise<RunSummary> {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scratchDir, sql } from '../ingest/test-support.ts';
+import { emptyWarehouse, scratchDir, sql } from '../ingest/test-support.ts';
 import { REPO_ROOT } from '../warehouse/open.ts';
 import { buildTagger } from './themes.ts';
 
@@ -44,7 +44,7 @@ describe('npm run ingest into a warehouse with a topic model', () => {
 	it('assigns the newly loaded complaints to the stored clusters and themes; counts reconcile', async () => {
 		const sample = `${s.dir}/sample.csv`;
 		const [a, b] = [`${s.dir}/a.csv`, `${s.dir}/b.csv`];
-		const db = `${s.dir}/w.duckdb`;
+		const db = emptyWarehouse(`${s.dir}/w.duckdb`);
 		tsx('pipelines/sample/cli.ts', '--rows', '3000', '--out', sample, '--dirty', '0');
 		await split(sample, a, b, 2000);
 

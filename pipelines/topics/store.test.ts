@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { baseRow, ingestInto, laporCsv, scratchDir, sql, withWarehouse } from '../ingest/test-support.ts';
+import { baseRow, emptyWarehouse, ingestInto, laporCsv, scratchDir, sql, withWarehouse } from '../ingest/test-support.ts';
 import { REPO_ROOT } from '../warehouse/open.ts';
 import { assignNew, hasTopicModel, runTopics } from './store.ts';
 
@@ -29,7 +29,7 @@ describe('npm run topics: runTopics on a warehouse', () => {
 			});
 		});
 		const file = scratch.file('export.csv', laporCsv(rows));
-		await ingestInto(db, [file]);
+		await ingestInto(emptyWarehouse(db), [file]);
 
 		const s1 = await withWarehouse(db, (w) => runTopics(w.conn, { k: 4, vocabulary: { minDf: 2 } }));
 		expect(s1.documents).toBe(80);
@@ -136,7 +136,7 @@ describe('npm run topics: runTopics on a warehouse', () => {
 				Rahasia: secret ? 'Ya' : 'Tidak'
 			});
 		});
-		await ingestInto(conf, [scratch.file('conf.csv', laporCsv(rows))]);
+		await ingestInto(emptyWarehouse(conf), [scratch.file('conf.csv', laporCsv(rows))]);
 		const r = spawnSync(
 			resolve(REPO_ROOT, 'node_modules/.bin/tsx'),
 			[resolve(REPO_ROOT, 'pipelines/topics/cli.ts'), '--db', conf, '--k', '4'],

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOLIDAYS, workingDaysBetween } from '../holidays';
-import { ingestInto, scratchDir, sql, withWarehouse, type Scratch } from '../../../pipelines/ingest/test-support.ts';
+import { emptyWarehouse, ingestInto, scratchDir, sql, withWarehouse, type Scratch } from '../../../pipelines/ingest/test-support.ts';
 import { generateComplaints, toCsvText } from '../../../pipelines/sample/generate.ts';
 import { loadRegionRefs } from '../../../pipelines/sample/reference.ts';
 import { ensureDeadlineFacts, FACTS_META_KEY, holidayFingerprint } from './deadline-facts.server.ts';
@@ -50,7 +50,7 @@ function expectFacts(rows: FactRow[], holidays?: ReadonlySet<string>) {
 
 beforeAll(async () => {
 	s = scratchDir();
-	db = join(s.dir, 'w.duckdb');
+	db = emptyWarehouse(join(s.dir, 'w.duckdb'));
 	const regions = loadRegionRefs(REFERENCE_DIR);
 	const rows = [...generateComplaints({ rows: 3_000, seed: 11, regions })];
 	const file = (name: string, rs: typeof rows) => s.file(name, toCsvText(rs));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ingestInto, scratchDir, sql, type Scratch } from '../../../pipelines/ingest/test-support';
+import { emptyWarehouse, ingestInto, scratchDir, sql, type Scratch } from '../../../pipelines/ingest/test-support';
 import { generateComplaints, toCsvText } from '../../../pipelines/sample/generate';
 import { loadRegionRefs } from '../../../pipelines/sample/reference';
 import { REFERENCE_DIR } from '../../../pipelines/warehouse/open';
@@ -28,7 +28,7 @@ function sample(name: string, rows: number, seed: number): string {
 
 beforeAll(async () => {
 	s = scratchDir();
-	db = join(s.dir, 'w.duckdb');
+	db = emptyWarehouse(join(s.dir, 'w.duckdb'));
 	await ingestInto(db, [sample('a.csv', 300, 1)]);
 	process.env.TELAAH_DB = db;
 });

@@ -1,37 +1,26 @@
-// /banding's figures against the pages they are picked from, on a generated sample warehouse with
-// a topic model: a region's column is its /wilayah row (and the overview's median), an OPD type's
+// /banding's figures against the pages they are picked from, on the db tier's shared sample
+// warehouse with a topic model: a region's column is its /wilayah row (and the overview's median), an OPD type's
 // and an agency's are their /instansi rows; the year-earlier figures are the same query a year
 // back; small theme counts of an agency are suppressed.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '$lib/filters';
-import { ingestInto, scratchDir, withWarehouse } from '../../../../pipelines/ingest/test-support';
-import { generateComplaints, toCsvText } from '../../../../pipelines/sample/generate';
-import { loadRegionRefs } from '../../../../pipelines/sample/reference';
-import { REFERENCE_DIR } from '../../../../pipelines/warehouse/open';
-import { runTopics } from '../../../../pipelines/topics/store';
+import { sampleWarehouse } from '../../../../pipelines/ingest/test-support';
 import { closeDb } from '../db';
 import { agencyLeague } from './agencies';
 import { compare, type Figures } from './compare';
 import { kpis } from './overview';
 import { regionRanking } from './regions';
 
-const s = scratchDir();
-const db = join(s.dir, 'w.duckdb');
 const DATA = { last_month: '2024-12', complete_month: '2024-12' };
 const YEAR = { ...NO_FILTERS, from: '2023-01', to: '2023-12' };
 
-beforeAll(async () => {
-	const rows = [...generateComplaints({ rows: 6_000, seed: 11, regions: loadRegionRefs(REFERENCE_DIR) })];
-	await ingestInto(db, [s.file('sample.csv', toCsvText(rows))]);
-	await withWarehouse(db, (w) => runTopics(w.conn, { k: 5 }));
-	process.env.TELAAH_DB = db;
-}, 180_000);
+beforeAll(() => {
+	process.env.TELAAH_DB = sampleWarehouse();
+});
 
 afterAll(async () => {
 	await closeDb();
 	delete process.env.TELAAH_DB;
-	s.cleanup();
 });
 
 const rate = (f: Figures, k: 'followUpRate' | 'comply3' | 'comply5' | 'breach5Rate' | 'unresolved60Rate') => f[k].value;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyWarehouse } from '../../../../pipelines/ingest/test-support';
 import { openWarehouse } from '../../../../pipelines/warehouse/open';
 import { closeDb } from '../db';
 import { agencyLeague, opdTypeAgencies } from './agencies';
@@ -14,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'telaah-older-'));
 const db = join(dir, 'w.duckdb');
 
 beforeAll(async () => {
-	const w = await openWarehouse(db);
+	const w = await openWarehouse(emptyWarehouse(db));
 	await w.conn.run(`
 		INSERT INTO complaints (tracking_id, created_at, verified_at, first_response_at, status, opd_type, agency_raw, agency_name,
 			province_code, regency_code, channel, is_anonymous, is_confidential, content_hash, first_batch_id, last_batch_id)

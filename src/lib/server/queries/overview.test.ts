@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { emptyWarehouse } from '../../../../pipelines/ingest/test-support';
 import { openWarehouse } from '../../../../pipelines/warehouse/open';
 import { closeDb, query, QueryShapeError } from '../db';
 import { comparisonPeriods, kpis, monthly, overview, periodCards, regionTarget, topCategories } from './overview';
@@ -27,7 +28,7 @@ const ROWS: [string, string | null, string | null, string | null, string][] = [
 ];
 
 beforeAll(async () => {
-	const w = await openWarehouse(db);
+	const w = await openWarehouse(emptyWarehouse(db));
 	const lit = (v: string | null) => (v === null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
 	const values = ROWS.map(
 		([id, created, resp, cat, status], i) =>

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Measured } from '$lib/core/metrics';
 import { NO_FILTERS } from '$lib/filters';
 import { workingDaysBetween } from '$lib/holidays';
+import { emptyWarehouse } from '../../../../pipelines/ingest/test-support';
 import { openWarehouse } from '../../../../pipelines/warehouse/open';
 import { closeDb, query } from '../db';
 import { agencyLeague, opdTypeAgencies, opdTypeMonthly, opdTypeSummary } from './agencies';
@@ -91,7 +92,7 @@ const ROWS: R[] = [
 ];
 
 beforeAll(async () => {
-	const w = await openWarehouse(db);
+	const w = await openWarehouse(emptyWarehouse(db));
 	const lit = (v: string | null) => (v === null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
 	const ts = (v: string | null) => (v === null ? 'NULL' : `TIMESTAMP ${lit(v)}`);
 	const values = ROWS.map(

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workingDaysBetween } from '$lib/holidays';
+import { emptyWarehouse } from '../../../../pipelines/ingest/test-support';
 import { openWarehouse } from '../../../../pipelines/warehouse/open';
 import { sql } from '../../../../pipelines/ingest/test-support';
 import { closeDb } from '../db';
@@ -62,7 +63,7 @@ function rows(): Row[] {
 const ROWS = rows();
 
 beforeAll(async () => {
-	const w = await openWarehouse(db);
+	const w = await openWarehouse(emptyWarehouse(db));
 	const lit = (v: string | null) => (v === null ? 'NULL' : `'${v}'`);
 	const ts = (v: string | null) => (v === null ? 'NULL' : `TIMESTAMP '${v}'`);
 	const values = ROWS.map(

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
 import { NO_FILTERS } from '$lib/filters';
-import { ingestInto, laporCsv, scratchDir, sql, type Scratch } from '../../../../pipelines/ingest/test-support';
+import { emptyWarehouse, ingestInto, laporCsv, scratchDir, sql, type Scratch } from '../../../../pipelines/ingest/test-support';
 import { generateComplaints } from '../../../../pipelines/sample/generate';
 import { loadRegionRefs } from '../../../../pipelines/sample/reference';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -51,7 +51,7 @@ const shift = (t: string, days: number) => {
 
 beforeAll(async () => {
 	s = scratchDir();
-	db = join(s.dir, 'w.duckdb');
+	db = emptyWarehouse(join(s.dir, 'w.duckdb'));
 	const regions = loadRegionRefs(REFERENCE_DIR);
 	const first = [...generateComplaints({ rows: 4_000, seed: 3, regions })];
 	// Most complaints name their kecamatan (a real one of their kab/kota), some a name that matches none.

@@ -1,17 +1,13 @@
-// Every exported query function, run as a kab/kota user and as a province user against a sample
-// warehouse with a topic model: none is refused by the scope guard, and every statement it sends
+// Every exported query function, run as a kab/kota user and as a province user against the db
+// tier's shared sample warehouse with a topic model: none is refused by the scope guard, and every statement it sends
 // either binds the user's scope, reads reference tables only, or declares itself unscoped (national
 // peer baselines). A function added to src/lib/server/queries without a line in CALLS fails here.
 import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NO_FILTERS } from '$lib/filters';
-import { ingestInto, scratchDir, withWarehouse } from '../../../../pipelines/ingest/test-support';
-import { generateComplaints, toCsvText } from '../../../../pipelines/sample/generate';
-import { loadRegionRefs } from '../../../../pipelines/sample/reference';
-import { REFERENCE_DIR } from '../../../../pipelines/warehouse/open';
-import { runTopics } from '../../../../pipelines/topics/store';
+import { sampleWarehouse } from '../../../../pipelines/ingest/test-support';
 import { withScope } from '../auth/context';
 import { scopeOf, type Scope } from '../auth/scope';
 import type { Verdict } from '../auth/scope-guard';
@@ -30,8 +26,6 @@ vi.mock('../auth/scope-guard', async (importOriginal) => {
 });
 
 const here = dirname(fileURLToPath(import.meta.url));
-const s = scratchDir();
-const db = join(s.dir, 'w.duckdb');
 const MONTH = '2023-06';
 
 type Module = Record<string, unknown>;
@@ -119,17 +113,13 @@ async function queryModules(): Promise<[string, Module][]> {
 	);
 }
 
-beforeAll(async () => {
-	const rows = [...generateComplaints({ rows: 4_000, seed: 5, regions: loadRegionRefs(REFERENCE_DIR) })];
-	await ingestInto(db, [s.file('sample.csv', toCsvText(rows))]);
-	await withWarehouse(db, (w) => runTopics(w.conn, { k: 5 }));
-	process.env.TELAAH_DB = db;
-}, 180_000);
+beforeAll(() => {
+	process.env.TELAAH_DB = sampleWarehouse();
+});
 
 afterAll(async () => {
 	await closeDb();
 	delete process.env.TELAAH_DB;
-	s.cleanup();
 });
 
 describe('every query function under a scoped user', () => {

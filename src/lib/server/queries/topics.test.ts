@@ -3,7 +3,16 @@
 // Sep 2023 after 20 quiet months (a spike). Expected figures come from SQL written here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '$lib/filters';
-import { baseRow, ingestInto, laporCsv, scratchDir, sql, withWarehouse, type LaporRow } from '../../../../pipelines/ingest/test-support';
+import {
+	baseRow,
+	emptyWarehouse,
+	ingestInto,
+	laporCsv,
+	scratchDir,
+	sql,
+	withWarehouse,
+	type LaporRow
+} from '../../../../pipelines/ingest/test-support';
 import { runTopics } from '../../../../pipelines/topics/store';
 import { closeDb } from '../db';
 import { topicClusters, topicFit, topicHeatmap, topicSpikes, topicThemes } from './topics';
@@ -41,7 +50,7 @@ beforeAll(async () => {
 	}
 	for (let i = 0; i < 4; i++) add(BANSOS, REGIONS[1]!, `2022-0${2 * i + 1}-15`);
 	for (let i = 0; i < 12; i++) add(BANSOS, REGIONS[0]!, `2023-09-${String(i + 1).padStart(2, '0')}`);
-	await ingestInto(db, [s.file('x.csv', laporCsv(rows))]);
+	await ingestInto(emptyWarehouse(db), [s.file('x.csv', laporCsv(rows))]);
 	await withWarehouse(db, (w) => runTopics(w.conn, { k: 4, vocabulary: { minDf: 2 } }));
 	process.env.TELAAH_DB = db;
 });
