@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { InputError } from '../../src/lib/core/file-format.server.ts';
-import { csvField } from '../lib/csv.ts';
+import { csvField } from '../../src/lib/core/csv.ts';
 import { canonicalAgency } from '../ingest/agency-names.ts';
 import { agencyContextFor } from '../ingest/agency-sql.ts';
 import { agencyTablePath, loadAgencyTable } from '../ingest/agency-table.ts';

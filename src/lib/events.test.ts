@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from './contrast';
+import { readCsvRecords } from './core/csv';
 import { EVENT_KINDS, EVENT_STYLE, EVENTS, eventsInMonths, eventsNote, eventsWithin, eventWhen, parseEvents } from './events';
 import { i18n } from './i18n';
 
@@ -7,6 +8,7 @@ const d = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 const FILE = `start,end,label_id,label_en,kind
 2020-03-01,2021-01-31,Masa COVID-19,COVID-19 period,covid
 2019-04-17,2019-04-17,Pemilu 2019,2019 general election,election`;
+const read = (text: string) => parseEvents(readCsvRecords(text, 'events.csv'));
 
 describe('events.csv', () => {
 	it('loads the shipped table: the COVID period, PPDB seasons, the 2019 and 2024 elections', () => {
@@ -16,14 +18,18 @@ describe('events.csv', () => {
 		expect(EVENTS.filter((e) => e.kind === 'election').map((e) => e.start)).toEqual(expect.arrayContaining(['2019-04-17', '2024-02-14']));
 	});
 
-	it('refuses a bad header, a bad date, an end before its start, an unknown kind, a quoted or extra field', () => {
-		expect(parseEvents(FILE)).toHaveLength(2);
-		expect(() => parseEvents(FILE.replace('kind', 'type'))).toThrow(/header/);
-		expect(() => parseEvents(FILE.replace('2019-04-17,2019', '2019-02-30,2019'))).toThrow(/line 3.*exists/);
-		expect(() => parseEvents(FILE.replace('2021-01-31', '2019-01-31'))).toThrow(/line 2.*end is before start/);
-		expect(() => parseEvents(FILE.replace(',election', ',festival'))).toThrow(/line 3.*kind/);
-		expect(() => parseEvents(FILE.replace('Pemilu 2019', '"Pemilu, 2019"'))).toThrow(/line 3/);
-		expect(() => parseEvents(`${FILE},extra`)).toThrow(/line 3/);
+	it('refuses a bad header, a bad date, an end before its start, an unknown kind, an extra field', () => {
+		expect(read(FILE)).toHaveLength(2);
+		expect(() => read(FILE.replace('kind', 'type'))).toThrow(/header/);
+		expect(() => read(FILE.replace('2019-04-17,2019', '2019-02-30,2019'))).toThrow(/line 3.*exists/);
+		expect(() => read(FILE.replace('2021-01-31', '2019-01-31'))).toThrow(/line 2.*end is before start/);
+		expect(() => read(FILE.replace(',election', ',festival'))).toThrow(/line 3.*kind/);
+		expect(() => read(`${FILE},extra`)).toThrow(/line 3/);
+	});
+
+	it('reads a label holding a comma in quotes', () => {
+		const [, pemilu] = read(FILE.replace('Pemilu 2019', '"Pemilu, Pilpres"'));
+		expect(pemilu).toMatchObject({ label_id: 'Pemilu, Pilpres', label_en: '2019 general election', kind: 'election' });
 	});
 
 	it('draws every kind with ink readable on its band and on the page', () => {
@@ -36,7 +42,7 @@ describe('events.csv', () => {
 });
 
 describe('events in a chart range', () => {
-	const events = parseEvents(FILE);
+	const events = read(FILE);
 
 	it('shows an event only when the range overlaps it, clipped to the range', () => {
 		expect(eventsWithin(d('2019-01-01'), d('2020-03-01'), events).map((s) => s.event.kind)).toEqual(['election']);

@@ -1,9 +1,11 @@
 // Events the time charts mark (data/reference/events.csv): the COVID-19 period, PPDB seasons,
-// elections, policy dates. Read and checked with zod once at load, so a bad row fails the build and
-// the tests, not a page. A chart marks an event only when its time range overlaps it: a range as a
-// shaded band, a single day as a dashed line, clipped to the chart. Sources: data/reference/README.md.
+// elections, policy dates. Read at build time (a `?records` import: the browser needs them too) and
+// checked with zod once at load, so a bad row fails the build and the tests, not a page. A chart
+// marks an event only when its time range overlaps it: a range as a shaded band, a single day as a
+// dashed line, clipped to the chart. Sources: data/reference/README.md.
 import { z } from 'zod';
-import csv from '../../data/reference/events.csv?raw';
+import records from '../../data/reference/events.csv?records';
+import type { CsvRecord } from './core/csv';
 import type { I18n, Lang } from './i18n';
 
 export const EVENT_KINDS = ['covid', 'ppdb', 'election', 'policy'] as const;
@@ -20,7 +22,7 @@ export const EVENT_STYLE: Readonly<Record<EventKind, { fill: string; ink: string
 	policy: { fill: '#f1e1dc', ink: '#8a3b22' }
 };
 
-const HEADER = 'start,end,label_id,label_en,kind';
+const HEADER = ['start', 'end', 'label_id', 'label_en', 'kind'] as const;
 
 const day = z
 	.string()
@@ -36,31 +38,25 @@ export type TimelineEvent = z.infer<typeof EventRow>;
 const dayMs = (ymd: string) => Date.parse(`${ymd}T00:00:00Z`);
 
 /**
- * The events file: the header above, then one event a line, its dates inclusive. Labels hold no
- * comma or quote (the file is split on commas). Throws naming the line of the first bad row.
+ * The records of the events file (core/csv.ts readCsvRecords): the header above, then one event a
+ * record, its dates inclusive. Throws naming the line of the first bad record.
  */
-export function parseEvents(text: string): TimelineEvent[] {
-	const lines = text
-		.replace(/^\uFEFF/, '')
-		.trim()
-		.split(/\r?\n/);
-	if (lines[0] !== HEADER) throw new Error(`events.csv: the header must be "${HEADER}", not "${lines[0]}"`);
-	return lines.slice(1).map((line, i) => {
-		const cells = line.split(',');
-		const [start, end, label_id, label_en, kind] = cells;
-		const parsed = EventRow.safeParse({ start, end, label_id, label_en, kind });
-		if (cells.length !== 5 || line.includes('"') || !parsed.success) {
-			const why = parsed.success
-				? 'five fields without quotes'
-				: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ');
-			throw new Error(`events.csv line ${i + 2}: ${why} ("${line.slice(0, 80)}")`);
+export function parseEvents(records: readonly CsvRecord[]): TimelineEvent[] {
+	const [head, ...body] = records;
+	if (head?.cells.join() !== HEADER.join())
+		throw new Error(`events.csv: the header must be "${HEADER.join()}", not "${head?.cells.join() ?? ''}"`);
+	return body.map(({ line, cells }) => {
+		const parsed = EventRow.safeParse(Object.fromEntries(HEADER.map((h, i) => [h, cells[i]])));
+		if (!parsed.success) {
+			const why = parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ');
+			throw new Error(`events.csv line ${line}: ${why} ("${cells.join().slice(0, 80)}")`);
 		}
 		return parsed.data;
 	});
 }
 
 /** The shipped events, checked. */
-export const EVENTS: readonly TimelineEvent[] = Object.freeze(parseEvents(csv));
+export const EVENTS: readonly TimelineEvent[] = Object.freeze(parseEvents(records));
 
 /** An event as a chart shows it: clipped to the chart's range; `point` for a single day. */
 export interface ShownEvent {
