@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { Browser } from 'playwright-core';
-import { briefingFileName, MonthSchema, RegionParamSchema } from '../../src/lib/core/briefing.ts';
+import { briefingFileName, MonthSchema, NATIONAL_PARAM, RegionParamSchema } from '../../src/lib/core/briefing.ts';
 import { build, buildNeeded, ROOT, startServer, type RunningServer } from '../lib/app-server.ts';
 import { launchBrowser } from '../../src/lib/core/chromium.server.ts';
 import { DEFAULT_DB, REFERENCE_DIR } from '../warehouse/open.ts';
@@ -36,7 +36,7 @@ function allAreas(dir = REFERENCE_DIR): string[] {
 			.map((l) => l.split(',')[0]!.trim())
 			.filter(Boolean)
 			.sort();
-	return ['nasional', ...codes('provinces.csv'), ...codes('regencies.csv')];
+	return [NATIONAL_PARAM, ...codes('provinces.csv'), ...codes('regencies.csv')];
 }
 
 /**
