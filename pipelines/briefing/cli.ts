@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { Browser } from 'playwright-core';
-import { briefingFileName, MonthSchema, RegionParamSchema } from '../../src/lib/core/briefing.ts';
+import { briefingFileName, MonthSchema, NATIONAL_PARAM, RegionParamSchema } from '../../src/lib/core/briefing.ts';
 import { readCsv } from '../../src/lib/core/csv.ts';
 import { build, buildNeeded, ROOT, startServer, type RunningServer } from '../lib/app-server.ts';
 import { launchBrowser } from '../../src/lib/core/chromium.server.ts';
@@ -35,7 +35,7 @@ function allAreas(dir = REFERENCE_DIR): string[] {
 			.slice(1)
 			.map((cells) => cells[0]!)
 			.sort();
-	return ['nasional', ...codes('provinces.csv'), ...codes('regencies.csv')];
+	return [NATIONAL_PARAM, ...codes('provinces.csv'), ...codes('regencies.csv')];
 }
 
 /**

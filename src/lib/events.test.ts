@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from './contrast';
 import { readCsvRecords } from './core/csv';
-import { EVENT_KINDS, EVENT_STYLE, EVENTS, eventsInMonths, eventsNote, eventsWithin, eventWhen, parseEvents } from './events';
+import { EVENT_KINDS, EVENT_STYLE, EVENTS, eventEntries, eventsInMonths, eventsNote, eventsWithin, eventWhen, parseEvents } from './events';
 import { i18n } from './i18n';
 
 const d = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
@@ -72,5 +72,29 @@ describe('events in a chart range', () => {
 			'Marked (shaded areas, dashed lines): 2019 general election (17 April 2019); COVID-19 period (March 2020 – January 2021).'
 		);
 		expect(eventsNote([], i18n('id'))).toBe('');
+	});
+
+	it('lists a yearly event once with its years, and others each with their dates', () => {
+		const yearly = read(`start,end,label_id,label_en,kind
+2018-06-01,2018-07-31,PPDB,School admissions,ppdb
+2019-06-01,2019-07-31,PPDB,School admissions,ppdb
+2019-04-17,2019-04-17,Pemilu 2019,2019 general election,election
+2020-06-01,2020-07-31,PPDB,School admissions,ppdb
+2022-06-01,2022-07-31,PPDB,School admissions,ppdb
+2020-12-09,2020-12-09,Pilkada,Local elections,election
+2024-11-27,2024-11-27,Pilkada,Local elections,election`);
+		const L = i18n('id');
+		expect(eventEntries(eventsWithin(d('2018-01-01'), d('2025-01-01'), yearly), L)).toEqual([
+			{ kind: 'ppdb', point: false, label: 'PPDB', when: 'Juni – Juli, 2018, 2019, 2020, 2022' },
+			{ kind: 'election', point: true, label: 'Pemilu 2019', when: '17 April 2019' },
+			{ kind: 'election', point: true, label: 'Pilkada', when: '9 Desember 2020; 27 November 2024' }
+		]);
+		expect(eventEntries(eventsWithin(d('2018-01-01'), d('2021-01-01'), yearly.slice(0, 4)), i18n('en'))[0]!.when).toBe(
+			'June – July, 2018–2020'
+		);
+		// The shipped table: seven PPDB seasons, one entry.
+		expect(eventEntries(eventsWithin(d('2018-01-01'), d('2025-01-01')), L).filter((e) => e.kind === 'ppdb')).toEqual([
+			{ kind: 'ppdb', point: false, label: 'PPDB', when: 'Juni – Juli, 2018–2024' }
+		]);
 	});
 });

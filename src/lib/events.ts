@@ -108,8 +108,56 @@ export function eventWhen(e: TimelineEvent, L: I18n): string {
 	return wholeMonths ? `${L.monthLong(e.start.slice(0, 7))} – ${L.monthLong(e.end.slice(0, 7))}` : `${L.date(e.start)} – ${L.date(e.end)}`;
 }
 
+/** A chart's key entry: an event, or a yearly one (PPDB) listed once with its years. */
+export interface EventEntry {
+	kind: EventKind;
+	point: boolean;
+	label: string;
+	when: string;
+}
+
+/** "2018–2024" for consecutive years, else "2018, 2020, 2024". */
+function yearList(years: readonly number[]): string {
+	const consecutive = years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
+	return consecutive && years.length > 2 ? `${years[0]}–${years.at(-1)}` : years.join(', ');
+}
+
+/** When a group of same-named events was: one season over several years ("Juni – Juli, 2018–2024"), else each. */
+function groupWhen(events: readonly TimelineEvent[], L: I18n): string {
+	const first = events[0]!;
+	const season = (e: TimelineEvent) => `${e.start.slice(5)}|${e.end.slice(5)}|${e.start.slice(0, 4) === e.end.slice(0, 4)}`;
+	const yearly = events.length > 1 && events.every((e) => season(e) === season(first)) && first.start.slice(0, 4) === first.end.slice(0, 4);
+	const when = eventWhen(first, L);
+	// Whole months of one year: the months without their year, then the years.
+	if (!yearly || !/^\D+ \d{4} – \D+ \d{4}$/.test(when)) return events.map((e) => eventWhen(e, L)).join('; ');
+	const months = `${L.monthName(first.start.slice(0, 7))} – ${L.monthName(first.end.slice(0, 7))}`;
+	return `${months}, ${yearList(events.map((e) => Number(e.start.slice(0, 4))))}`;
+}
+
+/** The key of the events shown, in the order they first appear; events of one name and kind share an entry. */
+export function eventEntries(shown: readonly ShownEvent[], L: I18n): EventEntry[] {
+	const groups = new Map<string, ShownEvent[]>();
+	for (const s of shown) {
+		const key = `${s.event.kind}|${s.event.label_id}|${s.point}`;
+		groups.set(key, [...(groups.get(key) ?? []), s]);
+	}
+	return [...groups.values()].map((g) => ({
+		kind: g[0]!.event.kind,
+		point: g[0]!.point,
+		label: eventLabel(g[0]!.event, L.lang),
+		when: groupWhen(
+			g.map((s) => s.event),
+			L
+		)
+	}));
+}
+
 /** One line naming the events a chart marks, for its caption and text alternative; '' when none. */
 export function eventsNote(shown: readonly ShownEvent[], L: I18n): string {
 	if (shown.length === 0) return '';
-	return L.t('events.note', { list: shown.map((s) => `${eventLabel(s.event, L.lang)} (${eventWhen(s.event, L)})`).join('; ') });
+	return L.t('events.note', {
+		list: eventEntries(shown, L)
+			.map((e) => `${e.label} (${e.when})`)
+			.join('; ')
+	});
 }
