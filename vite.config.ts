@@ -1,7 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { readCsvRecords } from './src/lib/core/csv.ts';
+
+// `import records from 'x.csv?records'`: the file read at build time by the core CSV reader
+// (src/lib/core/csv.ts), so browser code gets the records without a CSV parser in its bundle.
+const csvRecords = (): Plugin => ({
+	name: 'telaah-csv-records',
+	enforce: 'pre',
+	load(id) {
+		const file = id.endsWith('.csv?records') ? id.slice(0, -'?records'.length) : null;
+		if (!file) return null;
+		this.addWatchFile(file);
+		return `export default ${JSON.stringify(readCsvRecords(readFileSync(file, 'utf8'), file))};`;
+	}
+});
 
 // Three tiers (README "Tests"): `fast` (pure functions, no database, no child process: run it
 // constantly), `db` (real DuckDB files and the CLIs), `e2e` (a built server and Chromium). A unit
@@ -15,7 +30,7 @@ const dbFiles = ['src', 'pipelines', 'bench']
 	.filter((f) => f.endsWith('.test.ts') && !f.includes('node_modules') && NEEDS_DB.test(readFileSync(f, 'utf8')));
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [csvRecords(), sveltekit()],
 	test: {
 		// `npm test` (scripts/run-tests.ts) builds first, then runs every tier.
 		projects: [

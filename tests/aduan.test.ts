@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, RESULTS, parseCsv, sql } from './harness';
+import { openE2E, RESULTS, readCsv, sql } from './harness';
 
 const idInt = new Intl.NumberFormat('id-ID');
 let browser: Browser;
@@ -73,7 +73,7 @@ describe('complaints explorer', () => {
 		const month = secret!.created;
 		await page.goto(`${base}/aduan?from=${month}&to=${month}`);
 		expect(await page.content()).not.toContain(secret!.title);
-		const csv = parseCsv(await (await fetch(`${base}/api/aduan.csv?from=${month}&to=${month}`)).text());
+		const csv = readCsv(await (await fetch(`${base}/api/aduan.csv?from=${month}&to=${month}`)).text());
 		const row = csv.find((r) => r[0] === secret!.id);
 		expect(row?.[2]).toBe('');
 		expect(row?.at(-1)).toBe('true');

@@ -4,7 +4,7 @@
 // counted here with SQL of their own over the raw agency text, not with the ETL's resolution.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, parseCsv, sql } from './harness';
+import { openE2E, readCsv, sql } from './harness';
 
 const NAME = 'Dinas Sosial Kabupaten Tangerang';
 // The sample's spellings of it: long or abbreviated, "Kabupaten" or "Kab.", any case.
@@ -61,7 +61,7 @@ describe('one agency, one name', () => {
 		await page.close();
 
 		for (const path of ['/api/instansi.csv?region=36.03', '/api/instansi/dinsos.csv?region=36.03']) {
-			const [head, ...rows] = parseCsv(await (await fetch(`${base}${path}`)).text());
+			const [head, ...rows] = readCsv(await (await fetch(`${base}${path}`)).text());
 			const col = (name: string) => head!.indexOf(name);
 			const mine = rows.filter(
 				(r) => r[col('opd_type')] === 'dinsos' && /tangerang/i.test(r[col('agency')]!) && !/kota|provinsi/i.test(r[col('agency')]!)

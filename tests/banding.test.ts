@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { openE2E, parseCsv, RESULTS, sql, WORKING_DAYS_CTES } from './harness';
+import { openE2E, readCsv, RESULTS, sql, WORKING_DAYS_CTES } from './harness';
 
 const idInt = new Intl.NumberFormat('id-ID');
 const idDec1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -135,7 +135,7 @@ describe('comparing three regions', () => {
 		const res = await fetch(`${base}/api/banding.csv?${q}`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-disposition')).toMatch(/telaah-banding-r_36\.03_32\.73_36_2023-01_2023-12\.csv/);
-		const [header, ...rows] = parseCsv(await res.text());
+		const [header, ...rows] = readCsv(await res.text());
 		const col = (name: string) => header!.indexOf(name);
 		expect(header!.slice(0, 7)).toEqual([
 			'subject_kind',
@@ -155,13 +155,13 @@ describe('comparing three regions', () => {
 		expect(rows.map((r) => Number(r[col('complaints_yoy_previous')]))).toEqual(before.map((t) => t.n));
 		expect(rows.map((r) => [r[col('yoy_from')], r[col('yoy_previous_to')]])).toEqual(REGIONS.map(() => ['2023-01', '2022-12']));
 
-		const [mh, ...months] = parseCsv(await (await fetch(`${base}/api/banding.csv?${q}&table=monthly`)).text());
+		const [mh, ...months] = readCsv(await (await fetch(`${base}/api/banding.csv?${q}&table=monthly`)).text());
 		expect(mh).toEqual(['subject_kind', 'subject_code', 'subject_name', 'month', 'complaints', 'per_100k']);
 		expect(months).toHaveLength(36);
 		for (const [i, code] of REGIONS.entries())
 			expect(months.filter((r) => r[1] === code).reduce((s, r) => s + Number(r[4]), 0)).toBe(now[i]!.n);
 
-		const [th, ...themes] = parseCsv(await (await fetch(`${base}/api/banding.csv?${q}&table=themes`)).text());
+		const [th, ...themes] = readCsv(await (await fetch(`${base}/api/banding.csv?${q}&table=themes`)).text());
 		expect(th).toEqual(['subject_kind', 'subject_code', 'subject_name', 'theme', 'theme_label', 'complaints', 'share_of_subject_pct']);
 		expect(themes.length).toBeGreaterThan(0);
 		// Small kab/kota cells are "<5", never 1–4; the province's are shown as they are.
@@ -177,7 +177,7 @@ describe('comparing three regions', () => {
 		expect(sheet.getRow(2).getCell(2).value).toBe('36.03');
 		expect(sheet.getRow(2).getCell(heads.indexOf('Jumlah aduan') + 1).value).toBe(now[0]!.n);
 		// No selection yet: the header alone.
-		const empty = parseCsv(await (await fetch(`${base}/api/banding.csv?r=36.03`)).text());
+		const empty = readCsv(await (await fetch(`${base}/api/banding.csv?r=36.03`)).text());
 		expect(empty).toHaveLength(1);
 	});
 

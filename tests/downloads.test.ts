@@ -6,7 +6,7 @@ import { tableFromIPC, type Table as ArrowTable } from 'apache-arrow';
 import { tableFromIPC as flechette } from '@uwdata/flechette';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, parseCsv, readXlsx, routeIds, sql } from './harness';
+import { openE2E, readCsv, readXlsx, routeIds, sql } from './harness';
 
 let e2e: Awaited<ReturnType<typeof openE2E>>;
 beforeAll(async () => {
@@ -87,7 +87,7 @@ describe('downloads: CSV, Arrow and Excel twins', () => {
 			const arrow = await get(withExt(target, 'arrow'));
 			expect([csv.res.status, arrow.res.status], target).toEqual([200, 200]);
 			expect(arrow.res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
-			const [header = [], ...rows] = parseCsv(csv.bytes.toString('utf8'));
+			const [header = [], ...rows] = readCsv(csv.bytes.toString('utf8'));
 			const t: ArrowTable = tableFromIPC(arrow.bytes);
 			const f = flechette(arrow.bytes, { useDate: false });
 			expect(
@@ -128,7 +128,7 @@ describe('downloads: CSV, Arrow and Excel twins', () => {
 			const xlsx = await get(withExt(target, 'xlsx'));
 			expect(xlsx.res.status, target).toBe(200);
 			expect(xlsx.res.headers.get('content-disposition')).toMatch(/\.xlsx"$/);
-			const [header = [], ...rows] = parseCsv(csv.bytes.toString('utf8'));
+			const [header = [], ...rows] = readCsv(csv.bytes.toString('utf8'));
 			const [data, notes] = await readXlsx(xlsx.bytes);
 			expect([data!.name, notes!.name], target).toEqual(['Data', 'Keterangan']);
 			expect(data!.sheet.views[0], target).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -222,7 +222,7 @@ describe('downloads: CSV, Arrow and Excel twins', () => {
 	});
 
 	it('Excel shows labels where the CSV has codes, and the same values', async () => {
-		const csv = parseCsv((await get('/api/aduan.csv?from=2020-03&to=2020-03')).bytes.toString('utf8'));
+		const csv = readCsv((await get('/api/aduan.csv?from=2020-03&to=2020-03')).bytes.toString('utf8'));
 		const [data] = await readXlsx((await get('/api/aduan.xlsx?from=2020-03&to=2020-03')).bytes);
 		const h = csv[0]!;
 		const col = (k: string) => h.indexOf(k);

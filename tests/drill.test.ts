@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { themeName } from '../src/lib/core/themes';
-import { lastJson, npmRun, openE2E, parseCsv, RESULTS, ROOT, sql, startServer, WORKING_DAYS_CTES, type RunningServer } from './harness';
+import { lastJson, npmRun, openE2E, readCsv, RESULTS, ROOT, sql, startServer, WORKING_DAYS_CTES, type RunningServer } from './harness';
 
 const SURABAYA = join(resolve(ROOT, '../shared/data'), 'surabaya_mediacenter/surabaya_complaints_2022_2023.csv');
 const SBY = '35.78';
@@ -148,7 +148,7 @@ describe('kecamatan of Kota Surabaya (real export)', () => {
 		await page.close();
 
 		// The CSV: the same rows, numbers as numbers.
-		const [head, ...csv] = parseCsv(await (await fetch(`${sby.origin}/api/kecamatan.csv?region=${SBY}`)).text());
+		const [head, ...csv] = readCsv(await (await fetch(`${sby.origin}/api/kecamatan.csv?region=${SBY}`)).text());
 		const col = (k: string) => head!.indexOf(k);
 		expect(
 			csv
@@ -198,7 +198,7 @@ describe('kecamatan of Kota Surabaya (real export)', () => {
 		expect(await page.getByTestId('late-verify').textContent()).toMatch(/^tidak tersedia/);
 		expect(await page.getByTestId('late-respond').textContent()).toBe(idInt.format(want.length));
 		await page.close();
-		const [head, ...csv] = parseCsv(await (await fetch(`${sby.origin}/api/terlambat.csv?region=${SBY}`)).text());
+		const [head, ...csv] = readCsv(await (await fetch(`${sby.origin}/api/terlambat.csv?region=${SBY}`)).text());
 		const col = (k: string) => head!.indexOf(k);
 		expect(csv.every((r) => r[col('verification_overdue_wd')] === 'tidak tersedia')).toBe(true);
 		expect(
@@ -265,7 +265,7 @@ describe('text search (20k sample)', () => {
 			ids.slice(25, 50).map((r) => `#${r.id}`)
 		);
 		const href = await page.getByTestId('csv-link').getAttribute('href');
-		const csv = parseCsv(await (await fetch(`${base}${href}`)).text());
+		const csv = readCsv(await (await fetch(`${base}${href}`)).text());
 		expect(csv.slice(1).map((r) => r[0])).toEqual(ids.map((r) => r.id));
 		await page.close();
 		// (Confidential complaints: tests/security.test.ts searches for a word only their bodies hold, as a scoped user.)
@@ -291,7 +291,7 @@ describe('"Terlambat" work list (20k sample)', () => {
 			ORDER BY g.n DESC, late.agency, late.opd, late.created_at, late.id`
 		);
 		expect(want.length).toBeGreaterThan(20);
-		const [head, ...csv] = parseCsv(await (await fetch(`${base}/api/terlambat.csv?region=36.03`)).text());
+		const [head, ...csv] = readCsv(await (await fetch(`${base}/api/terlambat.csv?region=36.03`)).text());
 		const col = (k: string) => head!.indexOf(k);
 		const num = (v: string | undefined) => (v ? Number(v) : null);
 		expect(

@@ -171,5 +171,5 @@ export async function sql<T = Record<string, unknown>>(db: string, text: string,
 	}
 }
 
-/** The app's CSV downloads are read with the pipelines' RFC 4180 reader. */
-export { parseCsv } from '../pipelines/lib/csv';
+/** The app's CSV downloads are read with the core reader (csv-parse). */
+export { readCsv } from '../src/lib/core/csv';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOLIDAYS, openE2E, RESULTS, parseCsv, sql, WORKING_DAYS_CTES } from './harness';
+import { HOLIDAYS, openE2E, RESULTS, readCsv, sql, WORKING_DAYS_CTES } from './harness';
 
 const idInt = new Intl.NumberFormat('id-ID');
 const idPct = new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -82,7 +82,7 @@ describe('agencies page', () => {
 		const res = await fetch(`${base}/api/instansi.csv?from=2020-03&to=2021-01`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-disposition')).toContain('telaah-instansi_2020-03_2021-01.csv');
-		const [header = [], ...rows] = parseCsv(await res.text());
+		const [header = [], ...rows] = readCsv(await res.text());
 		expect(header.slice(0, 4)).toEqual(['rank', 'opd_type', 'agency', 'complaints']);
 		const covid = await sql<{ opd_type: string; n: number; due: number; late: number }>(
 			db,
@@ -116,7 +116,7 @@ describe('agencies page', () => {
 		expect((await fetch(`${base}/instansi/nonsense`)).status).toBe(404);
 		const csv = await fetch(`${base}/api/instansi/${type}.csv?from=2020-03&to=2021-01`);
 		expect(csv.status).toBe(200);
-		const [head, ...rows] = parseCsv(await csv.text());
+		const [head, ...rows] = readCsv(await csv.text());
 		const col = head!.indexOf('complaints');
 		expect(rows.reduce((a, r) => a + Number(r[col]), 0)).toBe(n);
 		// The page lists the CSV's first rows (at most 50), in the same order.

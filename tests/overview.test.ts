@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eContext, launchBrowser, parseCsv, ROOT, sql, startServer } from './harness';
+import { e2eContext, launchBrowser, readCsv, ROOT, sql, startServer } from './harness';
 
 const RESULTS = resolve(ROOT, 'test-results');
 
@@ -109,7 +109,7 @@ describe('overview page', () => {
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-link').click()]);
 		expect(download.suggestedFilename()).toMatch(/^telaah-kategori-teratas.*\.csv$/);
 		const text = readFileSync((await download.path())!, 'utf8');
-		const [header, ...rows] = parseCsv(text);
+		const [header, ...rows] = readCsv(text);
 		expect(header).toEqual(['rank', 'category', 'complaints', 'share_pct']);
 
 		const expected = await sql<{ category: string; n: number }>(db, TOP10(''));
@@ -134,7 +134,7 @@ describe('overview page', () => {
 		const res = await fetch(`${base}/api/overview.csv?from=2020-01&to=2020-12`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toContain('text/csv');
-		const [, ...rows] = parseCsv(await res.text());
+		const [, ...rows] = readCsv(await res.text());
 		const expected = await sql<{ category: string; n: number }>(db, TOP10(IN_2020));
 		expect(rows.map((r) => [r[1]?.replace(/^'(?=[=+\-@])/, ''), Number(r[2])])).toEqual(expected.map((e) => [e.category, e.n]));
 	});

@@ -10,7 +10,7 @@ import { tableFromIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEASURABLE_MACRO } from '../pipelines/notebooks/sql-cells';
-import { lastJson, npmRun, parseCsv, readXlsx, ROOT, sql, startServer, type RunningServer } from './harness';
+import { lastJson, npmRun, readCsv, readXlsx, ROOT, sql, startServer, type RunningServer } from './harness';
 
 const SHARED = resolve(ROOT, '../shared/data');
 const SURABAYA = join(SHARED, 'surabaya_mediacenter/surabaya_complaints_2022_2023.csv');
@@ -113,7 +113,7 @@ describe('the Surabaya Media Center export (one city, no status, verification or
 		expect(byTestId(home, 'kpi-per100k')).toBe(per100k);
 		// Every page says what "all of Indonesia" stands for here.
 		expect(byTestId(home, 'coverage-note')).toMatch(/mencakup 1 dari 514 kabupaten\/kota: Kota Surabaya\./);
-		const ranking = parseCsv((await get(sby.origin, '/api/wilayah.csv')).text);
+		const ranking = readCsv((await get(sby.origin, '/api/wilayah.csv')).text);
 		const h = ranking[0]!;
 		const rows = ranking.slice(1);
 		const covered = rows.filter((r) => r[h.indexOf('complaints')] !== 'tidak tercakup');
@@ -133,7 +133,7 @@ describe('the Surabaya Media Center export (one city, no status, verification or
 		const cells = [...page.matchAll(/data-col="(breach3|unresolved60)">([^<]*)</g)].map((m) => m[2]);
 		expect(cells.length).toBeGreaterThan(4);
 		expect(cells.every((c) => c === 'tidak tersedia')).toBe(true);
-		const csv = parseCsv((await get(sby.origin, '/api/instansi.csv')).text);
+		const csv = readCsv((await get(sby.origin, '/api/instansi.csv')).text);
 		const h = csv[0]!;
 		for (const col of ['verification_breach_pct', 'unresolved_60d_pct'])
 			expect(
@@ -179,7 +179,7 @@ describe('the Surabaya Media Center export (one city, no status, verification or
 				duplicate::INTEGER AS duplicate, quarantined::INTEGER AS quarantined FROM ingest_batches`
 		);
 		expect(b!.rows_read).toBe(b!.loaded + b!.updated + b!.duplicate + b!.quarantined);
-		const csv = parseCsv((await get(sby.origin, '/api/data.csv?table=batches')).text);
+		const csv = readCsv((await get(sby.origin, '/api/data.csv?table=batches')).text);
 		const h = csv[0]!;
 		expect(csv.length).toBe(2);
 		for (const [k, v] of Object.entries(b!)) expect(Number(csv[1]![h.indexOf(k)]), k).toBe(v);
@@ -197,7 +197,7 @@ describe('the Surabaya Media Center export (one city, no status, verification or
 		);
 		const idPct = new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 		expect(cell('first_response_at').trim()).toBe(idPct.format(filled!.share));
-		const sources = parseCsv((await get(sby.origin, '/api/data.csv?table=sources')).text);
+		const sources = readCsv((await get(sby.origin, '/api/data.csv?table=sources')).text);
 		expect(sources[1]![sources[0]!.indexOf('verified_at_filled_pct')]).toBe('tidak tersedia');
 		const [coverage] = await readXlsx(Buffer.from(await (await fetch(`${sby.origin}/api/data.xlsx?table=sources`)).arrayBuffer()));
 		expect(coverage!.rows[1]![sources[0]!.indexOf('verified_at_filled_pct')]).toBe('tidak tersedia');
@@ -249,7 +249,7 @@ describe('the LAPOR! 2017 corpus (no dates)', () => {
 		expect(byTestId(home, 'kpi-total')).toBe(fmt.format(c!.n));
 		expect(byTestId(home, 'undated-note')).toContain(fmt.format(c!.undated));
 		expect(byTestId((await get(lapor.origin, '/tren')).text, 'undated-note')).toContain(fmt.format(c!.undated));
-		const ranking = parseCsv((await get(lapor.origin, '/api/wilayah.csv')).text);
+		const ranking = readCsv((await get(lapor.origin, '/api/wilayah.csv')).text);
 		const h = ranking[0]!;
 		const semarang = ranking.find((r) => r[h.indexOf('code')] === '33.74')!;
 		expect(semarang[h.indexOf('complaints')]).toBe(String(c!.semarang));
@@ -267,7 +267,7 @@ describe('the LAPOR! 2017 corpus (no dates)', () => {
 		expect(byTestId(home, 'data-as-of')).toMatch(/^Data tanpa tanggal aduan · dimuat \d+ \w+ \d{4}/);
 		// Undated complaints still count in the agency league: volume per OPD type, deadlines unknown.
 		const [a] = await sql<{ n: number }>(laporDb, `SELECT count(*)::INTEGER AS n FROM complaints`);
-		const league = parseCsv((await get(lapor.origin, '/api/instansi.csv')).text);
+		const league = readCsv((await get(lapor.origin, '/api/instansi.csv')).text);
 		const h = league[0]!;
 		expect(league.slice(1).reduce((s, r) => s + Number(r[h.indexOf('complaints')]), 0)).toBe(a!.n);
 		for (const r of league.slice(1)) expect(r[h.indexOf('followup_breach_pct')]).toBe('tidak tersedia');

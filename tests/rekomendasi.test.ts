@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, parseCsv, RESULTS, sql, WORKING_DAYS_CTES } from './harness';
+import { openE2E, readCsv, RESULTS, sql, WORKING_DAYS_CTES } from './harness';
 
 const idInt = new Intl.NumberFormat('id-ID');
 const idPct = new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -135,7 +135,7 @@ describe('recommendations page', () => {
 		const res = await page.request.get(`${base}/api/rekomendasi.csv?month=${month}`);
 		expect(res.status()).toBe(200);
 		expect(res.headers()['content-type']).toContain('text/csv');
-		const [header, ...rows] = parseCsv(await res.text());
+		const [header, ...rows] = readCsv(await res.text());
 		expect(header!.slice(0, 3)).toEqual(['rank', 'rule', 'severity']);
 		const keyOf = (row: string[]) => `${row[1]}:${row[4]}:${row[5]}`;
 		expect([...new Set(rows.map(keyOf))]).toEqual(recs.map((r) => r.key));
@@ -176,7 +176,7 @@ describe('recommendations page', () => {
 		// The list is that month's: the same as the CSV asked for it by name.
 		const csv = await (await page.request.get(`${base}/api/rekomendasi.csv?month=${earlier}`)).text();
 		const keyOf = (row: string[]) => `${row[1]}:${row[4]}:${row[5]}`;
-		expect((await shownRecs(page)).map((r) => r.key)).toEqual([...new Set(parseCsv(csv).slice(1).map(keyOf))]);
+		expect((await shownRecs(page)).map((r) => r.key)).toEqual([...new Set(readCsv(csv).slice(1).map(keyOf))]);
 		// An explicit month wins over the period, and the period stays in the URL.
 		await page.locator('[data-testid="month-form"] input[name="month"]').fill(month);
 		await Promise.all([page.waitForURL(new RegExp(`month=${month}`)), page.locator('[data-testid="month-form"] button').click()]);

@@ -13,7 +13,7 @@ import { baseRow, laporCsv, zip } from '../pipelines/ingest/test-support';
 import { readUsers } from '../src/lib/core/users.server';
 import { hashStamp, signSession } from '../src/lib/core/session.server';
 import { tableFromIPC } from 'apache-arrow';
-import { launchBrowser, npmRun, parseCsv, readXlsx, RESULTS, startServer, type RunningServer } from './harness';
+import { launchBrowser, npmRun, readCsv, readXlsx, RESULTS, startServer, type RunningServer } from './harness';
 import { A, B, client, hostileWarehouse, ProbeTable, type Role } from './security-fixture';
 
 const PW: Record<string, string> = {
@@ -219,7 +219,7 @@ describe('small counts', () => {
 	it('shows a topic × kab/kota cell of 1–4 as <5 on /topik, in its CSV and the heatmap alike, with no example', async () => {
 		let small = 0;
 		for (const region of [A, B]) {
-			const csv = parseCsv((await c.http(`/api/topik.csv?region=${region}`, { cookie: cookies.nas })).text);
+			const csv = readCsv((await c.http(`/api/topik.csv?region=${region}`, { cookie: cookies.nas })).text);
 			const col = csv[0]!.indexOf('complaints');
 			const idCol = csv[0]!.indexOf('cluster_id');
 			const values = csv.slice(1).map((r) => r[col]!);
@@ -233,7 +233,7 @@ describe('small counts', () => {
 			// Every suppressed cluster's row on the page says <5 and lists no example.
 			const rows = [...page.text.matchAll(/<tr data-cluster="(\d+)">([\s\S]*?)<\/tr>/g)].map((m) => ({ id: m[1]!, html: m[2]! }));
 			const bad = rows.filter((r) => hidden.includes(r.id) && (!r.html.includes('&lt;5') || r.html.includes('data-testid="examples"')));
-			const heat = parseCsv((await c.http(`/api/topik-heatmap.csv?region=${region.slice(0, 2)}`, { cookie: cookies.nas })).text);
+			const heat = readCsv((await c.http(`/api/topik-heatmap.csv?region=${region.slice(0, 2)}`, { cookie: cookies.nas })).text);
 			const hc = heat[0]!;
 			const cells = heat.slice(1).filter((r) => r[hc.indexOf('region_code')] === region);
 			const mismatch = cells.filter((r) => hidden.includes(r[hc.indexOf('cluster_id')]!) !== (r[hc.indexOf('complaints')] === '<5'));

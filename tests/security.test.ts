@@ -13,7 +13,7 @@ import { baseRow, laporCsv, zip } from '../pipelines/ingest/test-support';
 import { signSession, mintServiceSession } from '../src/lib/core/session.server';
 import { tableFromIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
-import { launchBrowser, npmRun, parseCsv, readXlsx, RESULTS, routeIds, sql, startServer, withFormats, type RunningServer } from './harness';
+import { launchBrowser, npmRun, readCsv, readXlsx, RESULTS, routeIds, sql, startServer, withFormats, type RunningServer } from './harness';
 import {
 	A,
 	B,
@@ -210,7 +210,7 @@ describe('row-level access (IDOR) on every route', () => {
 			}
 		}
 		// CSV rows: only A's
-		const csv = parseCsv((await http('/api/aduan.csv', { cookie: cookies.ana })).text);
+		const csv = readCsv((await http('/api/aduan.csv', { cookie: cookies.ana })).text);
 		const col = csv[0]!.indexOf('regency_code');
 		const regions = [...new Set(csv.slice(1).map((r) => r[col]))];
 		record('daerah: regency_code of /api/aduan.csv rows', `only ${A}`, regions.join(' '), regions.length === 1 && regions[0] === A);
@@ -289,7 +289,7 @@ describe('/banding within the scope', () => {
 
 		// Its own agencies (formula-like names among them, as the ETL cleaned them): no live formula in the CSV.
 		const csv = await http(`/api/banding.csv?region=${A}&${q('a', aAgencies.slice(0, 3))}`, { cookie: cookies.ana });
-		const cells = parseCsv(csv.text).flat();
+		const cells = readCsv(csv.text).flat();
 		const live = cells.filter((c) => /^\s*[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c));
 		record(
 			'daerah: /api/banding.csv of its agencies',
@@ -326,7 +326,7 @@ describe('text search (/aduan?q=) for a scoped user', () => {
 		const n = page.text.includes('data-testid="empty-state"')
 			? 0
 			: Number(/data-testid="complaint-caption"[^>]*>[^<]*\(([\d.]+) aduan\)/.exec(page.text)?.[1]?.replaceAll('.', '') ?? NaN);
-		const csv = parseCsv((await http(`/api/aduan.csv?q=${encodeURIComponent(q)}`, { cookie })).text);
+		const csv = readCsv((await http(`/api/aduan.csv?q=${encodeURIComponent(q)}`, { cookie })).text);
 		const ids = new Set(csv.slice(1).map((r) => r[0]));
 		return { status: page.status, n, rows: csv.length - 1, ids, html: page.text };
 	}
@@ -388,7 +388,7 @@ describe('/data for a scoped user', () => {
 			db,
 			`SELECT (SELECT count(*) FROM complaints WHERE regency_code = '${A}')::INTEGER AS a, (SELECT count(*) FROM quarantine)::INTEGER AS q`
 		);
-		const batches = parseCsv((await http('/api/data.csv?table=batches', { cookie: cookies.ana })).text);
+		const batches = readCsv((await http('/api/data.csv?table=batches', { cookie: cookies.ana })).text);
 		const loaded = batches[0]!.indexOf('loaded');
 		const sum = batches.slice(1).reduce((s, r) => s + Number(r[loaded]), 0);
 		record('daerah: /api/data.csv batches, sum of loaded', `${n!.a} (own region's complaints)`, String(sum), sum === n!.a);
@@ -405,7 +405,7 @@ describe('/data for a scoped user', () => {
 		expect(page.text).not.toContain('Kota Bandung');
 		// Positive control: the national user sees the quarantined rows, summed per reason.
 		expect(n!.q).toBeGreaterThan(0);
-		const nq = parseCsv((await http('/api/data.csv?table=quarantine', { cookie: cookies.nas })).text);
+		const nq = readCsv((await http('/api/data.csv?table=quarantine', { cookie: cookies.nas })).text);
 		const total = nq.slice(1).reduce((s, r) => s + Number(r[nq[0]!.indexOf('rows')]), 0);
 		record('nasional: /api/data.csv?table=quarantine, sum of rows', String(n!.q), String(total), total === n!.q);
 		expect(probes.filter((x) => !x.pass)).toEqual([]);
@@ -515,7 +515,7 @@ describe('hostile parameters', () => {
 			for (const q of ['', `?region=${A}`]) {
 				const url = `${fill(id, { id: ids.a })}${q}`;
 				const r = await http(url, { cookie: cookies.nas });
-				const cells = parseCsv(r.text).flat();
+				const cells = readCsv(r.text).flat();
 				const live = cells.filter((c) => /^\s*[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c));
 				payloadSeen += cells.filter((c) => c.startsWith("'=") || c.startsWith("'+") || c.startsWith("'@")).length;
 				// The kecamatan of a kab/kota: no kab/kota, no table (400).
@@ -598,7 +598,7 @@ describe('briefing CLI with sign-in on', () => {
 
 describe('small counts', () => {
 	it('writes topic × kab/kota cells of 1–4 complaints as "<5" in the heatmap CSV', async () => {
-		const csv = parseCsv((await http(`/api/topik-heatmap.csv?region=${A}`, { cookie: cookies.nas })).text);
+		const csv = readCsv((await http(`/api/topik-heatmap.csv?region=${A}`, { cookie: cookies.nas })).text);
 		const col = csv[0]!.indexOf('complaints');
 		const values = csv.slice(1).map((r) => r[col]!);
 		const small = values.filter((v) => /^[1-4]$/.test(v));

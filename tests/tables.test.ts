@@ -4,7 +4,7 @@
 // code). Sticky header rows inside a scroll box; at 1366 px /wilayah and /instansi show every column.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, parseCsv, sql, WORKING_DAYS_CTES } from './harness';
+import { openE2E, readCsv, sql, WORKING_DAYS_CTES } from './harness';
 
 let browser: Browser;
 let base: string;
@@ -93,7 +93,7 @@ describe('sorting both ways without JavaScript', () => {
 		expect(nulls).toBeGreaterThan(0);
 		// The download follows the page's order.
 		await clickSort(page, table, 'per100k');
-		const csv = parseCsv(await (await fetch(new URL((await page.getByTestId('csv-link').getAttribute('href'))!, base))).text());
+		const csv = readCsv(await (await fetch(new URL((await page.getByTestId('csv-link').getAttribute('href'))!, base))).text());
 		expect(csv.slice(1).map((r) => r[1])).toEqual(await codes(page, table));
 		await context.close();
 	});

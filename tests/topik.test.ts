@@ -8,7 +8,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BANSOS_SURGE_REGIONS } from '../pipelines/sample/anchors';
-import { openE2E, parseCsv, RESULTS, sql, startServer } from './harness';
+import { openE2E, readCsv, RESULTS, sql, startServer } from './harness';
 
 const idInt = new Intl.NumberFormat('id-ID');
 const idPct = new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -186,7 +186,7 @@ describe('topics page', () => {
 		const heat = await fetch(`${base}/api/topik-heatmap.csv`);
 		expect(heat.status).toBe(200);
 		expect(heat.headers.get('content-type')).toMatch(/text\/csv/);
-		const [hHead = [], ...hRows] = parseCsv(await heat.text());
+		const [hHead = [], ...hRows] = readCsv(await heat.text());
 		expect(hHead).toEqual(['level', 'region_code', 'region', 'cluster_id', 'label', 'complaints', 'share_of_region_pct']);
 		expect(hRows.length).toBe(clusters.length * provinces.length);
 		expect(hRows.every((r) => r[0] === 'province')).toBe(true);
@@ -196,13 +196,13 @@ describe('topics page', () => {
 
 		const csv = await fetch(`${base}/api/topik.csv`);
 		expect(csv.status).toBe(200);
-		const [head = [], ...rows] = parseCsv(await csv.text());
+		const [head = [], ...rows] = readCsv(await csv.text());
 		expect(head).toEqual(['rank', 'cluster_id', 'label', 'complaints', 'share_pct', 'top_terms']);
 		expect(rows.map((r) => [Number(r[1]), r[2], Number(r[3])])).toEqual(clusters.map((c) => [c.cluster_id, c.label, c.n]));
 
 		const spikes = await fetch(`${base}/api/topik-spikes.csv?region=31`);
 		expect(spikes.status).toBe(200);
-		const [sHead = [], ...sRows] = parseCsv(await spikes.text());
+		const [sHead = [], ...sRows] = readCsv(await spikes.text());
 		expect(sHead.slice(0, 4)).toEqual(['regency_code', 'regency', 'province', 'theme']);
 		const { jakarta } = (
 			await sql<{ jakarta: number }>(db, `SELECT count(*)::INTEGER AS jakarta FROM topic_spikes WHERE regency_code LIKE '31.%'`)
@@ -228,7 +228,7 @@ describe('topics page', () => {
 			expected.map((e) => [String(e.cluster_id), idInt.format(e.n), idPct.format(e.n / total)])
 		);
 		expect(await page.locator('[data-testid="heatmap"] + figcaption').textContent()).toContain('kabupaten/kota di wilayah terpilih');
-		const heat = parseCsv(await (await fetch(`${base}/api/topik-heatmap.csv?region=36`)).text()).slice(1);
+		const heat = readCsv(await (await fetch(`${base}/api/topik-heatmap.csv?region=36`)).text()).slice(1);
 		expect(heat.every((r) => r[0] === 'regency' && r[1]!.startsWith('36.'))).toBe(true);
 
 		// English: page, themes, and clusters named after a theme

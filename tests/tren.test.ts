@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, RESULTS, parseCsv, sql } from './harness';
+import { openE2E, RESULTS, readCsv, sql } from './harness';
 
 const idInt = new Intl.NumberFormat('id-ID');
 let browser: Browser;
@@ -87,7 +87,7 @@ describe('trends page', () => {
 	it('downloads the series as CSV and rejects bad parameters', async () => {
 		const res = await fetch(`${base}/api/tren.csv?from=2020-01&to=2020-12`);
 		expect(res.status).toBe(200);
-		const [header = [], ...rows] = parseCsv(await res.text());
+		const [header = [], ...rows] = readCsv(await res.text());
 		expect(header).toEqual(['dimension', 'period_start', 'key', 'complaints']);
 		const byDim = (d: string) => rows.filter((r) => r[0] === d).reduce((s, r) => s + Number(r[3]), 0);
 		const { n } = (await sql<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM complaints WHERE ${IN_2020}`))[0]!;

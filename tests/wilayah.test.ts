@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openE2E, RESULTS, parseCsv, sql } from './harness';
+import { openE2E, RESULTS, readCsv, sql } from './harness';
 
 const idInt = new Intl.NumberFormat('id-ID');
 const idDec1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -219,7 +219,7 @@ describe('regions page', () => {
 		const agencyCounts = (await page.locator('[data-testid="agency-table"] [data-col="n"]').allTextContents()).map((t) =>
 			Number(t.replaceAll('.', ''))
 		);
-		const [, ...csvRows] = parseCsv(await (await fetch(`${base}${await page.getByTestId('agencies-csv').getAttribute('href')}`)).text());
+		const [, ...csvRows] = readCsv(await (await fetch(`${base}${await page.getByTestId('agencies-csv').getAttribute('href')}`)).text());
 		expect(csvRows.reduce((s, r) => s + Number(r[3]), 0)).toBe(await count(`regency_code = '${kab}' AND created_at IS NOT NULL`));
 		expect(agencyCounts).toEqual(csvRows.slice(0, 50).map((r) => Number(r[3])));
 		expect(await page.getByTestId('agencies-more').count()).toBe(csvRows.length > 50 ? 1 : 0);
@@ -234,7 +234,7 @@ describe('regions page', () => {
 		expect((await fetch(`${base}/wilayah/x'1`)).status).toBe(404);
 		expect((await fetch(`${base}/wilayah?metric=x`)).status).toBe(400);
 		const res = await fetch(`${base}/api/wilayah.csv?region=36`);
-		const [header = [], ...rows] = parseCsv(await res.text());
+		const [header = [], ...rows] = readCsv(await res.text());
 		expect(header.slice(0, 6)).toEqual(['rank', 'code', 'name', 'province_code', 'population', 'complaints']);
 		const expected = await sql<{ code: string; n: number }>(
 			db,

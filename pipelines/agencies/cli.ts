@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { InputError } from '../../src/lib/core/file-format.server.ts';
-import { csvField } from '../lib/csv.ts';
+import { REGION_CODE } from '../../src/lib/core/vocab.ts';
+import { csvField } from '../../src/lib/core/csv.ts';
 import { canonicalAgency } from '../ingest/agency-names.ts';
 import { agencyContextFor } from '../ingest/agency-sql.ts';
 import { agencyTablePath, loadAgencyTable } from '../ingest/agency-table.ts';
@@ -57,13 +58,7 @@ async function main(): Promise<number> {
 	const min = Number(args.values.min ?? 1);
 	const limit = Number(args.values.limit ?? 30);
 	const region = args.values.region ?? null;
-	if (
-		!Number.isInteger(min) ||
-		min < 1 ||
-		!Number.isInteger(limit) ||
-		limit < 1 ||
-		(region !== null && !/^\d{2}(\.\d{2})?$/.test(region))
-	) {
+	if (!Number.isInteger(min) || min < 1 || !Number.isInteger(limit) || limit < 1 || (region !== null && !REGION_CODE.test(region))) {
 		console.error(USAGE);
 		return 2;
 	}

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { Browser } from 'playwright-core';
-import { briefingFileName, MonthSchema, RegionParamSchema } from '../../src/lib/core/briefing.ts';
+import { briefingFileName, MonthSchema, NATIONAL_PARAM, RegionParamSchema } from '../../src/lib/core/briefing.ts';
+import { readCsv } from '../../src/lib/core/csv.ts';
 import { build, buildNeeded, ROOT, startServer, type RunningServer } from '../lib/app-server.ts';
 import { launchBrowser } from '../../src/lib/core/chromium.server.ts';
 import { DEFAULT_DB, REFERENCE_DIR } from '../warehouse/open.ts';
@@ -30,13 +31,11 @@ const USAGE = `usage: npm run briefing -- --month YYYY-MM (--region CODE | --all
 /** Every area of --all, nation first, then provinces and kab/kota by code (data/reference, as the warehouse's regions). */
 function allAreas(dir = REFERENCE_DIR): string[] {
 	const codes = (file: string) =>
-		readFileSync(join(dir, file), 'utf8')
-			.split(/\r?\n/)
+		readCsv(readFileSync(join(dir, file), 'utf8'), file)
 			.slice(1)
-			.map((l) => l.split(',')[0]!.trim())
-			.filter(Boolean)
+			.map((cells) => cells[0]!)
 			.sort();
-	return ['nasional', ...codes('provinces.csv'), ...codes('regencies.csv')];
+	return [NATIONAL_PARAM, ...codes('provinces.csv'), ...codes('regencies.csv')];
 }
 
 /**

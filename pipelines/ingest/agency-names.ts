@@ -19,7 +19,7 @@
 // 6. The agency's region: the one it names, else (anything but a ministry or BUMN headquarters)
 //    the complaint's kab/kota, or its province. Display name: the own name in title case and the
 //    region's official name ("Dinas Sosial Kabupaten Tangerang").
-import type { Authority, OpdType } from '../../src/lib/core/vocab.ts';
+import type { Authority, OpdType, RegionLevel } from '../../src/lib/core/vocab.ts';
 import type { AgencyTable } from './agency-table.ts';
 import type { RuleSet } from './config.ts';
 
@@ -55,7 +55,7 @@ export function normRegion(s: string): string {
 
 export interface RegionRef {
 	code: string;
-	level: 'province' | 'regency';
+	level: RegionLevel;
 	/** Official name: 'Kabupaten Tangerang', 'Banten'. */
 	name: string;
 	provinceCode: string;

@@ -26,9 +26,7 @@ export async function agencyContextFor(
 	rules: Pick<RuleSet, 'opd_type' | 'authority'>
 ): Promise<AgencyContext> {
 	const regions = (
-		await conn.runAndReadAll(
-			`SELECT code, CASE WHEN level = 'province' THEN 'province' ELSE 'regency' END AS level, name, province_code AS "provinceCode" FROM regions`
-		)
+		await conn.runAndReadAll(`SELECT code, level, name, province_code AS "provinceCode" FROM regions`)
 	).getRowObjectsJS() as unknown as RegionRef[];
 	const aliases = (await conn.runAndReadAll(`SELECT alias, code, candidates FROM region_aliases`)).getRowObjectsJS() as {
 		alias: string;

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../src/lib/core/file-format.server.ts';
 import { AUTHORITIES, type Authority } from '../../src/lib/core/vocab.ts';
-import { parseCsv } from '../lib/csv.ts';
+import { readCsvRecords, type CsvRecord } from '../../src/lib/core/csv.ts';
 import { agencyWords } from './agency-names.ts';
 
 export const DEFAULT_AGENCY_TABLE = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/reference/agency_aliases.csv');
@@ -65,15 +65,20 @@ export function loadAgencyTable(path: string): AgencyTable {
 }
 
 export function parseAgencyTable(text: string, path: string): AgencyTable {
-	const [header, ...body] = parseCsv(text);
-	if (!header || HEADER.some((h, i) => header[i]?.trim() !== h))
+	let records: CsvRecord[];
+	try {
+		records = readCsvRecords(text, `agency alias table ${path}`);
+	} catch (e) {
+		throw new InputError((e as Error).message);
+	}
+	const [header, ...body] = records;
+	if (!header || HEADER.some((h, i) => header.cells[i]?.trim() !== h))
 		throw new InputError(`agency alias table ${path}: the header must be ${HEADER.join(',')}`);
 	const words = new Map<string, string[]>();
 	const names = new Map<string, NameAlias>();
 	const problems: string[] = [];
-	body.forEach((cells, i) => {
+	body.forEach(({ line, cells }) => {
 		if (cells.every((c) => c.trim() === '')) return;
-		const line = i + 2;
 		const parsed = Row.safeParse(Object.fromEntries(HEADER.map((h, j) => [h, (cells[j] ?? '').trim()])));
 		if (!parsed.success) {
 			problems.push(`line ${line}: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'row'}: ${x.message}`).join('; ')}`);

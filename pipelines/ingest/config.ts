@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../src/lib/core/file-format.server.ts';
-import { AUTHORITIES, CHANNELS, CLASSIFICATIONS, LIFECYCLE, OPD_TYPES } from '../../src/lib/core/vocab.ts';
+import { AUTHORITIES, CHANNELS, CLASSIFICATIONS, LIFECYCLE, OPD_TYPES, REGION_CODE } from '../../src/lib/core/vocab.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -99,7 +99,7 @@ export const Profile = z.object({
 	 * The regions the source covers: 'national', or province / kab/kota codes (a province covers
 	 * all its kab/kota). Without it, inferred from where the file's complaints are (core/coverage.ts).
 	 */
-	coverage: z.union([z.literal('national'), z.array(z.string().regex(/^\d{2}(\.\d{2})?$/)).min(1)]).optional()
+	coverage: z.union([z.literal('national'), z.array(z.string().regex(REGION_CODE)).min(1)]).optional()
 });
 export type Profile = z.infer<typeof Profile>;
 

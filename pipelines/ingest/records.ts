@@ -4,7 +4,7 @@ import { createReadStream, createWriteStream, readFileSync, type WriteStream } f
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
-import { csvField } from '../lib/csv.ts';
+import { csvField } from '../../src/lib/core/csv.ts';
 import { SOURCE_ROW_COLUMN } from './headers.ts';
 import { UnreadableFileError } from '../../src/lib/core/file-format.server.ts';
 import { checkZip } from '../../src/lib/core/zip-guard.server.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_EOL, CSV_HEADER_LINE, csvField, SAMPLE_HEADERS, toCsvLine, type SampleColumns } from './csv';
+import { CSV_EOL, CSV_HEADER_LINE, SAMPLE_HEADERS, toCsvLine, type SampleColumns } from './csv';
 import { generateComplaints } from './generate';
-import { parseCsv } from '../lib/csv';
+import { readCsv } from '../../src/lib/core/csv';
 import { loadReference } from './test-support';
 
 const blank = (): SampleColumns => Object.fromEntries(SAMPLE_HEADERS.map((h) => [h, ''])) as SampleColumns;
@@ -13,15 +13,6 @@ describe('CSV serialisation', () => {
 		);
 	});
 
-	it('quotes only fields with a comma, quote, CR or LF, doubling quotes', () => {
-		expect(csvField('plain text')).toBe('plain text');
-		expect(csvField('a,b')).toBe('"a,b"');
-		expect(csvField('katanya "masih proses"')).toBe('"katanya ""masih proses"""');
-		expect(csvField('baris satu\nbaris dua')).toBe('"baris satu\nbaris dua"');
-		expect(csvField('cr\rhere')).toBe('"cr\rhere"');
-		expect(csvField('')).toBe('');
-	});
-
 	it('writes a body with comma, quote and newline so a CSV reader gets it back', () => {
 		const row = blank();
 		row['ID Tracking'] = '2000001';
@@ -29,7 +20,7 @@ describe('CSV serialisation', () => {
 		row['Nama Pelapor'] = 'H. Ahmad Fauzi, S.Pd.';
 		const line = toCsvLine(row);
 		expect(line).toBe('2000001,,,"Jalan rusak, katanya ""segera"", tapi\nbelum juga.",,,,,,,,,,,,,,"H. Ahmad Fauzi, S.Pd.",,');
-		const [parsed] = parseCsv(line + CSV_EOL);
+		const [parsed] = readCsv(line + CSV_EOL);
 		expect(parsed).toHaveLength(SAMPLE_HEADERS.length);
 		expect(parsed![3]).toBe(row['Isi Laporan']);
 		expect(parsed![17]).toBe(row['Nama Pelapor']);
@@ -38,7 +29,7 @@ describe('CSV serialisation', () => {
 	it('round-trips generated rows through a CSV reader', () => {
 		const rows = [...generateComplaints({ rows: 3_000, seed: 3, regions: loadReference() })];
 		const text = CSV_HEADER_LINE + CSV_EOL + rows.map((r) => toCsvLine(r) + CSV_EOL).join('');
-		const [header, ...records] = parseCsv(text);
+		const [header, ...records] = readCsv(text);
 		expect(header).toEqual([...SAMPLE_HEADERS]);
 		expect(records).toHaveLength(rows.length);
 		records.forEach((rec, i) => expect(rec).toEqual(SAMPLE_HEADERS.map((h) => rows[i]![h])));

@@ -1,5 +1,5 @@
-// Column order of the export and RFC 4180 serialisation.
-import { csvField } from '../lib/csv';
+// Column order of the export and its lines (RFC 4180 quoting from the core).
+import { csvField } from '../../src/lib/core/csv';
 
 export const SAMPLE_HEADERS = [
 	'ID Tracking',
@@ -28,8 +28,6 @@ export type SampleColumns = Record<SampleHeader, string>;
 
 /** Record separator of the file (RFC 4180). Line breaks inside quoted bodies stay as written (LF). */
 export const CSV_EOL = '\r\n';
-
-export { csvField };
 
 /** One record without its line terminator; append CSV_EOL when writing. */
 export function toCsvLine(row: SampleColumns): string {

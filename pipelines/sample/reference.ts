@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RegionRef } from './regions';
-import { parseCsv } from '../lib/csv';
+import { readCsv } from '../../src/lib/core/csv';
 
 function readTable(dir: string, file: string): Record<string, string>[] {
-	const [header, ...body] = parseCsv(readFileSync(resolve(dir, file), 'utf8'));
+	const [header, ...body] = readCsv(readFileSync(resolve(dir, file), 'utf8'));
 	if (!header) throw new Error(`${file} is empty`);
-	return body.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+	return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
 }
 
 /** Regions from provinces.csv, regencies.csv, population_2024s2.csv, districts.csv and region_nicknames.csv. */

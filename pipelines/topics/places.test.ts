@@ -51,6 +51,12 @@ describe('reference names', () => {
 		expect(sby).not.toContain('Bakongan'); // a kecamatan in Aceh
 		expect(referencePlaceNames()).toContain('Bakongan');
 	});
+
+	it('reads quoted names as CSV (districts.csv has Ra"as in Sumenep)', () => {
+		const sumenep = referencePlaceNames(new Set(['35.29']));
+		expect(sumenep).toContain('Ra"as');
+		expect(sumenep.filter((n) => n.startsWith('"'))).toEqual([]);
+	});
 });
 
 describe('places in real text (../shared/data must exist)', () => {

@@ -11,6 +11,7 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readCsv } from '../../src/lib/core/csv.ts';
 
 /** Words that introduce a place name. "jalan" is not one: "jalan rusak" is a topic. */
 const PLACE_MARKERS: ReadonlySet<string> = new Set([
@@ -254,11 +255,10 @@ export const placeList = (index: PlaceIndex): string[] =>
 const REFERENCE_DIR = resolve(import.meta.dirname, '../../data/reference');
 
 function csvNames(file: string, column: number, filter?: (cols: string[]) => boolean): string[] {
-	const lines = readFileSync(resolve(REFERENCE_DIR, file), 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
-	return lines
-		.map((l) => l.split(','))
+	return readCsv(readFileSync(resolve(REFERENCE_DIR, file), 'utf8'), file)
+		.slice(1)
 		.filter((c) => !filter || filter(c))
-		.map((c) => c.slice(column).join(','));
+		.map((c) => c[column]!);
 }
 
 /**

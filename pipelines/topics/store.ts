@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { csvField } from '../lib/csv.ts';
+import { csvField } from '../../src/lib/core/csv.ts';
 import { boilerplate } from './boilerplate.ts';
 import { corpusFeatures, docFeatures, type TextModel } from './features.ts';
 import { complaintText } from './frame.ts';

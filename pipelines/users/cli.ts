@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { readCsv } from '../../src/lib/core/csv.ts';
 import { hashPassword } from '../../src/lib/core/password.server.ts';
 import {
 	adoptLegacyAuth,
@@ -49,9 +50,9 @@ class UsageError extends Error {}
 function knownRegion(code: string): boolean {
 	const ref = new URL('../../data/reference/', import.meta.url);
 	return ['provinces.csv', 'regencies.csv'].some((f) =>
-		readFileSync(new URL(f, ref), 'utf8')
-			.split('\n')
-			.some((line) => line.startsWith(`${code},`))
+		readCsv(readFileSync(new URL(f, ref), 'utf8'), f)
+			.slice(1)
+			.some((cells) => cells[0] === code)
 	);
 }
 

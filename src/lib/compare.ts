@@ -4,7 +4,7 @@
 // value is reported (400), never dropped; blank values (an unchosen picker slot) are ignored and
 // repeats count once. Fewer than two is no comparison yet: the page shows its picker.
 import { z } from 'zod';
-import { OPD_TYPES, type OpdType } from './core/vocab';
+import { OPD_TYPES, REGION_CODE, type OpdType } from './core/vocab';
 import { filterQuery, type Filters } from './filters';
 
 export const COMPARE_MIN = 2;
@@ -17,7 +17,7 @@ type SubjectParam = (typeof SUBJECT_PARAMS)[SubjectKind];
 const KINDS = Object.keys(SUBJECT_PARAMS) as SubjectKind[];
 
 const KEY: Record<SubjectKind, z.ZodType<string>> = {
-	region: z.string().regex(/^\d{2}(\.\d{2})?$/),
+	region: z.string().regex(REGION_CODE),
 	opd: z.enum(Object.keys(OPD_TYPES) as [OpdType, ...OpdType[]]),
 	// A name as the warehouse stores it: printable, one line.
 	agency: z

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from './contrast';
-import { EVENT_KINDS, EVENT_STYLE, EVENTS, eventsInMonths, eventsNote, eventsWithin, eventWhen, parseEvents } from './events';
+import { readCsvRecords } from './core/csv';
+import { EVENT_KINDS, EVENT_STYLE, EVENTS, eventEntries, eventsInMonths, eventsNote, eventsWithin, eventWhen, parseEvents } from './events';
 import { i18n } from './i18n';
 
 const d = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 const FILE = `start,end,label_id,label_en,kind
 2020-03-01,2021-01-31,Masa COVID-19,COVID-19 period,covid
 2019-04-17,2019-04-17,Pemilu 2019,2019 general election,election`;
+const read = (text: string) => parseEvents(readCsvRecords(text, 'events.csv'));
 
 describe('events.csv', () => {
 	it('loads the shipped table: the COVID period, PPDB seasons, the 2019 and 2024 elections', () => {
@@ -16,14 +18,18 @@ describe('events.csv', () => {
 		expect(EVENTS.filter((e) => e.kind === 'election').map((e) => e.start)).toEqual(expect.arrayContaining(['2019-04-17', '2024-02-14']));
 	});
 
-	it('refuses a bad header, a bad date, an end before its start, an unknown kind, a quoted or extra field', () => {
-		expect(parseEvents(FILE)).toHaveLength(2);
-		expect(() => parseEvents(FILE.replace('kind', 'type'))).toThrow(/header/);
-		expect(() => parseEvents(FILE.replace('2019-04-17,2019', '2019-02-30,2019'))).toThrow(/line 3.*exists/);
-		expect(() => parseEvents(FILE.replace('2021-01-31', '2019-01-31'))).toThrow(/line 2.*end is before start/);
-		expect(() => parseEvents(FILE.replace(',election', ',festival'))).toThrow(/line 3.*kind/);
-		expect(() => parseEvents(FILE.replace('Pemilu 2019', '"Pemilu, 2019"'))).toThrow(/line 3/);
-		expect(() => parseEvents(`${FILE},extra`)).toThrow(/line 3/);
+	it('refuses a bad header, a bad date, an end before its start, an unknown kind, an extra field', () => {
+		expect(read(FILE)).toHaveLength(2);
+		expect(() => read(FILE.replace('kind', 'type'))).toThrow(/header/);
+		expect(() => read(FILE.replace('2019-04-17,2019', '2019-02-30,2019'))).toThrow(/line 3.*exists/);
+		expect(() => read(FILE.replace('2021-01-31', '2019-01-31'))).toThrow(/line 2.*end is before start/);
+		expect(() => read(FILE.replace(',election', ',festival'))).toThrow(/line 3.*kind/);
+		expect(() => read(`${FILE},extra`)).toThrow(/line 3/);
+	});
+
+	it('reads a label holding a comma in quotes', () => {
+		const [, pemilu] = read(FILE.replace('Pemilu 2019', '"Pemilu, Pilpres"'));
+		expect(pemilu).toMatchObject({ label_id: 'Pemilu, Pilpres', label_en: '2019 general election', kind: 'election' });
 	});
 
 	it('draws every kind with ink readable on its band and on the page', () => {
@@ -36,7 +42,7 @@ describe('events.csv', () => {
 });
 
 describe('events in a chart range', () => {
-	const events = parseEvents(FILE);
+	const events = read(FILE);
 
 	it('shows an event only when the range overlaps it, clipped to the range', () => {
 		expect(eventsWithin(d('2019-01-01'), d('2020-03-01'), events).map((s) => s.event.kind)).toEqual(['election']);
@@ -66,5 +72,29 @@ describe('events in a chart range', () => {
 			'Marked (shaded areas, dashed lines): 2019 general election (17 April 2019); COVID-19 period (March 2020 – January 2021).'
 		);
 		expect(eventsNote([], i18n('id'))).toBe('');
+	});
+
+	it('lists a yearly event once with its years, and others each with their dates', () => {
+		const yearly = read(`start,end,label_id,label_en,kind
+2018-06-01,2018-07-31,PPDB,School admissions,ppdb
+2019-06-01,2019-07-31,PPDB,School admissions,ppdb
+2019-04-17,2019-04-17,Pemilu 2019,2019 general election,election
+2020-06-01,2020-07-31,PPDB,School admissions,ppdb
+2022-06-01,2022-07-31,PPDB,School admissions,ppdb
+2020-12-09,2020-12-09,Pilkada,Local elections,election
+2024-11-27,2024-11-27,Pilkada,Local elections,election`);
+		const L = i18n('id');
+		expect(eventEntries(eventsWithin(d('2018-01-01'), d('2025-01-01'), yearly), L)).toEqual([
+			{ kind: 'ppdb', point: false, label: 'PPDB', when: 'Juni – Juli, 2018, 2019, 2020, 2022' },
+			{ kind: 'election', point: true, label: 'Pemilu 2019', when: '17 April 2019' },
+			{ kind: 'election', point: true, label: 'Pilkada', when: '9 Desember 2020; 27 November 2024' }
+		]);
+		expect(eventEntries(eventsWithin(d('2018-01-01'), d('2021-01-01'), yearly.slice(0, 4)), i18n('en'))[0]!.when).toBe(
+			'June – July, 2018–2020'
+		);
+		// The shipped table: seven PPDB seasons, one entry.
+		expect(eventEntries(eventsWithin(d('2018-01-01'), d('2025-01-01')), L).filter((e) => e.kind === 'ppdb')).toEqual([
+			{ kind: 'ppdb', point: false, label: 'PPDB', when: 'Juni – Juli, 2018–2024' }
+		]);
 	});
 });

@@ -1,9 +1,11 @@
 // Events the time charts mark (data/reference/events.csv): the COVID-19 period, PPDB seasons,
-// elections, policy dates. Read and checked with zod once at load, so a bad row fails the build and
-// the tests, not a page. A chart marks an event only when its time range overlaps it: a range as a
-// shaded band, a single day as a dashed line, clipped to the chart. Sources: data/reference/README.md.
+// elections, policy dates. Read at build time (a `?records` import: the browser needs them too) and
+// checked with zod once at load, so a bad row fails the build and the tests, not a page. A chart
+// marks an event only when its time range overlaps it: a range as a shaded band, a single day as a
+// dashed line, clipped to the chart. Sources: data/reference/README.md.
 import { z } from 'zod';
-import csv from '../../data/reference/events.csv?raw';
+import records from '../../data/reference/events.csv?records';
+import type { CsvRecord } from './core/csv';
 import type { I18n, Lang } from './i18n';
 
 export const EVENT_KINDS = ['covid', 'ppdb', 'election', 'policy'] as const;
@@ -20,7 +22,7 @@ export const EVENT_STYLE: Readonly<Record<EventKind, { fill: string; ink: string
 	policy: { fill: '#f1e1dc', ink: '#8a3b22' }
 };
 
-const HEADER = 'start,end,label_id,label_en,kind';
+const HEADER = ['start', 'end', 'label_id', 'label_en', 'kind'] as const;
 
 const day = z
 	.string()
@@ -36,31 +38,25 @@ export type TimelineEvent = z.infer<typeof EventRow>;
 const dayMs = (ymd: string) => Date.parse(`${ymd}T00:00:00Z`);
 
 /**
- * The events file: the header above, then one event a line, its dates inclusive. Labels hold no
- * comma or quote (the file is split on commas). Throws naming the line of the first bad row.
+ * The records of the events file (core/csv.ts readCsvRecords): the header above, then one event a
+ * record, its dates inclusive. Throws naming the line of the first bad record.
  */
-export function parseEvents(text: string): TimelineEvent[] {
-	const lines = text
-		.replace(/^\uFEFF/, '')
-		.trim()
-		.split(/\r?\n/);
-	if (lines[0] !== HEADER) throw new Error(`events.csv: the header must be "${HEADER}", not "${lines[0]}"`);
-	return lines.slice(1).map((line, i) => {
-		const cells = line.split(',');
-		const [start, end, label_id, label_en, kind] = cells;
-		const parsed = EventRow.safeParse({ start, end, label_id, label_en, kind });
-		if (cells.length !== 5 || line.includes('"') || !parsed.success) {
-			const why = parsed.success
-				? 'five fields without quotes'
-				: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ');
-			throw new Error(`events.csv line ${i + 2}: ${why} ("${line.slice(0, 80)}")`);
+export function parseEvents(records: readonly CsvRecord[]): TimelineEvent[] {
+	const [head, ...body] = records;
+	if (head?.cells.join() !== HEADER.join())
+		throw new Error(`events.csv: the header must be "${HEADER.join()}", not "${head?.cells.join() ?? ''}"`);
+	return body.map(({ line, cells }) => {
+		const parsed = EventRow.safeParse(Object.fromEntries(HEADER.map((h, i) => [h, cells[i]])));
+		if (!parsed.success) {
+			const why = parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ');
+			throw new Error(`events.csv line ${line}: ${why} ("${cells.join().slice(0, 80)}")`);
 		}
 		return parsed.data;
 	});
 }
 
 /** The shipped events, checked. */
-export const EVENTS: readonly TimelineEvent[] = Object.freeze(parseEvents(csv));
+export const EVENTS: readonly TimelineEvent[] = Object.freeze(parseEvents(records));
 
 /** An event as a chart shows it: clipped to the chart's range; `point` for a single day. */
 export interface ShownEvent {
@@ -112,8 +108,56 @@ export function eventWhen(e: TimelineEvent, L: I18n): string {
 	return wholeMonths ? `${L.monthLong(e.start.slice(0, 7))} – ${L.monthLong(e.end.slice(0, 7))}` : `${L.date(e.start)} – ${L.date(e.end)}`;
 }
 
+/** A chart's key entry: an event, or a yearly one (PPDB) listed once with its years. */
+export interface EventEntry {
+	kind: EventKind;
+	point: boolean;
+	label: string;
+	when: string;
+}
+
+/** "2018–2024" for consecutive years, else "2018, 2020, 2024". */
+function yearList(years: readonly number[]): string {
+	const consecutive = years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
+	return consecutive && years.length > 2 ? `${years[0]}–${years.at(-1)}` : years.join(', ');
+}
+
+/** When a group of same-named events was: one season over several years ("Juni – Juli, 2018–2024"), else each. */
+function groupWhen(events: readonly TimelineEvent[], L: I18n): string {
+	const first = events[0]!;
+	const season = (e: TimelineEvent) => `${e.start.slice(5)}|${e.end.slice(5)}|${e.start.slice(0, 4) === e.end.slice(0, 4)}`;
+	const yearly = events.length > 1 && events.every((e) => season(e) === season(first)) && first.start.slice(0, 4) === first.end.slice(0, 4);
+	const when = eventWhen(first, L);
+	// Whole months of one year: the months without their year, then the years.
+	if (!yearly || !/^\D+ \d{4} – \D+ \d{4}$/.test(when)) return events.map((e) => eventWhen(e, L)).join('; ');
+	const months = `${L.monthName(first.start.slice(0, 7))} – ${L.monthName(first.end.slice(0, 7))}`;
+	return `${months}, ${yearList(events.map((e) => Number(e.start.slice(0, 4))))}`;
+}
+
+/** The key of the events shown, in the order they first appear; events of one name and kind share an entry. */
+export function eventEntries(shown: readonly ShownEvent[], L: I18n): EventEntry[] {
+	const groups = new Map<string, ShownEvent[]>();
+	for (const s of shown) {
+		const key = `${s.event.kind}|${s.event.label_id}|${s.point}`;
+		groups.set(key, [...(groups.get(key) ?? []), s]);
+	}
+	return [...groups.values()].map((g) => ({
+		kind: g[0]!.event.kind,
+		point: g[0]!.point,
+		label: eventLabel(g[0]!.event, L.lang),
+		when: groupWhen(
+			g.map((s) => s.event),
+			L
+		)
+	}));
+}
+
 /** One line naming the events a chart marks, for its caption and text alternative; '' when none. */
 export function eventsNote(shown: readonly ShownEvent[], L: I18n): string {
 	if (shown.length === 0) return '';
-	return L.t('events.note', { list: shown.map((s) => `${eventLabel(s.event, L.lang)} (${eventWhen(s.event, L)})`).join('; ') });
+	return L.t('events.note', {
+		list: eventEntries(shown, L)
+			.map((e) => `${e.label} (${e.when})`)
+			.join('; ')
+	});
 }

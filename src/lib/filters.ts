@@ -7,7 +7,7 @@
 // SQL applies them through one constant WHERE fragment with bound parameters
 // (src/lib/server/queries/filter-sql.ts).
 import { z } from 'zod';
-import { CHANNELS, LIFECYCLE } from '$lib/core/vocab';
+import { CHANNELS, LIFECYCLE, REGION_CODE } from '$lib/core/vocab';
 import { parsePeriod, periodBounds, type Period, type PeriodProblem } from './period';
 
 export const FILTER_KEYS = ['from', 'to', 'region', 'category', 'channel', 'status', 'district', 'agency'] as const;
@@ -46,7 +46,7 @@ const opt = <T extends z.ZodType<string, string>>(inner: T) =>
 		.nullable();
 
 const filterSchema = z.object({
-	region: opt(z.string().regex(/^\d{2}(\.\d{2})?$/)),
+	region: opt(z.string().regex(REGION_CODE)),
 	category: opt(z.string().max(120)),
 	channel: opt(z.enum(CHANNELS)),
 	status: opt(z.enum(LIFECYCLE)),

@@ -17,6 +17,12 @@ describe('Indonesian holidays and working days', () => {
 		expect(() => parseHolidays('date,kind,name\n2020-1-1,libur,x')).toThrow(/line 2/);
 	});
 
+	it('reads a holiday name holding a comma in quotes', () => {
+		expect(parseHolidays('date,kind,name\r\n2024-03-11,libur,"Isra Mi\'raj, Nabi Muhammad SAW"\r\n')).toEqual([
+			{ date: '2024-03-11', kind: 'libur', name: "Isra Mi'raj, Nabi Muhammad SAW" }
+		]);
+	});
+
 	it('treats weekends and holidays as non-working days', () => {
 		expect(isWorkingDay('2020-05-22')).toBe(true); // Friday between Kenaikan and Lebaran
 		expect(isWorkingDay('2020-05-21')).toBe(false); // Kenaikan Isa Almasih

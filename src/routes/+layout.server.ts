@@ -1,4 +1,5 @@
 import { isHttpError } from '@sveltejs/kit';
+import { areaLevelOf } from '$lib/core/vocab';
 import { NO_FILTERS, parseFilters } from '$lib/filters';
 import { covers, scopedRegion } from '$lib/server/auth/scope';
 import { requestLang } from '$lib/server/lang';
@@ -43,7 +44,7 @@ export const load: LayoutServerLoad = async (event) => {
 	const regency = (event.params as { code?: string }).code ?? filters.region;
 	let districts: readonly { code: string; name: string }[] = [];
 	let agencies: readonly string[] = [];
-	if (user && regions.length && regency && /^\d{2}\.\d{2}$/.test(regency) && covers(user.scope, regency))
+	if (user && regions.length && regency && areaLevelOf(regency) === 'regency' && covers(user.scope, regency))
 		try {
 			const choices = await regencyChoices(regency);
 			agencies = choices.agencies;
@@ -58,6 +59,8 @@ export const load: LayoutServerLoad = async (event) => {
 			name: user.name,
 			role: user.role,
 			region: user.region,
+			// National-only sections (nav) follow the role's area level (auth/scope.ts).
+			national: user.scope.kind === 'all',
 			regionName: regions.find((r) => r.code === user.region)?.short_name ?? user.region,
 			demo: user.demo
 		},

@@ -3,12 +3,16 @@
 // ranking shown on paper. No I/O.
 import { z } from 'zod';
 import { MONTH_RE } from './month';
+import { AREA_LEVEL_WORD, REGION_CODE } from './vocab';
 
 /** 'YYYY-MM' with a real month (01–12) of the years the app accepts. */
 export const MonthSchema = z.string().regex(MONTH_RE);
 
+/** The region parameter of the nation's briefing: `/briefing/nasional/2024-05`. */
+export const NATIONAL_PARAM = AREA_LEVEL_WORD.national;
+
 /** The region parameter: 'nasional', a province code '36' or a kab/kota code '36.03'. */
-export const RegionParamSchema = z.union([z.literal('nasional'), z.string().regex(/^\d{2}(\.\d{2})?$/)]);
+export const RegionParamSchema = z.union([z.literal(NATIONAL_PARAM), z.string().regex(REGION_CODE)]);
 
 /** The file name a briefing PDF gets: `<code>-<month>.pdf`, `nasional-<month>.pdf`. */
 export function briefingFileName(region: string, month: string): string {

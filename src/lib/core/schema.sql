@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS meta (
 -- Provinces and kab/kota (Kemendagri 2025 codes) with Dukcapil 2024 S2 population.
 CREATE TABLE IF NOT EXISTS regions (
   code          VARCHAR PRIMARY KEY,   -- '36' (province) or '36.03' (kab/kota)
-  level         VARCHAR NOT NULL CHECK (level IN ('province', 'regency')),
+  level         VARCHAR NOT NULL CHECK (level IN ('province', 'regency')),  -- core/vocab.ts REGION_LEVELS
   kind          VARCHAR NOT NULL CHECK (kind IN ('provinsi', 'kabupaten', 'kota')),
   name          VARCHAR NOT NULL,      -- official name, e.g. 'Kabupaten Tangerang'
   short_name    VARCHAR NOT NULL,      -- display name, e.g. 'Kab. Tangerang'

@@ -5,29 +5,28 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { areaLevelOf, REGION_CODE, type AreaLevel } from './vocab';
 
 export const ROLES = ['nasional', 'provinsi', 'daerah', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The level of the area a role sees: its region's (a province, a kab/kota), or the nation. */
+export const ROLE_LEVEL = { nasional: 'national', provinsi: 'province', daerah: 'regency', admin: 'national' } as const satisfies Record<
+	Role,
+	AreaLevel
+>;
 
 const UserSchema = z
 	.object({
 		name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,39}$/),
 		role: z.enum(ROLES),
 		/** province code for `provinsi`, kab/kota code for `daerah`, null otherwise */
-		region: z
-			.string()
-			.regex(/^\d{2}(\.\d{2})?$/)
-			.nullable(),
+		region: z.string().regex(REGION_CODE).nullable(),
 		hash: z.string(),
 		created: z.string()
 	})
 	.refine(
-		(u) =>
-			u.role === 'provinsi'
-				? /^\d{2}$/.test(u.region ?? '')
-				: u.role === 'daerah'
-					? /^\d{2}\.\d{2}$/.test(u.region ?? '')
-					: u.region === null,
+		(u) => (ROLE_LEVEL[u.role] === 'national' ? u.region === null : u.region !== null && areaLevelOf(u.region) === ROLE_LEVEL[u.role]),
 		{
 			message: 'provinsi needs a province code (36), daerah a kab/kota code (36.03), other roles none'
 		}

@@ -111,3 +111,50 @@ export const OPEN_STATUSES = [
 	'ditunda'
 ] as const;
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
+
+/**
+ * What level an area is: the nation, a province or a kab/kota. The one vocabulary for the
+ * warehouse (`regions.level`, schema.sql), `/wilayah?level=`, user scopes, the recommendation
+ * engine and the briefing. A code's shape says its level: '' the nation, 'PP' ('36') a province,
+ * 'PP.KK' ('36.03') a kab/kota (Kemendagri codes).
+ */
+export const AREA_LEVELS = ['national', 'province', 'regency'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+/** The levels a region has (a row of `regions`): every level below the nation. */
+export const REGION_LEVELS = ['province', 'regency'] as const satisfies readonly AreaLevel[];
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+/** A province or kab/kota code. */
+export const REGION_CODE = /^\d{2}(\.\d{2})?$/;
+
+/** The level a code's shape says, or null when it is no area code. */
+export function areaLevelOf(code: string): AreaLevel | null {
+	if (code === '') return 'national';
+	if (!REGION_CODE.test(code)) return null;
+	return code.includes('.') ? 'regency' : 'province';
+}
+
+export const isRegionLevel = (level: string): level is RegionLevel => (REGION_LEVELS as readonly string[]).includes(level);
+
+/** One area: the nation, or a province or kab/kota by code. */
+export type Area = { level: 'national' } | { level: RegionLevel; code: string };
+
+/** The area a region code (validated) stands for; null is the nation. */
+export function areaOf(code: string | null): Area {
+	if (code === null) return { level: 'national' };
+	const level = areaLevelOf(code);
+	if (level === null || level === 'national') throw new Error(`not a region code: ${JSON.stringify(code.slice(0, 40))}`);
+	return { level, code };
+}
+
+/**
+ * The word for a level where it is part of a name users keep: the nation's briefing URL and PDF
+ * (`/briefing/nasional/…`, `nasional-2024-05.pdf`), download file names (`telaah-wilayah-kabkota…`),
+ * and recommendation keys and their `scope_level` column (`backlog:nasional:`). Fixed: bookmarks,
+ * saved files and keys compared across months depend on these spellings.
+ */
+export const AREA_LEVEL_WORD = { national: 'nasional', province: 'provinsi', regency: 'kabkota' } as const satisfies Record<
+	AreaLevel,
+	string
+>;

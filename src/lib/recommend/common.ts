@@ -1,8 +1,9 @@
 // Helpers every rule uses: building a Recommendation, its score, evidence links, peers.
 import type { I18n } from '$lib/i18n';
+import { AREA_LEVEL_WORD } from '../core/vocab';
 import type { Thresholds } from './config';
 import type { RecommendInputs, RegionStat } from './inputs';
-import type { Recommendation, Severity } from './types';
+import type { Recommendation, ScopeLevel, Severity } from './types';
 
 /** A rule: typed input rows + thresholds → findings, localised with `L`. Pure. */
 export type Rule = (inputs: RecommendInputs, th: Thresholds, L: I18n) => Recommendation[];
@@ -15,8 +16,11 @@ export function scoreOf(severity: Severity, strength: number): number {
 	return Math.round((SEVERITY_BASE[severity] + s) * 1000) / 1000;
 }
 
+/** A scope level as keys and the `scope_level` download column spell it (vocab.ts AREA_LEVEL_WORD). */
+export const scopeWord = (level: ScopeLevel): string => (level === 'opd' || level === 'topik' ? level : AREA_LEVEL_WORD[level]);
+
 export function recommendation(r: Omit<Recommendation, 'key'>): Recommendation {
-	return { key: `${r.rule}:${r.scope.level}:${r.scope.code ?? ''}`, ...r };
+	return { key: `${r.rule}:${scopeWord(r.scope.level)}:${r.scope.code ?? ''}`, ...r };
 }
 
 /** An app link with query parameters (empty ones dropped). */
@@ -40,7 +44,7 @@ export const shareText = (L: I18n, part: number, whole: number) =>
  */
 export function candidateRegions(inputs: RecommendInputs): RegionStat[] {
 	const { area, regions } = inputs;
-	if (area.level === 'nasional') return regions.filter((r) => r.level === 'kabkota');
-	if (area.level === 'kabkota') return regions.filter((r) => r.code === area.code);
-	return regions.filter((r) => r.code === area.code || (r.level === 'kabkota' && r.provinceCode === area.code));
+	if (area.level === 'national') return regions.filter((r) => r.level === 'regency');
+	if (area.level === 'regency') return regions.filter((r) => r.code === area.code);
+	return regions.filter((r) => r.code === area.code || (r.level === 'regency' && r.provinceCode === area.code));
 }

@@ -7,7 +7,7 @@ export const MONTH = '2020-04';
 /** A kab/kota in population band 2 with 10 complaints per 100k over the 12 months. */
 export const region = (code: string, over: Partial<RegionStat> = {}): RegionStat => ({
 	code,
-	level: 'kabkota',
+	level: 'regency',
 	name: `Kab. ${code}`,
 	provinceCode: code.slice(0, 2),
 	band: 2,
@@ -22,12 +22,12 @@ export const region = (code: string, over: Partial<RegionStat> = {}): RegionStat
 /** Inputs for kab/kota 11.01 among peers 11.02…11.09 (all 10/100k) and province 11; nothing triggers. */
 export function baseInputs(over: Partial<RecommendInputs> = {}): RecommendInputs {
 	return {
-		area: { level: 'kabkota', code: '11.01', name: 'Kab. 11.01' },
+		area: { level: 'regency', code: '11.01', name: 'Kab. 11.01' },
 		month: MONTH,
 		from12: shiftMonth(MONTH, -11),
 		months: monthsBetween(shiftMonth(MONTH, -25), MONTH),
 		regions: [
-			region('11', { level: 'provinsi', name: 'Prov. 11', population: 2_000_000, n12: 200 }),
+			region('11', { level: 'province', name: 'Prov. 11', population: 2_000_000, n12: 200 }),
 			...Array.from({ length: 9 }, (_, i) => region(`11.0${i + 1}`))
 		],
 		channels: [],

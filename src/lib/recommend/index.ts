@@ -1,6 +1,7 @@
 // The recommendation engine: pure rules over query rows (no I/O), then rank().
 // Rules are documented in README.md; thresholds live in thresholds.json (config.ts).
 import type { I18n } from '$lib/i18n';
+import { isRegionLevel } from '../core/vocab';
 import type { Rule } from './common';
 import type { Thresholds } from './config';
 import type { RecommendInputs } from './inputs';
@@ -35,7 +36,7 @@ export function findings(inputs: RecommendInputs, th: Thresholds, L: I18n): Reco
 export function regionsNeedingAttention(recs: readonly Recommendation[], n: number) {
 	const by = new Map<string, { code: string; name: string; score: number; rules: string[] }>();
 	for (const r of recs) {
-		if ((r.scope.level !== 'kabkota' && r.scope.level !== 'provinsi') || !r.scope.code) continue;
+		if (!isRegionLevel(r.scope.level) || !r.scope.code) continue;
 		const e = by.get(r.scope.code) ?? { code: r.scope.code, name: r.scope.name, score: 0, rules: [] };
 		e.score += r.score;
 		e.rules.push(r.rule);

@@ -1,9 +1,9 @@
-import type { Authority } from '../core/vocab';
+import type { AreaLevel, Authority, RegionLevel } from '../core/vocab';
 
 // What the rules read: plain rows gathered by src/lib/server/queries/recommend-inputs.ts for one
 // area and one month. Counts are of complaints *filed* in the stated window.
 interface AreaInfo {
-	level: 'nasional' | 'provinsi' | 'kabkota';
+	level: AreaLevel;
 	code: string | null;
 	name: string;
 }
@@ -11,7 +11,7 @@ interface AreaInfo {
 /** One province or kab/kota over the 12 months ending with the month (all 552 in every input). */
 export interface RegionStat {
 	code: string;
-	level: 'provinsi' | 'kabkota';
+	level: RegionLevel;
 	name: string;
 	provinceCode: string;
 	/** Population quartile among regions of the same level (1 = smallest): the peer group. */

@@ -18,7 +18,7 @@ const TH = { limit: 5, maxPerRule: 2 };
 
 describe('rank', () => {
 	it('sorts by score, ties by key', () => {
-		const out = rank([rec('a', 'kabkota', '11.01', 2.1), rec('c', 'kabkota', '11.01', 3.5), rec('b', 'kabkota', '11.01', 2.1)], TH);
+		const out = rank([rec('a', 'regency', '11.01', 2.1), rec('c', 'regency', '11.01', 3.5), rec('b', 'regency', '11.01', 2.1)], TH);
 		expect(out.map((r) => r.rule)).toEqual(['c', 'a', 'b']);
 	});
 
@@ -32,8 +32,8 @@ describe('rank', () => {
 		const out = rank(
 			[
 				rec('deadline_breach', 'opd', 'dinas', 3.9),
-				rec('deadline_breach', 'kabkota', '11.01', 2.5),
-				rec('backlog', 'kabkota', '11.01', 2.4)
+				rec('deadline_breach', 'regency', '11.01', 2.5),
+				rec('backlog', 'regency', '11.01', 2.4)
 			],
 			TH
 		);
@@ -47,10 +47,10 @@ describe('rank', () => {
 
 	it('caps findings per rule and in total', () => {
 		const many = ['11.01', '11.02', '11.03'].flatMap((code, i) => [
-			rec('low_reporting', 'kabkota', code, 3 - i / 10),
-			rec('channel_mix', 'kabkota', code, 1 + i / 10)
+			rec('low_reporting', 'regency', code, 3 - i / 10),
+			rec('channel_mix', 'regency', code, 1 + i / 10)
 		]);
-		const out = rank([...many, rec('backlog', 'nasional', null, 2)], TH);
+		const out = rank([...many, rec('backlog', 'national', null, 2)], TH);
 		expect(out.map((r) => r.key)).toEqual([
 			'low_reporting:kabkota:11.01',
 			'low_reporting:kabkota:11.02',

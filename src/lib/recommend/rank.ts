@@ -6,13 +6,13 @@
 //    scopes are dropped. Every finding of one call lies inside the same area, so the narrower ones
 //    are parts of the broader one (an OPD type's breach inside a region-wide breach; a kab/kota's
 //    low reporting inside its province's) and the broader finding's evidence names the worst parts.
-//    Scope order: nasional > provinsi > kabkota > opd = topik.
+//    Scope order: national > province > regency > opd = topik.
 // 3. Sort by score (severity first, then strength), ties by key, so the order is stable.
 // 4. At most `maxPerRule` per rule, then at most `limit` in all.
 import type { Thresholds } from './config';
 import type { Recommendation, ScopeLevel } from './types';
 
-const SCOPE_RANK: Record<ScopeLevel, number> = { nasional: 0, provinsi: 1, kabkota: 2, opd: 3, topik: 3 };
+const SCOPE_RANK: Record<ScopeLevel, number> = { national: 0, province: 1, regency: 2, opd: 3, topik: 3 };
 
 export function rank(recs: readonly Recommendation[], th: Pick<Thresholds, 'limit' | 'maxPerRule'>, limit = th.limit): Recommendation[] {
 	const byKey = new Map<string, Recommendation>();

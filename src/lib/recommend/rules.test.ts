@@ -126,7 +126,7 @@ describe('deadline_breach', () => {
 		expect(all.find((r) => r.scope.code === 'dinsos')!.action).toMatch(/^Minta Dinas Sosial menunjuk admin/);
 		// When the whole area breaches, its evidence names its own OPD first.
 		const area = deadlineBreach(baseInputs({ deadlines: [{ ...deadlines[0], breach5: 120 }, ...deadlines.slice(1)] }), TH, L)[0]!;
-		expect(area.scope.level).toBe('kabkota');
+		expect(area.scope.level).toBe('regency');
 		expect(area.evidence.slice(2).map((e) => e.label)).toEqual([
 			'Dinas Sosial: lewat tenggat 5 HK',
 			'Dinas Pendidikan (Pemerintah provinsi): lewat tenggat 5 HK'
@@ -134,7 +134,7 @@ describe('deadline_breach', () => {
 		// For a province, its own offices and its kab/kota's are its to act on, counted together (20 of 30
 		// for Dinas Pendidikan); for the nation, ministries and BUMN are too.
 		const prov = deadlineBreach(
-			baseInputs({ area: { level: 'provinsi', code: '11', name: 'Prov. 11' }, deadlines: [...deadlines] }),
+			baseInputs({ area: { level: 'province', code: '11', name: 'Prov. 11' }, deadlines: [...deadlines] }),
 			TH,
 			L
 		);
@@ -144,7 +144,7 @@ describe('deadline_breach', () => {
 			['kementerian@kementerian', 'rendah', `12 dari 14 (${L.pct(12 / 14)})`]
 		]);
 		const nation = deadlineBreach(
-			baseInputs({ area: { level: 'nasional', code: null, name: 'Nasional' }, deadlines: [...deadlines] }),
+			baseInputs({ area: { level: 'national', code: null, name: 'Nasional' }, deadlines: [...deadlines] }),
 			TH,
 			E
 		);
@@ -212,10 +212,10 @@ describe('low_reporting', () => {
 	});
 
 	it('looks at every kab/kota for the nation and at the province and its kab/kota for a province', () => {
-		const inputs = baseInputs({ area: { level: 'nasional', code: null, name: 'Nasional' } });
+		const inputs = baseInputs({ area: { level: 'national', code: null, name: 'Nasional' } });
 		inputs.regions = inputs.regions.map((r) => (r.code === '11.05' ? { ...r, n12: 1 } : r));
 		expect(lowReporting(inputs, TH, L).map((r) => r.scope.code)).toEqual(['11.05']);
-		const prov = { ...inputs, area: { level: 'provinsi' as const, code: '11', name: 'Prov. 11' } };
+		const prov = { ...inputs, area: { level: 'province' as const, code: '11', name: 'Prov. 11' } };
 		expect(lowReporting(prov, TH, L).map((r) => r.scope.code)).toEqual(['11.05']);
 	});
 });
@@ -236,7 +236,7 @@ describe('theme_spike', () => {
 	it('groups the kab/kota where one theme spikes into one finding', () => {
 		const recs = themeSpike(
 			baseInputs({
-				area: { level: 'nasional', code: null, name: 'Nasional' },
+				area: { level: 'national', code: null, name: 'Nasional' },
 				themes: [
 					{ theme: 'bansos', regencyCode: '11.01', counts: steady(30) },
 					{ theme: 'bansos', regencyCode: '11.02', counts: steady(40) },
@@ -340,7 +340,7 @@ describe('recurring', () => {
 	it('fires when a theme is a steady, non-falling share month after month', () => {
 		const recs = recurring(baseInputs({ themes: series(Array(12).fill(5), Array(12).fill(20)) }), TH, L);
 		expect(recs).toHaveLength(1);
-		expect(recs[0]!.scope).toEqual({ level: 'kabkota', code: '11.01', name: 'Kab. 11.01' });
+		expect(recs[0]!.scope).toEqual({ level: 'regency', code: '11.01', name: 'Kab. 11.01' });
 		expect(recs[0]!.evidence[0]!.value).toBe(L.pct(0.25));
 		expect(recs[0]!.title).toContain('12 dari 12');
 	});
@@ -404,8 +404,8 @@ describe('removed_unverified', () => {
 	});
 
 	it('uses the province peers for a province', () => {
-		const inputs = baseInputs({ area: { level: 'provinsi', code: '11', name: 'Prov. 11' } });
-		inputs.regions = [...inputs.regions, region('12', { level: 'provinsi', n12: 1000 })].map((r) =>
+		const inputs = baseInputs({ area: { level: 'province', code: '11', name: 'Prov. 11' } });
+		inputs.regions = [...inputs.regions, region('12', { level: 'province', n12: 1000 })].map((r) =>
 			r.code === '11' ? { ...r, removedUnverified: 100 } : r
 		);
 		expect(removedUnverified(inputs, TH, L).map((r) => r.key)).toEqual(['removed_unverified:provinsi:11']);

@@ -1,6 +1,9 @@
 // The recommendation engine's public shapes, shared by /rekomendasi and the monthly briefing.
+import type { AreaLevel } from '../core/vocab';
+
 export type Severity = 'tinggi' | 'sedang' | 'rendah'; // high / medium / low
-export type ScopeLevel = 'nasional' | 'provinsi' | 'kabkota' | 'opd' | 'topik';
+/** What a finding is about: an area, an OPD type or a policy theme (topik). */
+export type ScopeLevel = AreaLevel | 'opd' | 'topik';
 
 /** One figure behind a recommendation. `label`/`value` are already localised (id-ID or en numbers). */
 interface Evidence {
@@ -11,7 +14,7 @@ interface Evidence {
 }
 
 export interface Recommendation {
-	/** `${rule}:${scope.level}:${scope.code ?? ''}`: stable, used for de-duplication. */
+	/** `${rule}:${scopeWord(scope.level)}:${scope.code ?? ''}` (common.ts): stable, used for de-duplication. */
 	key: string;
 	/** Rule id, e.g. 'deadline_breach' (see README.md). */
 	rule: string;
@@ -26,6 +29,3 @@ export interface Recommendation {
 	/** The figures that triggered it, with links to the evidence views. */
 	evidence: Evidence[];
 }
-
-/** The area a set of recommendations is for. */
-export type Area = { level: 'nasional' } | { level: 'provinsi' | 'kabkota'; code: string };

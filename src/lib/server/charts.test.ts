@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '$lib/i18n';
+import { readCsv } from '$lib/core/csv';
 import { readFileSync } from 'node:fs';
 import { geoArea, geoBounds } from 'd3-geo';
 import { parseHTML } from 'linkedom';
@@ -147,11 +148,9 @@ describe('server-rendered charts', () => {
 describe('kab/kota TopoJSON', () => {
 	it('has the 514 kab/kota of the reference table, each drawable and inside Indonesia', () => {
 		const f = regencyFeatures();
-		const codes = readFileSync('data/reference/regencies.csv', 'utf8')
-			.trim()
-			.split('\n')
+		const codes = readCsv(readFileSync('data/reference/regencies.csv', 'utf8'))
 			.slice(1)
-			.map((l) => l.split(',')[0]);
+			.map((cells) => cells[0]);
 		expect(f.map((x) => x.id).sort()).toEqual([...codes].sort());
 		for (const x of f) {
 			const [[minX, minY], [maxX, maxY]] = geoBounds(x as never);

@@ -19,7 +19,7 @@ describe('trend chart', () => {
 		// Plot's names for marks and axes ("rect", "y-axis tick") would be ARIA errors on <g>.
 		expect(svg.startsWith('<svg role="img"') || /^<svg[^>]* role="img"/.test(svg)).toBe(true);
 		expect(svg).toContain(
-			'aria-description="Januari 2019 – Desember 2021: 4.230 aduan. Terbanyak Desember 2021 (135), paling sedikit Januari 2019 (100). Ditandai (area berarsir, garis putus-putus): Pemilu 2019 (17 April 2019); PPDB (Juni 2019 – Juli 2019); Masa COVID-19 (Maret 2020 – Januari 2021)'
+			'aria-description="Januari 2019 – Desember 2021: 4.230 aduan. Terbanyak Desember 2021 (135), paling sedikit Januari 2019 (100). Ditandai (area berarsir, garis putus-putus): Pemilu 2019 (17 April 2019); PPDB (Juni – Juli, 2019–2021); Masa COVID-19 (Maret 2020 – Januari 2021)'
 		);
 		expect(svg.match(/aria-label=/g)).toHaveLength(1);
 		expect((svg.match(/<rect/g) ?? []).length).toBeGreaterThanOrEqual(37);

@@ -7,7 +7,8 @@ import { rank } from '$lib/recommend/rank';
 import { THRESHOLDS } from '$lib/recommend/config';
 import type { RecommendInputs } from '$lib/recommend/inputs';
 import { MONTH_RE } from '$lib/core/month';
-import type { Area, Recommendation } from '$lib/recommend/types';
+import type { Area } from '$lib/core/vocab';
+import type { Recommendation } from '$lib/recommend/types';
 import { areaInfo, recommendInputs } from './queries/recommend-inputs';
 
 async function inputsFor(area: Area, month: string, lang: Lang): Promise<RecommendInputs> {
@@ -17,7 +18,7 @@ async function inputsFor(area: Area, month: string, lang: Lang): Promise<Recomme
 	if (!info)
 		error(404, {
 			code: 'not_found',
-			message: translate(lang, 'region.notFound', { code: area.level === 'nasional' ? '' : area.code.slice(0, 40) })
+			message: translate(lang, 'region.notFound', { code: area.level === 'national' ? '' : area.code.slice(0, 40) })
 		});
 	return recommendInputs(info, month, THRESHOLDS.backlog.lookbackMonths);
 }
@@ -35,7 +36,7 @@ export async function recommendationsPage(area: Area, month: string, lang: Lang)
 	return {
 		area: inputs.area,
 		recommendations: rank(all, THRESHOLDS),
-		attention: area.level === 'nasional' ? regionsNeedingAttention(all, 10) : [],
+		attention: area.level === 'national' ? regionsNeedingAttention(all, 10) : [],
 		topicsAvailable: inputs.themes !== null
 	};
 }

@@ -3,13 +3,12 @@
 // filter naming any other code is a bad request, not an empty view.
 import provincesCsv from '../../../data/reference/provinces.csv?raw';
 import regenciesCsv from '../../../data/reference/regencies.csv?raw';
+import { readCsv } from '$lib/core/csv';
 
 const codes = (csv: string) =>
-	csv
-		.split(/\r?\n/)
+	readCsv(csv)
 		.slice(1)
-		.map((line) => line.split(',')[0]!.trim())
-		.filter(Boolean);
+		.map((cells) => cells[0]!);
 
 const KNOWN: ReadonlySet<string> = new Set([...codes(provincesCsv), ...codes(regenciesCsv)]);
 

@@ -2,7 +2,8 @@
 // colour by, how each is read from a ranking row and formatted, and which shapes to draw.
 import type { I18n, MessageKey } from '$lib/i18n';
 import { choropleth, type Choropleth } from './charts';
-import type { Level, RegionRow } from './queries/regions';
+import type { RegionLevel } from '$lib/core/vocab';
+import type { RegionRow } from './queries/regions';
 import { provinceFeatures, regencyFeatures } from './topo';
 
 export const MAP_METRICS = ['n', 'per100k', 'follow_up', 'comply3', 'comply5'] as const;
@@ -29,7 +30,7 @@ const metricValue: Record<MapMetric, (r: RegionRow) => number | null> = {
  * The map of the regions in `rows` (one level): every shape whose code is in `rows`, fitted to
  * them, each linking to its region page with `linkQuery` (the filters without the region).
  */
-export function regionMap(rows: readonly RegionRow[], level: Level, metric: MapMetric, L: I18n, linkQuery: string): Choropleth {
+export function regionMap(rows: readonly RegionRow[], level: RegionLevel, metric: MapMetric, L: I18n, linkQuery: string): Choropleth {
 	const codes = new Set(rows.map((r) => r.code));
 	const features = (level === 'province' ? provinceFeatures() : regencyFeatures()).filter((f) => codes.has(f.id));
 	const pct = metric === 'follow_up' || metric === 'comply3' || metric === 'comply5';

@@ -57,7 +57,7 @@ function toFeatures(topo: Topology, object: string): Feature[] {
 }
 
 let provinces: Feature[] | undefined;
-let kabkota: Feature[] | undefined;
+let regencies: Feature[] | undefined;
 /** The 38 provinces as GeoJSON features, id = Kemendagri province code ('36'). */
 export function provinceFeatures(): Feature[] {
 	provinces ??= toFeatures(JSON.parse(provinceText) as Topology, 'indonesia-38-prov-topo');
@@ -65,6 +65,7 @@ export function provinceFeatures(): Feature[] {
 }
 /** The 514 kab/kota as GeoJSON features, id = Kemendagri code ('36.03'). */
 export function regencyFeatures(): Feature[] {
-	kabkota ??= toFeatures(JSON.parse(kabkotaText) as Topology, 'kabkota');
-	return kabkota;
+	// 'kabkota': the TopoJSON object's name in the file (data/reference/README.md).
+	regencies ??= toFeatures(JSON.parse(kabkotaText) as Topology, 'kabkota');
+	return regencies;
 }

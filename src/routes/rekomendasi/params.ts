@@ -4,7 +4,7 @@
 import { error, type Cookies } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { MONTH_RE } from '$lib/core/month';
-import type { Area } from '$lib/recommend/types';
+import { areaOf } from '$lib/core/vocab';
 import { requestLang } from '$lib/server/lang';
 import { lastCompleteMonth } from '$lib/server/queries/asof';
 import { filtersOr400 } from '$lib/server/request';
@@ -16,8 +16,7 @@ export async function recommendationParams(event: { url: URL; cookies: Cookies }
 	if (raw && !MONTH_RE.test(raw)) {
 		error(400, { code: 'bad_month', message: translate(lang, 'period.badFormat', { param: 'month', value: raw.slice(0, 40) }) });
 	}
-	const region = filters.region;
-	const area: Area = region ? { level: region.includes('.') ? 'kabkota' : 'provinsi', code: region } : { level: 'nasional' };
+	const area = areaOf(filters.region);
 	const monthFrom: 'chosen' | 'period' | 'lastComplete' = raw ? 'chosen' : filters.to ? 'period' : 'lastComplete';
 	const month = raw || filters.to || (await lastCompleteMonth());
 	return { lang, filters, area, month, monthFrom };

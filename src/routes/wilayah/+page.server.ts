@@ -3,7 +3,8 @@ import { i18n } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import type { Choropleth } from '$lib/server/charts';
 import { requestLang } from '$lib/server/lang';
-import { LEVELS, REGION_SORT, regionRanking } from '$lib/server/queries/regions';
+import { REGION_LEVELS } from '$lib/core/vocab';
+import { REGION_SORT, regionRanking } from '$lib/server/queries/regions';
 import { DEFAULT_MAP_METRIC, MAP_METRICS, MAP_METRIC_LABEL, regionMap } from '$lib/server/region-map';
 import { choiceOr400, filtersOr400, sortOr400 } from '$lib/server/request';
 import { sortHrefs, sortValue } from '$lib/sort';
@@ -14,7 +15,7 @@ const maps = new Lru<Promise<Choropleth>>(100);
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
 	const filters = filtersOr400(event.url, lang);
-	const level = choiceOr400(event.url, lang, 'level', LEVELS, 'regency');
+	const level = choiceOr400(event.url, lang, 'level', REGION_LEVELS, 'regency');
 	const sort = sortOr400(event.url, lang, REGION_SORT);
 	const metric = choiceOr400(event.url, lang, 'metric', MAP_METRICS, DEFAULT_MAP_METRIC);
 	const rows = await regionRanking(filters, level, sort.key, sort.dir);

@@ -9,7 +9,7 @@ export const channelMix: Rule = (inputs, th, L) => {
 	const { month, from12 } = inputs;
 	const level = new Map(inputs.regions.map((r) => [r.code, r.level]));
 	const byRegion = new Map<string, Map<string, number>>();
-	const peerTotals = { provinsi: new Map<string, number>(), kabkota: new Map<string, number>() };
+	const peerTotals = { province: new Map<string, number>(), regency: new Map<string, number>() };
 	for (const c of inputs.channels) {
 		const lv = level.get(c.code);
 		if (!lv) continue;

@@ -10,17 +10,17 @@
 // "lainnya", an agency not recognised or not recorded) is never named as the actor: its complaints
 // count in the area's figures only.
 import { authorityLabel, opdLabel } from '$lib/labels';
-import type { Authority } from '../../core/vocab';
+import type { AreaLevel, Authority } from '../../core/vocab';
 import { href, recommendation, scoreOf, shareText, type Rule } from '../common';
 import type { DeadlineRow } from '../inputs';
 import type { Recommendation, Severity } from '../types';
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
-const OWN: Record<'nasional' | 'provinsi' | 'kabkota', ReadonlySet<Authority>> = {
-	kabkota: new Set(['pemda']),
-	provinsi: new Set(['pemda', 'pemprov']),
-	nasional: new Set(['pemda', 'pemprov', 'kementerian', 'vertikal', 'bumn'])
+const OWN: Record<AreaLevel, ReadonlySet<Authority>> = {
+	regency: new Set(['pemda']),
+	province: new Set(['pemda', 'pemprov']),
+	national: new Set(['pemda', 'pemprov', 'kementerian', 'vertikal', 'bumn'])
 };
 
 /** An OPD type's agencies the viewer acts on (authority null: all its own ones together), or those of one other authority. */

@@ -46,7 +46,8 @@ export const lowReporting: Rule = (inputs, th, L) => {
 			{
 				label: L.t('rec.ev.peerMedian'),
 				value: L.dec1(peer),
-				href: href('/wilayah', { level: r.level === 'provinsi' ? 'province' : null, from: from12, to: month, sort: 'per100k' })
+				// /wilayah's default level (kab/kota) stays out of the link.
+				href: href('/wilayah', { level: r.level === 'regency' ? null : r.level, from: from12, to: month, sort: 'per100k' })
 			}
 		];
 		if (expected !== null) {

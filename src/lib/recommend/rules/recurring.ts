@@ -42,7 +42,7 @@ export const recurring: Rule = (inputs, th, L) => {
 				rule: 'recurring',
 				severity: 'sedang',
 				score: scoreOf('sedang', top.share),
-				scope: { level: 'kabkota', code, name },
+				scope: { level: 'regency', code, name },
 				title: L.t('rec.recurring.title', { theme: label(top.theme), area: name, months: L.int(top.present), of: L.int(k) }),
 				action: L.t('rec.recurring.action', { theme: label(top.theme) }),
 				evidence: [

@@ -1,13 +1,14 @@
 // removed_unverified: a high share of reports deleted or archived without ever being verified,
 // well above the peers' share: reports may be dismissed instead of routed.
+import { REGION_LEVELS } from '../../core/vocab';
 import { candidateRegions, href, recommendation, scoreOf, shareText, type Rule } from '../common';
 import type { Recommendation, Severity } from '../types';
 
 export const removedUnverified: Rule = (inputs, th, L) => {
 	const cfg = th.removed_unverified;
 	const { month, from12 } = inputs;
-	const peerShare = { provinsi: 0, kabkota: 0 };
-	for (const lv of ['provinsi', 'kabkota'] as const) {
+	const peerShare = { province: 0, regency: 0 };
+	for (const lv of REGION_LEVELS) {
 		const peers = inputs.regions.filter((r) => r.level === lv);
 		const n = peers.reduce((s, r) => s + r.n12, 0);
 		peerShare[lv] = n ? peers.reduce((s, r) => s + r.removedUnverified, 0) / n : 0;

@@ -1,6 +1,8 @@
 // Request policy applied by the `handle` hook before any route runs (pure functions). Every
 // decision is made on the route SvelteKit will run (`event.route.id`) and its decoded
 // parameters, never on the raw URL path: `/%61dmin` routes to /admin, so it is /admin here too.
+import { NATIONAL_PARAM } from '$lib/core/briefing';
+import { REGION_CODE } from '$lib/core/vocab';
 import type { AuthUser } from './users';
 import { covers } from './scope';
 
@@ -31,7 +33,6 @@ export const isApiRequest = (routeId: string | null, path: string) => (routeId ?
 
 /** Route parameters that name a region (/wilayah/[code], /briefing/[region]/[month], …). */
 const REGION_PARAM_NAMES = new Set(['code', 'region']);
-const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 
 /**
  * Why this user may not open this route, or null. Region path parameters, and a `?region=`
@@ -53,7 +54,7 @@ export function denial(
 		// A region parameter that is not a code at all is for the route to reject (400/404).
 		if (!REGION_PARAM_NAMES.has(name)) continue;
 		// 'nasional' (/briefing/nasional/…) is the whole country: national scope only.
-		if (value === 'nasional' ? user.scope.kind !== 'all' : REGION_CODE.test(value) && !covers(user.scope, value))
+		if (value === NATIONAL_PARAM ? user.scope.kind !== 'all' : REGION_CODE.test(value) && !covers(user.scope, value))
 			return 'region_out_of_scope';
 	}
 	return null;

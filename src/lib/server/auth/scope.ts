@@ -1,20 +1,20 @@
 // What part of the country a user may see, from their role (pure functions, unit-tested).
 // `nasional` and `admin` see everything; `provinsi` a province and its kab/kota; `daerah` one
 // kab/kota. Codes are Kemendagri's: province '36', kab/kota '36.03'.
-import type { Role } from '$lib/core/users.server';
+import { ROLE_LEVEL, type Role } from '$lib/core/users.server';
+import { areaLevelOf, type RegionLevel } from '$lib/core/vocab';
 
-export type Scope = { kind: 'all' } | { kind: 'province'; code: string } | { kind: 'regency'; code: string } | { kind: 'none' };
+export type Scope = { kind: 'all' } | { kind: RegionLevel; code: string } | { kind: 'none' };
 
 export const ALL: Scope = Object.freeze({ kind: 'all' });
 /** Signed-out visitors of the sign-in page, and users whose region is broken: no region at all. */
 export const NONE: Scope = Object.freeze({ kind: 'none' });
 
 export function scopeOf(role: Role, region: string | null): Scope {
-	if (role === 'nasional' || role === 'admin') return ALL;
-	// A scoped role without a valid region sees nothing rather than everything.
-	if (role === 'provinsi' && region && /^\d{2}$/.test(region)) return { kind: 'province', code: region };
-	if (role === 'daerah' && region && /^\d{2}\.\d{2}$/.test(region)) return { kind: 'regency', code: region };
-	return NONE;
+	const level = ROLE_LEVEL[role];
+	if (level === 'national') return ALL;
+	// A scoped role without a region of its level sees nothing rather than everything.
+	return region !== null && areaLevelOf(region) === level ? { kind: level, code: region } : NONE;
 }
 
 /** The code a SQL scope predicate compares with: NULL for the national scope, '-' (no region has it) for none. */
@@ -33,7 +33,7 @@ export function covers(s: Scope, code: string): boolean {
  * scope → as asked; outside → null (the caller answers 403).
  */
 export function scopedRegion(s: Scope, asked: string | null): { region: string | null } | null {
-	if (asked === null) return { region: s.kind === 'province' || s.kind === 'regency' ? s.code : null };
+	if (asked === null) return { region: 'code' in s ? s.code : null };
 	return covers(s, asked) ? { region: asked } : null;
 }
 

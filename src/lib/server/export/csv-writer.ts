@@ -1,9 +1,9 @@
 // A table declaration's rows as CSV for machines: UTF-8 with a BOM, comma, dot decimals, the
-// stable snake_case keys as header, codes rather than labels, formulas defused (csv.ts); a figure
+// stable snake_case keys as header, codes rather than labels, formulas defused (core/csv.ts); a figure
 // the data cannot give says so ("tidak tersedia") in the request's language. Written
 // while the rows are read: a ReadableStream that pulls one batch at a time.
 import type { Lang } from '$lib/i18n';
-import { CSV_BOM, csvLine, type Cell } from '../csv';
+import { CSV_BOM, csvLine, type Cell } from '$lib/core/csv';
 import { cellValue, missingText, type Table } from './table';
 
 export function csvStream<R>(table: Table<R>, batches: AsyncIterable<readonly R[]>, lang: Lang): ReadableStream<Uint8Array> {

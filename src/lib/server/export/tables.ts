@@ -6,7 +6,9 @@ import { SUPPRESSED } from '$lib/core/privacy';
 import { themeName } from '$lib/core/themes';
 import { authorityLabel, channelLabel, opdLabel, statusLabel } from '$lib/labels';
 import { translate, type Lang } from '$lib/i18n';
+import { scopeWord } from '$lib/recommend/common';
 import type { Recommendation } from '$lib/recommend/types';
+import type { RegionLevel } from '$lib/core/vocab';
 import type { AgencyRegionRow, AgencyRow } from '../queries/agencies';
 import type { ComplaintListRow } from '../queries/complaints';
 import type { Figures, Subject, ThemeShare } from '../queries/compare';
@@ -111,7 +113,7 @@ export const recommendationTable: Table<RecommendationLine> = {
 		column('rule', 'category', (r) => r.rec.rule),
 		column('severity', 'category', (r) => r.rec.severity),
 		column('score', 'float', (r) => r.rec.score),
-		column('scope_level', 'category', (r) => r.rec.scope.level),
+		column('scope_level', 'category', (r) => scopeWord(r.rec.scope.level)),
 		column('scope_code', 'code', (r) => r.rec.scope.code),
 		column('scope_name', 'text', (r) => r.rec.scope.name),
 		column('title', 'text', (r) => r.rec.title, { label: 'recommendation' }),
@@ -136,7 +138,7 @@ export const topicTable: Table<TopicRow> = {
 };
 
 export interface HeatmapLine {
-	level: 'province' | 'regency';
+	level: RegionLevel;
 	cell: HeatmapCell;
 	label: string;
 }
@@ -195,7 +197,7 @@ export const trendTable: Table<TrendRow> = {
 const notCovered = (r: RegionRow) => (r.covered ? null : 'metric.notCovered');
 
 export interface RegionLine extends RegionRow {
-	level: 'regency' | 'province';
+	level: RegionLevel;
 }
 
 export const regionTable: Table<RegionLine> = {

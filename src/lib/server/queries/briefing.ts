@@ -5,7 +5,7 @@
 // Counts leave out deleted complaints (dihapus), as the topic pipeline does.
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { MonthSchema, RegionParamSchema } from '$lib/core/briefing';
+import { MonthSchema, NATIONAL_PARAM, RegionParamSchema } from '$lib/core/briefing';
 import { translate, type Lang } from '$lib/i18n';
 import { spikesAtEnd } from '$lib/core/month-spikes';
 import { monthAfter, monthIndex, monthsBetween, shiftMonth } from '$lib/core/month';
@@ -45,8 +45,8 @@ export async function briefingScopeOr4xx(
 			message: translate(lang, 'briefing.monthOutside', { month: monthParam, from: facts.first_month ?? '–', to: facts.last_month ?? '–' })
 		});
 	}
-	const region = regionParam === 'nasional' ? null : ((await regionByCode(regionParam)) ?? null);
-	if (regionParam !== 'nasional' && !region) {
+	const region = regionParam === NATIONAL_PARAM ? null : ((await regionByCode(regionParam)) ?? null);
+	if (regionParam !== NATIONAL_PARAM && !region) {
 		error(404, { code: 'not_found', message: translate(lang, 'region.notFound', { code: regionParam }) });
 	}
 	return { region, month: monthParam, facts };

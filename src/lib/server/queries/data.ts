@@ -5,6 +5,7 @@
 // counts, and its own field coverage.
 import { z } from 'zod';
 import { FIELD_VALUE_SQL, requirementSql, SOURCE_FIELDS, type SourceField } from '$lib/core/fields';
+import { REGION_LEVELS, type RegionLevel } from '$lib/core/vocab';
 import { query } from '../db';
 import { SCOPE_WHERE, scopeParams } from './filter-sql';
 
@@ -157,14 +158,14 @@ const COVERAGE_SQL = `
 const CoverageRow = z.object({
 	code: z.string().nullable(),
 	name: z.string().nullable(),
-	level: z.enum(['province', 'regency']).nullable(),
+	level: z.enum(REGION_LEVELS).nullable(),
 	covered: z.number().int().nullable(),
 	of: z.number().int().nullable()
 });
 
 /** Covered regions (whole provinces, else kab/kota) and how many of the kab/kota (in scope) they make. */
 export async function coveredRegions(): Promise<{
-	regions: { code: string; name: string; level: 'province' | 'regency' }[];
+	regions: { code: string; name: string; level: RegionLevel }[];
 	covered: number;
 	of: number;
 }> {

@@ -43,7 +43,7 @@ describe('a warehouse without agency authorities', () => {
 			{ opd_type: 'dinsos', agency: 'Dinsos Kab. Tangerang', authority: null, n: 1 }
 		]);
 		expect(await opdTypeAgencies({}, 'dinsos')).toMatchObject([{ agency: 'Dinsos Kab. Tangerang', authority: null }]);
-		const inputs = await recommendInputs((await areaInfo({ level: 'kabkota', code: '36.03' }, 'Nasional'))!, '2020-04');
+		const inputs = await recommendInputs((await areaInfo({ level: 'regency', code: '36.03' }, 'Nasional'))!, '2020-04');
 		expect([...inputs.deadlines].sort((a, b) => Number(a.opdType !== null) - Number(b.opdType !== null))).toEqual([
 			{ opdType: null, authority: null, due3: 1, breach3: 0, due5: 1, breach5: 1 },
 			{ opdType: 'dinsos', authority: null, due3: 1, breach3: 0, due5: 1, breach5: 1 }

@@ -2,12 +2,13 @@
 // categories present in the warehouse, independent of the filters themselves; and, for a chosen
 // kab/kota, its kecamatan (when the loaded files give them) and the agencies its complaints went to.
 import { z } from 'zod';
+import { REGION_LEVELS } from '$lib/core/vocab';
 import { query } from '../db';
 import { SCOPE_WHERE, scopeParams } from './filter-sql';
 
 const RegionRow = z.object({
 	code: z.string(),
-	level: z.enum(['province', 'regency']),
+	level: z.enum(REGION_LEVELS),
 	short_name: z.string(),
 	province_code: z.string(),
 	population: z.number().nullable()

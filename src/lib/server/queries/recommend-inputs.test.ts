@@ -94,17 +94,17 @@ const inWindow = (r: Row, from: string, toExclusive: string) => r.created >= fro
 
 describe('recommendInputs', () => {
 	it('resolves the area, and null for an unknown code', async () => {
-		expect(await areaInfo({ level: 'kabkota', code: '19.06' }, 'Nasional')).toEqual({
-			level: 'kabkota',
+		expect(await areaInfo({ level: 'regency', code: '19.06' }, 'Nasional')).toEqual({
+			level: 'regency',
 			code: '19.06',
 			name: 'Kab. Belitung Timur'
 		});
-		expect(await areaInfo({ level: 'provinsi', code: '19' }, 'Nasional')).toMatchObject({ level: 'provinsi', code: '19' });
-		expect(await areaInfo({ level: 'kabkota', code: '99.99' }, 'Nasional')).toBeNull();
+		expect(await areaInfo({ level: 'province', code: '19' }, 'Nasional')).toMatchObject({ level: 'province', code: '19' });
+		expect(await areaInfo({ level: 'regency', code: '99.99' }, 'Nasional')).toBeNull();
 	});
 
 	it('gives every region its 12-month and year-to-date counts, target and removed-unverified count', async () => {
-		const area = (await areaInfo({ level: 'kabkota', code: '19.06' }, 'Nasional'))!;
+		const area = (await areaInfo({ level: 'regency', code: '19.06' }, 'Nasional'))!;
 		const inputs = await recommendInputs(area, MONTH);
 		expect(inputs.from12).toBe('2019-05');
 		const all = await sql<{ code: string; level: string; population: number }>(
@@ -134,7 +134,7 @@ describe('recommendInputs', () => {
 			db,
 			`SELECT strftime(greatest(max(created_at), max(verified_at), max(first_response_at), max(closed_at)), '%Y-%m-%d') AS d FROM complaints`
 		);
-		const area = (await areaInfo({ level: 'provinsi', code: '32' }, 'Nasional'))!;
+		const area = (await areaInfo({ level: 'province', code: '32' }, 'Nasional'))!;
 		const inputs = await recommendInputs(area, MONTH);
 		const month = ROWS.filter(
 			(r) => r.prov === '32' && inWindow(r, '2020-04-01', '2020-05-01') && !['dihapus', 'arsip'].includes(r.status)
@@ -165,7 +165,7 @@ describe('recommendInputs', () => {
 	});
 
 	it('measures the backlog at the month’s end and three months before', async () => {
-		const area = (await areaInfo({ level: 'provinsi', code: '19' }, 'Nasional'))!;
+		const area = (await areaInfo({ level: 'province', code: '19' }, 'Nasional'))!;
 		const inputs = await recommendInputs(area, MONTH);
 		const open = (r: Row, at: string) =>
 			!['dihapus', 'arsip'].includes(r.status) && !(r.closed !== null ? r.closed < at : ['selesai'].includes(r.status));
@@ -181,7 +181,7 @@ describe('recommendInputs', () => {
 	});
 
 	it('has no theme series without the topic tables, and monthly theme and total series with them', async () => {
-		const area = (await areaInfo({ level: 'nasional' }, 'Nasional'))!;
+		const area = (await areaInfo({ level: 'national' }, 'Nasional'))!;
 		expect((await recommendInputs(area, MONTH)).themes).toBeNull();
 		await closeDb();
 		const w = await openWarehouse(db);

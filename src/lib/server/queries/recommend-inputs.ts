@@ -4,14 +4,13 @@
 // at once and depend only on the month, so a briefing batch over all 552 regions runs them once
 // per month (query() memoises); only the theme series are queried per area.
 import { z } from 'zod';
-import type { Area } from '$lib/recommend/types';
 import type { RecommendInputs, ThemeSeries } from '$lib/recommend/inputs';
 import { monthAfter, monthsBetween, shiftMonth } from '$lib/core/month';
 import { query, queryOne } from '../db';
 import { requirementSql } from '$lib/core/fields';
 import { col, metricCounts, METRICS } from '$lib/core/metrics';
 import { ROW_CONDITIONS } from '$lib/core/rollup.server';
-import { AUTHORITIES, type Authority } from '$lib/core/vocab';
+import { AREA_LEVELS, AUTHORITIES, REGION_LEVELS, type Area, type Authority } from '$lib/core/vocab';
 import { DEADLINE_CTE } from './agencies';
 import { RESOLVED_SQL, SCOPE_WHERE, scopeParams, withFilters } from './filter-sql';
 
@@ -48,7 +47,7 @@ const REGIONS_SQL = `/* unscoped: peer baselines, no other region is shown */
 
 const RegionRow = z.object({
 	code: z.string(),
-	level: z.enum(['province', 'regency']),
+	level: z.enum(REGION_LEVELS),
 	name: z.string(),
 	province_code: z.string(),
 	band: z.number().int(),
@@ -68,13 +67,13 @@ const CHANNELS_SQL = `/* unscoped: the national channel mix the area's is compar
 
 const ChannelRow = z.object({ code: z.string(), channel: z.string(), n: z.number().int() });
 
-// Rows per area level of the month-wide queries below: 'n' the nation, 'p' a province, 'k' a
-// kab/kota (code NULL for the nation). Every area's figures come from one query per month, shared
-// (memoised by query()) by all 552 areas of a briefing batch.
-const LEVEL_OF_ROW = `CASE WHEN grouping(regency_code) = 0 THEN 'k' WHEN grouping(province_code) = 0 THEN 'p' ELSE 'n' END`;
+// Rows per area level of the month-wide queries below (code NULL for the nation). Every area's
+// figures come from one query per month, shared (memoised by query()) by all 552 areas of a
+// briefing batch.
+const LEVEL_OF_ROW = `CASE WHEN grouping(regency_code) = 0 THEN 'regency' WHEN grouping(province_code) = 0 THEN 'province' ELSE 'national' END`;
 const CODE_OF_ROW = `CASE WHEN grouping(regency_code) = 0 THEN regency_code WHEN grouping(province_code) = 0 THEN province_code END`;
 // Complaints without a province or kab/kota belong to no such area (only to the nation).
-const KNOWN_AREA = `lvl = 'n' OR code IS NOT NULL`;
+const KNOWN_AREA = `lvl = 'national' OR code IS NOT NULL`;
 
 // Complaints filed in the month, per area, OPD type and authority, and per area in total. From the
 // complaints, not the rollup: the rollup's OPD slice has no authority. One month of complaints. Each
@@ -90,7 +89,7 @@ const DEADLINES_SQL = `
 
 const DeadlineRow = z
 	.object({
-		lvl: z.enum(['n', 'p', 'k']),
+		lvl: z.enum(AREA_LEVELS),
 		code: z.string().nullable(),
 		total: z.boolean(),
 		opd_type: z.string().nullable(),
@@ -120,7 +119,7 @@ const BACKLOG_SQL = `
 	HAVING ${KNOWN_AREA}`;
 
 const BacklogRow = z.object({
-	lvl: z.enum(['n', 'p', 'k']),
+	lvl: z.enum(AREA_LEVELS),
 	code: z.string().nullable(),
 	old60: z.number().int(),
 	unresolved60: z.number().int(),
@@ -149,11 +148,11 @@ const AREA_NAME_SQL = `SELECT short_name AS name, level FROM regions WHERE code 
 
 /** The area's display name and level; null for an unknown region code. */
 export async function areaInfo(area: Area, nationalName: string): Promise<RecommendInputs['area'] | null> {
-	if (area.level === 'nasional') return { level: 'nasional', code: null, name: nationalName };
-	const rows = await query(AREA_NAME_SQL, { code: area.code }, z.object({ name: z.string(), level: z.string() }));
+	if (area.level === 'national') return { level: 'national', code: null, name: nationalName };
+	const rows = await query(AREA_NAME_SQL, { code: area.code }, z.object({ name: z.string(), level: z.enum(REGION_LEVELS) }));
 	const r = rows[0];
 	if (!r) return null;
-	return { level: r.level === 'province' ? 'provinsi' : 'kabkota', code: area.code, name: r.name };
+	return { level: r.level, code: area.code, name: r.name };
 }
 
 /**
@@ -178,7 +177,8 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 		),
 		queryOne(HAS_THEMES_SQL, {}, z.object({ n: z.number().int() }))
 	]);
-	const mine = (r: { lvl: string; code: string | null }) => (region === null ? r.lvl === 'n' : r.lvl !== 'n' && r.code === region);
+	const mine = (r: { lvl: string; code: string | null }) =>
+		region === null ? r.lvl === 'national' : r.lvl !== 'national' && r.code === region;
 	const b = backlog.find(mine) ?? { old60: 0, unresolved60: 0, open_now: 0, open_before: 0 };
 	const months = monthsBetween(seriesFrom, month);
 	let themes: ThemeSeries[] | null = null;
@@ -201,7 +201,7 @@ export async function recommendInputs(area: RecommendInputs['area'], month: stri
 		months,
 		regions: regions.map((r) => ({
 			code: r.code,
-			level: r.level === 'province' ? 'provinsi' : 'kabkota',
+			level: r.level,
 			name: r.name,
 			provinceCode: r.province_code,
 			band: r.band,

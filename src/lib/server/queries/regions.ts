@@ -8,19 +8,17 @@
 // region and, for a province, its kab/kota.
 import { z } from 'zod';
 import type { Filters } from '$lib/filters';
+import type { RegionLevel } from '$lib/core/vocab';
 import { query } from '../db';
 import { complement, measured, metricSums, type Measured, type MetricId } from '$lib/core/metrics';
 import { FILTER_WHERE, ROLLUP_FROM, withRollupFilters } from './filter-sql';
 import { naturalDir, sortRows, type SortDir, type SortSpec } from '$lib/sort';
 
-export const LEVELS = ['regency', 'province'] as const;
-export type Level = (typeof LEVELS)[number];
-
 const RANKING_METRICS = ['followUpRate', 'breach3Rate', 'breach5Rate', 'unresolved60Rate'] as const satisfies readonly MetricId[];
 
 // Undated complaints count in a region's volume when no period is chosen (they have no month to
 // fall out of); only covered regions (core/coverage.ts) get a population, a rank and a band.
-const sqlFor = (level: Level) => `
+const sqlFor = (level: RegionLevel) => `
 	WITH agg AS (
 		SELECT ${level === 'province' ? 'province_code' : 'regency_code'} AS code, ${metricSums(RANKING_METRICS)}
 		FROM ${ROLLUP_FROM} WHERE grain = $grain AND ${FILTER_WHERE} GROUP BY 1
@@ -123,7 +121,7 @@ const regionValue: Record<RegionSort, (r: RegionRow) => number | string | null> 
 /** The ranking in the order of one column (`dir`: its natural direction unless given; ties by code). */
 export async function regionRanking(
 	f: Partial<Filters>,
-	level: Level,
+	level: RegionLevel,
 	sort: RegionSort = 'n',
 	dir: SortDir = naturalDir(REGION_SORT, sort)
 ): Promise<RegionRow[]> {

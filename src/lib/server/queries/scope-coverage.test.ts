@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { areaOf } from '$lib/core/vocab';
 import { NO_FILTERS } from '$lib/filters';
 import { sampleWarehouse } from '../../../../pipelines/ingest/test-support';
 import { withScope } from '../auth/context';
@@ -78,7 +79,7 @@ const CALLS: Record<string, (region: string) => unknown[]> = {
 	'overview.overview': () => [NO_FILTERS],
 	'overview.periodCards': () => [{ ...NO_FILTERS, from: '2023-01', to: '2023-06' }],
 	'overview.regionTarget': (r) => [{ ...NO_FILTERS, region: r, from: '2023-01', to: '2023-12' }],
-	'recommend-inputs.areaInfo': (r) => [{ level: r.includes('.') ? 'kabkota' : 'provinsi', code: r }, 'Nasional'],
+	'recommend-inputs.areaInfo': (r) => [areaOf(r), 'Nasional'],
 	'regions.regionRanking': () => [NO_FILTERS, 'regency'],
 	'topics.topicFit': () => [],
 	'topics.topicClusters': () => [NO_FILTERS],
@@ -165,7 +166,7 @@ describe('every query function under a scoped user', () => {
 			// The recommendations' inputs (built from areaInfo) and the streamed CSV rows.
 			const inputs = await withScope(scope, async () => {
 				const area = await (modules.get('recommend-inputs')!.areaInfo as (a: unknown, n: string) => Promise<unknown>)(
-					{ level: region.includes('.') ? 'kabkota' : 'provinsi', code: region },
+					areaOf(region),
 					'Nasional'
 				);
 				return (modules.get('recommend-inputs')!.recommendInputs as (a: unknown, m: string) => Promise<unknown>)(area, MONTH);

@@ -12,6 +12,7 @@ import type { Filters } from '$lib/filters';
 import type { Lang } from '$lib/i18n';
 import { monthsBetween } from '$lib/core/month';
 import { TOPIC_TABLES } from '$lib/core/tables';
+import type { RegionLevel } from '$lib/core/vocab';
 import { query } from '../db';
 import { FILTER_WHERE, withFilters } from './filter-sql';
 import { isFineCell, MIN_SHOWN_COUNT, suppressSmall, topicCellCount } from '../../core/privacy';
@@ -224,8 +225,8 @@ export interface HeatmapCell {
 export async function topicHeatmap(
 	f: Partial<Filters>,
 	clusterIds: readonly number[]
-): Promise<{ level: 'province' | 'regency'; regions: { code: string; name: string; total: number }[]; cells: HeatmapCell[] }> {
-	const level = f.region ? 'regency' : 'province';
+): Promise<{ level: RegionLevel; regions: { code: string; name: string; total: number }[]; cells: HeatmapCell[] }> {
+	const level: RegionLevel = f.region ? 'regency' : 'province';
 	const rows = await query(HEATMAP_SQL, withFilters(f, { byRegency: level === 'regency', top: HEATMAP_REGIONS }), HeatRow);
 	const regions = [...new Map(rows.map((r) => [r.code, { code: r.code, name: r.name, total: r.total }])).values()];
 	const count = new Map(rows.map((r) => [`${r.code}|${r.cluster_id}`, r.n]));

@@ -12,7 +12,7 @@ export const GET = download(recommendationTable, async (event) => {
 		rec.evidence.length ? rec.evidence.map((evidence) => ({ rank: i + 1, rec, evidence })) : [{ rank: i + 1, rec, evidence: null }]
 	);
 	return {
-		filename: `${recommendationTable.name}_${month ?? 'none'}${area.level === 'nasional' ? '' : `_${area.code}`}`,
+		filename: `${recommendationTable.name}_${month ?? 'none'}${area.level === 'national' ? '' : `_${area.code}`}`,
 		filters,
 		params: { month },
 		rows

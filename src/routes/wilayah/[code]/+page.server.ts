@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { districtWithin, FILTER_KEYS, filterQuery } from '$lib/filters';
 import { compareHref } from '$lib/compare';
+import { REGION_CODE } from '$lib/core/vocab';
 import { i18n, translate } from '$lib/i18n';
 import { Lru, memo } from '$lib/server/cache';
 import type { Choropleth } from '$lib/server/charts';
@@ -29,7 +30,7 @@ const maps = new Lru<Promise<Choropleth>>(100);
 export const load: PageServerLoad = async (event) => {
 	const lang = requestLang(event);
 	const code = event.params.code;
-	const region = /^\d{2}(\.\d{2})?$/.test(code) ? await regionByCode(code) : undefined;
+	const region = REGION_CODE.test(code) ? await regionByCode(code) : undefined;
 	if (!region) error(404, { code: 'not_found', message: translate(lang, 'region.notFound', { code: code.slice(0, 40) }) });
 	// The page is scoped to its region whatever ?region= says; the other filters apply.
 	const filters = { ...filtersOr400(event.url, lang), region: code };

@@ -3,7 +3,7 @@
 // from the dashboard's query modules (overview, regions, agencies) or the briefing's own topic
 // queries; no complaint text of any kind is loaded, so none can reach the paper.
 import { rankBy, windowAround } from '$lib/core/briefing';
-import type { Area } from '$lib/recommend/types';
+import { areaOf } from '$lib/core/vocab';
 import { i18n } from '$lib/i18n';
 import { opdLabel } from '$lib/labels';
 import { Lru, memo } from '$lib/server/cache';
@@ -46,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 	const { region, month, facts } = await briefingScopeOr4xx(event.params.region, event.params.month, lang);
 	const regionParam = event.params.region;
 	const code = region?.code ?? null;
-	const area: Area = region ? { level: region.level === 'province' ? 'provinsi' : 'kabkota', code: region.code } : { level: 'nasional' };
+	const area = areaOf(code);
 
 	const prev = shiftMonth(month, -1);
 	const yoy = shiftMonth(month, -12);
@@ -57,7 +57,7 @@ export const load: PageServerLoad = async (event) => {
 		periodCards({ region: code, from: yoy, to: month }),
 		monthly({ region: code, from: trendFrom, to: month }),
 		agencyLeague(one, 'n'),
-		area.level === 'kabkota' ? regionRanking({ from: month, to: month }, 'regency', 'code') : Promise.resolve([]),
+		area.level === 'regency' ? regionRanking({ from: month, to: month }, 'regency', 'code') : Promise.resolve([]),
 		regionRanking({ from: month, to: month }, 'province', 'code'),
 		monthThemes(code, month, lang),
 		monthTopics(code, month),
@@ -68,9 +68,9 @@ export const load: PageServerLoad = async (event) => {
 	]);
 
 	// Of the covered regions only (core/coverage.ts): an uncovered area has no per-capita figure.
-	const self = (area.level === 'kabkota' ? regencies : provinces).find((r) => r.code === code);
+	const self = (area.level === 'regency' ? regencies : provinces).find((r) => r.code === code);
 	const population =
-		area.level === 'nasional' ? provinces.reduce((s, r) => s + (r.population ?? 0), 0) || null : (self?.population ?? null);
+		area.level === 'national' ? provinces.reduce((s, r) => s + (r.population ?? 0), 0) || null : (self?.population ?? null);
 	const at = (m: string): CardValues | null => cards.months.get(m) ?? null;
 	const kpi = (m: string) => {
 		const c = at(m) ?? EMPTY_CARD;
@@ -99,7 +99,7 @@ export const load: PageServerLoad = async (event) => {
 		of: number;
 		band: { band: number; rank: number | null; of: number } | null;
 	};
-	if (area.level === 'nasional') {
+	if (area.level === 'national') {
 		const ranked = rankBy(provinces, per100k).filter((r) => r.rank !== null);
 		const top = ranked.slice(0, 5);
 		const bottom = ranked.length > 10 ? ranked.slice(-5) : ranked.slice(5);
@@ -111,9 +111,9 @@ export const load: PageServerLoad = async (event) => {
 			band: null
 		};
 	} else {
-		const level = (area.level === 'kabkota' ? regencies : provinces).filter((r) => r.covered);
+		const level = (area.level === 'regency' ? regencies : provinces).filter((r) => r.covered);
 		const mine = self!;
-		const group = area.level === 'kabkota' ? level.filter((r) => r.province_code === mine.province_code) : level;
+		const group = area.level === 'regency' ? level.filter((r) => r.province_code === mine.province_code) : level;
 		const ranked = rankBy(group, per100k);
 		const bandRanked =
 			mine.band === null
