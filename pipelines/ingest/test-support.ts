@@ -67,7 +67,7 @@ export function copyWarehouse(from: string, to: string): string {
 
 /**
  * A new warehouse at `path` as openWarehouse() creates it, without the cost: a copy of the run's
- * empty warehouse (creating the schema and reference tables takes about 1.5 s a file, a copy a few ms).
+ * empty warehouse (creating the schema and reference tables takes 0.5-2 s a file with the load, a copy a few ms).
  */
 export const emptyWarehouse = (path: string): string => copyWarehouse(shared().empty, path);
 
