@@ -27,6 +27,14 @@ const PALETTE = [
 	'#6b4f2a'
 ];
 
+/** The frame of the time charts here: room for the y ticks and the last x tick, 12 px text. */
+const FRAME = {
+	marginLeft: 56,
+	marginRight: 16,
+	marginBottom: 32,
+	style: { fontSize: '12px', background: 'transparent', overflow: 'visible' }
+} as const;
+
 const day = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
 /** The time a series spans: from its first bucket's start to the end of its last (null when empty). */
@@ -57,16 +65,13 @@ export function stackedChart(
 		})
 	);
 	const { from: first, to: end } = seriesRange(s, grain)!;
-	const events = eventMarks(first, end, L, { width, marginLeft: 56, marginRight: 16, fontSize: 12 });
+	const events = eventMarks(first, end, L, { width, marginLeft: FRAME.marginLeft, marginRight: FRAME.marginRight, fontSize: 12 });
 	const period = (b: string) => (grain === 'week' ? L.date(b) : L.monthLong(b.slice(0, 7)));
 	return renderPlot({
 		width,
 		height,
 		marginTop: events.marginTop,
-		marginLeft: 56,
-		marginRight: 16,
-		marginBottom: 32,
-		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
+		...FRAME,
 		ariaLabel: opts.ariaLabel,
 		ariaDescription: stackedSummary(s, labels, s.buckets.map(period), L, eventsNote(events.shown, L) || null),
 		x: timeAxis(first, end, L),
@@ -115,10 +120,7 @@ export function yearOnYearChart(y: YearOnYear, L: I18n, opts: { width?: number; 
 		width: opts.width ?? 960,
 		height: opts.height ?? 280,
 		marginTop: 28,
-		marginLeft: 56,
-		marginRight: 16,
-		marginBottom: 32,
-		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
+		...FRAME,
 		ariaLabel: L.t('yoy.ariaLabel', { year: years[1]!, last: years[0]! }),
 		ariaDescription: L.t('yoy.summary', { year: years[1]!, last: years[0]!, now: L.int(sum('now')), before: L.int(sum('before')) }),
 		x: { type: 'point', domain: y.months.map((m) => label(m.month)), label: null, inset: 12 },
@@ -160,7 +162,7 @@ export function compareChart(
 		from: points[0]!.t,
 		to: new Date(Date.UTC(Number(months.at(-1)!.slice(0, 4)), Number(months.at(-1)!.slice(5)), 1))
 	};
-	const events = eventMarks(from, to, L, { width, marginLeft: 56, marginRight: 16, fontSize: 12 });
+	const events = eventMarks(from, to, L, { width, marginLeft: FRAME.marginLeft, marginRight: FRAME.marginRight, fontSize: 12 });
 	const names = series.map((s) => s.name);
 	const dotted = months.length <= 36;
 	const ticks = new Intl.NumberFormat(L.locale, { maximumFractionDigits: 2 });
@@ -168,10 +170,7 @@ export function compareChart(
 		width,
 		height: opts.height ?? 320,
 		marginTop: events.marginTop,
-		marginLeft: 56,
-		marginRight: 16,
-		marginBottom: 32,
-		style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
+		...FRAME,
 		ariaLabel: opts.ariaLabel,
 		ariaDescription: [opts.ariaDescription, eventsNote(events.shown, L)].filter(Boolean).join(' '),
 		x: timeAxis(from, to, L),
